@@ -1,0 +1,181 @@
+/* styr-json.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "styr-json.h"
+
+static JsonNode *
+sorted_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+      JsonObject *copy = json_object_new ();
+      JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+
+      members = g_list_sort (members, (GCompareFunc) strcmp);
+      for (const GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (copy, l->data,
+                                sorted_copy (json_object_get_member (object, l->data)));
+      json_node_take_object (result, copy);
+      return result;
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint n = json_array_get_length (array);
+      JsonArray *copy = json_array_sized_new (n);
+      JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < n; i++)
+        json_array_add_element (copy, sorted_copy (json_array_get_element (array, i)));
+      json_node_take_array (result, copy);
+      return result;
+    }
+
+  return json_node_copy (node);
+}
+
+/**
+ * styr_json_to_canonical_string:
+ * @node: a JSON node
+ *
+ * Serializes @node compactly with object members sorted by name, so that
+ * two desktops that hold the same data produce the same bytes and hence
+ * the same revision ids.
+ *
+ * Returns: (transfer full): the canonical JSON text
+ */
+char *
+styr_json_to_canonical_string (JsonNode *node)
+{
+  g_autoptr(JsonNode) sorted = NULL;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  sorted = sorted_copy (node);
+  return json_to_string (sorted, FALSE);
+}
+
+/**
+ * styr_json_object_to_canonical:
+ * @object: a JSON object
+ *
+ * Like styr_json_to_canonical_string() for an object.
+ *
+ * Returns: (transfer full): the canonical JSON text
+ */
+char *
+styr_json_object_to_canonical (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  json_node_set_object (node, object);
+  return styr_json_to_canonical_string (node);
+}
+
+/**
+ * styr_json_revision_parse:
+ * @rev: a revision id such as "3-0f1e…"
+ * @generation: (out) (optional): the generation number
+ * @hash: (out) (optional) (transfer none): the part after the dash
+ *
+ * Returns: %TRUE if @rev has the CouchDB form "N-hash" with N ≥ 1
+ */
+gboolean
+styr_json_revision_parse (const char  *rev,
+                          guint       *generation,
+                          const char **hash)
+{
+  guint64 n;
+  char *end = NULL;
+
+  if (rev == NULL || !g_ascii_isdigit (rev[0]))
+    return FALSE;
+
+  n = g_ascii_strtoull (rev, &end, 10);
+  if (end == NULL || *end != '-' || end[1] == '\0' || n == 0 || n > G_MAXUINT)
+    return FALSE;
+
+  if (generation != NULL)
+    *generation = (guint) n;
+  if (hash != NULL)
+    *hash = end + 1;
+  return TRUE;
+}
+
+/**
+ * styr_json_revision_next:
+ * @parent_rev: (nullable): the revision the new one follows, or %NULL
+ * @canonical_body: the canonical JSON of the new body
+ *
+ * Makes the revision id of a write as CouchDB does: the generation is one
+ * more than the parent's, and the hash depends only on the parent revision
+ * and the body. Two stores that make the same edit therefore agree on the
+ * revision id, which lets replication find nothing to move.
+ *
+ * Returns: (transfer full): the new revision id
+ */
+char *
+styr_json_revision_next (const char *parent_rev,
+                         const char *canonical_body)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_MD5);
+  guint generation = 0;
+
+  g_return_val_if_fail (canonical_body != NULL, NULL);
+
+  if (parent_rev != NULL && !styr_json_revision_parse (parent_rev, &generation, NULL))
+    g_return_val_if_reached (NULL);
+
+  if (parent_rev != NULL)
+    g_checksum_update (checksum, (const guchar *) parent_rev, -1);
+  /* A separator that cannot occur in a revision id keeps "1-a" + "bc"
+   * apart from "1-ab" + "c". */
+  g_checksum_update (checksum, (const guchar *) "\n", 1);
+  g_checksum_update (checksum, (const guchar *) canonical_body, -1);
+
+  return g_strdup_printf ("%u-%s", generation + 1, g_checksum_get_string (checksum));
+}
+
+/**
+ * styr_json_parse:
+ * @text: JSON text
+ * @length: length of @text, or -1 if nul-terminated
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the root node, or %NULL with @error set
+ */
+JsonNode *
+styr_json_parse (const char  *text,
+                 gssize       length,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, length, error))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                           _("The text is empty"));
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}

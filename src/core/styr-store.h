@@ -1,0 +1,86 @@
+/* styr-store.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define STYR_STORE_ERROR (styr_store_error_quark ())
+
+typedef enum
+{
+  STYR_STORE_ERROR_CANNOT_OPEN,
+  STYR_STORE_ERROR_NOT_A_DATABASE,
+  STYR_STORE_ERROR_READ_ONLY,
+  STYR_STORE_ERROR_LOCKED,
+  STYR_STORE_ERROR_TOO_NEW,
+  STYR_STORE_ERROR_CORRUPT,
+  STYR_STORE_ERROR_DISK_FULL,
+  STYR_STORE_ERROR_NOT_FOUND,
+  STYR_STORE_ERROR_CONFLICT,
+  STYR_STORE_ERROR_INVALID,
+  STYR_STORE_ERROR_FAILED,
+} StyrStoreError;
+
+#define STYR_TYPE_STORE (styr_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (StyrStore, styr_store, STYR, STORE, GObject)
+
+/**
+ * StyrStoreFunc:
+ * @store: the store
+ * @user_data: closure data
+ * @error: return location for a #GError
+ *
+ * Work to run inside a transaction by styr_store_transaction().
+ *
+ * Returns: %TRUE to commit, %FALSE (with @error set) to roll back
+ */
+typedef gboolean (*StyrStoreFunc) (StyrStore  *store,
+                                   gpointer    user_data,
+                                   GError    **error);
+
+
+GQuark      styr_store_error_quark        (void);
+StyrStore  *styr_store_new                (const char     *path,
+                                           GError        **error);
+const char *styr_store_get_path           (StyrStore      *self);
+guint       styr_store_get_schema_version (StyrStore      *self);
+guint       styr_store_get_latest_schema  (void);
+gboolean    styr_store_transaction        (StyrStore      *self,
+                                           StyrStoreFunc   func,
+                                           gpointer        user_data,
+                                           GError        **error);
+gboolean    styr_store_put                (StyrStore      *self,
+                                           const char     *id,
+                                           JsonObject     *body,
+                                           const char     *parent_rev,
+                                           const char     *author,
+                                           char          **new_rev,
+                                           GError        **error);
+JsonObject *styr_store_get                (StyrStore      *self,
+                                           const char     *id,
+                                           char          **rev,
+                                           GError        **error);
+GPtrArray  *styr_store_get_all_of_type    (StyrStore      *self,
+                                           const char     *type,
+                                           GError        **error);
+gint64      styr_store_count_of_type      (StyrStore      *self,
+                                           const char     *type,
+                                           GError        **error);
+gint64      styr_store_get_update_seq     (StyrStore      *self,
+                                           GError        **error);
+char       *styr_store_get_setting        (StyrStore      *self,
+                                           const char     *key,
+                                           GError        **error);
+gboolean    styr_store_set_setting        (StyrStore      *self,
+                                           const char     *key,
+                                           const char     *value,
+                                           GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,369 @@
+/* styr-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styr-application.h"
+#include "styr-catalogue.h"
+#include "styr-paths.h"
+#include "styr-preferences-window.h"
+#include "styr-window.h"
+
+struct _StyrApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  StyrStore      *store;
+  char           *data_dir;
+};
+
+G_DEFINE_FINAL_TYPE (StyrApplication, styr_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "data-dir", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the database in DIR instead of the user’s data folder"), N_("DIR") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+static void
+fatal_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Without a store there is nothing to show, so the only window is the
+ * message that says why; closing it ends the application.
+ */
+static void
+show_fatal_error (StyrApplication *self,
+                  const char      *heading,
+                  const GError    *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, heading, error->message);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (fatal_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+open_store (StyrApplication  *self,
+            GError          **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrCatalogue) catalogue = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  StyrCatalogueImport result;
+
+  dir = styr_paths_get_data_dir (self->data_dir);
+  path = styr_paths_get_database (dir);
+
+  store = styr_store_new (path, error);
+  if (store == NULL)
+    return FALSE;
+
+  /* The bundled catalogue is imported on the first start, and again only
+   * when a newer Styr ships a newer catalogue.
+   */
+  catalogue = styr_catalogue_new_bundled (error);
+  if (catalogue == NULL || !styr_catalogue_import (catalogue, store, &result, error))
+    return FALSE;
+
+  if (!result.skipped)
+    g_debug ("Imported catalogue version %" G_GINT64_FORMAT ": %u added, %u updated",
+             styr_catalogue_get_version (catalogue), result.added, result.updated);
+
+  self->store = g_steal_pointer (&store);
+  return TRUE;
+}
+
+static gboolean
+ask_for_municipality_cb (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "win.choose-municipality", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_start_map_cb (GtkWidget *window,
+                    gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, first_start_map_cb, user_data);
+
+  /* Presenting the window raises it after "map"; the chooser must come
+   * later still to stay on top of it where no window manager keeps
+   * dialogs above their parents.
+   */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_for_municipality_cb,
+                   g_object_ref (window), g_object_unref);
+}
+
+static int
+styr_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  StyrApplication *self = STYR_APPLICATION (app);
+  const char *data_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Filename options arrive as bytestrings, hence "^&ay". */
+  if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
+    self->data_dir = g_strdup (data_dir);
+
+  return G_APPLICATION_CLASS (styr_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+styr_application_activate (GApplication *app)
+{
+  StyrApplication *self = STYR_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *municipality = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL && !open_store (self, &error))
+    {
+      show_fatal_error (self, _("The Database Could Not Be Opened"), error);
+      return;
+    }
+
+  window = GTK_WINDOW (styr_window_new (self, self->store, self->settings));
+
+  /* The first start asks whose programme this is; everything else in the
+   * app is measured against the own municipality.
+   */
+  municipality = g_settings_get_string (self->settings, "municipality");
+  if (municipality[0] == '\0')
+    g_signal_connect_after (window, "map", G_CALLBACK (first_start_map_cb), NULL);
+
+  gtk_window_present (window);
+}
+
+static void
+styr_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  GList *windows;
+
+  /* Close windows first so they save their state through their bindings. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+styr_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  static const char *developers[] = { "The Styr developers", NULL };
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", PACKAGE_NAME,
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep track of KOMBIT’s implementation programme in your "
+                                       "municipality: service agreements, KLIK tasks, ØiR, "
+                                       "meetings and roles."),
+                         "developer-name", _("The Styr developers"),
+                         "developers", developers,
+                         "website", "https://github.com/styr/styr",
+                         "issue-url", "https://github.com/styr/styr/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Styr developers",
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static StyrWindow *
+find_main_window (StyrApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (STYR_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+styr_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  StyrWindow *window = find_main_window (self);
+  StyrPreferencesWindow *preferences;
+
+  if (window == NULL || styr_window_get_municipalities (window) == NULL)
+    return;
+
+  preferences = styr_preferences_window_new (GTK_WINDOW (window),
+                                             styr_window_get_municipalities (window),
+                                             self->store, self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+styr_application_shortcuts_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/styr-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (shortcuts);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", styr_application_quit_action },
+  { "about", styr_application_about_action },
+  { "preferences", styr_application_preferences_action },
+  { "shortcuts", styr_application_shortcuts_action },
+};
+
+static void
+styr_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *page_accels[][2] = {
+    { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL },
+    { "<Alt>4", NULL }, { "<Alt>5", NULL }, { "<Alt>6", NULL },
+  };
+  static const char *pages[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
+  StyrApplication *self = STYR_APPLICATION (app);
+
+  G_APPLICATION_CLASS (styr_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (page_accels) == G_N_ELEMENTS (pages));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page::%s", pages[i]);
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (self), detailed, page_accels[i]);
+    }
+}
+
+static void
+styr_application_dispose (GObject *object)
+{
+  StyrApplication *self = (StyrApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (styr_application_parent_class)->dispose (object);
+}
+
+static void
+styr_application_finalize (GObject *object)
+{
+  StyrApplication *self = (StyrApplication *)object;
+
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (styr_application_parent_class)->finalize (object);
+}
+
+static void
+styr_application_class_init (StyrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = styr_application_dispose;
+  object_class->finalize = styr_application_finalize;
+
+  app_class->handle_local_options = styr_application_handle_local_options;
+  app_class->startup = styr_application_startup;
+  app_class->activate = styr_application_activate;
+}
+
+static void
+styr_application_init (StyrApplication *self)
+{
+  self->settings = g_settings_new (BASE_ID);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Styr keeps track of KOMBIT’s implementation "
+                                              "programme in your municipality."));
+}
+
+StyrApplication *
+styr_application_new (void)
+{
+  return g_object_new (STYR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * styr_application_get_store:
+ * @self: a #StyrApplication
+ *
+ * Returns: (transfer none) (nullable): the open store, once activated
+ */
+StyrStore *
+styr_application_get_store (StyrApplication *self)
+{
+  g_return_val_if_fail (STYR_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

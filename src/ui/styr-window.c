@@ -1,0 +1,290 @@
+/* styr-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styr-municipality.h"
+#include "styr-municipality-chooser.h"
+#include "styr-window.h"
+
+struct _StyrWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwViewStack         *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwStatusPage        *overview_page;
+  AdwToastOverlay      *toast_overlay;
+
+  /* Owned */
+  StyrStore            *store;
+  GSettings            *settings;
+  GListModel           *municipalities;
+};
+
+G_DEFINE_FINAL_TYPE (StyrWindow, styr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_municipality (StyrWindow *self)
+{
+  g_autofree char *code = g_settings_get_string (self->settings, "municipality");
+  StyrMunicipality *municipality = NULL;
+
+  if (self->municipalities != NULL)
+    municipality = styr_municipality_list_find (self->municipalities, code);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        municipality != NULL
+                                        ? styr_municipality_get_name (municipality) : NULL);
+}
+
+static void
+municipality_changed_cb (StyrWindow *self,
+                         const char *key,
+                         GSettings  *settings)
+{
+  update_municipality (self);
+}
+
+/* Until the Overview has its own page it shows what the catalogue brought,
+ * which is also the user's proof that the first start worked.
+ */
+static void
+update_overview (StyrWindow *self)
+{
+  static const struct {
+    const char *type;
+    const char *label;
+  } counts[] = {
+    { "meeting", N_("Meetings") },
+    { "task", N_("KLIK tasks") },
+    { "checklist", N_("Checklists") },
+    { "role", N_("Roles") },
+    { "municipality", N_("Municipalities") },
+  };
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 n = styr_store_count_of_type (self->store, counts[i].type, &error);
+
+      if (n < 0)
+        {
+          adw_status_page_set_description (self->overview_page, error->message);
+          return;
+        }
+
+      if (description->len > 0)
+        g_string_append (description, "  ·  ");
+      /* Translators: a count in the catalogue summary, e.g. "KLIK tasks: 15". */
+      g_string_append_printf (description, _("%s: %d"), _(counts[i].label), (int) n);
+    }
+
+  adw_status_page_set_description (self->overview_page, description->str);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StyrWindow *self = STYR_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+choose_municipality_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  StyrWindow *self = STYR_WINDOW (widget);
+  StyrMunicipalityChooser *chooser;
+
+  if (self->municipalities == NULL)
+    return;
+
+  chooser = styr_municipality_chooser_new (GTK_WINDOW (self), self->municipalities,
+                                           self->settings);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+static void
+styr_window_constructed (GObject *object)
+{
+  StyrWindow *self = (StyrWindow *)object;
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (styr_window_parent_class)->constructed (object);
+
+  self->municipalities = styr_municipality_list_load (self->store, &error);
+  if (self->municipalities == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "changed::municipality",
+                           G_CALLBACK (municipality_changed_cb), self, G_CONNECT_SWAPPED);
+
+  update_municipality (self);
+  update_overview (self);
+}
+
+static void
+styr_window_dispose (GObject *object)
+{
+  StyrWindow *self = (StyrWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_WINDOW);
+
+  g_clear_object (&self->municipalities);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (styr_window_parent_class)->dispose (object);
+}
+
+static void
+styr_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  StyrWindow *self = STYR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  StyrWindow *self = STYR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_window_class_init (StyrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = styr_window_constructed;
+  object_class->dispose = styr_window_dispose;
+  object_class->get_property = styr_window_get_property;
+  object_class->set_property = styr_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         STYR_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/styr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, toast_overlay);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-municipality", NULL,
+                                   choose_municipality_action);
+}
+
+static void
+styr_window_init (StyrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+StyrWindow *
+styr_window_new (StyrApplication *application,
+                 StyrStore       *store,
+                 GSettings       *settings)
+{
+  g_return_val_if_fail (STYR_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (STYR_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+/**
+ * styr_window_get_municipalities:
+ * @self: a #StyrWindow
+ *
+ * Returns: (transfer none) (nullable): the 98 municipalities
+ */
+GListModel *
+styr_window_get_municipalities (StyrWindow *self)
+{
+  g_return_val_if_fail (STYR_IS_WINDOW (self), NULL);
+
+  return self->municipalities;
+}

@@ -1,0 +1,24 @@
+/* styr-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "styr-application.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+#define STYR_TYPE_WINDOW (styr_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (StyrWindow, styr_window, STYR, WINDOW, AdwApplicationWindow)
+
+StyrWindow *styr_window_new                (StyrApplication *application,
+                                            StyrStore       *store,
+                                            GSettings       *settings);
+GListModel *styr_window_get_municipalities (StyrWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,485 @@
+/* test-catalogue.c: the bundled catalogue and its import into a real store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "styr-catalogue.h"
+#include "styr-json.h"
+#include "styr-store.h"
+
+typedef struct
+{
+  char      *dir;
+  StyrStore *store;
+} Fixture;
+
+static StyrStore *
+open_store (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  StyrStore *store;
+
+  store = styr_store_new (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("styr-catalogue-XXXXXX", NULL);
+  fixture->store = open_store (fixture->dir, "styr.db");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static StyrCatalogue *
+bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  StyrCatalogue *catalogue = styr_catalogue_new_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalogue);
+  return catalogue;
+}
+
+/* The bundled catalogue as a JSON tree, for tests that make variants of it. */
+static JsonNode *
+bundled_json (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  bytes = g_resources_lookup_data (RESOURCE_PATH "/catalogue.json", 0, &error);
+  g_assert_no_error (error);
+  root = styr_json_parse (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return root;
+}
+
+static JsonObject *
+find_document (JsonNode   *root,
+               const char *id)
+{
+  JsonArray *documents = json_object_get_array_member (json_node_get_object (root), "documents");
+
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (documents, i);
+
+      if (g_str_equal (json_object_get_string_member (doc, "_id"), id))
+        return doc;
+    }
+
+  g_assert_not_reached ();
+}
+
+static StyrCatalogue *
+catalogue_from_json (JsonNode  *root,
+                     GError   **error)
+{
+  char *text = json_to_string (root, FALSE);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+  return styr_catalogue_new_from_bytes (bytes, "test.json", error);
+}
+
+static void
+test_bundled_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) catalogue = bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(JsonObject) task = NULL;
+  g_autoptr(JsonObject) december = NULL;
+  g_autoptr(JsonObject) may = NULL;
+  StyrCatalogueImport result;
+  guint n_programme = 0;
+  guint n_erp = 0;
+  JsonObject *national;
+  JsonArray *attendees;
+  JsonArray *slots;
+
+  g_assert_true (styr_catalogue_import (catalogue, fixture->store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.skipped);
+  g_assert_cmpuint (result.added, ==, styr_catalogue_get_n_documents (catalogue));
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpint (styr_catalogue_get_store_version (fixture->store, NULL), ==,
+                   styr_catalogue_get_version (catalogue));
+
+  g_assert_cmpint (styr_store_count_of_type (fixture->store, "municipality", NULL), ==, 98);
+  g_assert_cmpint (styr_store_count_of_type (fixture->store, "task", NULL), ==, 15);
+  g_assert_cmpint (styr_store_count_of_type (fixture->store, "role", NULL), ==, 12);
+  g_assert_cmpint (styr_store_count_of_type (fixture->store, "checklist", NULL), ==, 3);
+
+  meetings = styr_store_get_all_of_type (fixture->store, "meeting", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      JsonObject *meeting = g_ptr_array_index (meetings, i);
+      const char *kind = json_object_get_string_member (meeting, "kind");
+
+      if (g_str_equal (kind, "programme-leader"))
+        {
+          n_programme++;
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meeting, "slots")),
+                            ==, 2);
+        }
+      else if (g_str_equal (kind, "erp-vendor"))
+        n_erp++;
+    }
+  g_assert_cmpuint (n_programme, ==, 7);
+  g_assert_cmpuint (n_erp, ==, 3);
+
+  /* Facts from the December 2019 programme-leader meeting. */
+  task = styr_store_get (fixture->store, "task:OIR-BASIS-00", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2019-12-12");
+  national = json_object_get_object_member (task, "national");
+  g_assert_cmpint (json_object_get_int_member (national, "completed"), ==, 49);
+  g_assert_cmpint (json_object_get_int_member (national, "started"), ==, 15);
+  g_assert_cmpint (json_object_get_int_member (national, "not_started"), ==, 34);
+
+  december = styr_store_get (fixture->store, "meeting:PLM-2019-12", NULL, &error);
+  g_assert_no_error (error);
+  attendees = json_object_get_array_member (december, "attendees");
+  g_assert_cmpuint (json_array_get_length (attendees), ==, 2);
+  for (guint day = 0; day < 2; day++)
+    {
+      JsonObject *list = json_array_get_object_element (attendees, day);
+      JsonArray *municipalities = json_object_get_array_member (list, "municipalities");
+      gint64 people = 0;
+
+      for (guint i = 0; i < json_array_get_length (municipalities); i++)
+        people += json_object_get_int_member (json_array_get_object_element (municipalities, i),
+                                              "count");
+      g_assert_cmpstr (json_object_get_string_member (list, "date"), ==,
+                       day == 0 ? "2019-12-16" : "2019-12-17");
+      g_assert_cmpuint (json_array_get_length (municipalities), ==, day == 0 ? 30 : 33);
+      g_assert_cmpint (people, ==, day == 0 ? 33 : 36);
+    }
+
+  may = styr_store_get (fixture->store, "meeting:PLM-2020-05", NULL, &error);
+  g_assert_no_error (error);
+  slots = json_object_get_array_member (may, "slots");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (slots, 1),
+                                                  "start"), ==, "2020-05-26T13:00:00+02:00");
+}
+
+static void
+test_second_import_is_a_no_op (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) catalogue = bundled ();
+  g_autoptr(GError) error = NULL;
+  StyrCatalogueImport result;
+  gint64 seq;
+
+  g_assert_true (styr_catalogue_import (catalogue, fixture->store, NULL, &error));
+  seq = styr_store_get_update_seq (fixture->store, NULL);
+  g_assert_cmpint (seq, >, 0);
+
+  /* A second start: a fresh store object on the same file. */
+  g_clear_object (&fixture->store);
+  fixture->store = open_store (fixture->dir, "styr.db");
+  g_assert_true (styr_catalogue_import (catalogue, fixture->store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (result.skipped);
+  g_assert_cmpuint (result.added + result.updated, ==, 0);
+  g_assert_cmpint (styr_store_get_update_seq (fixture->store, NULL), ==, seq);
+}
+
+static void
+test_identical_on_two_desktops (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) catalogue = bundled ();
+  g_autoptr(StyrStore) colleague = open_store (fixture->dir, "colleague.db");
+  g_autoptr(GError) error = NULL;
+  const char *types[] = { "municipality", "task", "meeting", "role", "checklist-item" };
+
+  g_assert_true (styr_catalogue_import (catalogue, fixture->store, NULL, &error));
+  g_assert_true (styr_catalogue_import (catalogue, colleague, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    g_assert_cmpint (styr_store_count_of_type (fixture->store, types[t], NULL), ==,
+                     styr_store_count_of_type (colleague, types[t], NULL));
+
+  /* Municipalities are keyed by their code. */
+  {
+    g_autoptr(GPtrArray) mine = styr_store_get_all_of_type (fixture->store, "municipality", NULL);
+
+    for (guint i = 0; i < mine->len; i++)
+      {
+        JsonObject *body = g_ptr_array_index (mine, i);
+        g_autofree char *id = g_strconcat ("municipality:",
+                                           json_object_get_string_member (body, "code"), NULL);
+        g_autofree char *my_rev = NULL;
+        g_autofree char *their_rev = NULL;
+        g_autoptr(JsonObject) a = styr_store_get (fixture->store, id, &my_rev, &error);
+        g_autoptr(JsonObject) b = styr_store_get (colleague, id, &their_rev, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (my_rev, ==, their_rev);
+      }
+  }
+
+  /* The catalogue's own ids give the same revisions for the other types too. */
+  {
+    const char *ids[] = { "task:OIR-BASIS-02", "meeting:PLM-2020-01", "role:STS-AFTALEGODKENDER",
+                          "checklist-item:YR-1", "service:SF1520" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autofree char *my_rev = NULL;
+        g_autofree char *their_rev = NULL;
+        g_autoptr(JsonObject) a = styr_store_get (fixture->store, ids[i], &my_rev, &error);
+        g_autoptr(JsonObject) b = styr_store_get (colleague, ids[i], &their_rev, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (g_str_has_prefix (my_rev, "1-"));
+        g_assert_cmpstr (my_rev, ==, their_rev);
+      }
+  }
+}
+
+static void
+test_newer_version_updates (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) v1 = bundled ();
+  g_autoptr(StyrCatalogue) v2 = NULL;
+  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) task = NULL;
+  g_autofree char *rev = NULL;
+  StyrCatalogueImport result;
+
+  g_assert_true (styr_catalogue_import (v1, fixture->store, NULL, &error));
+
+  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
+                                 "2020-01-31");
+  v2 = catalogue_from_json (root, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (styr_catalogue_import (v2, fixture->store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.skipped);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, styr_catalogue_get_n_documents (v2) - 1);
+
+  task = styr_store_get (fixture->store, "task:OIR-BASIS-02", &rev, &error);
+  g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
+  g_assert_true (g_str_has_prefix (rev, "2-"));
+
+  /* The older catalogue, bundled with an older Styr, never goes back. */
+  g_assert_true (styr_catalogue_import (v1, fixture->store, &result, &error));
+  g_assert_true (result.skipped);
+  g_clear_pointer (&task, json_object_unref);
+  task = styr_store_get (fixture->store, "task:OIR-BASIS-02", NULL, &error);
+  g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
+}
+
+typedef void (*Mutation) (JsonNode *root);
+
+static void
+bad_deadline (JsonNode *root)
+{
+  json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
+                                 "2020-13-01");
+}
+
+static void
+bad_national (JsonNode *root)
+{
+  JsonObject *task = find_document (root, "task:OIR-BASIS-01");
+
+  json_object_set_int_member (json_object_get_object_member (task, "national"), "completed", 56);
+}
+
+static void
+one_slot (JsonNode *root)
+{
+  JsonArray *slots = json_object_get_array_member (find_document (root, "meeting:PLM-2020-03"),
+                                                   "slots");
+  json_array_remove_element (slots, 1);
+}
+
+static void
+duplicate_id (JsonNode *root)
+{
+  json_object_set_string_member (find_document (root, "task:OIR-BASIS-01"), "_id",
+                                 "task:OIR-BASIS-00");
+}
+
+static void
+unknown_type (JsonNode *root)
+{
+  JsonObject *doc = find_document (root, "system:SP");
+
+  json_object_set_string_member (doc, "type", "spaceship");
+}
+
+static void
+wrong_format (JsonNode *root)
+{
+  json_object_set_string_member (json_node_get_object (root), "format", "spreadsheet");
+}
+
+static void
+newer_format (JsonNode *root)
+{
+  json_object_set_int_member (json_node_get_object (root), "format_version", 2);
+}
+
+static void
+missing_title (JsonNode *root)
+{
+  json_object_remove_member (find_document (root, "meeting:PLM-2020-02"), "title");
+}
+
+static void
+test_invalid (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const struct {
+    Mutation    mutate;
+    int         code;
+    const char *mentions;
+  } cases[] = {
+    { bad_deadline, STYR_CATALOGUE_ERROR_INVALID, "2020-13-01" },
+    { bad_national, STYR_CATALOGUE_ERROR_INVALID, "task:OIR-BASIS-01" },
+    { one_slot, STYR_CATALOGUE_ERROR_INVALID, "meeting:PLM-2020-03" },
+    { duplicate_id, STYR_CATALOGUE_ERROR_INVALID, "task:OIR-BASIS-00" },
+    { unknown_type, STYR_CATALOGUE_ERROR_INVALID, "spaceship" },
+    { wrong_format, STYR_CATALOGUE_ERROR_INVALID, "test.json" },
+    { newer_format, STYR_CATALOGUE_ERROR_UNSUPPORTED, "test.json" },
+    { missing_title, STYR_CATALOGUE_ERROR_INVALID, "title" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = bundled_json ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StyrCatalogue) catalogue = NULL;
+
+      cases[i].mutate (root);
+      catalogue = catalogue_from_json (root, &error);
+      g_assert_null (catalogue);
+      g_assert_error (error, STYR_CATALOGUE_ERROR, cases[i].code);
+      if (strstr (error->message, cases[i].mentions) == NULL)
+        g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].mentions);
+    }
+
+  /* Not JSON at all, and not UTF-8. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) text = g_bytes_new_static ("{\"format\": \"styr-catalogue\",", 28);
+    g_autoptr(GBytes) latin1 = g_bytes_new_static ("{\"title\": \"\xf8\"}", 15);
+
+    g_assert_null (styr_catalogue_new_from_bytes (text, "broken.json", &error));
+    g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "broken.json"));
+    g_clear_error (&error);
+    g_assert_null (styr_catalogue_new_from_bytes (latin1, "latin1.json", &error));
+    g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
+  }
+
+  g_assert_cmpint (styr_store_get_update_seq (fixture->store, NULL), ==, 0);
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "nowhere.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_null (styr_catalogue_new_from_file (file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "nowhere.json"));
+}
+
+static void
+test_locked_import_writes_nothing (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) catalogue = bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "styr.db", NULL);
+  sqlite3 *holder = NULL;
+
+  store = g_initable_new (STYR_TYPE_STORE, NULL, &error, "path", path, "busy-timeout", 50, NULL);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (styr_catalogue_import (catalogue, store, NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (holder);
+
+  g_assert_cmpint (styr_store_get_update_seq (store, NULL), ==, 0);
+  g_assert_cmpint (styr_catalogue_get_store_version (store, NULL), ==, 0);
+
+  /* Once the lock is gone the same import goes through. */
+  g_assert_true (styr_catalogue_import (catalogue, store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (styr_store_count_of_type (store, "municipality", NULL), ==, 98);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/catalogue/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("bundled-import", test_bundled_import);
+  ADD ("second-import-is-a-no-op", test_second_import_is_a_no_op);
+  ADD ("identical-on-two-desktops", test_identical_on_two_desktops);
+  ADD ("newer-version-updates", test_newer_version_updates);
+  ADD ("invalid", test_invalid);
+  ADD ("missing-file", test_missing_file);
+  ADD ("locked-import-writes-nothing", test_locked_import_writes_nothing);
+
+#undef ADD
+
+  return g_test_run ();
+}

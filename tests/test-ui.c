@@ -1,0 +1,274 @@
+/* test-ui.c: the window, its pages and dialogs, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "styr-application.h"
+#include "styr-municipality-chooser.h"
+#include "styr-preferences-window.h"
+#include "styr-window.h"
+
+static void
+iterate (void)
+{
+  /* Let idles, mapping and bindings run. */
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef void (*Scenario) (StyrApplication *app);
+
+static gboolean
+run_scenario_cb (gpointer user_data)
+{
+  GApplication *app = g_application_get_default ();
+  Scenario scenario = user_data;
+
+  iterate ();
+  scenario (STYR_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GApplication *app,
+             gpointer      user_data)
+{
+  g_idle_add (run_scenario_cb, user_data);
+}
+
+/* Runs the application as a user starts it, plays @scenario once its
+ * window is up, and checks that it shuts down cleanly afterwards.
+ */
+static void
+run_app (const char *data_dir,
+         Scenario    scenario)
+{
+  char *argv[] = { (char *) "styr", NULL };
+  StyrApplication *app = styr_application_new ();
+  int status;
+
+  g_setenv ("STYR_DATA_DIR", data_dir, TRUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), scenario);
+
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  g_assert_cmpint (status, ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
+  g_object_unref (app);
+  g_assert_null (app);
+}
+
+static void
+quit (StyrApplication *app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static const char *pages[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
+
+static StyrWindow *
+main_window (StyrApplication *app)
+{
+  GtkWindow *window = find_toplevel (STYR_TYPE_WINDOW);
+
+  g_assert_nonnull (window);
+  g_assert_true (gtk_window_get_application (window) == GTK_APPLICATION (app));
+  return STYR_WINDOW (window);
+}
+
+static void
+first_start_scenario (StyrApplication *app)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *code = NULL;
+  g_autofree char *last_page = NULL;
+  StyrWindow *window = main_window (app);
+  GtkWindow *chooser;
+  GtkEditable *search;
+  AdwViewStack *stack;
+  AdwViewSwitcherTitle *title;
+  GtkWindow *dialog;
+
+  g_assert_cmpuint (g_list_model_get_n_items (styr_window_get_municipalities (window)), ==, 98);
+
+  /* The first start asks for the own municipality; searching narrows the
+   * 98 to the one typed, and Enter takes it. */
+  chooser = find_toplevel (STYR_TYPE_MUNICIPALITY_CHOOSER);
+  g_assert_nonnull (chooser);
+  search = GTK_EDITABLE (find_descendant (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY));
+  gtk_editable_set_text (search, "gentof");
+  iterate ();
+  g_signal_emit_by_name (search, "activate");
+  iterate ();
+  g_assert_null (find_toplevel (STYR_TYPE_MUNICIPALITY_CHOOSER));
+  code = g_settings_get_string (settings, "municipality");
+  g_assert_cmpstr (code, ==, "157");
+
+  title = ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window),
+                                                    ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Gentofte");
+
+  /* Every page can be reached through its action, and the last one is
+   * remembered. */
+  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      iterate ();
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
+      page = adw_view_stack_get_visible_child (stack);
+      g_assert_true (ADW_IS_STATUS_PAGE (page));
+      g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (page)));
+    }
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "roles");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  iterate ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate ();
+  dialog = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  iterate ();
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+
+  quit (app);
+}
+
+static void
+second_start_scenario (StyrApplication *app)
+{
+  StyrWindow *window = main_window (app);
+  AdwViewStack *stack;
+
+  /* The next start opens on the page it was left on and asks nothing. */
+  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "roles");
+  g_assert_null (find_toplevel (STYR_TYPE_MUNICIPALITY_CHOOSER));
+  quit (app);
+}
+
+static void
+test_first_start_and_pages (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (data_dir, "styr.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_reset (settings, "municipality");
+  run_app (data_dir, first_start_scenario);
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  run_app (data_dir, second_start_scenario);
+}
+
+static void
+broken_database_scenario (StyrApplication *app)
+{
+  GtkWindow *dialog;
+
+  g_assert_null (find_toplevel (STYR_TYPE_WINDOW));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            g_getenv ("STYR_DATA_DIR")));
+
+  /* Closing the message ends the application. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+}
+
+static void
+test_broken_database (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (data_dir, "styr.db", NULL);
+  const char *garbage = "Dette er et regneark, ikke en database.\n";
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (db, garbage, -1, NULL));
+
+  run_app (data_dir, broken_database_scenario);
+
+  g_assert_true (g_file_get_contents (db, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, garbage);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* build-aux/run-with-display.sh provides the display; without one this
+   * suite fails rather than passing without having looked at anything. */
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-ui: no display; run it through build-aux/run-with-display.sh\n");
+      return 1;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/first-start-and-pages", test_first_start_and_pages);
+  g_test_add_func ("/ui/broken-database", test_broken_database);
+
+  return g_test_run ();
+}
