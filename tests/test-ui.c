@@ -151,6 +151,7 @@ first_start_scenario (StyrApplication *app)
   title = ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window),
                                                     ADW_TYPE_VIEW_SWITCHER_TITLE));
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Gentofte");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Styr – Gentofte");
 
   /* Every page can be reached through its action, and the last one is
    * remembered. */

@@ -52,6 +52,18 @@ update_municipality (StyrWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title,
                                         municipality != NULL
                                         ? styr_municipality_get_name (municipality) : NULL);
+
+  /* The switcher hides the subtitle in a wide window; the window title
+   * keeps the municipality visible in the shell's window list. */
+  if (municipality != NULL)
+    {
+      /* Translators: the window title, e.g. "Styr – Gentofte". */
+      g_autofree char *title = g_strdup_printf (_("Styr – %s"),
+                                                styr_municipality_get_name (municipality));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), "Styr");
 }
 
 static void
