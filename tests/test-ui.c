@@ -225,16 +225,20 @@ test_first_start_and_pages (void)
 static void
 broken_database_scenario (StyrApplication *app)
 {
-  GtkWindow *dialog;
+  AdwStatusPage *status;
+  GtkWindow *window;
+  GtkWidget *button;
 
   g_assert_null (find_toplevel (STYR_TYPE_WINDOW));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+  window = find_toplevel (ADW_TYPE_APPLICATION_WINDOW);
+  g_assert_nonnull (window);
+  status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status),
                             g_getenv ("STYR_DATA_DIR")));
 
-  /* Closing the message ends the application. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  /* Quitting from the message ends the application. */
+  button = find_descendant (GTK_WIDGET (status), GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_activate (button));
 }
 
 static void

@@ -34,31 +34,25 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-static void
-fatal_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   gpointer          user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/* Without a store there is nothing to show, so the only window is the
- * message that says why; closing it ends the application.
+/* Without a store there is nothing to show, so the only window says why;
+ * closing it ends the application.
  */
 static void
 show_fatal_error (StyrApplication *self,
-                  const char      *heading,
                   const GError    *error)
 {
-  GtkWidget *dialog;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *window;
 
-  dialog = adw_message_dialog_new (NULL, heading, error->message);
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "quit");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
-  g_signal_connect (dialog, "response", G_CALLBACK (fatal_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  builder = gtk_builder_new_from_resource (RESOURCE_PATH "/styr-error-window.ui");
+  window = GTK_WINDOW (gtk_builder_get_object (builder, "error_window"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (gtk_builder_get_object (builder,
+                                                                           "status_page")),
+                                   error->message);
+  gtk_window_set_application (window, GTK_APPLICATION (self));
+  gtk_window_set_default_widget (window,
+                                 GTK_WIDGET (gtk_builder_get_object (builder, "quit_button")));
+  gtk_window_present (window);
 }
 
 static gboolean
@@ -151,7 +145,7 @@ styr_application_activate (GApplication *app)
 
   if (self->store == NULL && !open_store (self, &error))
     {
-      show_fatal_error (self, _("The Database Could Not Be Opened"), error);
+      show_fatal_error (self, error);
       return;
     }
 
