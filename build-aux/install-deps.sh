@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs what Styr needs on Debian 12: to build and run it, or with
+# --tests also what the test suites need (a virtual display, a session
+# bus, validators and the Danish locale).
+set -eu
+
+packages="
+  gcc libc6-dev pkg-config meson ninja-build gettext itstool libxml2-utils
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
+  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev libical-dev
+  desktop-file-utils appstream adwaita-icon-theme fonts-cantarell
+"
+test_packages="
+  python3 xvfb xauth dbus x11-utils locales
+"
+
+with_tests=false
+for arg in "$@"; do
+  case $arg in
+    --tests) with_tests=true ;;
+    *) echo "usage: $0 [--tests]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=""
+else
+  sudo="sudo"
+fi
+
+if $with_tests; then
+  packages="$packages $test_packages"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update
+# shellcheck disable=SC2086 # the lists are meant to split into words
+$sudo apt-get install -y --no-install-recommends $packages
+
+if $with_tests && ! locale -a | grep -qi '^da_DK\.utf-\?8$'; then
+  $sudo sed -i 's/^# *\(da_DK.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  $sudo locale-gen
+fi
