@@ -303,6 +303,30 @@ test_newer_version_updates (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
   g_assert_true (g_str_has_prefix (rev, "2-"));
 
+  /* A catalogue document deleted here (as sync may bring it) comes back
+   * with the next catalogue instead of blocking the import. */
+  {
+    g_autoptr(StyrCatalogue) v3 = NULL;
+    g_autoptr(JsonObject) role = NULL;
+    g_autofree char *path = g_build_filename (fixture->dir, "styr.db", NULL);
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET deleted = 1 "
+                                   "WHERE id = 'role:KOMBIT-PROGRAMLEDER'", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_close (db);
+
+    json_object_set_int_member (json_node_get_object (root), "version", 3);
+    v3 = catalogue_from_json (root, &error);
+    g_assert_no_error (error);
+    g_assert_true (styr_catalogue_import (v3, fixture->store, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.added, ==, 1);
+    role = styr_store_get (fixture->store, "role:KOMBIT-PROGRAMLEDER", NULL, &error);
+    g_assert_no_error (error);
+  }
+
   /* The older catalogue, bundled with an older Styr, never goes back. */
   g_assert_true (styr_catalogue_import (v1, fixture->store, &result, &error));
   g_assert_true (result.skipped);
@@ -370,6 +394,15 @@ missing_title (JsonNode *root)
 }
 
 static void
+alias_not_text (JsonNode *root)
+{
+  JsonArray *aliases = json_array_new ();
+
+  json_array_add_int_element (aliases, 101);
+  json_object_set_array_member (find_document (root, "municipality:101"), "aliases", aliases);
+}
+
+static void
 test_invalid (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -386,6 +419,7 @@ test_invalid (Fixture       *fixture,
     { wrong_format, STYR_CATALOGUE_ERROR_INVALID, "test.json" },
     { newer_format, STYR_CATALOGUE_ERROR_UNSUPPORTED, "test.json" },
     { missing_title, STYR_CATALOGUE_ERROR_INVALID, "title" },
+    { alias_not_text, STYR_CATALOGUE_ERROR_INVALID, "aliases" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -143,6 +143,33 @@ optional_date (JsonObject  *doc,
 }
 
 static gboolean
+optional_string_list (JsonObject  *doc,
+                      const char  *member,
+                      const char  *origin,
+                      const char  *id,
+                      GError     **error)
+{
+  JsonNode *node = json_object_get_member (doc, member);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, origin, id, _("the field “%s” is not a list of texts"), member);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return invalid (error, origin, id, _("the field “%s” is not a list of texts"), member);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 validate_national (JsonObject  *task,
                    const char  *origin,
                    const char  *id,
@@ -238,7 +265,8 @@ validate_document (JsonObject  *doc,
 
       if (!require_string (doc, "code", origin, id, error) ||
           !require_string (doc, "name", origin, id, error) ||
-          !require_string (doc, "region", origin, id, error))
+          !require_string (doc, "region", origin, id, error) ||
+          !optional_string_list (doc, "aliases", origin, id, error))
         return FALSE;
 
       code = json_object_get_string_member (doc, "code");

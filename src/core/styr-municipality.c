@@ -129,6 +129,7 @@ styr_municipality_new_from_json (JsonObject  *body,
   const char *code;
   const char *name;
   JsonArray *aliases;
+  JsonNode *node;
   GString *search;
 
   g_return_val_if_fail (body != NULL, NULL);
@@ -150,10 +151,16 @@ styr_municipality_new_from_json (JsonObject  *body,
 
   search = g_string_new (NULL);
   g_string_append_printf (search, "%s %s %s", self->name, self->code, self->region);
-  aliases = json_object_has_member (body, "aliases")
-            ? json_object_get_array_member (body, "aliases") : NULL;
+  node = json_object_get_member (body, "aliases");
+  aliases = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
-    g_string_append_printf (search, " %s", json_array_get_string_element (aliases, i));
+    {
+      JsonNode *alias = json_array_get_element (aliases, i);
+
+      /* Synced documents are not checked like catalogue files are. */
+      if (JSON_NODE_HOLDS_VALUE (alias) && json_node_get_value_type (alias) == G_TYPE_STRING)
+        g_string_append_printf (search, " %s", json_node_get_string (alias));
+    }
   self->search_text = g_string_free (search, FALSE);
 
   return self;

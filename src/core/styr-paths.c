@@ -13,7 +13,8 @@
  *
  * Finds the folder that holds Styr's data: @override if given, else the
  * folder in $STYR_DATA_DIR, else "styr" in the XDG data folder (which
- * Flatpak points inside the sandbox, so the same code serves both).
+ * Flatpak points inside the sandbox, so the same code serves both);
+ * development builds use "styr-devel" there.
  *
  * Returns: (transfer full): an absolute path
  */
@@ -28,7 +29,7 @@ styr_paths_get_data_dir (const char *override)
   if (dir != NULL && dir[0] != '\0')
     return g_canonicalize_filename (dir, NULL);
 
-  return g_build_filename (g_get_user_data_dir (), "styr", NULL);
+  return g_build_filename (g_get_user_data_dir (), DATA_FOLDER, NULL);
 }
 
 /**

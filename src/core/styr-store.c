@@ -33,6 +33,10 @@ struct _StyrStore
   sqlite3  *db;
   guint     schema_version;
   guint     transaction_depth;
+  /* Set when SQLite ended the whole transaction under a savepoint (disk
+   * full, I/O error): every enclosing level must then fail too, and nothing
+   * may be written in autocommit mode behind the caller's back. */
+  gboolean  transaction_aborted;
   int       busy_timeout;
 };
 
@@ -70,7 +74,8 @@ set_sqlite_error (StyrStore   *self,
     case SQLITE_NOTADB:
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Styr database: the file is damaged or belongs to another "
-                     "program. It has been left unchanged."),
+                     "program. It has been left unchanged; move it elsewhere and Styr will start "
+                     "a new database."),
                    self->path);
       break;
 
@@ -196,6 +201,27 @@ query_int64 (StyrStore   *self,
 }
 
 static char *
+query_text (StyrStore   *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+      return NULL;
+    }
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static char *
 now_iso8601 (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -221,12 +247,24 @@ backup_before_migration (StyrStore  *self,
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup != NULL)
+      if (backup == NULL)
+        rc = sqlite3_errcode (dest);
+      else
         {
-          sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
+          /* Another connection's lock makes a step return BUSY; wait a
+           * little and go on, but never accept an incomplete copy. */
+          for (guint attempt = 0; attempt < 50; attempt++)
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+                break;
+              sqlite3_sleep (100);
+            }
+          if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_DONE)
+            rc = sqlite3_errcode (dest);
+          else if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
         }
-      rc = sqlite3_errcode (dest);
     }
   sqlite3_close (dest);
 
@@ -242,51 +280,62 @@ backup_before_migration (StyrStore  *self,
   return TRUE;
 }
 
+/* Reads the schema version and makes sure the file is Styr's to change:
+ * nothing may be written, not even the journal mode, before this passed.
+ */
 static gboolean
-migrate (StyrStore  *self,
-         GError    **error)
+check_schema (StyrStore  *self,
+              gint64     *version,
+              GError    **error)
 {
-  const char * const *steps;
   guint n_steps;
-  gint64 version;
   gint64 n_objects;
 
-  steps = _styr_migrations_get (&n_steps);
+  _styr_migrations_get (&n_steps);
 
-  if (!query_int64 (self, "PRAGMA user_version", &version, error))
+  /* The first read also tells a database from any other file. */
+  if (!query_int64 (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
+      !query_int64 (self, "PRAGMA user_version", version, error))
     return FALSE;
 
-  if (version > n_steps)
+  if (*version > n_steps)
     {
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_TOO_NEW,
                    _("The database “%s” was written by a newer version of Styr (schema %u; "
                      "this version knows up to %u). Update Styr to open it."),
-                   self->path, (guint) version, n_steps);
+                   self->path, (guint) *version, n_steps);
       return FALSE;
     }
 
   /* A schema of version 0 must be empty: anything else is another
    * program's database, and creating our tables in it would mix the two.
    */
-  if (version == 0)
+  if (*version == 0 && n_objects > 0)
     {
-      if (!query_int64 (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
-        return FALSE;
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an SQLite database of another program, not a Styr database. "
+                     "It has been left unchanged; move it elsewhere and Styr will start a new "
+                     "database."),
+                   self->path);
+      return FALSE;
+    }
 
-      if (n_objects > 0)
-        {
-          g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_A_DATABASE,
-                       _("“%s” is an SQLite database of another program, not a Styr database. "
-                         "It has been left unchanged."),
-                       self->path);
-          return FALSE;
-        }
-    }
-  else if (version < n_steps)
-    {
-      if (!backup_before_migration (self, version, error))
-        return FALSE;
-    }
+  return TRUE;
+}
+
+static gboolean
+migrate (StyrStore  *self,
+         gint64      version,
+         GError    **error)
+{
+  const char * const *steps;
+  guint n_steps;
+
+  steps = _styr_migrations_get (&n_steps);
+
+  if (version > 0 && version < n_steps &&
+      !backup_before_migration (self, version, error))
+    return FALSE;
 
   for (guint i = version; i < n_steps; i++)
     {
@@ -375,8 +424,9 @@ styr_store_initable_init (GInitable     *initable,
 {
   StyrStore *self = STYR_STORE (initable);
   g_autofree char *dir = NULL;
+  g_autofree char *journal_mode = NULL;
   gboolean exists = FALSE;
-  gint64 ignored;
+  gint64 version;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
@@ -427,16 +477,24 @@ styr_store_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  /* The first read tells a database from any other file. */
-  if (!query_int64 (self, "SELECT count(*) FROM sqlite_schema", &ignored, error))
+  if (!check_schema (self, &version, error))
     return FALSE;
 
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+  /* WAL lets the window read while a sync pass writes. Some network file
+   * systems cannot share its index; SQLite then keeps the old journal,
+   * which is slower but just as safe, so that is not an error.
+   */
+  journal_mode = query_text (self, "PRAGMA journal_mode = WAL", error);
+  if (journal_mode == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
+    g_debug ("“%s” stays in journal mode %s", self->path, journal_mode);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
 
-  return migrate (self, error);
+  return migrate (self, version, error);
 }
 
 static void
@@ -591,6 +649,19 @@ styr_store_get_latest_schema (void)
   return n;
 }
 
+static gboolean
+check_not_aborted (StyrStore  *self,
+                   GError    **error)
+{
+  if (!self->transaction_aborted)
+    return TRUE;
+
+  g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
+               _("The change to “%s” was cancelled because the database stopped it."),
+               self->path);
+  return FALSE;
+}
+
 /**
  * styr_store_transaction:
  * @self: a #StyrStore
@@ -618,6 +689,9 @@ styr_store_transaction (StyrStore      *self,
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  if (!check_not_aborted (self, error))
+    return FALSE;
+
   outer = self->transaction_depth == 0;
   if (!exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT styr", error))
     return FALSE;
@@ -626,12 +700,22 @@ styr_store_transaction (StyrStore      *self,
   ok = func (self, user_data, &local_error);
   self->transaction_depth--;
 
+  if (ok && self->transaction_aborted)
+    {
+      ok = FALSE;
+      g_set_error (&local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
+                   _("The change to “%s” was cancelled because the database stopped it."),
+                   self->path);
+    }
+
   if (ok)
     ok = exec (self, outer ? "COMMIT" : "RELEASE styr", &local_error);
 
   if (!ok)
     {
-      if (outer)
+      if (sqlite3_get_autocommit (self->db))
+        self->transaction_aborted = !outer;
+      else if (outer)
         exec (self, "ROLLBACK", NULL);
       else
         exec (self, "ROLLBACK TO styr; RELEASE styr", NULL);
@@ -640,10 +724,12 @@ styr_store_transaction (StyrStore      *self,
         g_set_error_literal (&local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
                              _("The change was cancelled."));
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
 
-  return TRUE;
+  if (outer)
+    self->transaction_aborted = FALSE;
+
+  return ok;
 }
 
 typedef struct
@@ -654,6 +740,7 @@ typedef struct
   const char *author;
   char       *body;
   char       *new_rev;
+  char       *tombstone_rev;
 } PutData;
 
 static gboolean
@@ -673,13 +760,20 @@ put_in_transaction (StyrStore  *self,
   gint64 seq;
   int rc;
 
-  select = prepare (self, "SELECT rev FROM documents WHERE id = ?1", error);
+  select = prepare (self, "SELECT rev, deleted FROM documents WHERE id = ?1", error);
   if (select == NULL)
     return FALSE;
   sqlite3_bind_text (select, 1, put->id, -1, SQLITE_STATIC);
   rc = sqlite3_step (select);
   if (rc == SQLITE_ROW)
-    current_rev = g_strdup ((const char *) sqlite3_column_text (select, 0));
+    {
+      current_rev = g_strdup ((const char *) sqlite3_column_text (select, 0));
+
+      /* As in CouchDB, writing a deleted document without a revision
+       * brings it back on top of its tombstone. */
+      if (put->parent_rev == NULL && sqlite3_column_int (select, 1) != 0)
+        put->parent_rev = put->tombstone_rev = g_strdup (current_rev);
+    }
   else if (rc != SQLITE_DONE)
     {
       set_sqlite_error (self, error, rc);
@@ -824,6 +918,7 @@ styr_store_put (StyrStore   *self,
 
   g_free (put.body);
   g_free (put.new_rev);
+  g_free (put.tombstone_rev);
   return ok;
 }
 
@@ -1053,6 +1148,9 @@ styr_store_set_setting (StyrStore   *self,
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!check_not_aborted (self, error))
+    return FALSE;
 
   stmt = prepare (self,
                   "INSERT INTO settings (key, value) VALUES (?1, ?2) "

@@ -55,36 +55,40 @@ show_fatal_error (StyrApplication *self,
   gtk_window_present (window);
 }
 
+/* The bundled catalogue is imported on the first start, and again only
+ * when a newer Styr ships a newer catalogue. A failure leaves the store as
+ * it was, so the window still opens and says what went wrong.
+ */
 static gboolean
-open_store (StyrApplication  *self,
-            GError          **error)
+import_bundled_catalogue (StyrApplication  *self,
+                          GError          **error)
 {
-  g_autoptr(StyrStore) store = NULL;
   g_autoptr(StyrCatalogue) catalogue = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   StyrCatalogueImport result;
 
-  dir = styr_paths_get_data_dir (self->data_dir);
-  path = styr_paths_get_database (dir);
-
-  store = styr_store_new (path, error);
-  if (store == NULL)
-    return FALSE;
-
-  /* The bundled catalogue is imported on the first start, and again only
-   * when a newer Styr ships a newer catalogue.
-   */
   catalogue = styr_catalogue_new_bundled (error);
-  if (catalogue == NULL || !styr_catalogue_import (catalogue, store, &result, error))
+  if (catalogue == NULL || !styr_catalogue_import (catalogue, self->store, &result, error))
     return FALSE;
 
   if (!result.skipped)
     g_debug ("Imported catalogue version %" G_GINT64_FORMAT ": %u added, %u updated",
              styr_catalogue_get_version (catalogue), result.added, result.updated);
 
-  self->store = g_steal_pointer (&store);
   return TRUE;
+}
+
+static gboolean
+open_store (StyrApplication  *self,
+            GError          **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  dir = styr_paths_get_data_dir (self->data_dir);
+  path = styr_paths_get_database (dir);
+
+  self->store = styr_store_new (path, error);
+  return self->store != NULL;
 }
 
 static gboolean
@@ -125,6 +129,12 @@ styr_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
     self->data_dir = g_strdup (data_dir);
 
+  /* Another data folder is another Styr: handing the activation to an
+   * instance that works on a different database would edit the wrong one.
+   */
+  if (self->data_dir != NULL || g_getenv (STYR_DATA_DIR_ENV) != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
   return G_APPLICATION_CLASS (styr_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -133,6 +143,7 @@ styr_application_activate (GApplication *app)
 {
   StyrApplication *self = STYR_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) import_error = NULL;
   g_autofree char *municipality = NULL;
   GtkWindow *window;
 
@@ -143,13 +154,21 @@ styr_application_activate (GApplication *app)
       return;
     }
 
-  if (self->store == NULL && !open_store (self, &error))
+  if (self->store == NULL)
     {
-      show_fatal_error (self, error);
-      return;
+      if (!open_store (self, &error))
+        {
+          show_fatal_error (self, error);
+          return;
+        }
+
+      if (!import_bundled_catalogue (self, &import_error))
+        g_prefix_error (&import_error, _("The bundled catalogue could not be imported: "));
     }
 
   window = GTK_WINDOW (styr_window_new (self, self->store, self->settings));
+  if (import_error != NULL)
+    styr_window_show_error (STYR_WINDOW (window), import_error);
 
   /* The first start asks whose programme this is; everything else in the
    * app is measured against the own municipality.
@@ -189,7 +208,7 @@ styr_application_about_action (GSimpleAction *action,
 
   adw_show_about_window (window,
                          "application-name", PACKAGE_NAME,
-                         "application-icon", APP_ID,
+                         "application-icon", BASE_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Keep track of KOMBIT’s implementation programme in your "
                                        "municipality: service agreements, KLIK tasks, ØiR, "

@@ -150,7 +150,7 @@ styr_window_constructed (GObject *object)
 
   self->municipalities = styr_municipality_list_load (self->store, &error);
   if (self->municipalities == NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    styr_window_show_error (self, error);
 
   g_settings_bind (self->settings, "window-width", self, "default-width",
                    G_SETTINGS_BIND_DEFAULT);
@@ -299,4 +299,26 @@ styr_window_get_municipalities (StyrWindow *self)
   g_return_val_if_fail (STYR_IS_WINDOW (self), NULL);
 
   return self->municipalities;
+}
+
+/**
+ * styr_window_show_error:
+ * @self: a #StyrWindow
+ * @error: what went wrong
+ *
+ * Tells the user about a failure that leaves the window usable. The toast
+ * stays until it is dismissed, since the message may need reading twice.
+ */
+void
+styr_window_show_error (StyrWindow   *self,
+                        const GError *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (STYR_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  toast = adw_toast_new (error->message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
