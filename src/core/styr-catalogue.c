@@ -14,6 +14,8 @@
 
 #include "styr-catalogue.h"
 #include "styr-json.h"
+#include "styr-record.h"
+#include "styr-task.h"
 
 #define CATALOGUE_FORMAT "styr-catalogue"
 #define CATALOGUE_FORMAT_VERSION 1
@@ -21,7 +23,6 @@
 #define SETTING_VERSION "catalogue-version"
 #define SETTING_ISSUED "catalogue-issued"
 #define CATALOGUE_AUTHOR "catalogue"
-#define N_MUNICIPALITIES 98
 
 struct _StyrCatalogue
 {
@@ -40,50 +41,15 @@ G_DEFINE_FINAL_TYPE (StyrCatalogue, styr_catalogue, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (styr-catalogue-error-quark, styr_catalogue_error)
 
-static const char * const document_types[] = {
-  "municipality", "service", "system", "role", "checklist", "checklist-item", "task", "meeting",
-};
+/* A catalogue is a few hundred kilobytes; anything far larger is not one,
+ * and is refused before it is parsed into memory. */
+#define MAX_CATALOGUE_SIZE (16 * 1024 * 1024)
 
-static gboolean
-is_date (const char *text)
-{
-  guint y, m, d;
-  char tail;
-
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-
-  return g_date_valid_dmy (d, m, y);
-}
-
-static gboolean
-is_month (const char *text)
-{
-  guint y, m;
-  char tail;
-
-  return text != NULL && strlen (text) == 7 &&
-         sscanf (text, "%4u-%2u%c", &y, &m, &tail) == 2 && m >= 1 && m <= 12;
-}
-
-static GDateTime *
-parse_datetime (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-
-  return g_date_time_new_from_iso8601 (text, NULL);
-}
-
-/* Every problem with a document is reported the same way, naming the file,
- * the document and what is wrong with it.
- */
 G_GNUC_PRINTF (4, 5)
 static gboolean
 invalid (GError     **error,
          const char  *origin,
-         const char  *id,
+         const char  *where,
          const char  *format,
          ...)
 {
@@ -94,266 +60,116 @@ invalid (GError     **error,
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* Translators: "Catalogue “<file>”, <JSON path>: <problem>". */
+  g_set_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID,
+               _("Catalogue “%s”, %s: %s"), origin, where, problem);
+  return FALSE;
+}
+
+/* "$.documents[12] (task:OIR-BASIS-02)" */
+static char *
+document_path (guint       index,
+               const char *id)
+{
   if (id != NULL)
-    g_set_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID,
-                 _("Catalogue “%s”, document “%s”: %s."), origin, id, problem);
-  else
-    g_set_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID,
-                 _("Catalogue “%s”: %s."), origin, problem);
-  return FALSE;
+    return g_strdup_printf ("$.documents[%u] (%s)", index, id);
+
+  return g_strdup_printf ("$.documents[%u]", index);
 }
 
-static gboolean
-require_string (JsonObject  *doc,
-                const char  *member,
-                const char  *origin,
-                const char  *id,
-                GError     **error)
+typedef struct
 {
-  JsonNode *node = json_object_get_member (doc, member);
+  const char *member;
+  const char *target_type;
+} Reference;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      json_node_get_string (node)[0] == '\0')
-    return invalid (error, origin, id, _("the field “%s” is missing or not a text"), member);
-
-  return TRUE;
-}
+/* Fields that name another catalogue document by its key. */
+static const struct {
+  const char *type;
+  Reference   reference;
+} references[] = {
+  { "checklist-item", { "checklist", "checklist" } },
+  { "checklist-item", { "klik_task", "task" } },
+  { "checklist-item", { "owner_role", "role" } },
+};
 
 static gboolean
-optional_date (JsonObject  *doc,
-               const char  *member,
-               const char  *origin,
-               const char  *id,
-               GError     **error)
+check_reference (StyrCatalogue  *self,
+                 GHashTable     *ids,
+                 guint           index,
+                 const char     *id,
+                 const char     *member,
+                 const char     *target_type,
+                 const char     *key,
+                 GError        **error)
 {
-  JsonNode *node = json_object_get_member (doc, member);
-  const char *text;
+  g_autofree char *target = g_strconcat (target_type, ":", key, NULL);
+  g_autofree char *where = NULL;
 
-  if (node == NULL)
+  if (g_hash_table_contains (ids, target))
     return TRUE;
 
-  text = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-  if (!is_date (text))
-    return invalid (error, origin, id, _("%s “%s” is not a date (YYYY-MM-DD)"),
-                    member, text != NULL ? text : "?");
-
-  return TRUE;
+  where = document_path (index, id);
+  return invalid (error, self->origin, where,
+                  _("%s “%s” names no %s in the catalogue (expected the key of one)"),
+                  member, key, target_type);
 }
 
+/* What a single document cannot check: that the documents it names exist. */
 static gboolean
-optional_string_list (JsonObject  *doc,
-                      const char  *member,
-                      const char  *origin,
-                      const char  *id,
-                      GError     **error)
+check_references (StyrCatalogue  *self,
+                  GHashTable     *ids,
+                  GError        **error)
 {
-  JsonNode *node = json_object_get_member (doc, member);
-  JsonArray *array;
-
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, origin, id, _("the field “%s” is not a list of texts"), member);
-
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < self->ids->len; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const char *id = g_ptr_array_index (self->ids, i);
+      JsonObject *body = g_ptr_array_index (self->bodies, i);
+      const char *type = json_object_get_string_member (body, "type");
 
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return invalid (error, origin, id, _("the field “%s” is not a list of texts"), member);
-    }
+      for (guint r = 0; r < G_N_ELEMENTS (references); r++)
+        {
+          const char *key;
 
-  return TRUE;
-}
+          if (!g_str_equal (type, references[r].type))
+            continue;
 
-static gboolean
-validate_national (JsonObject  *task,
-                   const char  *origin,
-                   const char  *id,
-                   GError     **error)
-{
-  static const char * const counts[] = { "completed", "started", "not_started" };
-  JsonNode *node = json_object_get_member (task, "national");
-  JsonObject *national;
-  gint64 total = 0;
+          key = json_object_get_string_member_with_default (body, references[r].reference.member,
+                                                            NULL);
+          if (key != NULL &&
+              !check_reference (self, ids, i, id, references[r].reference.member,
+                                references[r].reference.target_type, key, error))
+            return FALSE;
+        }
 
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (error, origin, id, _("the national status is not an object"));
+      if (g_str_equal (type, "meeting") && json_object_has_member (body, "attendees"))
+        {
+          JsonArray *days = json_object_get_array_member (body, "attendees");
 
-  national = json_node_get_object (node);
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      JsonNode *count = json_object_get_member (national, counts[i]);
+          for (guint d = 0; d < json_array_get_length (days); d++)
+            {
+              JsonArray *list = json_object_get_array_member (json_array_get_object_element (days, d),
+                                                              "municipalities");
 
-      if (count == NULL || json_node_get_value_type (count) != G_TYPE_INT64 ||
-          json_node_get_int (count) < 0)
-        return invalid (error, origin, id,
-                        _("the national count “%s” is missing or negative"), counts[i]);
-      total += json_node_get_int (count);
-    }
+              for (guint m = 0; m < json_array_get_length (list); m++)
+                {
+                  JsonObject *entry = json_array_get_object_element (list, m);
 
-  if (total != N_MUNICIPALITIES)
-    return invalid (error, origin, id, _("the national counts add up to %d, not %d"),
-                    (int) MIN (total, G_MAXINT), N_MUNICIPALITIES);
-
-  return optional_date (national, "as_of", origin, id, error);
-}
-
-static gboolean
-validate_slots (JsonObject  *meeting,
-                const char  *origin,
-                const char  *id,
-                GError     **error)
-{
-  JsonNode *node = json_object_get_member (meeting, "slots");
-  const char *kind = json_object_get_string_member (meeting, "kind");
-  JsonArray *slots;
-  guint n;
-
-  if (node == NULL)
-    n = 0;
-  else if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, origin, id, _("the slots are not a list"));
-  else
-    n = json_array_get_length (json_node_get_array (node));
-
-  if (g_strcmp0 (kind, "programme-leader") == 0 && n != 2)
-    return invalid (error, origin, id,
-                    _("a programme-leader meeting needs two alternative slots, not %u"), n);
-
-  slots = n > 0 ? json_node_get_array (node) : NULL;
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *slot_node = json_array_get_element (slots, i);
-      JsonObject *slot;
-      g_autoptr(GDateTime) start = NULL;
-      g_autoptr(GDateTime) end = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (slot_node))
-        return invalid (error, origin, id, _("slot %u is not an object"), i + 1);
-
-      slot = json_node_get_object (slot_node);
-      start = parse_datetime (json_object_get_string_member_with_default (slot, "start", NULL));
-      end = parse_datetime (json_object_get_string_member_with_default (slot, "end", NULL));
-      if (start == NULL || end == NULL)
-        return invalid (error, origin, id,
-                        _("slot %u needs a start and an end with date, time and UTC offset"),
-                        i + 1);
-      if (g_date_time_compare (end, start) <= 0)
-        return invalid (error, origin, id, _("slot %u ends before it starts"), i + 1);
+                  if (!check_reference (self, ids, i, id, "code", "municipality",
+                                        json_object_get_string_member (entry, "code"), error))
+                    return FALSE;
+                }
+            }
+        }
     }
 
   return TRUE;
-}
-
-static gboolean
-validate_document (JsonObject  *doc,
-                   const char  *type,
-                   const char  *origin,
-                   const char  *id,
-                   GHashTable  *ids,
-                   GError     **error)
-{
-  if (g_str_equal (type, "municipality"))
-    {
-      const char *code;
-
-      if (!require_string (doc, "code", origin, id, error) ||
-          !require_string (doc, "name", origin, id, error) ||
-          !require_string (doc, "region", origin, id, error) ||
-          !optional_string_list (doc, "aliases", origin, id, error))
-        return FALSE;
-
-      code = json_object_get_string_member (doc, "code");
-      if (strlen (code) != 3 || !g_ascii_isdigit (code[0]) ||
-          !g_ascii_isdigit (code[1]) || !g_ascii_isdigit (code[2]))
-        return invalid (error, origin, id,
-                        _("the municipality code “%s” is not three digits"), code);
-      return TRUE;
-    }
-
-  if (g_str_equal (type, "service"))
-    return require_string (doc, "code", origin, id, error) &&
-           require_string (doc, "name", origin, id, error);
-
-  if (g_str_equal (type, "system") || g_str_equal (type, "role"))
-    return require_string (doc, "name", origin, id, error);
-
-  if (g_str_equal (type, "checklist"))
-    return require_string (doc, "title", origin, id, error);
-
-  if (g_str_equal (type, "checklist-item"))
-    {
-      g_autofree char *checklist_id = NULL;
-
-      if (!require_string (doc, "checklist", origin, id, error) ||
-          !require_string (doc, "text", origin, id, error) ||
-          !optional_date (doc, "due", origin, id, error) ||
-          !optional_date (doc, "date", origin, id, error))
-        return FALSE;
-
-      checklist_id = g_strconcat ("checklist:", json_object_get_string_member (doc, "checklist"),
-                                  NULL);
-      if (!g_hash_table_contains (ids, checklist_id))
-        return invalid (error, origin, id, _("its checklist “%s” comes nowhere before it"),
-                        json_object_get_string_member (doc, "checklist"));
-      return TRUE;
-    }
-
-  if (g_str_equal (type, "task"))
-    {
-      const char *kind = json_object_get_string_member_with_default (doc, "kind", NULL);
-
-      if (!require_string (doc, "project", origin, id, error) ||
-          !require_string (doc, "title", origin, id, error) ||
-          !optional_date (doc, "published", origin, id, error) ||
-          !optional_date (doc, "deadline", origin, id, error))
-        return FALSE;
-
-      if (kind != NULL && !g_str_equal (kind, "obligatorisk") && !g_str_equal (kind, "anbefalet"))
-        return invalid (error, origin, id,
-                        _("the task type “%s” is neither “obligatorisk” nor “anbefalet”"), kind);
-
-      return validate_national (doc, origin, id, error);
-    }
-
-  if (g_str_equal (type, "meeting"))
-    {
-      const char *month;
-
-      if (!require_string (doc, "title", origin, id, error) ||
-          !require_string (doc, "kind", origin, id, error) ||
-          !optional_date (doc, "date", origin, id, error))
-        return FALSE;
-
-      month = json_object_get_string_member_with_default (doc, "month", NULL);
-      if (json_object_has_member (doc, "month") && !is_month (month))
-        return invalid (error, origin, id, _("month “%s” is not a month (YYYY-MM)"),
-                        month != NULL ? month : "?");
-
-      return validate_slots (doc, origin, id, error);
-    }
-
-  g_assert_not_reached ();
-}
-
-static gboolean
-is_known_type (const char *type)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (document_types); i++)
-    if (g_str_equal (type, document_types[i]))
-      return TRUE;
-
-  return FALSE;
 }
 
 /* Checks the whole catalogue before anything is written, so that a bad
- * file is refused as a whole and never half imported.
+ * file is refused as a whole and never half imported. Each document is
+ * checked by its record type, so the catalogue and the rest of Styr agree
+ * on what a valid task or meeting is.
  */
 static gboolean
 load (StyrCatalogue  *self,
@@ -364,20 +180,26 @@ load (StyrCatalogue  *self,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *object;
   JsonNode *documents;
+  JsonNode *member;
   JsonArray *array;
   const char *format;
   guint n_municipalities = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, origin, NULL, _("the file is not a JSON object"));
+    return invalid (error, origin, "$", _("the file is not a JSON object"));
 
   object = json_node_get_object (root);
   format = json_object_get_string_member_with_default (object, "format", NULL);
   if (g_strcmp0 (format, CATALOGUE_FORMAT) != 0)
-    return invalid (error, origin, NULL, _("the file is not a Styr catalogue"));
+    return invalid (error, origin, "$.format",
+                    _("the file is not a Styr catalogue (expected “%s”)"), CATALOGUE_FORMAT);
 
-  if (json_object_get_int_member_with_default (object, "format_version", 0) >
-      CATALOGUE_FORMAT_VERSION)
+  member = json_object_get_member (object, "format_version");
+  if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64 ||
+      json_node_get_int (member) <= 0)
+    return invalid (error, origin, "$.format_version",
+                    _("the format version is missing (expected a whole number)"));
+  if (json_node_get_int (member) > CATALOGUE_FORMAT_VERSION)
     {
       g_set_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_UNSUPPORTED,
                    _("Catalogue “%s” is written for a newer version of Styr. Update Styr to "
@@ -385,57 +207,60 @@ load (StyrCatalogue  *self,
                    origin);
       return FALSE;
     }
-  if (json_object_get_int_member_with_default (object, "format_version", 0) <= 0)
-    return invalid (error, origin, NULL, _("the format version is missing"));
 
-  self->version = json_object_get_int_member_with_default (object, "version", 0);
-  if (self->version <= 0)
-    return invalid (error, origin, NULL, _("the catalogue version is missing"));
+  member = json_object_get_member (object, "version");
+  if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64 ||
+      json_node_get_int (member) <= 0)
+    return invalid (error, origin, "$.version",
+                    _("the catalogue version is missing (expected a whole number above 0)"));
+  self->version = json_node_get_int (member);
 
   self->issued = g_strdup (json_object_get_string_member_with_default (object, "issued", NULL));
-  if (!is_date (self->issued))
-    return invalid (error, origin, NULL, _("the issue date is missing or not a date"));
+  if (!styr_parse_date (self->issued, NULL))
+    return invalid (error, origin, "$.issued",
+                    _("the issue date is missing or not a date (expected YYYY-MM-DD)"));
 
   self->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
 
   documents = json_object_get_member (object, "documents");
   if (documents == NULL || !JSON_NODE_HOLDS_ARRAY (documents))
-    return invalid (error, origin, NULL, _("the list of documents is missing"));
+    return invalid (error, origin, "$.documents",
+                    _("the list of documents is missing (expected a list)"));
 
   array = json_node_get_array (documents);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *position = g_strdup_printf ("#%u", i + 1);
+      g_autofree char *where = document_path (i, NULL);
+      g_autoptr(StyrRecord) record = NULL;
+      g_autoptr(GError) record_error = NULL;
       JsonObject *doc;
       JsonObject *body;
       const char *id;
       const char *type;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return invalid (error, origin, position, _("it is not a JSON object"));
+        return invalid (error, origin, where, _("it is not a JSON object"));
 
       doc = json_node_get_object (node);
       id = json_object_get_string_member_with_default (doc, "_id", NULL);
       type = json_object_get_string_member_with_default (doc, "type", NULL);
       if (id == NULL || id[0] == '\0')
-        return invalid (error, origin, position, _("it has no “_id”"));
-      if (type == NULL || !is_known_type (type))
-        return invalid (error, origin, id, _("the type “%s” is unknown"),
+        return invalid (error, origin, where, _("it has no “_id” (expected “<type>:<key>”)"));
+
+      g_free (where);
+      where = document_path (i, id);
+      if (type == NULL || styr_record_type_from_name (type) == G_TYPE_INVALID)
+        return invalid (error, origin, where, _("the type “%s” is unknown"),
                         type != NULL ? type : "");
       if (!g_str_has_prefix (id, type) || id[strlen (type)] != ':' ||
           id[strlen (type) + 1] == '\0')
-        return invalid (error, origin, id, _("the id does not start with its type “%s:”"), type);
+        return invalid (error, origin, where,
+                        _("the id does not start with its type (expected “%s:<key>”)"), type);
       if (json_object_has_member (doc, "_rev"))
-        return invalid (error, origin, id, _("a catalogue document must not carry a revision"));
+        return invalid (error, origin, where, _("a catalogue document must not carry a revision"));
       if (g_hash_table_contains (ids, id))
-        return invalid (error, origin, id, _("the id occurs twice"));
-
-      if (!validate_document (doc, type, origin, id, ids, error))
-        return FALSE;
-
-      if (g_str_equal (type, "municipality"))
-        n_municipalities++;
+        return invalid (error, origin, where, _("the id occurs twice"));
 
       body = json_object_new ();
       {
@@ -446,16 +271,24 @@ load (StyrCatalogue  *self,
             json_object_set_member (body, l->data,
                                     json_node_copy (json_object_get_member (doc, l->data)));
       }
-      g_hash_table_add (ids, (gpointer) id);
-      g_ptr_array_add (self->ids, g_strdup (id));
       g_ptr_array_add (self->bodies, body);
+      g_ptr_array_add (self->ids, g_strdup (id));
+      g_hash_table_add (ids, g_ptr_array_index (self->ids, self->ids->len - 1));
+
+      record = styr_record_new_from_json (id, NULL, body, &record_error);
+      if (record == NULL)
+        return invalid (error, origin, where, "%s", record_error->message);
+
+      if (g_str_equal (type, "municipality"))
+        n_municipalities++;
     }
 
-  if (n_municipalities != 0 && n_municipalities != N_MUNICIPALITIES)
-    return invalid (error, origin, NULL, _("it lists %u municipalities, not %d"),
-                    n_municipalities, N_MUNICIPALITIES);
+  if (n_municipalities != 0 && n_municipalities != STYR_N_MUNICIPALITIES)
+    return invalid (error, origin, "$.documents",
+                    _("it lists %u municipalities (expected %d)"),
+                    n_municipalities, STYR_N_MUNICIPALITIES);
 
-  return TRUE;
+  return check_references (self, ids, error);
 }
 
 static void
@@ -507,6 +340,7 @@ styr_catalogue_new_from_bytes (GBytes      *bytes,
   g_autoptr(GError) parse_error = NULL;
   gsize size;
   const char *data;
+  const char *end = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (origin != NULL, NULL);
@@ -515,16 +349,27 @@ styr_catalogue_new_from_bytes (GBytes      *bytes,
   self->origin = g_strdup (origin);
 
   data = g_bytes_get_data (bytes, &size);
-  if (size > G_MAXSSIZE || !g_utf8_validate_len (data, size, NULL))
+  if (size > MAX_CATALOGUE_SIZE)
     {
-      invalid (error, origin, NULL, _("the file is not UTF-8 text"));
+      g_autofree char *actual = g_format_size (size);
+      g_autofree char *limit = g_format_size (MAX_CATALOGUE_SIZE);
+
+      invalid (error, origin, "$", _("the file is %s (expected at most %s)"), actual, limit);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, size, &end))
+    {
+      invalid (error, origin, "$",
+               _("the file is not UTF-8 text (the first invalid byte is at offset %lu)"),
+               (unsigned long) (end - data));
       return NULL;
     }
 
   root = styr_json_parse (data, size, &parse_error);
   if (root == NULL)
     {
-      invalid (error, origin, NULL, _("the file is not valid JSON (%s)"), parse_error->message);
+      invalid (error, origin, "$", _("the file is not valid JSON (%s)"), parse_error->message);
       return NULL;
     }
 

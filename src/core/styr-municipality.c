@@ -8,40 +8,65 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "styr-municipality.h"
 
+/* StyrMunicipality: one of the 98 municipalities, from the catalogue. */
 struct _StyrMunicipality
 {
-  GObject  parent_instance;
+  StyrRecord  parent_instance;
 
-  char    *code;
-  char    *name;
-  char    *region;
-  char    *search_text;
+  /* Built on first use from the fields, which never change afterwards. */
+  char       *search_text;
 };
 
-G_DEFINE_FINAL_TYPE (StyrMunicipality, styr_municipality, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (StyrMunicipality, styr_municipality, STYR_TYPE_RECORD)
 
 enum {
   PROP_0,
   PROP_CODE,
+  PROP_CODE4,
   PROP_NAME,
+  PROP_ALIASES,
   PROP_REGION,
+  PROP_REGION_CODE,
+  PROP_ISO_3166_2,
   PROP_SEARCH_TEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+check_code (StyrRecord  *record,
+            GError     **error)
+{
+  const char *code = styr_record_get_string (record, "code");
+
+  if (code != NULL && strlen (code) == 3 &&
+      g_ascii_isdigit (code[0]) && g_ascii_isdigit (code[1]) && g_ascii_isdigit (code[2]))
+    return TRUE;
+
+  return styr_record_invalid (record, error, _("code “%s” is not three digits"),
+                              code != NULL ? code : "");
+}
+
+static gboolean
+styr_municipality_validate (StyrRecord  *record,
+                            GError     **error)
+{
+  return check_code (record, error) &&
+         styr_record_check_required (record, "name", error) &&
+         styr_record_check_required (record, "region", error) &&
+         styr_record_check_strv (record, "aliases", error);
+}
+
 static void
 styr_municipality_finalize (GObject *object)
 {
   StyrMunicipality *self = (StyrMunicipality *)object;
 
-  g_clear_pointer (&self->code, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->search_text, g_free);
 
   G_OBJECT_CLASS (styr_municipality_parent_class)->finalize (object);
@@ -55,46 +80,32 @@ styr_municipality_get_property (GObject    *object,
 {
   StyrMunicipality *self = STYR_MUNICIPALITY (object);
 
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-
-    case PROP_SEARCH_TEXT:
-      g_value_set_string (value, self->search_text);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (pspec == properties[PROP_SEARCH_TEXT])
+    g_value_set_string (value, styr_municipality_get_search_text (self));
+  else
+    G_OBJECT_CLASS (styr_municipality_parent_class)->get_property (object, prop_id, value, pspec);
 }
 
 static void
 styr_municipality_class_init (StyrMunicipalityClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  StyrRecordClass *record_class = STYR_RECORD_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = styr_municipality_finalize;
   object_class->get_property = styr_municipality_get_property;
 
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  record_class->type_name = "municipality";
+  record_class->validate = styr_municipality_validate;
+
+  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  properties[PROP_CODE4] = g_param_spec_string ("code4", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_ALIASES] = g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_REGION_CODE] = g_param_spec_string ("region-code", NULL, NULL, NULL, flags);
+  properties[PROP_ISO_3166_2] = g_param_spec_string ("iso-3166-2", NULL, NULL, NULL, flags);
 
   /**
    * StyrMunicipality:search-text:
@@ -106,7 +117,7 @@ styr_municipality_class_init (StyrMunicipalityClass *klass)
     g_param_spec_string ("search-text", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  styr_record_class_install_fields (record_class, N_PROPS, properties);
 }
 
 static void
@@ -114,64 +125,12 @@ styr_municipality_init (StyrMunicipality *self)
 {
 }
 
-/**
- * styr_municipality_new_from_json:
- * @body: a "municipality" document
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the municipality, or %NULL with @error set
- */
-StyrMunicipality *
-styr_municipality_new_from_json (JsonObject  *body,
-                                 GError     **error)
-{
-  StyrMunicipality *self;
-  const char *code;
-  const char *name;
-  JsonArray *aliases;
-  JsonNode *node;
-  GString *search;
-
-  g_return_val_if_fail (body != NULL, NULL);
-
-  code = json_object_get_string_member_with_default (body, "code", NULL);
-  name = json_object_get_string_member_with_default (body, "name", NULL);
-  if (code == NULL || name == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("municipality %s: the code or the name is missing"),
-                   code != NULL ? code : "?");
-      return NULL;
-    }
-
-  self = g_object_new (STYR_TYPE_MUNICIPALITY, NULL);
-  self->code = g_strdup (code);
-  self->name = g_strdup (name);
-  self->region = g_strdup (json_object_get_string_member_with_default (body, "region", ""));
-
-  search = g_string_new (NULL);
-  g_string_append_printf (search, "%s %s %s", self->name, self->code, self->region);
-  node = json_object_get_member (body, "aliases");
-  aliases = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-  for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
-    {
-      JsonNode *alias = json_array_get_element (aliases, i);
-
-      /* Synced documents are not checked like catalogue files are. */
-      if (JSON_NODE_HOLDS_VALUE (alias) && json_node_get_value_type (alias) == G_TYPE_STRING)
-        g_string_append_printf (search, " %s", json_node_get_string (alias));
-    }
-  self->search_text = g_string_free (search, FALSE);
-
-  return self;
-}
-
 const char *
 styr_municipality_get_code (StyrMunicipality *self)
 {
   g_return_val_if_fail (STYR_IS_MUNICIPALITY (self), NULL);
 
-  return self->code;
+  return styr_record_get_string (STYR_RECORD (self), "code");
 }
 
 const char *
@@ -179,7 +138,7 @@ styr_municipality_get_name (StyrMunicipality *self)
 {
   g_return_val_if_fail (STYR_IS_MUNICIPALITY (self), NULL);
 
-  return self->name;
+  return styr_record_get_string (STYR_RECORD (self), "name");
 }
 
 const char *
@@ -187,14 +146,30 @@ styr_municipality_get_region (StyrMunicipality *self)
 {
   g_return_val_if_fail (STYR_IS_MUNICIPALITY (self), NULL);
 
-  return self->region;
+  return styr_record_get_string (STYR_RECORD (self), "region");
 }
 
 const char *
 styr_municipality_get_search_text (StyrMunicipality *self)
 {
+  g_auto(GStrv) aliases = NULL;
+  GString *search;
+
   g_return_val_if_fail (STYR_IS_MUNICIPALITY (self), NULL);
 
+  if (self->search_text != NULL)
+    return self->search_text;
+
+  search = g_string_new (NULL);
+  g_string_append_printf (search, "%s %s %s",
+                          styr_municipality_get_name (self),
+                          styr_municipality_get_code (self),
+                          styr_municipality_get_region (self));
+  aliases = styr_record_dup_strv (STYR_RECORD (self), "aliases");
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    g_string_append_printf (search, " %s", aliases[i]);
+
+  self->search_text = g_string_free (search, FALSE);
   return self->search_text;
 }
 
@@ -207,7 +182,7 @@ compare_by_name (gconstpointer a,
   StyrMunicipality *first = *(StyrMunicipality * const *) a;
   StyrMunicipality *second = *(StyrMunicipality * const *) b;
 
-  return g_utf8_collate (first->name, second->name);
+  return g_utf8_collate (styr_municipality_get_name (first), styr_municipality_get_name (second));
 }
 
 /**
@@ -237,9 +212,14 @@ styr_municipality_list_load (StyrStore  *store,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < bodies->len; i++)
     {
-      StyrMunicipality *municipality;
+      JsonObject *body = g_ptr_array_index (bodies, i);
+      g_autofree char *id = g_strconcat ("municipality:",
+                                         json_object_get_string_member_with_default (body, "code",
+                                                                                     ""),
+                                         NULL);
+      StyrRecord *municipality;
 
-      municipality = styr_municipality_new_from_json (g_ptr_array_index (bodies, i), error);
+      municipality = styr_record_new_from_json (id, NULL, body, error);
       if (municipality == NULL)
         return NULL;
       g_ptr_array_add (items, municipality);
@@ -275,7 +255,7 @@ styr_municipality_list_find (GListModel *list,
     {
       g_autoptr(StyrMunicipality) municipality = g_list_model_get_item (list, i);
 
-      if (g_str_equal (municipality->code, code))
+      if (g_strcmp0 (styr_municipality_get_code (municipality), code) == 0)
         return municipality;
     }
 

@@ -5,26 +5,22 @@
 
 #pragma once
 
-#include <gio/gio.h>
-#include <json-glib/json-glib.h>
-
+#include "styr-record.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
 
 #define STYR_TYPE_MUNICIPALITY (styr_municipality_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrMunicipality, styr_municipality, STYR, MUNICIPALITY, GObject)
+G_DECLARE_FINAL_TYPE (StyrMunicipality, styr_municipality, STYR, MUNICIPALITY, StyrRecord)
 
-StyrMunicipality *styr_municipality_new_from_json (JsonObject        *body,
-                                                   GError           **error);
-const char       *styr_municipality_get_code      (StyrMunicipality  *self);
-const char       *styr_municipality_get_name      (StyrMunicipality  *self);
-const char       *styr_municipality_get_region    (StyrMunicipality  *self);
-const char       *styr_municipality_get_search_text (StyrMunicipality *self);
-GListModel       *styr_municipality_list_load     (StyrStore         *store,
-                                                   GError           **error);
-StyrMunicipality *styr_municipality_list_find     (GListModel        *list,
-                                                   const char        *code);
+const char       *styr_municipality_get_code        (StyrMunicipality  *self);
+const char       *styr_municipality_get_name        (StyrMunicipality  *self);
+const char       *styr_municipality_get_region      (StyrMunicipality  *self);
+const char       *styr_municipality_get_search_text (StyrMunicipality  *self);
+GListModel       *styr_municipality_list_load       (StyrStore         *store,
+                                                     GError           **error);
+StyrMunicipality *styr_municipality_list_find       (GListModel        *list,
+                                                     const char        *code);
 
 G_END_DECLS

@@ -1,0 +1,101 @@
+/* styr-assignment.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-assignment"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-assignment.h"
+
+/* StyrAssignment: Who holds a role, and who deputises, from when until when.
+ * Its fields are properties backed by the document (see StyrRecord).
+ */
+struct _StyrAssignment
+{
+  StyrRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (StyrAssignment, styr_assignment, STYR_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_ROLE,
+  PROP_HOLDER,
+  PROP_DEPUTY,
+  PROP_SINCE,
+  PROP_UNTIL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+styr_assignment_validate (StyrRecord  *record,
+                          GError     **error)
+{
+  return styr_record_check_required (record, "role", error) &&
+         styr_record_check_required (record, "holder", error) &&
+         styr_record_check_date (record, "since", error) &&
+         styr_record_check_date (record, "until", error) &&
+         styr_record_check_date_order (record, "since", "until", error);
+}
+
+static void
+styr_assignment_class_init (StyrAssignmentClass *klass)
+{
+  StyrRecordClass *record_class = STYR_RECORD_CLASS (klass);
+
+  record_class->type_name = "assignment";
+  record_class->validate = styr_assignment_validate;
+
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HOLDER] =
+    g_param_spec_string ("holder", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DEPUTY] =
+    g_param_spec_string ("deputy", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SINCE] =
+    g_param_spec_string ("since", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_UNTIL] =
+    g_param_spec_string ("until", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+
+  styr_record_class_install_fields (record_class, N_PROPS, properties);
+}
+
+static void
+styr_assignment_init (StyrAssignment *self)
+{
+}
+
+const char *
+styr_assignment_get_role (StyrAssignment *self)
+{
+  g_return_val_if_fail (STYR_IS_ASSIGNMENT (self), NULL);
+
+  return styr_record_get_string (STYR_RECORD (self), "role");
+}
+
+const char *
+styr_assignment_get_holder (StyrAssignment *self)
+{
+  g_return_val_if_fail (STYR_IS_ASSIGNMENT (self), NULL);
+
+  return styr_record_get_string (STYR_RECORD (self), "holder");
+}
+
+const char *
+styr_assignment_get_deputy (StyrAssignment *self)
+{
+  g_return_val_if_fail (STYR_IS_ASSIGNMENT (self), NULL);
+
+  return styr_record_get_string (STYR_RECORD (self), "deputy");
+}
