@@ -7,8 +7,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "styr-json.h"
 #include "styr-store.h"
 
 typedef struct
@@ -85,6 +87,25 @@ raw_query_text (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return result;
+}
+
+/* The details of EXPLAIN QUERY PLAN, joined. */
+static char *
+raw_query_plan (const char *path,
+                const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s; ", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (plan, FALSE);
 }
 
 static void
@@ -555,6 +576,559 @@ test_settings (Fixture       *fixture,
   g_assert_cmpstr (value, ==, "2");
 }
 
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) first = make_task ("A", "2020-01-10");
+  g_autoptr(JsonObject) second = make_task ("A", "2020-02-10");
+  g_autoptr(JsonObject) read = NULL;
+  g_autofree char *rev1 = NULL;
+  g_autofree char *rev2 = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *reverted = NULL;
+  g_autofree char *gone = NULL;
+  gboolean deleted = FALSE;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_store_put (store, "task:X", first, NULL, "mette", &rev1, &error));
+  g_assert_true (styr_store_put (store, "task:X", second, rev1, "mette", &rev2, &error));
+
+  /* A stale delete is refused; a current one leaves a tombstone. */
+  g_assert_false (styr_store_delete (store, "task:X", rev1, "mette", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (styr_store_delete (store, "task:X", rev2, "mette", &tombstone, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (tombstone, "3-"));
+  g_assert_null (styr_store_get (store, "task:X", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (styr_store_get_status (store, "task:X", NULL, &deleted, NULL, &error));
+  g_assert_true (deleted);
+  g_assert_cmpint (styr_store_count_of_type (store, "task", NULL), ==, 0);
+  g_assert_false (styr_store_delete (store, "task:X", tombstone, "mette", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo brings the deleted version back … */
+  g_assert_true (styr_store_undo (store, "task:X", "mette", &restored, &error));
+  g_assert_no_error (error);
+  read = styr_store_get (store, "task:X", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (read, "deadline"), ==, "2020-02-10");
+  g_clear_pointer (&read, json_object_unref);
+
+  /* … undo again reverts to what the restore replaced, i.e. deletes … */
+  g_assert_true (styr_store_undo (store, "task:X", "mette", &reverted, &error));
+  g_assert_null (styr_store_get (store, "task:X", NULL, NULL));
+
+  /* … and undoing the creation of a new document deletes it. */
+  g_assert_true (styr_store_put (store, "task:Y", first, NULL, "mette", NULL, &error));
+  g_assert_true (styr_store_undo (store, "task:Y", "mette", &gone, &error));
+  g_assert_no_error (error);
+  g_assert_null (styr_store_get (store, "task:Y", NULL, NULL));
+
+  /* The last change is now that deletion: undoing it restores. */
+  g_assert_true (styr_store_undo (store, "task:Y", "mette", NULL, &error));
+  g_assert_no_error (error);
+  read = styr_store_get (store, "task:Y", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (read, "title"), ==, "A");
+}
+
+static void
+test_undo_edit (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) first = make_task ("A", "2020-01-10");
+  g_autoptr(JsonObject) second = make_task ("B", "2020-01-10");
+  g_autoptr(JsonObject) read = NULL;
+  g_autofree char *rev1 = NULL;
+  g_autofree char *rev3 = NULL;
+  g_autofree char *current = NULL;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_store_put (store, "task:X", first, NULL, NULL, &rev1, &error));
+  g_assert_true (styr_store_put (store, "task:X", second, rev1, NULL, NULL, &error));
+  g_assert_true (styr_store_undo (store, "task:X", "anne", &rev3, &error));
+  g_assert_no_error (error);
+
+  read = styr_store_get (store, "task:X", &current, &error);
+  g_assert_cmpstr (json_object_get_string_member (read, "title"), ==, "A");
+  g_assert_cmpstr (current, ==, rev3);
+  g_assert_true (g_str_has_prefix (rev3, "3-"));
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) first = make_task ("A", "2020-01-10");
+  g_autoptr(JsonObject) second = make_task ("A", "2020-02-10");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *rev1 = NULL;
+  g_autofree char *rev2 = NULL;
+  g_autofree char *deadline_before = NULL;
+  g_autofree char *deadline_after = NULL;
+  StyrRevisionInfo *newest;
+  StyrRevisionInfo *oldest;
+  StyrFieldChange *change;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_store_put (store, "task:X", first, NULL, "Mette", &rev1, &error));
+  json_object_set_string_member (second, "notes", "Rykket af KOMBIT");
+  g_assert_true (styr_store_put (store, "task:X", second, rev1, "Anne", &rev2, &error));
+
+  history = styr_store_get_history (store, "task:X", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+
+  newest = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (newest->rev, ==, rev2);
+  g_assert_cmpstr (newest->author, ==, "Anne");
+  g_assert_nonnull (newest->created_at);
+  g_assert_false (newest->deleted);
+  /* Sorted by field: deadline changed, notes added; title untouched. */
+  g_assert_cmpuint (newest->changes->len, ==, 2);
+  change = g_ptr_array_index (newest->changes, 0);
+  g_assert_cmpstr (change->field, ==, "deadline");
+  deadline_before = json_to_string (change->before, FALSE);
+  deadline_after = json_to_string (change->after, FALSE);
+  g_assert_cmpstr (deadline_before, ==, "\"2020-01-10\"");
+  g_assert_cmpstr (deadline_after, ==, "\"2020-02-10\"");
+  change = g_ptr_array_index (newest->changes, 1);
+  g_assert_cmpstr (change->field, ==, "notes");
+  g_assert_null (change->before);
+  g_assert_cmpstr (json_node_get_string (change->after), ==, "Rykket af KOMBIT");
+
+  oldest = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (oldest->author, ==, "Mette");
+  /* Creation lists every field but the type. */
+  g_assert_cmpuint (oldest->changes->len, ==, 2);
+}
+
+static char **
+ancestry (const char *newest,
+          ...)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *rev;
+  va_list args;
+
+  g_strv_builder_add (builder, newest);
+  va_start (args, newest);
+  while ((rev = va_arg (args, const char *)) != NULL)
+    g_strv_builder_add (builder, rev);
+  va_end (args);
+  return g_strv_builder_end (builder);
+}
+
+static void
+test_conflicts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) base = make_task ("A", "2020-01-10");
+  g_autoptr(JsonObject) mine = make_task ("A", "2020-02-10");
+  g_autoptr(JsonObject) theirs = make_task ("B", "2020-01-10");
+  g_autoptr(JsonObject) merged = make_task ("B", "2020-02-10");
+  g_autoptr(JsonObject) winner = NULL;
+  g_autoptr(JsonObject) loser = NULL;
+  g_autoptr(GPtrArray) conflicted = NULL;
+  g_autofree char *rev1 = NULL;
+  g_autofree char *mine_rev = NULL;
+  g_autofree char *theirs_rev = NULL;
+  g_autofree char *winner_rev = NULL;
+  g_autofree char *resolved = NULL;
+  g_autofree char *theirs_body = NULL;
+  g_auto(GStrv) theirs_ancestry = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  g_auto(GStrv) after = NULL;
+  gboolean conflict = FALSE;
+  gboolean added = FALSE;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_store_put (store, "task:X", base, NULL, NULL, &rev1, &error));
+  g_assert_true (styr_store_put (store, "task:X", mine, rev1, NULL, &mine_rev, &error));
+
+  /* A colleague edited the same revision differently. */
+  theirs_body = styr_json_object_to_canonical (theirs);
+  theirs_rev = styr_json_revision_next (rev1, theirs_body);
+  theirs_ancestry = ancestry (theirs_rev, rev1, NULL);
+  g_assert_true (styr_store_put_revision (store, "task:X", (const char * const *) theirs_ancestry,
+                                          theirs, FALSE, &added, &error));
+  g_assert_no_error (error);
+  g_assert_true (added);
+
+  /* Replicating it again adds nothing. */
+  g_assert_true (styr_store_put_revision (store, "task:X", (const char * const *) theirs_ancestry,
+                                          theirs, FALSE, &added, &error));
+  g_assert_false (added);
+
+  /* The winner is the greater revision id at equal length, as in CouchDB;
+   * the loser is kept and listed. */
+  g_assert_true (styr_store_get_status (store, "task:X", &winner_rev, NULL, &conflict, &error));
+  g_assert_true (conflict);
+  g_assert_cmpstr (winner_rev, ==, strcmp (mine_rev, theirs_rev) > 0 ? mine_rev : theirs_rev);
+  conflicts = styr_store_get_conflicts (store, "task:X", &error);
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 1);
+  g_assert_cmpstr (conflicts[0], ==, strcmp (mine_rev, theirs_rev) > 0 ? theirs_rev : mine_rev);
+  loser = styr_store_get_revision (store, "task:X", conflicts[0], NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loser);
+  conflicted = styr_store_list_conflicted (store, "task", &error);
+  g_assert_cmpuint (conflicted->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (conflicted, 0), ==, "task:X");
+  g_clear_pointer (&conflicted, g_ptr_array_unref);
+
+  /* Resolving keeps one combined version and ends the other branch. */
+  g_assert_true (styr_store_resolve_conflict (store, "task:X", merged, "anne", &resolved, &error));
+  g_assert_no_error (error);
+  winner = styr_store_get (store, "task:X", NULL, &error);
+  g_assert_cmpstr (json_object_get_string_member (winner, "title"), ==, "B");
+  g_assert_cmpstr (json_object_get_string_member (winner, "deadline"), ==, "2020-02-10");
+  after = styr_store_get_conflicts (store, "task:X", &error);
+  g_assert_cmpuint (g_strv_length (after), ==, 0);
+  g_assert_true (styr_store_get_status (store, "task:X", NULL, NULL, &conflict, &error));
+  g_assert_false (conflict);
+  conflicted = styr_store_list_conflicted (store, NULL, &error);
+  g_assert_cmpuint (conflicted->len, ==, 0);
+}
+
+static void
+test_replicated_tree (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) body = make_task ("A", "2020-01-10");
+  g_autoptr(GPtrArray) history = NULL;
+  g_auto(GStrv) revisions = ancestry ("3-ccc", "2-bbb", "1-aaa", NULL);
+  g_auto(GStrv) deletion = ancestry ("4-ddd", "3-ccc", NULL);
+  g_auto(GStrv) bad = ancestry ("x-1", NULL);
+  g_autofree char *rev = NULL;
+  gboolean deleted = FALSE;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* A document first seen at its third revision: its ancestors are kept
+   * without content, and its history says so. */
+  g_assert_true (styr_store_put_revision (store, "task:R", (const char * const *) revisions,
+                                          body, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (styr_store_get_status (store, "task:R", &rev, NULL, NULL, &error));
+  g_assert_cmpstr (rev, ==, "3-ccc");
+  history = styr_store_get_history (store, "task:R", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpuint (((StyrRevisionInfo *) g_ptr_array_index (history, 0))->changes->len, ==, 0);
+
+  /* Undo needs the previous content, which this store never had. */
+  g_assert_false (styr_store_undo (store, "task:R", NULL, NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A replicated deletion. */
+  g_assert_true (styr_store_put_revision (store, "task:R", (const char * const *) deletion,
+                                          NULL, TRUE, NULL, &error));
+  g_assert_true (styr_store_get_status (store, "task:R", NULL, &deleted, NULL, &error));
+  g_assert_true (deleted);
+
+  g_assert_false (styr_store_put_revision (store, "task:R", (const char * const *) bad, body,
+                                           FALSE, NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID);
+}
+
+static void
+test_find_ids (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  const char *tasks[][2] = { { "task:A", "2020-03-01" }, { "task:B", "2020-01-01" },
+                             { "task:C", "2020-02-01" } };
+  g_autofree char *plan = NULL;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      g_autoptr(JsonObject) task = make_task (tasks[i][0], tasks[i][1]);
+      g_autoptr(JsonObject) state = json_object_new ();
+      g_autofree char *state_id = g_strconcat ("task-state:", tasks[i][0] + 5, NULL);
+
+      g_assert_true (styr_store_put (store, tasks[i][0], task, NULL, NULL, NULL, &error));
+      json_object_set_string_member (state, "type", "task-state");
+      json_object_set_string_member (state, "task", tasks[i][0] + 5);
+      g_assert_true (styr_store_put (store, state_id, state, NULL, NULL, NULL, &error));
+    }
+
+  states = styr_store_find_ids (store, "task-state", "task", "B", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (states->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (states, 0), ==, "task-state:B");
+
+  sorted = styr_store_find_ids (store, "task", NULL, NULL, "deadline", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sorted->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (sorted, 0), ==, "task:B");
+  g_assert_cmpstr (g_ptr_array_index (sorted, 2), ==, "task:A");
+
+  none = styr_store_find_ids (store, "task", "title", "nobody", NULL, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_assert_null (styr_store_find_ids (store, "task", "title') OR 1=1 --", "x", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The state lookup runs on its index. */
+  g_clear_object (&store);
+  plan = raw_query_plan (fixture->path,
+                         "SELECT id FROM documents WHERE type = 'task-state' AND deleted = 0 "
+                         "AND json_extract (body, '$.task') = ?1");
+  g_assert_nonnull (strstr (plan, "documents_task_state_task"));
+}
+
+typedef struct
+{
+  guint  emissions;
+  char  *type;
+  guint  n_ids;
+} Changes;
+
+static void
+documents_changed_cb (StyrStore           *store,
+                      const char          *type,
+                      const char * const  *ids,
+                      Changes             *changes)
+{
+  changes->emissions++;
+  g_free (changes->type);
+  changes->type = g_strdup (type);
+  changes->n_ids = g_strv_length ((char **) ids);
+}
+
+static gboolean
+put_three (StyrStore  *store,
+           gpointer    user_data,
+           GError    **error)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JsonObject) body = make_task ("A", "2020-01-10");
+      g_autofree char *id = g_strdup_printf ("task:batch-%u", i);
+
+      if (!styr_store_put (store, id, body, NULL, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return GPOINTER_TO_INT (user_data);
+}
+
+static void
+test_change_signal (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) body = make_task ("A", "2020-01-10");
+  Changes changes = { 0 };
+  Changes meeting_changes = { 0 };
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "documents-changed", G_CALLBACK (documents_changed_cb), &changes);
+  g_signal_connect (store, "documents-changed::meeting", G_CALLBACK (documents_changed_cb),
+                    &meeting_changes);
+
+  g_assert_true (styr_store_put (store, "task:one", body, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (changes.emissions, ==, 1);
+  g_assert_cmpstr (changes.type, ==, "task");
+  g_assert_cmpuint (changes.n_ids, ==, 1);
+
+  /* A transaction announces its writes once, after the commit … */
+  g_assert_true (styr_store_transaction (store, put_three, GINT_TO_POINTER (TRUE), &error));
+  g_assert_cmpuint (changes.emissions, ==, 2);
+  g_assert_cmpuint (changes.n_ids, ==, 3);
+
+  /* … and a rolled back one announces nothing. */
+  g_assert_false (styr_store_transaction (store, put_three, GINT_TO_POINTER (FALSE), &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (changes.emissions, ==, 2);
+
+  /* The detail selects a type. */
+  g_assert_cmpuint (meeting_changes.emissions, ==, 0);
+  g_signal_handlers_disconnect_by_data (store, &changes);
+  g_signal_handlers_disconnect_by_data (store, &meeting_changes);
+  g_free (changes.type);
+  g_free (meeting_changes.type);
+}
+
+static void
+test_migration_from_v1 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) task = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "styr-v1.sql",
+                                                         NULL);
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *version = NULL;
+  g_autofree char *rev = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_backups = 0;
+
+  g_assert_true (g_file_get_contents (fixture_path, &sql, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  raw_exec (fixture->path, sql);
+  version = raw_query_text (fixture->path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "1");
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (styr_store_get_schema_version (store), ==, styr_store_get_latest_schema ());
+
+  /* Everything version 1 wrote is still there and usable. */
+  task = styr_store_get (store, "task:LOCAL-1", &rev, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (task, "title"), ==, "Ring til KMD om SF1520");
+  g_assert_cmpstr (rev, ==, "2-929d0ee808c796aed332c178b993cb7b");
+  history = styr_store_get_history (store, "task:LOCAL-1", &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  states = styr_store_find_ids (store, "task-state", "task", "LOCAL-1", NULL, &error);
+  g_assert_cmpuint (states->len, ==, 1);
+  g_assert_true (styr_store_undo (store, "task:LOCAL-1", "test", NULL, &error));
+  g_assert_no_error (error);
+
+  /* The upgrade was preceded by a backup of version 1. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "styr.db.v01-") && g_str_has_suffix (name, ".bak"))
+      {
+        g_autofree char *backup = g_build_filename (dir, name, NULL);
+        g_autofree char *backup_version = raw_query_text (backup, "PRAGMA user_version");
+
+        g_assert_cmpstr (backup_version, ==, "1");
+        n_backups++;
+      }
+  g_assert_cmpuint (n_backups, ==, 1);
+}
+
+static void
+test_migration_backups_pruned (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures", "styr-v1.sql",
+                                                         NULL);
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  guint n_backups = 0;
+
+  g_assert_true (g_file_get_contents (fixture_path, &sql, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  /* Seven old backups lie around from earlier upgrades. */
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *old = g_strdup_printf ("%s.v01-2019120%uT000000.bak", fixture->path, i);
+      g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+    }
+
+  raw_exec (fixture->path, sql);
+  {
+    g_autoptr(StyrStore) store = styr_store_new (fixture->path, &error);
+    g_assert_no_error (error);
+  }
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".bak"))
+      n_backups++;
+  g_assert_cmpuint (n_backups, ==, 5);
+}
+
+static void
+test_backup_and_restore (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(JsonObject) first = make_task ("A", "2020-01-10");
+  g_autoptr(JsonObject) later = make_task ("Later", "2020-01-10");
+  g_autoptr(JsonObject) read = NULL;
+  g_autofree char *backup = g_build_filename (fixture->dir, "backup.db", NULL);
+  g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.db", NULL);
+  g_autofree char *safety = NULL;
+  g_autofree char *rev = NULL;
+  Changes changes = { 0 };
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_store_put (store, "task:A", first, NULL, NULL, NULL, &error));
+  g_assert_true (styr_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (styr_store_put (store, "task:later", later, NULL, NULL, NULL, &error));
+  g_assert_cmpint (styr_store_count_of_type (store, "task", NULL), ==, 2);
+
+  /* A file that is not a backup is refused and changes nothing. */
+  g_assert_true (g_file_set_contents (garbage, "no database", -1, NULL));
+  g_assert_false (styr_store_restore (store, garbage, NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_false (styr_store_restore (store, "/nonexistent/backup.db", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CANNOT_OPEN);
+  g_clear_error (&error);
+  g_assert_cmpint (styr_store_count_of_type (store, "task", NULL), ==, 2);
+
+  g_signal_connect (store, "documents-changed", G_CALLBACK (documents_changed_cb), &changes);
+  g_assert_true (styr_store_restore (store, backup, &safety, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (styr_store_count_of_type (store, "task", NULL), ==, 1);
+  g_assert_null (styr_store_get (store, "task:later", NULL, NULL));
+  read = styr_store_get (store, "task:A", &rev, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.emissions, >=, 1);
+  g_signal_handlers_disconnect_by_data (store, &changes);
+  g_free (changes.type);
+
+  /* What was there before the restore was copied aside. */
+  g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *count = raw_query_text (safety, "SELECT count(*) FROM documents");
+    g_assert_cmpstr (count, ==, "2");
+  }
+
+  /* Writing after a restore works. */
+  g_assert_true (styr_store_put (store, "task:A", later, rev, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +1152,16 @@ main (int   argc,
   ADD ("read-only", test_permissions, "read-only");
   ADD ("locked", test_locked, NULL);
   ADD ("settings", test_settings, NULL);
+  ADD ("delete-and-undo", test_delete_and_undo, NULL);
+  ADD ("undo-edit", test_undo_edit, NULL);
+  ADD ("history", test_history, NULL);
+  ADD ("conflicts", test_conflicts, NULL);
+  ADD ("replicated-tree", test_replicated_tree, NULL);
+  ADD ("find-ids", test_find_ids, NULL);
+  ADD ("change-signal", test_change_signal, NULL);
+  ADD ("migration-from-v1", test_migration_from_v1, NULL);
+  ADD ("migration-backups-pruned", test_migration_backups_pruned, NULL);
+  ADD ("backup-and-restore", test_backup_and_restore, NULL);
 
 #undef ADD
 

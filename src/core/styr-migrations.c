@@ -54,6 +54,24 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY NOT NULL,"
   "  value TEXT NOT NULL"
   ") STRICT;",
+
+  /* 2: indexes for the lookups the pages make for every row: the
+   * municipality's own state of a task, checklist item or meeting, the
+   * items of a checklist, and who holds a role. They are partial, so each
+   * covers only its own type. */
+  "CREATE INDEX documents_task_state_task ON documents (json_extract (body, '$.task')) "
+  "  WHERE type = 'task-state';"
+  "CREATE INDEX documents_item_state_item ON documents (json_extract (body, '$.item')) "
+  "  WHERE type = 'checklist-item-state';"
+  "CREATE INDEX documents_meeting_state_meeting ON documents (json_extract (body, '$.meeting')) "
+  "  WHERE type = 'meeting-state';"
+  "CREATE INDEX documents_checklist_item_checklist "
+  "  ON documents (json_extract (body, '$.checklist')) WHERE type = 'checklist-item';"
+  "CREATE INDEX documents_assignment_role ON documents (json_extract (body, '$.role')) "
+  "  WHERE type = 'assignment';"
+  "CREATE INDEX documents_assignment_holder ON documents (json_extract (body, '$.holder')) "
+  "  WHERE type = 'assignment';"
+  "CREATE INDEX documents_conflicted ON documents (type) WHERE conflicted = 1;",
 };
 
 const char * const *

@@ -436,6 +436,52 @@ styr_record_new (GType       type,
 }
 
 /**
+ * styr_record_load:
+ * @id: the document id, "<type>:<key>"
+ * @rev: (nullable): its revision
+ * @body: the document body
+ *
+ * Makes the record of the right type for a stored document without
+ * checking its fields. Lists use this: a document a colleague's older or
+ * newer Styr wrote must still show, and styr_record_validate() says what
+ * is wrong with it when it is edited.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL if the type is
+ *   unknown or does not match @id
+ */
+StyrRecord *
+styr_record_load (const char *id,
+                  const char *rev,
+                  JsonObject *body)
+{
+  StyrRecord *self;
+  StyrRecordPrivate *priv;
+  const char *type_name;
+  g_autoptr(GList) members = NULL;
+  GType type;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  type_name = json_object_get_string_member_with_default (body, "type", "");
+  type = styr_record_type_from_name (type_name);
+  if (type == G_TYPE_INVALID ||
+      !g_str_has_prefix (id, type_name) || id[strlen (type_name)] != ':')
+    return NULL;
+
+  self = g_object_new (type, "id", id, NULL);
+  priv = styr_record_get_instance_private (self);
+  priv->rev = g_strdup (rev);
+
+  members = json_object_get_members (body);
+  for (const GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (priv->body, l->data,
+                            json_node_copy (json_object_get_member (body, l->data)));
+
+  return self;
+}
+
+/**
  * styr_record_new_from_json:
  * @id: the document id, "<type>:<key>"
  * @rev: (nullable): its revision
@@ -453,32 +499,18 @@ styr_record_new_from_json (const char  *id,
                            GError     **error)
 {
   g_autoptr(StyrRecord) self = NULL;
-  StyrRecordPrivate *priv;
-  const char *type_name;
-  g_autoptr(GList) members = NULL;
-  GType type;
 
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (body != NULL, NULL);
 
-  type_name = json_object_get_string_member_with_default (body, "type", "");
-  type = styr_record_type_from_name (type_name);
-  if (type == G_TYPE_INVALID ||
-      !g_str_has_prefix (id, type_name) || id[strlen (type_name)] != ':')
+  self = styr_record_load (id, rev, body);
+  if (self == NULL)
     {
       g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_UNKNOWN_TYPE,
-                   _("%s: the type “%s” is unknown or does not match the id"), id, type_name);
+                   _("%s: the type “%s” is unknown or does not match the id"), id,
+                   json_object_get_string_member_with_default (body, "type", ""));
       return NULL;
     }
-
-  self = g_object_new (type, "id", id, NULL);
-  priv = styr_record_get_instance_private (self);
-  priv->rev = g_strdup (rev);
-
-  members = json_object_get_members (body);
-  for (const GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (priv->body, l->data,
-                            json_node_copy (json_object_get_member (body, l->data)));
 
   if (!styr_record_validate (self, error))
     return NULL;

@@ -54,6 +54,9 @@ void         styr_record_class_install_fields (StyrRecordClass *klass,
 GType        styr_record_type_from_name     (const char   *type_name);
 StyrRecord  *styr_record_new                (GType         type,
                                              const char   *key);
+StyrRecord  *styr_record_load               (const char   *id,
+                                             const char   *rev,
+                                             JsonObject   *body);
 StyrRecord  *styr_record_new_from_json      (const char   *id,
                                              const char   *rev,
                                              JsonObject   *body,

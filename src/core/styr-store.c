@@ -17,28 +17,13 @@
 
 #include "styr-json.h"
 #include "styr-migrations.h"
-#include "styr-store.h"
+#include "styr-store-private.h"
 
 /* How long a write waits for another program's lock before it reports the
  * database as busy. Long enough for a colleague's sync pass to commit,
  * short enough that the window never looks frozen.
  */
 #define DEFAULT_BUSY_TIMEOUT_MS 3000
-
-struct _StyrStore
-{
-  GObject   parent_instance;
-
-  char     *path;
-  sqlite3  *db;
-  guint     schema_version;
-  guint     transaction_depth;
-  /* Set when SQLite ended the whole transaction under a savepoint (disk
-   * full, I/O error): every enclosing level must then fail too, and nothing
-   * may be written in autocommit mode behind the caller's back. */
-  gboolean  transaction_aborted;
-  int       busy_timeout;
-};
 
 static void styr_store_initable_iface_init (GInitableIface *iface);
 
@@ -47,8 +32,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (StyrStore, styr_store, G_TYPE_OBJECT,
                                                       styr_store_initable_iface_init))
 
 G_DEFINE_QUARK (styr-store-error-quark, styr_store_error)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 enum {
   PROP_0,
@@ -59,11 +42,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DOCUMENTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Turns an SQLite result code into an error that tells the user what
  * happened to which file and what they can do about it.
  */
-static void
-set_sqlite_error (StyrStore   *self,
+void
+_styr_store_set_error (StyrStore   *self,
                   GError     **error,
                   int          rc)
 {
@@ -124,8 +114,8 @@ set_sqlite_error (StyrStore   *self,
     }
 }
 
-static sqlite3_stmt *
-prepare (StyrStore   *self,
+sqlite3_stmt *
+_styr_store_prepare (StyrStore   *self,
          const char  *sql,
          GError     **error)
 {
@@ -135,15 +125,15 @@ prepare (StyrStore   *self,
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return NULL;
     }
 
   return stmt;
 }
 
-static gboolean
-exec (StyrStore   *self,
+gboolean
+_styr_store_exec (StyrStore   *self,
       const char  *sql,
       GError     **error)
 {
@@ -151,7 +141,7 @@ exec (StyrStore   *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return FALSE;
     }
 
@@ -161,8 +151,8 @@ exec (StyrStore   *self,
 /* Steps @stmt to completion; a statement that returns rows is an error
  * here, callers that read rows step themselves.
  */
-static gboolean
-step_done (StyrStore     *self,
+gboolean
+_styr_store_step_done (StyrStore     *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
@@ -170,20 +160,20 @@ step_done (StyrStore     *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static gboolean
-query_int64 (StyrStore   *self,
+gboolean
+_styr_store_query_int64 (StyrStore   *self,
              const char  *sql,
              gint64      *value,
              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _styr_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -192,7 +182,7 @@ query_int64 (StyrStore   *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+      _styr_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
       return FALSE;
     }
 
@@ -200,12 +190,12 @@ query_int64 (StyrStore   *self,
   return TRUE;
 }
 
-static char *
-query_text (StyrStore   *self,
+char *
+_styr_store_query_text (StyrStore   *self,
             const char  *sql,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(sqlite3_stmt) stmt = _styr_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -214,19 +204,106 @@ query_text (StyrStore   *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+      _styr_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
       return NULL;
     }
 
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
-static char *
-now_iso8601 (void)
+char *
+_styr_store_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+#define N_MIGRATION_BACKUPS 5
+
+/* Copies one open database into another with SQLite's online backup API,
+ * which takes a consistent snapshot even while others use the source. */
+static int
+copy_database (sqlite3 *source,
+               sqlite3 *dest)
+{
+  sqlite3_backup *backup;
+  int rc;
+
+  backup = sqlite3_backup_init (dest, "main", source, "main");
+  if (backup == NULL)
+    return sqlite3_errcode (dest);
+
+  /* Another connection's lock makes a step return BUSY; wait a little and
+   * go on, but never accept an incomplete copy. */
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+        break;
+      sqlite3_sleep (100);
+    }
+
+  if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_DONE)
+    return sqlite3_errcode (dest);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int
+copy_to_file (sqlite3    *source,
+              const char *path)
+{
+  sqlite3 *dest = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    rc = copy_database (source, dest);
+  sqlite3_close (dest);
+
+  return rc;
+}
+
+static char *
+timestamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y%m%dT%H%M%S");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Keeps the newest few automatic backups. Their names sort by version and
+ * time, so the oldest come first. */
+static void
+prune_migration_backups (StyrStore *self)
+{
+  g_autofree char *dir_path = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *prefix = g_strconcat (base, ".v", NULL);
+  g_autoptr(GPtrArray) backups = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".bak"))
+      g_ptr_array_add (backups, g_strdup (name));
+
+  g_ptr_array_sort (backups, compare_names);
+  for (guint i = 0; i + N_MIGRATION_BACKUPS < backups->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir_path, g_ptr_array_index (backups, i), NULL);
+
+      if (g_remove (path) != 0)
+        g_debug ("Could not remove the old backup “%s”: %s", path, g_strerror (errno));
+    }
 }
 
 /* Copies the database aside before a migration changes it, so that a
@@ -237,37 +314,12 @@ backup_before_migration (StyrStore  *self,
                          guint       from_version,
                          GError    **error)
 {
-  g_autofree char *backup_path = g_strdup_printf ("%s.v%u.bak", self->path, from_version);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
+  g_autofree char *stamp = timestamp ();
+  g_autofree char *backup_path = g_strdup_printf ("%s.v%02u-%s.bak", self->path, from_version,
+                                                  stamp);
   int rc;
 
-  rc = sqlite3_open_v2 (backup_path, &dest,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", self->db, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          /* Another connection's lock makes a step return BUSY; wait a
-           * little and go on, but never accept an incomplete copy. */
-          for (guint attempt = 0; attempt < 50; attempt++)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
-                break;
-              sqlite3_sleep (100);
-            }
-          if (sqlite3_backup_finish (backup) != SQLITE_OK && rc == SQLITE_DONE)
-            rc = sqlite3_errcode (dest);
-          else if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-    }
-  sqlite3_close (dest);
-
+  rc = copy_to_file (self->db, backup_path);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
@@ -277,6 +329,7 @@ backup_before_migration (StyrStore  *self,
       return FALSE;
     }
 
+  prune_migration_backups (self);
   return TRUE;
 }
 
@@ -294,8 +347,8 @@ check_schema (StyrStore  *self,
   _styr_migrations_get (&n_steps);
 
   /* The first read also tells a database from any other file. */
-  if (!query_int64 (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
-      !query_int64 (self, "PRAGMA user_version", version, error))
+  if (!_styr_store_query_int64 (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error) ||
+      !_styr_store_query_int64 (self, "PRAGMA user_version", version, error))
     return FALSE;
 
   if (*version > n_steps)
@@ -343,14 +396,14 @@ migrate (StyrStore  *self,
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
       g_autoptr(GError) local_error = NULL;
 
-      if (!exec (self, "BEGIN IMMEDIATE", error))
+      if (!_styr_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
 
-      if (!exec (self, steps[i], &local_error) ||
-          !exec (self, set_version, &local_error) ||
-          !exec (self, "COMMIT", &local_error))
+      if (!_styr_store_exec (self, steps[i], &local_error) ||
+          !_styr_store_exec (self, set_version, &local_error) ||
+          !_styr_store_exec (self, "COMMIT", &local_error))
         {
-          exec (self, "ROLLBACK", NULL);
+          _styr_store_exec (self, "ROLLBACK", NULL);
           g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                       _("Could not upgrade the database to schema %u: "),
                                       i + 1);
@@ -461,7 +514,7 @@ styr_store_initable_init (GInitable     *initable,
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return FALSE;
     }
 
@@ -484,14 +537,14 @@ styr_store_initable_init (GInitable     *initable,
    * systems cannot share its index; SQLite then keeps the old journal,
    * which is slower but just as safe, so that is not an error.
    */
-  journal_mode = query_text (self, "PRAGMA journal_mode = WAL", error);
+  journal_mode = _styr_store_query_text (self, "PRAGMA journal_mode = WAL", error);
   if (journal_mode == NULL)
     return FALSE;
   if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
     g_debug ("“%s” stays in journal mode %s", self->path, journal_mode);
 
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error))
+  if (!_styr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_styr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
 
   return migrate (self, version, error);
@@ -510,6 +563,7 @@ styr_store_finalize (GObject *object)
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending_changes, g_hash_table_unref);
 
   G_OBJECT_CLASS (styr_store_parent_class)->finalize (object);
 }
@@ -585,12 +639,31 @@ styr_store_class_init (StyrStoreClass *klass)
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StyrStore::documents-changed:
+   * @self: the store
+   * @type: the type of the documents, also the signal's detail
+   * @ids: the ids of the documents that changed
+   *
+   * Emitted after a transaction that wrote documents of @type has been
+   * committed: new, changed, deleted or replicated documents alike. After
+   * a restore, @ids is just "*": everything of @type may have changed.
+   */
+  signals[DOCUMENTS_CHANGED] =
+    g_signal_new ("documents-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRV);
 }
 
 static void
 styr_store_init (StyrStore *self)
 {
   self->busy_timeout = DEFAULT_BUSY_TIMEOUT_MS;
+  self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_hash_table_unref);
 }
 
 /**
@@ -649,8 +722,48 @@ styr_store_get_latest_schema (void)
   return n;
 }
 
-static gboolean
-check_not_aborted (StyrStore  *self,
+/* Called by every write, inside its transaction. */
+void
+_styr_store_note_change (StyrStore  *self,
+                         const char *type,
+                         const char *id)
+{
+  GHashTable *ids;
+
+  ids = g_hash_table_lookup (self->pending_changes, type);
+  if (ids == NULL)
+    {
+      ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (self->pending_changes, g_strdup (type), ids);
+    }
+
+  if (!g_hash_table_contains (ids, id))
+    g_hash_table_add (ids, g_strdup (id));
+}
+
+/* Announces what a committed transaction changed, once per type, so that a
+ * list model reloads once for an import of thousands of documents. */
+static void
+flush_changes (StyrStore *self)
+{
+  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending_changes);
+  GHashTableIter iter;
+  gpointer type, ids;
+
+  self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) g_hash_table_unref);
+
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &type, &ids))
+    {
+      g_autofree const char **strv = (const char **) g_hash_table_get_keys_as_array (ids, NULL);
+
+      g_signal_emit (self, signals[DOCUMENTS_CHANGED], g_quark_from_string (type), type, strv);
+    }
+}
+
+gboolean
+_styr_store_check_not_aborted (StyrStore  *self,
                    GError    **error)
 {
   if (!self->transaction_aborted)
@@ -689,11 +802,11 @@ styr_store_transaction (StyrStore      *self,
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (!check_not_aborted (self, error))
+  if (!_styr_store_check_not_aborted (self, error))
     return FALSE;
 
   outer = self->transaction_depth == 0;
-  if (!exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT styr", error))
+  if (!_styr_store_exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT styr", error))
     return FALSE;
 
   self->transaction_depth++;
@@ -709,16 +822,16 @@ styr_store_transaction (StyrStore      *self,
     }
 
   if (ok)
-    ok = exec (self, outer ? "COMMIT" : "RELEASE styr", &local_error);
+    ok = _styr_store_exec (self, outer ? "COMMIT" : "RELEASE styr", &local_error);
 
   if (!ok)
     {
       if (sqlite3_get_autocommit (self->db))
         self->transaction_aborted = !outer;
       else if (outer)
-        exec (self, "ROLLBACK", NULL);
+        _styr_store_exec (self, "ROLLBACK", NULL);
       else
-        exec (self, "ROLLBACK TO styr; RELEASE styr", NULL);
+        _styr_store_exec (self, "ROLLBACK TO styr; RELEASE styr", NULL);
 
       if (local_error == NULL)
         g_set_error_literal (&local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
@@ -727,203 +840,19 @@ styr_store_transaction (StyrStore      *self,
     }
 
   if (outer)
-    self->transaction_aborted = FALSE;
-
-  return ok;
-}
-
-typedef struct
-{
-  const char *id;
-  const char *type;
-  const char *parent_rev;
-  const char *author;
-  char       *body;
-  char       *new_rev;
-  char       *tombstone_rev;
-} PutData;
-
-static gboolean
-put_in_transaction (StyrStore  *self,
-                    gpointer    user_data,
-                    GError    **error)
-{
-  PutData *put = user_data;
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) log = NULL;
-  g_autoptr(sqlite3_stmt) upsert = NULL;
-  g_autoptr(sqlite3_stmt) revision = NULL;
-  g_autoptr(sqlite3_stmt) unleaf = NULL;
-  g_autofree char *current_rev = NULL;
-  g_autofree char *now = now_iso8601 ();
-  guint generation = 0;
-  gint64 seq;
-  int rc;
-
-  select = prepare (self, "SELECT rev, deleted FROM documents WHERE id = ?1", error);
-  if (select == NULL)
-    return FALSE;
-  sqlite3_bind_text (select, 1, put->id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (select);
-  if (rc == SQLITE_ROW)
     {
-      current_rev = g_strdup ((const char *) sqlite3_column_text (select, 0));
-
-      /* As in CouchDB, writing a deleted document without a revision
-       * brings it back on top of its tombstone. */
-      if (put->parent_rev == NULL && sqlite3_column_int (select, 1) != 0)
-        put->parent_rev = put->tombstone_rev = g_strdup (current_rev);
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, rc);
-      return FALSE;
-    }
-
-  if (g_strcmp0 (current_rev, put->parent_rev) != 0)
-    {
-      if (current_rev == NULL)
-        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                     _("“%s” cannot be saved: it no longer exists."), put->id);
+      self->transaction_aborted = FALSE;
+      if (ok)
+        flush_changes (self);
       else
-        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
-                     _("“%s” cannot be saved: it was changed in the meantime."), put->id);
-      return FALSE;
+        g_hash_table_remove_all (self->pending_changes);
     }
 
-  put->new_rev = styr_json_revision_next (put->parent_rev, put->body);
-  styr_json_revision_parse (put->new_rev, &generation, NULL);
-
-  log = prepare (self,
-                 "INSERT INTO changes (doc_id, rev, origin, changed_at) "
-                 "VALUES (?1, ?2, 'local', ?3)",
-                 error);
-  if (log == NULL)
-    return FALSE;
-  sqlite3_bind_text (log, 1, put->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (log, 2, put->new_rev, -1, SQLITE_STATIC);
-  sqlite3_bind_text (log, 3, now, -1, SQLITE_STATIC);
-  if (!step_done (self, log, error))
-    return FALSE;
-  seq = sqlite3_last_insert_rowid (self->db);
-
-  upsert = prepare (self,
-                    "INSERT INTO documents (id, type, rev, deleted, conflicted, seq, body) "
-                    "VALUES (?1, ?2, ?3, 0, 0, ?4, ?5) "
-                    "ON CONFLICT (id) DO UPDATE SET "
-                    "  type = excluded.type, rev = excluded.rev, deleted = 0, "
-                    "  seq = excluded.seq, body = excluded.body",
-                    error);
-  if (upsert == NULL)
-    return FALSE;
-  sqlite3_bind_text (upsert, 1, put->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upsert, 2, put->type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upsert, 3, put->new_rev, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (upsert, 4, seq);
-  sqlite3_bind_text (upsert, 5, put->body, -1, SQLITE_STATIC);
-  if (!step_done (self, upsert, error))
-    return FALSE;
-
-  if (put->parent_rev != NULL)
-    {
-      unleaf = prepare (self, "UPDATE revisions SET leaf = 0 WHERE doc_id = ?1 AND rev = ?2",
-                        error);
-      if (unleaf == NULL)
-        return FALSE;
-      sqlite3_bind_text (unleaf, 1, put->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (unleaf, 2, put->parent_rev, -1, SQLITE_STATIC);
-      if (!step_done (self, unleaf, error))
-        return FALSE;
-    }
-
-  revision = prepare (self,
-                      "INSERT INTO revisions "
-                      "  (doc_id, rev, parent, generation, deleted, leaf, body, author, created_at) "
-                      "VALUES (?1, ?2, ?3, ?4, 0, 1, ?5, ?6, ?7)",
-                      error);
-  if (revision == NULL)
-    return FALSE;
-  sqlite3_bind_text (revision, 1, put->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (revision, 2, put->new_rev, -1, SQLITE_STATIC);
-  sqlite3_bind_text (revision, 3, put->parent_rev, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (revision, 4, generation);
-  sqlite3_bind_text (revision, 5, put->body, -1, SQLITE_STATIC);
-  sqlite3_bind_text (revision, 6, put->author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (revision, 7, now, -1, SQLITE_STATIC);
-
-  return step_done (self, revision, error);
-}
-
-/**
- * styr_store_put:
- * @self: a #StyrStore
- * @id: the document id, "<type>:<key>"
- * @body: the document's fields; its "type" member must match @id's prefix
- * @parent_rev: (nullable): the revision this edit is based on, %NULL for a
- *   new document
- * @author: (nullable): who made the change, for the audit trail
- * @new_rev: (out) (optional) (transfer full): the new revision id
- * @error: return location for a #GError
- *
- * Writes a new revision of a document. The write fails with
- * %STYR_STORE_ERROR_CONFLICT when @parent_rev is not the document's current
- * revision, so a stale edit never overwrites a newer one.
- *
- * Returns: %TRUE on success
- */
-gboolean
-styr_store_put (StyrStore   *self,
-                const char  *id,
-                JsonObject  *body,
-                const char  *parent_rev,
-                const char  *author,
-                char       **new_rev,
-                GError     **error)
-{
-  PutData put = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (body != NULL, FALSE);
-
-  put.id = id;
-  put.type = json_object_get_string_member_with_default (body, "type", NULL);
-  if (put.type == NULL || put.type[0] == '\0' ||
-      !g_str_has_prefix (id, put.type) || id[strlen (put.type)] != ':' ||
-      id[strlen (put.type) + 1] == '\0')
-    {
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
-                   _("“%s” cannot be saved: its id must be its type followed by a colon and a "
-                     "key."),
-                   id);
-      return FALSE;
-    }
-
-  if (json_object_has_member (body, "_id") || json_object_has_member (body, "_rev"))
-    {
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
-                   _("“%s” cannot be saved: the body must not carry its own id or revision."),
-                   id);
-      return FALSE;
-    }
-
-  put.parent_rev = parent_rev;
-  put.author = author;
-  put.body = styr_json_object_to_canonical (body);
-
-  ok = styr_store_transaction (self, put_in_transaction, &put, error);
-  if (ok && new_rev != NULL)
-    *new_rev = g_steal_pointer (&put.new_rev);
-
-  g_free (put.body);
-  g_free (put.new_rev);
-  g_free (put.tombstone_rev);
   return ok;
 }
 
-static JsonObject *
-parse_body (StyrStore   *self,
+JsonObject *
+_styr_store_parse_body (StyrStore   *self,
             const char  *id,
             const char  *text,
             GError     **error)
@@ -967,7 +896,7 @@ styr_store_get (StyrStore   *self,
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = prepare (self, "SELECT rev, body FROM documents WHERE id = ?1 AND deleted = 0", error);
+  stmt = _styr_store_prepare (self, "SELECT rev, body FROM documents WHERE id = ?1 AND deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -981,11 +910,11 @@ styr_store_get (StyrStore   *self,
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return NULL;
     }
 
-  body = parse_body (self, id, (const char *) sqlite3_column_text (stmt, 1), error);
+  body = _styr_store_parse_body (self, id, (const char *) sqlite3_column_text (stmt, 1), error);
   if (body != NULL && rev != NULL)
     *rev = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 
@@ -1016,7 +945,7 @@ styr_store_get_all_of_type (StyrStore   *self,
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
-  stmt = prepare (self,
+  stmt = _styr_store_prepare (self,
                   "SELECT id, body FROM documents WHERE type = ?1 AND deleted = 0 ORDER BY id",
                   error);
   if (stmt == NULL)
@@ -1026,7 +955,7 @@ styr_store_get_all_of_type (StyrStore   *self,
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JsonObject *body = parse_body (self,
+      JsonObject *body = _styr_store_parse_body (self,
                                      (const char *) sqlite3_column_text (stmt, 0),
                                      (const char *) sqlite3_column_text (stmt, 1),
                                      error);
@@ -1037,7 +966,7 @@ styr_store_get_all_of_type (StyrStore   *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return NULL;
     }
 
@@ -1063,7 +992,7 @@ styr_store_count_of_type (StyrStore   *self,
   g_return_val_if_fail (STYR_IS_STORE (self), -1);
   g_return_val_if_fail (type != NULL, -1);
 
-  stmt = prepare (self, "SELECT count(*) FROM documents WHERE type = ?1 AND deleted = 0", error);
+  stmt = _styr_store_prepare (self, "SELECT count(*) FROM documents WHERE type = ?1 AND deleted = 0", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
@@ -1071,7 +1000,7 @@ styr_store_count_of_type (StyrStore   *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc);
+      _styr_store_set_error (self, error, rc);
       return -1;
     }
 
@@ -1094,7 +1023,7 @@ styr_store_get_update_seq (StyrStore  *self,
 
   g_return_val_if_fail (STYR_IS_STORE (self), -1);
 
-  if (!query_int64 (self, "SELECT coalesce(max(seq), 0) FROM changes", &seq, error))
+  if (!_styr_store_query_int64 (self, "SELECT coalesce(max(seq), 0) FROM changes", &seq, error))
     return -1;
 
   return seq;
@@ -1123,7 +1052,7 @@ styr_store_get_setting (StyrStore   *self,
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  stmt = _styr_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1132,7 +1061,7 @@ styr_store_get_setting (StyrStore   *self,
   if (rc == SQLITE_ROW)
     return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
-    set_sqlite_error (self, error, rc);
+    _styr_store_set_error (self, error, rc);
 
   return NULL;
 }
@@ -1149,10 +1078,10 @@ styr_store_set_setting (StyrStore   *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
-  if (!check_not_aborted (self, error))
+  if (!_styr_store_check_not_aborted (self, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = _styr_store_prepare (self,
                   "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                   error);
@@ -1161,5 +1090,428 @@ styr_store_set_setting (StyrStore   *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
 
-  return step_done (self, stmt, error);
+  return _styr_store_step_done (self, stmt, error);
+}
+
+/* Lookups that have an index of their own (migration 2). The SQL names the
+ * field literally so that SQLite can use the partial expression index. */
+static const struct {
+  const char *type;
+  const char *field;
+  const char *sql;
+} indexed_lookups[] = {
+  { "task-state", "task",
+    "SELECT id FROM documents WHERE type = 'task-state' AND deleted = 0 "
+    "AND json_extract (body, '$.task') = ?1" },
+  { "checklist-item-state", "item",
+    "SELECT id FROM documents WHERE type = 'checklist-item-state' AND deleted = 0 "
+    "AND json_extract (body, '$.item') = ?1" },
+  { "meeting-state", "meeting",
+    "SELECT id FROM documents WHERE type = 'meeting-state' AND deleted = 0 "
+    "AND json_extract (body, '$.meeting') = ?1" },
+  { "checklist-item", "checklist",
+    "SELECT id FROM documents WHERE type = 'checklist-item' AND deleted = 0 "
+    "AND json_extract (body, '$.checklist') = ?1" },
+  { "assignment", "role",
+    "SELECT id FROM documents WHERE type = 'assignment' AND deleted = 0 "
+    "AND json_extract (body, '$.role') = ?1" },
+  { "assignment", "holder",
+    "SELECT id FROM documents WHERE type = 'assignment' AND deleted = 0 "
+    "AND json_extract (body, '$.holder') = ?1" },
+};
+
+static gboolean
+is_field_name (const char *field)
+{
+  if (field == NULL || field[0] == '\0')
+    return FALSE;
+
+  for (const char *p = field; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * styr_store_find_ids:
+ * @self: a #StyrStore
+ * @type: the document type
+ * @field: (nullable): a field to match, or %NULL for all documents of @type
+ * @value: (nullable): the text @field must have
+ * @sort_field: (nullable): a field to sort by; ties and %NULL sort by id
+ * @error: return location for a #GError
+ *
+ * Finds live documents by type and, optionally, by the value of one
+ * field. The lookups the app makes often, such as the state of a task,
+ * use an index.
+ *
+ * Returns: (transfer full) (element-type utf8): the ids, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+styr_store_find_ids (StyrStore   *self,
+                     const char  *type,
+                     const char  *field,
+                     const char  *value,
+                     const char  *sort_field,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *field_path = NULL;
+  g_autofree char *sort_path = NULL;
+  gboolean indexed = FALSE;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  if ((field != NULL && !is_field_name (field)) ||
+      (sort_field != NULL && !is_field_name (sort_field)))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                   _("“%s” is not the name of a field."),
+                   field != NULL && !is_field_name (field) ? field : sort_field);
+      return NULL;
+    }
+
+  for (guint i = 0; field != NULL && sort_field == NULL && i < G_N_ELEMENTS (indexed_lookups); i++)
+    if (g_str_equal (indexed_lookups[i].type, type) &&
+        g_str_equal (indexed_lookups[i].field, field))
+      {
+        stmt = _styr_store_prepare (self, indexed_lookups[i].sql, error);
+        if (stmt == NULL)
+          return NULL;
+        sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+        indexed = TRUE;
+        break;
+      }
+
+  if (stmt == NULL)
+    {
+      /* The JSON paths are bound like values; only their shape is ours. */
+      stmt = _styr_store_prepare (self,
+                                  "SELECT id FROM documents WHERE type = ?1 AND deleted = 0 "
+                                  "  AND (?2 IS NULL OR json_extract (body, ?2) = ?3) "
+                                  "ORDER BY CASE WHEN ?4 IS NULL THEN NULL "
+                                  "  ELSE json_extract (body, ?4) END, id",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+
+      field_path = field != NULL ? g_strconcat ("$.", field, NULL) : NULL;
+      sort_path = sort_field != NULL ? g_strconcat ("$.", sort_field, NULL) : NULL;
+      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, field_path, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, sort_path, -1, SQLITE_STATIC);
+    }
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  if (indexed)
+    g_ptr_array_sort (ids, compare_names);
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * styr_store_get_status:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @rev: (out) (optional) (transfer full): the winning revision
+ * @deleted: (out) (optional): whether the document is deleted
+ * @conflicted: (out) (optional): whether it has conflicting versions
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE if the store knows the document, deleted or not;
+ *   %FALSE with %STYR_STORE_ERROR_NOT_FOUND if it never had it
+ */
+gboolean
+styr_store_get_status (StyrStore   *self,
+                       const char  *id,
+                       char       **rev,
+                       gboolean    *deleted,
+                       gboolean    *conflicted,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT rev, deleted, conflicted FROM documents "
+                              "WHERE id = ?1 AND rev != ''",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), id);
+      else
+        _styr_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  if (rev != NULL)
+    *rev = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (deleted != NULL)
+    *deleted = sqlite3_column_int (stmt, 1) != 0;
+  if (conflicted != NULL)
+    *conflicted = sqlite3_column_int (stmt, 2) != 0;
+  return TRUE;
+}
+
+/**
+ * styr_store_backup:
+ * @self: a #StyrStore
+ * @path: the file to write the copy to; replaced if it exists
+ * @error: return location for a #GError
+ *
+ * Writes a consistent copy of the database, even while it is in use.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_backup (StyrStore   *self,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autofree char *partial = NULL;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The copy is made beside the target and renamed over it, so a failed
+   * backup never leaves a half-written file under the name asked for. */
+  partial = g_strconcat (path, ".partial", NULL);
+  g_remove (partial);
+  rc = copy_to_file (self->db, partial);
+  if (rc != SQLITE_OK)
+    {
+      g_remove (partial);
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
+                   _("The backup “%s” could not be written: %s."), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (g_rename (partial, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_remove (partial);
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
+                   _("The backup “%s” could not be written: %s."), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens a backup read-only and checks it is a whole, undamaged Styr
+ * database this version can use. */
+static sqlite3 *
+open_checked_backup (StyrStore   *self,
+                     const char  *path,
+                     GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *integrity = NULL;
+  gint64 version = -1;
+  gboolean has_documents = FALSE;
+  int rc;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CANNOT_OPEN,
+                   _("The backup “%s” does not exist or is not a file."), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (source, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      integrity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_OK &&
+      sqlite3_prepare_v2 (source, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (rc == SQLITE_OK &&
+      sqlite3_prepare_v2 (source, "SELECT 1 FROM sqlite_schema WHERE name = 'documents'", -1,
+                          &stmt, NULL) == SQLITE_OK)
+    has_documents = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_OK || g_strcmp0 (integrity, "ok") != 0)
+    g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CORRUPT,
+                 _("The backup “%s” is damaged or not a database (%s). Nothing was restored."),
+                 path, integrity != NULL ? integrity : sqlite3_errstr (rc));
+  else if (version < 1 || !has_documents)
+    g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a backup of a Styr database. Nothing was restored."), path);
+  else if (version > styr_store_get_latest_schema ())
+    g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_TOO_NEW,
+                 _("The backup “%s” was made by a newer version of Styr (schema %u). Update "
+                   "Styr to restore it. Nothing was restored."),
+                 path, (guint) version);
+  else
+    return source;
+
+  sqlite3_close (source);
+  return NULL;
+}
+
+/**
+ * styr_store_restore:
+ * @self: a #StyrStore
+ * @path: a backup made by styr_store_backup()
+ * @safety_copy: (out) (optional) (transfer full): where the database as it
+ *   was before the restore was copied to
+ * @error: return location for a #GError
+ *
+ * Replaces the database with a backup. The backup is checked first
+ * (integrity check and schema version), and the database as it was is
+ * copied aside before anything is replaced. An older backup is upgraded
+ * to the current schema after it is restored.
+ *
+ * Returns: %TRUE on success; on failure the database is unchanged
+ */
+gboolean
+styr_store_restore (StyrStore   *self,
+                    const char  *path,
+                    char       **safety_copy,
+                    GError     **error)
+{
+  g_autofree char *stamp = timestamp ();
+  g_autofree char *before = NULL;
+  sqlite3 *source;
+  gint64 version;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->transaction_depth > 0)
+    {
+      g_set_error_literal (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
+                           _("A backup cannot be restored while a change is being saved."));
+      return FALSE;
+    }
+
+  source = open_checked_backup (self, path, error);
+  if (source == NULL)
+    return FALSE;
+
+  before = g_strdup_printf ("%s.before-restore-%s.bak", self->path, stamp);
+  rc = copy_to_file (self->db, before);
+  if (rc == SQLITE_OK)
+    rc = copy_database (source, self->db);
+  sqlite3_close (source);
+
+  if (rc != SQLITE_OK)
+    {
+      _styr_store_set_error (self, error, rc);
+      g_prefix_error (error, _("The backup “%s” could not be restored: "), path);
+      return FALSE;
+    }
+
+  if (!_styr_store_query_int64 (self, "PRAGMA user_version", &version, error) ||
+      !migrate (self, version, error))
+    return FALSE;
+
+  /* Every open list must reload: announce every type the store holds. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = _styr_store_prepare (self,
+                                                        "SELECT DISTINCT type FROM documents",
+                                                        error);
+    if (stmt == NULL)
+      return FALSE;
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      _styr_store_note_change (self, (const char *) sqlite3_column_text (stmt, 0), "*");
+  }
+  flush_changes (self);
+
+  if (safety_copy != NULL)
+    *safety_copy = g_steal_pointer (&before);
+  return TRUE;
+}
+
+/**
+ * styr_store_get_search_texts:
+ * @self: a #StyrStore
+ * @type: the document type
+ * @error: return location for a #GError
+ *
+ * Collects, for every live document of @type, all the texts in its body
+ * joined by spaces. SQLite walks the JSON itself, which is much faster than
+ * parsing every document here, so a search over 100 000 documents starts
+ * quickly.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): id → text, or %NULL
+ *   with @error set
+ */
+GHashTable *
+styr_store_get_search_texts (StyrStore   *self,
+                             const char  *type,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT d.id, (SELECT group_concat (t.value, ' ') "
+                              "  FROM json_tree (d.body) t WHERE t.type = 'text') "
+                              "FROM documents d WHERE d.type = ?1 AND d.deleted = 0",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+
+  texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_hash_table_insert (texts,
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                           g_strdup (text != NULL ? text : ""));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&texts);
 }

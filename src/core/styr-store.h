@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "styr-history.h"
+
 G_BEGIN_DECLS
 
 #define STYR_STORE_ERROR (styr_store_error_quark ())
@@ -52,6 +54,13 @@ StyrStore  *styr_store_new                (const char     *path,
 const char *styr_store_get_path           (StyrStore      *self);
 guint       styr_store_get_schema_version (StyrStore      *self);
 guint       styr_store_get_latest_schema  (void);
+gboolean    styr_store_backup             (StyrStore      *self,
+                                           const char     *path,
+                                           GError        **error);
+gboolean    styr_store_restore            (StyrStore      *self,
+                                           const char     *path,
+                                           char          **safety_copy,
+                                           GError        **error);
 gboolean    styr_store_transaction        (StyrStore      *self,
                                            StyrStoreFunc   func,
                                            gpointer        user_data,
@@ -62,6 +71,59 @@ gboolean    styr_store_put                (StyrStore      *self,
                                            const char     *parent_rev,
                                            const char     *author,
                                            char          **new_rev,
+                                           GError        **error);
+gboolean    styr_store_delete             (StyrStore      *self,
+                                           const char     *id,
+                                           const char     *parent_rev,
+                                           const char     *author,
+                                           char          **new_rev,
+                                           GError        **error);
+gboolean    styr_store_put_revision       (StyrStore      *self,
+                                           const char     *id,
+                                           const char * const *revisions,
+                                           JsonObject     *body,
+                                           gboolean        deleted,
+                                           gboolean       *added,
+                                           GError        **error);
+JsonObject *styr_store_get_revision       (StyrStore      *self,
+                                           const char     *id,
+                                           const char     *rev,
+                                           gboolean       *deleted,
+                                           GError        **error);
+char      **styr_store_get_conflicts      (StyrStore      *self,
+                                           const char     *id,
+                                           GError        **error);
+gboolean    styr_store_resolve_conflict   (StyrStore      *self,
+                                           const char     *id,
+                                           JsonObject     *body,
+                                           const char     *author,
+                                           char          **new_rev,
+                                           GError        **error);
+GPtrArray  *styr_store_list_conflicted    (StyrStore      *self,
+                                           const char     *type,
+                                           GError        **error);
+GPtrArray  *styr_store_get_history        (StyrStore      *self,
+                                           const char     *id,
+                                           GError        **error);
+gboolean    styr_store_undo               (StyrStore      *self,
+                                           const char     *id,
+                                           const char     *author,
+                                           char          **new_rev,
+                                           GError        **error);
+GPtrArray  *styr_store_find_ids           (StyrStore      *self,
+                                           const char     *type,
+                                           const char     *field,
+                                           const char     *value,
+                                           const char     *sort_field,
+                                           GError        **error);
+GHashTable *styr_store_get_search_texts   (StyrStore      *self,
+                                           const char     *type,
+                                           GError        **error);
+gboolean    styr_store_get_status         (StyrStore      *self,
+                                           const char     *id,
+                                           char          **rev,
+                                           gboolean       *deleted,
+                                           gboolean       *conflicted,
                                            GError        **error);
 JsonObject *styr_store_get                (StyrStore      *self,
                                            const char     *id,

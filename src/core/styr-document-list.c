@@ -1,0 +1,703 @@
+/* styr-document-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-document-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "styr-document-list.h"
+
+/* StyrDocumentList is a GListModel of the records of one type, kept lazy so
+ * that 100 000 documents cost 100 000 ids and not 100 000 objects: a record
+ * is made when a row asks for it, and a bounded cache keeps the ones on
+ * screen. Filtering, sorting and searching happen here, on ids and texts,
+ * because a GtkFilterListModel or GtkSortListModel on top would ask for
+ * every item. The list follows the store: a committed write reaches it as
+ * one items-changed for the range that changed.
+ */
+struct _StyrDocumentList
+{
+  GObject     parent_instance;
+
+  StyrStore  *store;
+  char       *type;
+  GType       item_type;
+  char       *filter_field;
+  char       *filter_value;
+  char       *sort_field;
+  char       *search;
+  GError     *load_error;
+
+  /* The matching ids in order, and the positions of those the search
+   * keeps (NULL when there is no search: all of them). */
+  GPtrArray  *ids;
+  GArray     *visible;
+  /* id → casefolded text; loaded on the first search. */
+  GHashTable *search_texts;
+  /* id → StyrRecord, the records made so far. */
+  GHashTable *cache;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StyrDocumentList, styr_document_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DOC_TYPE,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  PROP_SEARCH,
+  PROP_LOAD_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Enough for the rows of a few screens; records beyond it are made again. */
+#define MAX_CACHED 4096
+
+static guint
+visible_count (StyrDocumentList *self)
+{
+  return self->visible != NULL ? self->visible->len : self->ids->len;
+}
+
+static const char *
+visible_id (StyrDocumentList *self,
+            guint             position)
+{
+  guint index = self->visible != NULL ? g_array_index (self->visible, guint, position) : position;
+
+  return g_ptr_array_index (self->ids, index);
+}
+
+static GType
+styr_document_list_get_item_type (GListModel *model)
+{
+  StyrDocumentList *self = STYR_DOCUMENT_LIST (model);
+
+  return self->item_type;
+}
+
+static guint
+styr_document_list_get_n_items (GListModel *model)
+{
+  return visible_count (STYR_DOCUMENT_LIST (model));
+}
+
+static gpointer
+styr_document_list_get_item (GListModel *model,
+                             guint       position)
+{
+  StyrDocumentList *self = STYR_DOCUMENT_LIST (model);
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  StyrRecord *record;
+  gboolean conflicted = FALSE;
+  const char *id;
+
+  if (position >= visible_count (self))
+    return NULL;
+
+  id = visible_id (self, position);
+  record = g_hash_table_lookup (self->cache, id);
+  if (record != NULL)
+    return g_object_ref (record);
+
+  body = styr_store_get (self->store, id, &rev, &error);
+  if (body != NULL)
+    styr_store_get_status (self->store, id, NULL, NULL, &conflicted, NULL);
+  else
+    {
+      /* Deleted between the last reload and now: an empty record of the
+       * right type keeps the model consistent until the reload comes. */
+      g_debug ("%s: %s", id, error->message);
+      body = json_object_new ();
+      json_object_set_string_member (body, "type", self->type);
+    }
+
+  record = styr_record_load (id, rev, body);
+  if (record == NULL)
+    record = STYR_RECORD (g_object_new (self->item_type, "id", id, NULL));
+  styr_record_set_conflicted (record, conflicted);
+
+  if (g_hash_table_size (self->cache) >= MAX_CACHED)
+    g_hash_table_remove_all (self->cache);
+  g_hash_table_insert (self->cache, g_strdup (id), g_object_ref (record));
+
+  return record;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = styr_document_list_get_item_type;
+  iface->get_n_items = styr_document_list_get_n_items;
+  iface->get_item = styr_document_list_get_item;
+}
+
+/* Every word of the search must occur in the document's texts. */
+static gboolean
+matches (const char  *text,
+         char       **words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && strstr (text, words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static GArray *
+compute_visible (StyrDocumentList *self)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+  GArray *visible;
+
+  if (self->search == NULL || self->search[0] == '\0' || self->search_texts == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (self->search, -1);
+  words = g_strsplit_set (folded, " \t", -1);
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      const char *text = g_hash_table_lookup (self->search_texts, g_ptr_array_index (self->ids, i));
+
+      if (text != NULL && matches (text, words))
+        g_array_append_val (visible, i);
+    }
+
+  return visible;
+}
+
+static gboolean
+load_search_texts (StyrDocumentList  *self,
+                   GError           **error)
+{
+  g_autoptr(GHashTable) texts = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  texts = styr_store_get_search_texts (self->store, self->type, error);
+  if (texts == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_hash_table_iter_replace (&iter, g_utf8_casefold (value, -1));
+
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  self->search_texts = g_steal_pointer (&texts);
+  return TRUE;
+}
+
+static gboolean
+is_changed (GHashTable *changed,
+            const char *id)
+{
+  return changed != NULL && g_hash_table_contains (changed, id);
+}
+
+/* Reads the ids again and tells the views the one range that differs:
+ * the common head and tail of the old and new lists stay, except for
+ * documents whose content changed in place. */
+static gboolean
+reload (StyrDocumentList  *self,
+        GHashTable        *changed,
+        gboolean           everything,
+        GError           **error)
+{
+  g_autoptr(GPtrArray) old_ids = NULL;
+  g_autoptr(GArray) old_visible = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint old_n, new_n, prefix = 0, suffix = 0;
+
+  ids = styr_store_find_ids (self->store, self->type, self->filter_field, self->filter_value,
+                             self->sort_field, error);
+  if (ids == NULL)
+    return FALSE;
+
+  if (self->search_texts != NULL && !load_search_texts (self, error))
+    return FALSE;
+
+  old_n = visible_count (self);
+  old_ids = g_steal_pointer (&self->ids);
+  old_visible = g_steal_pointer (&self->visible);
+  self->ids = g_steal_pointer (&ids);
+  self->visible = compute_visible (self);
+  new_n = visible_count (self);
+
+  if (everything)
+    g_hash_table_remove_all (self->cache);
+  else if (changed != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_iter_init (&iter, changed);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_hash_table_remove (self->cache, id);
+    }
+
+  if (!everything)
+    {
+#define OLD_ID(i) ((const char *) g_ptr_array_index (old_ids, old_visible != NULL \
+                   ? g_array_index (old_visible, guint, (i)) : (i)))
+      while (prefix < old_n && prefix < new_n &&
+             g_str_equal (OLD_ID (prefix), visible_id (self, prefix)) &&
+             !is_changed (changed, OLD_ID (prefix)))
+        prefix++;
+      while (suffix < old_n - prefix && suffix < new_n - prefix &&
+             g_str_equal (OLD_ID (old_n - 1 - suffix), visible_id (self, new_n - 1 - suffix)) &&
+             !is_changed (changed, OLD_ID (old_n - 1 - suffix)))
+        suffix++;
+#undef OLD_ID
+    }
+
+  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_n - prefix - suffix, new_n - prefix - suffix);
+  if (old_n != new_n)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+static void
+documents_changed_cb (StyrDocumentList    *self,
+                      const char          *type,
+                      const char * const  *ids,
+                      StyrStore           *store)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  gboolean everything = FALSE;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (g_str_equal (ids[i], "*"))
+        everything = TRUE;
+      g_hash_table_add (changed, (gpointer) ids[i]);
+    }
+
+  if (!reload (self, changed, everything, &error))
+    {
+      /* The list keeps what it showed; whoever shows it shows the error. */
+      g_clear_error (&self->load_error);
+      self->load_error = g_steal_pointer (&error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
+  else if (self->load_error != NULL)
+    {
+      g_clear_error (&self->load_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
+}
+
+static void
+styr_document_list_constructed (GObject *object)
+{
+  StyrDocumentList *self = (StyrDocumentList *)object;
+  g_autofree char *signal = g_strconcat ("documents-changed::", self->type, NULL);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (styr_document_list_parent_class)->constructed (object);
+
+  self->item_type = styr_record_type_from_name (self->type);
+  if (self->item_type == G_TYPE_INVALID)
+    {
+      g_critical ("“%s” is not a document type", self->type);
+      self->item_type = STYR_TYPE_RECORD;
+    }
+
+  g_signal_connect_object (self->store, signal, G_CALLBACK (documents_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->ids = styr_store_find_ids (self->store, self->type, NULL, NULL, NULL, &error);
+  if (self->ids == NULL)
+    {
+      self->ids = g_ptr_array_new_with_free_func (g_free);
+      self->load_error = g_steal_pointer (&error);
+    }
+}
+
+static void
+styr_document_list_dispose (GObject *object)
+{
+  StyrDocumentList *self = (StyrDocumentList *)object;
+
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (styr_document_list_parent_class)->dispose (object);
+}
+
+static void
+styr_document_list_finalize (GObject *object)
+{
+  StyrDocumentList *self = (StyrDocumentList *)object;
+
+  g_clear_pointer (&self->type, g_free);
+  g_clear_pointer (&self->filter_field, g_free);
+  g_clear_pointer (&self->filter_value, g_free);
+  g_clear_pointer (&self->sort_field, g_free);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->ids, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_clear_error (&self->load_error);
+
+  G_OBJECT_CLASS (styr_document_list_parent_class)->finalize (object);
+}
+
+static void
+styr_document_list_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  StyrDocumentList *self = STYR_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DOC_TYPE:
+      g_value_set_string (value, self->type);
+      break;
+
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, self->item_type);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, visible_count (self));
+      break;
+
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+
+    case PROP_LOAD_ERROR:
+      g_value_set_boxed (value, self->load_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_document_list_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  StyrDocumentList *self = STYR_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_DOC_TYPE:
+      self->type = g_value_dup_string (value);
+      break;
+
+    case PROP_SEARCH:
+      styr_document_list_set_search (self, g_value_get_string (value), NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_document_list_class_init (StyrDocumentListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = styr_document_list_constructed;
+  object_class->dispose = styr_document_list_dispose;
+  object_class->finalize = styr_document_list_finalize;
+  object_class->get_property = styr_document_list_get_property;
+  object_class->set_property = styr_document_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DOC_TYPE] =
+    g_param_spec_string ("doc-type", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, STYR_TYPE_RECORD,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StyrDocumentList:load-error:
+   *
+   * Why the last reload failed, or %NULL. The list then keeps showing what
+   * it had.
+   */
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_boxed ("load-error", NULL, NULL, G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+styr_document_list_init (StyrDocumentList *self)
+{
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+/**
+ * styr_document_list_new:
+ * @store: a #StyrStore
+ * @type: a document type such as "agreement"
+ *
+ * Returns: (transfer full): a list of all live documents of @type, by id
+ */
+StyrDocumentList *
+styr_document_list_new (StyrStore  *store,
+                        const char *type)
+{
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  return g_object_new (STYR_TYPE_DOCUMENT_LIST, "store", store, "doc-type", type, NULL);
+}
+
+StyrStore *
+styr_document_list_get_store (StyrDocumentList *self)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), NULL);
+
+  return self->store;
+}
+
+const char *
+styr_document_list_get_doc_type (StyrDocumentList *self)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), NULL);
+
+  return self->type;
+}
+
+/**
+ * styr_document_list_reload:
+ * @self: a #StyrDocumentList
+ * @error: return location for a #GError
+ *
+ * Reads the list again from the store. Writes through the same store
+ * reach the list by themselves; this is for after a failure.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_document_list_reload (StyrDocumentList  *self,
+                           GError           **error)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
+
+  return reload (self, NULL, TRUE, error);
+}
+
+/**
+ * styr_document_list_set_filter:
+ * @self: a #StyrDocumentList
+ * @field: (nullable): a field, or %NULL for no filter
+ * @value: (nullable): the value @field must have
+ * @error: return location for a #GError
+ *
+ * Keeps only the documents whose @field is @value, such as the items of
+ * one checklist.
+ *
+ * Returns: %TRUE on success; on failure the list is unchanged
+ */
+gboolean
+styr_document_list_set_filter (StyrDocumentList  *self,
+                               const char        *field,
+                               const char        *value,
+                               GError           **error)
+{
+  g_autofree char *old_field = NULL;
+  g_autofree char *old_value = NULL;
+
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
+
+  old_field = g_steal_pointer (&self->filter_field);
+  old_value = g_steal_pointer (&self->filter_value);
+  self->filter_field = g_strdup (field);
+  self->filter_value = g_strdup (value);
+
+  if (!reload (self, NULL, TRUE, error))
+    {
+      g_free (self->filter_field);
+      g_free (self->filter_value);
+      self->filter_field = g_steal_pointer (&old_field);
+      self->filter_value = g_steal_pointer (&old_value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * styr_document_list_set_sort_field:
+ * @self: a #StyrDocumentList
+ * @field: (nullable): the field to sort by, or %NULL to sort by id
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure the list is unchanged
+ */
+gboolean
+styr_document_list_set_sort_field (StyrDocumentList  *self,
+                                   const char        *field,
+                                   GError           **error)
+{
+  g_autofree char *old = NULL;
+
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
+
+  old = g_steal_pointer (&self->sort_field);
+  self->sort_field = g_strdup (field);
+
+  if (!reload (self, NULL, TRUE, error))
+    {
+      g_free (self->sort_field);
+      self->sort_field = g_steal_pointer (&old);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * styr_document_list_set_search:
+ * @self: a #StyrDocumentList
+ * @search: (nullable): words that must all occur in a document's texts,
+ *   ignoring case; %NULL or empty shows everything
+ * @error: (nullable): return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure the list is unchanged
+ */
+gboolean
+styr_document_list_set_search (StyrDocumentList  *self,
+                               const char        *search,
+                               GError           **error)
+{
+  g_autoptr(GArray) old_visible = NULL;
+  guint old_n;
+
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
+
+  if (g_strcmp0 (self->search, search) == 0)
+    return TRUE;
+
+  if (search != NULL && search[0] != '\0' && self->search_texts == NULL &&
+      !load_search_texts (self, error))
+    return FALSE;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+
+  old_n = visible_count (self);
+  old_visible = g_steal_pointer (&self->visible);
+  self->visible = compute_visible (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
+  if (old_n != visible_count (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+
+  return TRUE;
+}
+
+const char *
+styr_document_list_get_search (StyrDocumentList *self)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), NULL);
+
+  return self->search;
+}
+
+/**
+ * styr_document_list_get_id:
+ * @self: a #StyrDocumentList
+ * @position: a position in the list
+ *
+ * Returns: (nullable): the id at @position, without making its record
+ */
+const char *
+styr_document_list_get_id (StyrDocumentList *self,
+                           guint             position)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), NULL);
+
+  if (position >= visible_count (self))
+    return NULL;
+
+  return visible_id (self, position);
+}
+
+/**
+ * styr_document_list_find:
+ * @self: a #StyrDocumentList
+ * @id: a document id
+ *
+ * Returns: the position of @id, or %G_MAXUINT if the list does not show it
+ */
+guint
+styr_document_list_find (StyrDocumentList *self,
+                         const char       *id)
+{
+  guint n;
+
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), G_MAXUINT);
+  g_return_val_if_fail (id != NULL, G_MAXUINT);
+
+  n = visible_count (self);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (visible_id (self, i), id))
+      return i;
+
+  return G_MAXUINT;
+}
+
+/**
+ * styr_document_list_get_n_loaded:
+ * @self: a #StyrDocumentList
+ *
+ * Returns: how many records the list holds made at the moment, which stays
+ *   small however long the list is
+ */
+guint
+styr_document_list_get_n_loaded (StyrDocumentList *self)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), 0);
+
+  return g_hash_table_size (self->cache);
+}

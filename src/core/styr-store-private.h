@@ -1,0 +1,65 @@
+/* styr-store-private.h: what styr-store.c shares with the revision tree
+ * in styr-store-revisions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+struct _StyrStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  guint       schema_version;
+  guint       transaction_depth;
+  /* Set when SQLite ended the whole transaction under a savepoint (disk
+   * full, I/O error): every enclosing level must then fail too, and nothing
+   * may be written in autocommit mode behind the caller's back. */
+  gboolean    transaction_aborted;
+  int         busy_timeout;
+  /* type → (id → id): what the current transaction changed, announced
+   * once it is committed. */
+  GHashTable *pending_changes;
+};
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+void          _styr_store_set_error         (StyrStore    *self,
+                                             GError      **error,
+                                             int           rc);
+sqlite3_stmt *_styr_store_prepare           (StyrStore    *self,
+                                             const char   *sql,
+                                             GError      **error);
+gboolean      _styr_store_exec              (StyrStore    *self,
+                                             const char   *sql,
+                                             GError      **error);
+gboolean      _styr_store_step_done         (StyrStore    *self,
+                                             sqlite3_stmt *stmt,
+                                             GError      **error);
+gboolean      _styr_store_query_int64       (StyrStore    *self,
+                                             const char   *sql,
+                                             gint64       *value,
+                                             GError      **error);
+char         *_styr_store_query_text        (StyrStore    *self,
+                                             const char   *sql,
+                                             GError      **error);
+char         *_styr_store_now               (void);
+gboolean      _styr_store_check_not_aborted (StyrStore    *self,
+                                             GError      **error);
+JsonObject   *_styr_store_parse_body        (StyrStore    *self,
+                                             const char   *id,
+                                             const char   *text,
+                                             GError      **error);
+void          _styr_store_note_change       (StyrStore    *self,
+                                             const char   *type,
+                                             const char   *id);
+
+G_END_DECLS

@@ -1,0 +1,1061 @@
+/* styr-store-revisions.c: the revision tree of StyrStore
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "styr-json.h"
+#include "styr-store-private.h"
+
+/* Every document keeps the tree of its revisions as CouchDB does: a
+ * revision names its parent, the leaves are the ends of the branches, and
+ * the winning leaf is the one "documents" shows. Local edits extend the
+ * winning leaf; replication can add leaves of its own, which is how a
+ * conflict is stored. The revision a tombstone gets is made like any
+ * other, from its parent and a fixed body.
+ */
+#define TOMBSTONE_BODY "{\"_deleted\":true}"
+
+typedef struct
+{
+  char     *rev;
+  char     *type;
+  gboolean  deleted;
+} Current;
+
+static void
+current_clear (Current *current)
+{
+  g_clear_pointer (&current->rev, g_free);
+  g_clear_pointer (&current->type, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Current, current_clear)
+
+/* Reads the winning revision; returns FALSE only on a database error. */
+static gboolean
+read_current (StyrStore   *self,
+              const char  *id,
+              Current     *current,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _styr_store_prepare (self, "SELECT rev, type, deleted FROM documents WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      current->rev = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      current->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      current->deleted = sqlite3_column_int (stmt, 2) != 0;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+revision_exists (StyrStore   *self,
+                 const char  *id,
+                 const char  *rev,
+                 gboolean    *exists,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _styr_store_prepare (self, "SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* The documents row must exist before its revisions refer to it. */
+static gboolean
+ensure_document (StyrStore   *self,
+                 const char  *id,
+                 const char  *type,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _styr_store_prepare (self,
+                              "INSERT INTO documents (id, type, rev, deleted, seq, body) "
+                              "VALUES (?1, ?2, '', 1, 0, '{}') ON CONFLICT (id) DO NOTHING",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
+
+  return _styr_store_step_done (self, stmt, error);
+}
+
+static gboolean
+insert_revision (StyrStore   *self,
+                 const char  *id,
+                 const char  *rev,
+                 const char  *parent,
+                 gboolean     deleted,
+                 gboolean     leaf,
+                 const char  *body,
+                 const char  *author,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) unleaf = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *now = _styr_store_now ();
+  guint generation = 0;
+
+  if (!styr_json_revision_parse (rev, &generation, NULL))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                   _("“%s” cannot be saved: “%s” is not a revision."), id, rev);
+      return FALSE;
+    }
+
+  if (parent != NULL)
+    {
+      unleaf = _styr_store_prepare (self,
+                                    "UPDATE revisions SET leaf = 0 WHERE doc_id = ?1 AND rev = ?2",
+                                    error);
+      if (unleaf == NULL)
+        return FALSE;
+      sqlite3_bind_text (unleaf, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (unleaf, 2, parent, -1, SQLITE_STATIC);
+      if (!_styr_store_step_done (self, unleaf, error))
+        return FALSE;
+    }
+
+  insert = _styr_store_prepare (self,
+                                "INSERT INTO revisions (doc_id, rev, parent, generation, deleted, "
+                                "  leaf, body, author, created_at) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, rev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, parent, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 4, generation);
+  sqlite3_bind_int (insert, 5, deleted);
+  sqlite3_bind_int (insert, 6, leaf);
+  sqlite3_bind_text (insert, 7, body, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 8, author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 9, now, -1, SQLITE_STATIC);
+
+  return _styr_store_step_done (self, insert, error);
+}
+
+/* Picks the winning leaf as CouchDB does (a live leaf beats a deleted one,
+ * then the longer branch, then the greater revision id), shows it in
+ * "documents", flags a conflict when more than one leaf is live, and logs
+ * the change in the local sequence.
+ */
+static gboolean
+update_winner (StyrStore   *self,
+               const char  *id,
+               const char  *type,
+               const char  *origin,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) leaves = NULL;
+  g_autoptr(sqlite3_stmt) log = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autofree char *winner = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *now = _styr_store_now ();
+  gboolean deleted = TRUE;
+  guint live = 0;
+  gint64 seq;
+  int rc;
+
+  leaves = _styr_store_prepare (self,
+                                "SELECT rev, deleted, body FROM revisions "
+                                "WHERE doc_id = ?1 AND leaf = 1 "
+                                "ORDER BY deleted ASC, generation DESC, rev DESC",
+                                error);
+  if (leaves == NULL)
+    return FALSE;
+  sqlite3_bind_text (leaves, 1, id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (leaves)) == SQLITE_ROW)
+    {
+      gboolean leaf_deleted = sqlite3_column_int (leaves, 1) != 0;
+
+      if (winner == NULL)
+        {
+          const char *text = (const char *) sqlite3_column_text (leaves, 2);
+
+          winner = g_strdup ((const char *) sqlite3_column_text (leaves, 0));
+          deleted = leaf_deleted;
+          body = g_strdup (!leaf_deleted && text != NULL ? text : "{}");
+        }
+      if (!leaf_deleted)
+        live++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  g_assert (winner != NULL);
+
+  log = _styr_store_prepare (self,
+                             "INSERT INTO changes (doc_id, rev, origin, changed_at) "
+                             "VALUES (?1, ?2, ?3, ?4)",
+                             error);
+  if (log == NULL)
+    return FALSE;
+  sqlite3_bind_text (log, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 2, winner, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 3, origin, -1, SQLITE_STATIC);
+  sqlite3_bind_text (log, 4, now, -1, SQLITE_STATIC);
+  if (!_styr_store_step_done (self, log, error))
+    return FALSE;
+  seq = sqlite3_last_insert_rowid (self->db);
+
+  update = _styr_store_prepare (self,
+                                "UPDATE documents SET rev = ?2, deleted = ?3, conflicted = ?4, "
+                                "  seq = ?5, body = ?6 WHERE id = ?1",
+                                error);
+  if (update == NULL)
+    return FALSE;
+  sqlite3_bind_text (update, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, winner, -1, SQLITE_STATIC);
+  sqlite3_bind_int (update, 3, deleted);
+  sqlite3_bind_int (update, 4, live > 1);
+  sqlite3_bind_int64 (update, 5, seq);
+  sqlite3_bind_text (update, 6, body, -1, SQLITE_STATIC);
+  if (!_styr_store_step_done (self, update, error))
+    return FALSE;
+
+  _styr_store_note_change (self, type, id);
+  return TRUE;
+}
+
+static gboolean
+check_id (const char  *id,
+          const char  *type,
+          GError     **error)
+{
+  if (type == NULL || type[0] == '\0' ||
+      !g_str_has_prefix (id, type) || id[strlen (type)] != ':' || id[strlen (type) + 1] == '\0')
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                   _("“%s” cannot be saved: its id must be its type followed by a colon and a "
+                     "key."),
+                   id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *id;
+  const char *type;
+  const char *parent_rev;
+  const char *author;
+  const char *body;
+  gboolean    deleted;
+  char       *new_rev;
+} Edit;
+
+/* A local edit: extends the winning leaf, which the caller must have seen. */
+static gboolean
+edit_in_transaction (StyrStore  *self,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  Edit *edit = user_data;
+  g_auto(Current) current = { 0 };
+  const char *parent = edit->parent_rev;
+
+  if (!read_current (self, edit->id, &current, error))
+    return FALSE;
+
+  /* As in CouchDB, writing a deleted document without a revision brings
+   * it back on top of its tombstone. */
+  if (current.rev != NULL && current.deleted && parent == NULL && !edit->deleted)
+    parent = current.rev;
+
+  if (current.rev == NULL || (current.deleted && edit->deleted))
+    {
+      if (parent != NULL || edit->deleted)
+        {
+          g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                       _("“%s” cannot be changed: it no longer exists."), edit->id);
+          return FALSE;
+        }
+    }
+  else if (g_strcmp0 (current.rev, parent) != 0)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
+                   _("“%s” cannot be changed: it was changed in the meantime."), edit->id);
+      return FALSE;
+    }
+
+  edit->new_rev = styr_json_revision_next (parent, edit->deleted ? TOMBSTONE_BODY : edit->body);
+
+  return ensure_document (self, edit->id, edit->type, error) &&
+         insert_revision (self, edit->id, edit->new_rev, parent, edit->deleted, TRUE,
+                          edit->deleted ? NULL : edit->body, edit->author, error) &&
+         update_winner (self, edit->id, edit->type, "local", error);
+}
+
+/**
+ * styr_store_put:
+ * @self: a #StyrStore
+ * @id: the document id, "<type>:<key>"
+ * @body: the document's fields; its "type" member must match @id's prefix
+ * @parent_rev: (nullable): the revision this edit is based on, %NULL for a
+ *   new document
+ * @author: (nullable): who made the change, for the audit trail
+ * @new_rev: (out) (optional) (transfer full): the new revision id
+ * @error: return location for a #GError
+ *
+ * Writes a new revision of a document. The write fails with
+ * %STYR_STORE_ERROR_CONFLICT when @parent_rev is not the document's current
+ * revision, so a stale edit never overwrites a newer one.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_put (StyrStore   *self,
+                const char  *id,
+                JsonObject  *body,
+                const char  *parent_rev,
+                const char  *author,
+                char       **new_rev,
+                GError     **error)
+{
+  g_autofree char *text = NULL;
+  Edit edit = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  edit.type = json_object_get_string_member_with_default (body, "type", NULL);
+  if (!check_id (id, edit.type, error))
+    return FALSE;
+
+  if (json_object_has_member (body, "_id") || json_object_has_member (body, "_rev"))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                   _("“%s” cannot be saved: the body must not carry its own id or revision."),
+                   id);
+      return FALSE;
+    }
+
+  text = styr_json_object_to_canonical (body);
+  edit.id = id;
+  edit.parent_rev = parent_rev;
+  edit.author = author;
+  edit.body = text;
+
+  ok = styr_store_transaction (self, edit_in_transaction, &edit, error);
+  if (ok && new_rev != NULL)
+    *new_rev = g_steal_pointer (&edit.new_rev);
+
+  g_free (edit.new_rev);
+  return ok;
+}
+
+/**
+ * styr_store_delete:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @parent_rev: the revision the user saw
+ * @author: (nullable): who deleted it
+ * @new_rev: (out) (optional) (transfer full): the tombstone's revision
+ * @error: return location for a #GError
+ *
+ * Deletes a document by adding a tombstone revision: its history stays,
+ * it can be undone, and the deletion replicates like any edit.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_delete (StyrStore   *self,
+                   const char  *id,
+                   const char  *parent_rev,
+                   const char  *author,
+                   char       **new_rev,
+                   GError     **error)
+{
+  const char *colon;
+  g_autofree char *type = NULL;
+  Edit edit = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (parent_rev != NULL, FALSE);
+
+  colon = strchr (id, ':');
+  type = colon != NULL ? g_strndup (id, colon - id) : NULL;
+  if (!check_id (id, type, error))
+    return FALSE;
+
+  edit.id = id;
+  edit.type = type;
+  edit.parent_rev = parent_rev;
+  edit.author = author;
+  edit.deleted = TRUE;
+
+  ok = styr_store_transaction (self, edit_in_transaction, &edit, error);
+  if (ok && new_rev != NULL)
+    *new_rev = g_steal_pointer (&edit.new_rev);
+
+  g_free (edit.new_rev);
+  return ok;
+}
+
+typedef struct
+{
+  const char         *id;
+  const char * const *revisions;
+  const char         *body;
+  const char         *type;
+  gboolean            deleted;
+  gboolean            added;
+} Replicated;
+
+static gboolean
+put_revision_in_transaction (StyrStore  *self,
+                             gpointer    user_data,
+                             GError    **error)
+{
+  Replicated *data = user_data;
+  guint n = g_strv_length ((char **) data->revisions);
+  guint known = n;
+  gboolean exists;
+
+  if (!revision_exists (self, data->id, data->revisions[0], &exists, error))
+    return FALSE;
+  if (exists)
+    return TRUE;
+
+  /* The nearest ancestor this store already has is where the new branch
+   * joins the tree; without one, it starts a tree of its own. */
+  for (guint i = 1; i < n; i++)
+    {
+      if (!revision_exists (self, data->id, data->revisions[i], &exists, error))
+        return FALSE;
+      if (exists)
+        {
+          known = i;
+          break;
+        }
+    }
+
+  if (!ensure_document (self, data->id, data->type, error))
+    return FALSE;
+
+  /* Ancestors we never had are stored without content, oldest first. */
+  for (guint i = known - 1; i >= 1; i--)
+    if (!insert_revision (self, data->id, data->revisions[i],
+                          i + 1 < n ? data->revisions[i + 1] : NULL,
+                          FALSE, FALSE, NULL, NULL, error))
+      return FALSE;
+
+  if (!insert_revision (self, data->id, data->revisions[0], n > 1 ? data->revisions[1] : NULL,
+                        data->deleted, TRUE, data->deleted ? NULL : data->body, NULL, error))
+    return FALSE;
+
+  data->added = TRUE;
+  return update_winner (self, data->id, data->type, "replicated", error);
+}
+
+/**
+ * styr_store_put_revision:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @revisions: (array zero-terminated=1): the revision to store, then its
+ *   ancestors, newest first (CouchDB's "_revisions")
+ * @body: (nullable): its content; %NULL for a tombstone
+ * @deleted: whether the revision deletes the document
+ * @added: (out) (optional): whether the store did not have it yet
+ * @error: return location for a #GError
+ *
+ * Stores a revision made elsewhere, as CouchDB's `new_edits: false` does:
+ * it keeps its id, joins the tree where its ancestry meets it, and may add
+ * a second live leaf, a conflict. The winner follows CouchDB's rule, so
+ * every replica agrees on it without talking to the others.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_put_revision (StyrStore           *self,
+                         const char          *id,
+                         const char * const  *revisions,
+                         JsonObject          *body,
+                         gboolean             deleted,
+                         gboolean            *added,
+                         GError             **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *type = NULL;
+  Replicated data = { 0 };
+  const char *colon;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (revisions != NULL && revisions[0] != NULL, FALSE);
+  g_return_val_if_fail (deleted || body != NULL, FALSE);
+
+  colon = strchr (id, ':');
+  type = colon != NULL ? g_strndup (id, colon - id) : NULL;
+  if (!check_id (id, type, error))
+    return FALSE;
+  if (body != NULL &&
+      g_strcmp0 (json_object_get_string_member_with_default (body, "type", NULL), type) != 0)
+    return check_id (id, NULL, error);
+
+  for (guint i = 0; revisions[i] != NULL; i++)
+    if (!styr_json_revision_parse (revisions[i], NULL, NULL))
+      {
+        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                     _("“%s” cannot be saved: “%s” is not a revision."), id, revisions[i]);
+        return FALSE;
+      }
+
+  if (body != NULL)
+    text = styr_json_object_to_canonical (body);
+
+  data.id = id;
+  data.revisions = revisions;
+  data.body = text;
+  data.type = type;
+  data.deleted = deleted;
+
+  if (!styr_store_transaction (self, put_revision_in_transaction, &data, error))
+    return FALSE;
+
+  if (added != NULL)
+    *added = data.added;
+  return TRUE;
+}
+
+/**
+ * styr_store_get_revision:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @rev: one of its revisions
+ * @deleted: (out) (optional): whether that revision is a tombstone
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the content of that revision; %NULL
+ *   for a tombstone (no error) or when the store does not have it
+ *   (%STYR_STORE_ERROR_NOT_FOUND)
+ */
+JsonObject *
+styr_store_get_revision (StyrStore   *self,
+                         const char  *id,
+                         const char  *rev,
+                         gboolean    *deleted,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *text;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL && rev != NULL, NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT deleted, body FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                     _("Revision %s of “%s” is not in this database."), rev, id);
+      else
+        _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  if (deleted != NULL)
+    *deleted = sqlite3_column_int (stmt, 0) != 0;
+  if (sqlite3_column_int (stmt, 0) != 0)
+    return NULL;
+
+  text = (const char *) sqlite3_column_text (stmt, 1);
+  if (text == NULL)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("The content of revision %s of “%s” is not in this database."), rev, id);
+      return NULL;
+    }
+
+  return _styr_store_parse_body (self, id, text, error);
+}
+
+/**
+ * styr_store_get_conflicts:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the live leaves that lost to the winner, an
+ *   empty list when there is no conflict, or %NULL with @error set
+ */
+char **
+styr_store_get_conflicts (StyrStore   *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT r.rev FROM revisions r JOIN documents d ON d.id = r.doc_id "
+                              "WHERE r.doc_id = ?1 AND r.leaf = 1 AND r.deleted = 0 "
+                              "  AND r.rev != d.rev "
+                              "ORDER BY r.generation DESC, r.rev DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+typedef struct
+{
+  const char *id;
+  const char *type;
+  const char *body;
+  const char *author;
+  char       *new_rev;
+} Resolution;
+
+static gboolean
+resolve_in_transaction (StyrStore  *self,
+                        gpointer    user_data,
+                        GError    **error)
+{
+  Resolution *resolution = user_data;
+  g_auto(GStrv) losers = NULL;
+  g_auto(Current) current = { 0 };
+
+  if (!read_current (self, resolution->id, &current, error))
+    return FALSE;
+  if (current.rev == NULL)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("“%s” cannot be changed: it no longer exists."), resolution->id);
+      return FALSE;
+    }
+
+  losers = styr_store_get_conflicts (self, resolution->id, error);
+  if (losers == NULL)
+    return FALSE;
+
+  /* The chosen content goes on the winning branch; every other live
+   * branch ends in a tombstone, so all replicas see the conflict closed. */
+  resolution->new_rev = styr_json_revision_next (current.rev, resolution->body);
+  if (!insert_revision (self, resolution->id, resolution->new_rev, current.rev, FALSE, TRUE,
+                        resolution->body, resolution->author, error))
+    return FALSE;
+
+  for (guint i = 0; losers[i] != NULL; i++)
+    {
+      g_autofree char *tombstone = styr_json_revision_next (losers[i], TOMBSTONE_BODY);
+
+      if (!insert_revision (self, resolution->id, tombstone, losers[i], TRUE, TRUE, NULL,
+                            resolution->author, error))
+        return FALSE;
+    }
+
+  return update_winner (self, resolution->id, current.type, "local", error);
+}
+
+/**
+ * styr_store_resolve_conflict:
+ * @self: a #StyrStore
+ * @id: a conflicted document
+ * @body: the content the user chose or combined
+ * @author: (nullable): who resolved it
+ * @new_rev: (out) (optional) (transfer full): the resulting revision
+ * @error: return location for a #GError
+ *
+ * Ends a conflict: @body becomes the next revision of the winner and the
+ * losing leaves are deleted. The resolution replicates like any edit.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_resolve_conflict (StyrStore   *self,
+                             const char  *id,
+                             JsonObject  *body,
+                             const char  *author,
+                             char       **new_rev,
+                             GError     **error)
+{
+  g_autofree char *text = NULL;
+  Resolution resolution = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  resolution.type = json_object_get_string_member_with_default (body, "type", NULL);
+  if (!check_id (id, resolution.type, error))
+    return FALSE;
+
+  text = styr_json_object_to_canonical (body);
+  resolution.id = id;
+  resolution.body = text;
+  resolution.author = author;
+
+  ok = styr_store_transaction (self, resolve_in_transaction, &resolution, error);
+  if (ok && new_rev != NULL)
+    *new_rev = g_steal_pointer (&resolution.new_rev);
+
+  g_free (resolution.new_rev);
+  return ok;
+}
+
+/**
+ * styr_store_list_conflicted:
+ * @self: a #StyrStore
+ * @type: (nullable): only documents of this type
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8): the ids of documents in
+ *   conflict, or %NULL with @error set
+ */
+GPtrArray *
+styr_store_list_conflicted (StyrStore   *self,
+                            const char  *type,
+                            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT id FROM documents WHERE conflicted = 1 "
+                              "  AND (?1 IS NULL OR type = ?1) ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+typedef struct
+{
+  char     *rev;
+  char     *parent;
+  char     *author;
+  char     *created_at;
+  char     *body;
+  gboolean  deleted;
+} RevisionRow;
+
+static void
+revision_row_free (RevisionRow *row)
+{
+  g_free (row->rev);
+  g_free (row->parent);
+  g_free (row->author);
+  g_free (row->created_at);
+  g_free (row->body);
+  g_free (row);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RevisionRow, revision_row_free)
+
+static RevisionRow *
+read_revision (StyrStore   *self,
+               const char  *id,
+               const char  *rev,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  RevisionRow *row;
+  int rc;
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT parent, author, created_at, body, deleted FROM revisions "
+                              "WHERE doc_id = ?1 AND rev = ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                     _("Revision %s of “%s” is not in this database."), rev, id);
+      else
+        _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  row = g_new0 (RevisionRow, 1);
+  row->rev = g_strdup (rev);
+  row->parent = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  row->author = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  row->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  row->body = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  row->deleted = sqlite3_column_int (stmt, 4) != 0;
+  return row;
+}
+
+/**
+ * styr_store_get_history:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @error: return location for a #GError
+ *
+ * Reads the audit trail of a document: its winning branch from the newest
+ * revision back to the first, each with who made it, when, and which
+ * fields it changed from what to what.
+ *
+ * Returns: (transfer full) (element-type StyrRevisionInfo): newest first,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+styr_store_get_history (StyrStore   *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_auto(Current) current = { 0 };
+  g_autoptr(RevisionRow) row = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!read_current (self, id, &current, error))
+    return NULL;
+  if (current.rev == NULL)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), id);
+      return NULL;
+    }
+
+  history = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_revision_info_free);
+  row = read_revision (self, id, current.rev, error);
+  if (row == NULL)
+    return NULL;
+
+  while (row != NULL)
+    {
+      g_autoptr(RevisionRow) parent = NULL;
+      g_autoptr(JsonObject) after = NULL;
+      g_autoptr(JsonObject) before = NULL;
+      StyrRevisionInfo *info;
+      gboolean known = TRUE;
+
+      if (row->parent != NULL)
+        {
+          parent = read_revision (self, id, row->parent, error);
+          if (parent == NULL)
+            return NULL;
+        }
+
+      if (row->body != NULL && !(after = _styr_store_parse_body (self, id, row->body, error)))
+        return NULL;
+      if (parent != NULL && parent->body != NULL &&
+          !(before = _styr_store_parse_body (self, id, parent->body, error)))
+        return NULL;
+
+      /* A revision that came by replication may lack its own or its
+       * parent's content; its changes are then unknown, not empty. */
+      if ((row->body == NULL && !row->deleted) ||
+          (parent != NULL && parent->body == NULL && !parent->deleted))
+        known = FALSE;
+
+      info = g_new0 (StyrRevisionInfo, 1);
+      info->rev = g_strdup (row->rev);
+      info->author = g_strdup (row->author);
+      info->created_at = g_strdup (row->created_at);
+      info->deleted = row->deleted;
+      info->changes = known
+        ? styr_history_diff (before, after)
+        : g_ptr_array_new_with_free_func ((GDestroyNotify) styr_field_change_free);
+      g_ptr_array_add (history, info);
+
+      g_clear_pointer (&row, revision_row_free);
+      row = g_steal_pointer (&parent);
+    }
+
+  return g_steal_pointer (&history);
+}
+
+typedef struct
+{
+  const char *id;
+  const char *author;
+  char       *new_rev;
+} Undo;
+
+static gboolean
+undo_in_transaction (StyrStore  *self,
+                     gpointer    user_data,
+                     GError    **error)
+{
+  Undo *undo = user_data;
+  g_auto(Current) current = { 0 };
+  g_autoptr(RevisionRow) last = NULL;
+  g_autoptr(RevisionRow) previous = NULL;
+  Edit edit = { 0 };
+  gboolean ok;
+
+  if (!read_current (self, undo->id, &current, error))
+    return FALSE;
+  if (current.rev == NULL)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), undo->id);
+      return FALSE;
+    }
+
+  last = read_revision (self, undo->id, current.rev, error);
+  if (last == NULL)
+    return FALSE;
+  if (last->parent != NULL && !(previous = read_revision (self, undo->id, last->parent, error)))
+    return FALSE;
+
+  if (previous != NULL && !previous->deleted && previous->body == NULL)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("The last change to “%s” cannot be undone: the version before it is not "
+                     "in this database."), undo->id);
+      return FALSE;
+    }
+
+  /* Undo is a new revision with the content before the last change, so it
+   * keeps the history and replicates like any edit. Undoing the creation
+   * deletes the document. */
+  edit.id = undo->id;
+  edit.type = current.type;
+  edit.parent_rev = current.rev;
+  edit.author = undo->author;
+  edit.deleted = previous == NULL || previous->deleted;
+  edit.body = edit.deleted ? NULL : previous->body;
+
+  if (current.deleted && edit.deleted)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("There is nothing to undo for “%s”."), undo->id);
+      return FALSE;
+    }
+
+  edit.new_rev = styr_json_revision_next (current.rev, edit.deleted ? TOMBSTONE_BODY : edit.body);
+  ok = insert_revision (self, edit.id, edit.new_rev, current.rev, edit.deleted, TRUE, edit.body,
+                        edit.author, error) &&
+       update_winner (self, edit.id, edit.type, "local", error);
+
+  undo->new_rev = edit.new_rev;
+  return ok;
+}
+
+/**
+ * styr_store_undo:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @author: (nullable): who undid it
+ * @new_rev: (out) (optional) (transfer full): the resulting revision
+ * @error: return location for a #GError
+ *
+ * Undoes the last change to a document by writing the content it had
+ * before: an edit is reverted, a deletion restored, a creation deleted.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_undo (StyrStore   *self,
+                 const char  *id,
+                 const char  *author,
+                 char       **new_rev,
+                 GError     **error)
+{
+  Undo undo = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  undo.id = id;
+  undo.author = author;
+
+  ok = styr_store_transaction (self, undo_in_transaction, &undo, error);
+  if (ok && new_rev != NULL)
+    *new_rev = g_steal_pointer (&undo.new_rev);
+
+  g_free (undo.new_rev);
+  return ok;
+}

@@ -1,0 +1,294 @@
+/* test-document-list.c: the lazy list model over a real store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "styr-document-list.h"
+#include "styr-task.h"
+
+typedef struct
+{
+  char      *dir;
+  StyrStore *store;
+  GArray    *changes;
+} Fixture;
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("styr-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "styr.db", NULL);
+  fixture->store = styr_store_new (path, &error);
+  g_assert_no_error (error);
+  fixture->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_array_unref (fixture->changes);
+}
+
+static void
+put_task (StyrStore  *store,
+          const char *key,
+          const char *title,
+          const char *deadline)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strconcat ("task:", key, NULL);
+  g_autofree char *rev = NULL;
+
+  json_object_set_string_member (body, "type", "task");
+  json_object_set_string_member (body, "project", "Test");
+  json_object_set_string_member (body, "title", title);
+  json_object_set_string_member (body, "deadline", deadline);
+  styr_store_get_status (store, id, &rev, NULL, NULL, NULL);
+  g_assert_true (styr_store_put (store, id, body, rev, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+put_many (StyrStore  *store,
+          gpointer    user_data,
+          GError    **error)
+{
+  guint n = GPOINTER_TO_UINT (user_data);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("T%05u", i);
+      g_autofree char *title = g_strdup_printf ("Opgave %u %s", i, i % 7 == 0 ? "Gentofte" : "");
+
+      put_task (store, key, title, "2020-01-10");
+    }
+
+  return TRUE;
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *fixture)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (fixture->changes, change);
+}
+
+static void
+assert_change (Fixture *fixture,
+               guint    position,
+               guint    removed,
+               guint    added)
+{
+  Change *change;
+
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  change = &g_array_index (fixture->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+  g_array_set_size (fixture->changes, 0);
+}
+
+static void
+test_lazy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  g_autoptr(StyrRecord) item = NULL;
+  g_autoptr(StyrRecord) again = NULL;
+
+  g_assert_true (styr_store_transaction (fixture->store, put_many, GUINT_TO_POINTER (5000),
+                                         &error));
+  list = styr_document_list_new (fixture->store, "task");
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == STYR_TYPE_TASK);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5000);
+
+  /* Counting and naming rows makes no records. */
+  g_assert_cmpstr (styr_document_list_get_id (list, 4999), ==, "task:T04999");
+  g_assert_cmpuint (styr_document_list_find (list, "task:T00042"), ==, 42);
+  g_assert_cmpuint (styr_document_list_get_n_loaded (list), ==, 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (list), 43);
+  g_assert_true (STYR_IS_TASK (item));
+  g_assert_cmpstr (styr_record_get_id (item), ==, "task:T00043");
+  g_assert_true (g_str_has_prefix (styr_record_get_rev (item), "1-"));
+  g_assert_cmpstr (styr_task_get_title (STYR_TASK (item)), ==, "Opgave 43 ");
+  g_assert_cmpuint (styr_document_list_get_n_loaded (list), ==, 1);
+
+  /* Asking again gives the same object while it is cached. */
+  again = g_list_model_get_item (G_LIST_MODEL (list), 43);
+  g_assert_true (again == item);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 5000));
+}
+
+static gboolean
+put_three_new (StyrStore  *store,
+               gpointer    user_data,
+               GError    **error)
+{
+  put_task (store, "N1", "Ny 1", "2020-01-01");
+  put_task (store, "N2", "Ny 2", "2020-01-01");
+  put_task (store, "N3", "Ny 3", "2020-01-01");
+  return TRUE;
+}
+
+static void
+test_follows_writes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  g_autoptr(StyrRecord) before = NULL;
+  g_autoptr(StyrRecord) after = NULL;
+  g_autofree char *rev = NULL;
+
+  put_task (fixture->store, "A", "Alfa", "2020-03-01");
+  put_task (fixture->store, "C", "Charlie", "2020-01-01");
+  list = styr_document_list_new (fixture->store, "task");
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  before = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+  /* A new document lands where it sorts … */
+  put_task (fixture->store, "B", "Bravo", "2020-02-01");
+  assert_change (fixture, 1, 0, 1);
+
+  /* … an edit replaces its row with a fresh record … */
+  put_task (fixture->store, "C", "Charlie, rykket", "2020-01-05");
+  assert_change (fixture, 2, 1, 1);
+  after = g_list_model_get_item (G_LIST_MODEL (list), 2);
+  g_assert_true (after != before);
+  g_assert_cmpstr (styr_task_get_title (STYR_TASK (after)), ==, "Charlie, rykket");
+
+  /* … a deletion removes it … */
+  g_assert_true (styr_store_get_status (fixture->store, "task:A", &rev, NULL, NULL, &error));
+  g_assert_true (styr_store_delete (fixture->store, "task:A", rev, NULL, NULL, &error));
+  assert_change (fixture, 0, 1, 0);
+
+  /* … and a transaction of three writes is one change. */
+  g_assert_true (styr_store_transaction (fixture->store, put_three_new, NULL, &error));
+  assert_change (fixture, 2, 0, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  /* Other types do not disturb it. */
+  {
+    g_autoptr(JsonObject) person = json_object_new ();
+
+    json_object_set_string_member (person, "type", "person");
+    json_object_set_string_member (person, "name", "Mette");
+    g_assert_true (styr_store_put (fixture->store, "person:p1", person, NULL, NULL, NULL, &error));
+    g_assert_cmpuint (fixture->changes->len, ==, 0);
+  }
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+
+  g_assert_true (styr_store_transaction (fixture->store, put_many, GUINT_TO_POINTER (700),
+                                         &error));
+  list = styr_document_list_new (fixture->store, "task");
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+
+  /* Every seventh title names Gentofte; case does not matter. */
+  g_assert_true (styr_document_list_set_search (list, "GENTOFTE", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_assert_cmpstr (styr_document_list_get_id (list, 1), ==, "task:T00007");
+  assert_change (fixture, 0, 700, 100);
+
+  /* All words must match. */
+  g_assert_true (styr_document_list_set_search (list, "gentofte 14", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_array_set_size (fixture->changes, 0);
+
+  /* A write that matches shows up in the searched list. */
+  put_task (fixture->store, "Z", "Ny opgave 14 i Gentofte", "2020-01-10");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  assert_change (fixture, 3, 0, 1);
+
+  g_assert_true (styr_document_list_set_search (list, "", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 701);
+}
+
+static void
+test_filter_and_sort (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+
+  put_task (fixture->store, "A", "Alfa", "2020-03-01");
+  put_task (fixture->store, "B", "Bravo", "2020-01-01");
+  put_task (fixture->store, "C", "Charlie", "2020-02-01");
+  list = styr_document_list_new (fixture->store, "task");
+
+  g_assert_true (styr_document_list_set_sort_field (list, "deadline", &error));
+  g_assert_cmpstr (styr_document_list_get_id (list, 0), ==, "task:B");
+  g_assert_cmpstr (styr_document_list_get_id (list, 2), ==, "task:A");
+
+  g_assert_true (styr_document_list_set_filter (list, "title", "Charlie", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpstr (styr_document_list_get_id (list, 0), ==, "task:C");
+
+  /* A bad field is refused and the list stays as it was. */
+  g_assert_false (styr_document_list_set_sort_field (list, "dead line", &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/document-list/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("lazy", test_lazy);
+  ADD ("follows-writes", test_follows_writes);
+  ADD ("search", test_search);
+  ADD ("filter-and-sort", test_filter_and_sort);
+
+#undef ADD
+
+  return g_test_run ();
+}
