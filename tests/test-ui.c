@@ -83,10 +83,12 @@ activate_cb (GApplication *app,
  * window is up, and checks that it shuts down cleanly afterwards.
  */
 static void
-run_app (const char *data_dir,
-         Scenario    scenario)
+run_app_with (const char *data_dir,
+              const char *option,
+              const char *value,
+              Scenario    scenario)
 {
-  char *argv[] = { (char *) "styr", NULL };
+  char *argv[] = { (char *) "styr", (char *) option, (char *) value, NULL };
   StyrApplication *app = styr_application_new ();
   int status;
 
@@ -94,12 +96,19 @@ run_app (const char *data_dir,
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), scenario);
 
-  status = g_application_run (G_APPLICATION (app), 1, argv);
+  status = g_application_run (G_APPLICATION (app), option != NULL ? 3 : 1, argv);
   g_assert_cmpint (status, ==, 0);
 
   g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
   g_object_unref (app);
   g_assert_null (app);
+}
+
+static void
+run_app (const char *data_dir,
+         Scenario    scenario)
+{
+  run_app_with (data_dir, NULL, NULL, scenario);
 }
 
 static void
@@ -210,6 +219,20 @@ second_start_scenario (StyrApplication *app)
 }
 
 static void
+today_scenario (StyrApplication *app)
+{
+  GDate today;
+
+  /* --today makes the rules see the catalogue as of its own time. */
+  g_assert_true (styr_clock_is_fixed (styr_application_get_clock (app)));
+  styr_clock_get_today (styr_application_get_clock (app), &today);
+  g_assert_cmpint (g_date_get_year (&today), ==, 2019);
+  g_assert_cmpint (g_date_get_month (&today), ==, 12);
+  g_assert_cmpint (g_date_get_day (&today), ==, 16);
+  quit (app);
+}
+
+static void
 test_first_start_and_pages (void)
 {
   g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-XXXXXX", NULL);
@@ -220,6 +243,7 @@ test_first_start_and_pages (void)
   run_app (data_dir, first_start_scenario);
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
   run_app (data_dir, second_start_scenario);
+  run_app_with (data_dir, "--today", "2019-12-16", today_scenario);
 }
 
 static void

@@ -369,7 +369,15 @@ styr_catalogue_new_from_bytes (GBytes      *bytes,
   root = styr_json_parse (data, size, &parse_error);
   if (root == NULL)
     {
-      invalid (error, origin, "$", _("the file is not valid JSON (%s)"), parse_error->message);
+      const char *message = parse_error->message;
+      int line = 0, column = 0, consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
+      if (sscanf (message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        invalid (error, origin, "$", _("the file is not valid JSON at line %d, column %d (%s)"),
+                 line, column, message + consumed);
+      else
+        invalid (error, origin, "$", _("the file is not valid JSON (%s)"), message);
       return NULL;
     }
 

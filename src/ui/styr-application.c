@@ -11,6 +11,7 @@
 
 #include "styr-application.h"
 #include "styr-catalogue.h"
+#include "styr-commands.h"
 #include "styr-paths.h"
 #include "styr-preferences-window.h"
 #include "styr-window.h"
@@ -21,6 +22,7 @@ struct _StyrApplication
 
   GSettings      *settings;
   StyrStore      *store;
+  StyrClock      *clock;
   char           *data_dir;
 };
 
@@ -29,10 +31,23 @@ G_DEFINE_FINAL_TYPE (StyrApplication, styr_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep the database in DIR instead of the user’s data folder"), N_("DIR") },
+  { "import-catalogue", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the catalogue FILE and import it, then quit"), N_("FILE") },
+  { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a backup of the database to FILE, then quit"), N_("FILE") },
+  { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the database with the backup FILE, then quit"), N_("FILE") },
+  { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Work as if today were DATE, such as 2019-12-16"), N_("DATE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { NULL }
 };
+
+typedef gboolean (*CommandFunc) (StyrStore   *store,
+                                 const char  *path,
+                                 char       **report,
+                                 GError     **error);
 
 /* Without a store there is nothing to show, so the only window says why;
  * closing it ends the application.
@@ -112,12 +127,37 @@ first_start_map_cb (GtkWidget *window,
                    g_object_ref (window), g_object_unref);
 }
 
+/* Commands that work on the database and quit run here, before anything
+ * registers on the bus or opens a display, so they work in a terminal and
+ * in scripts. The exit status says whether they succeeded. */
+static int
+run_command (StyrApplication *self,
+             CommandFunc      command,
+             const char      *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+
+  if (!open_store (self, &error) || !command (self->store, path, &report, &error))
+    {
+      g_printerr ("styr: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", report);
+  return 0;
+}
+
 static int
 styr_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
   StyrApplication *self = STYR_APPLICATION (app);
   const char *data_dir = NULL;
+  const char *import_path = NULL;
+  const char *backup_path = NULL;
+  const char *restore_path = NULL;
+  const char *today = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -128,6 +168,37 @@ styr_application_handle_local_options (GApplication *app,
   /* Filename options arrive as bytestrings, hence "^&ay". */
   if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
     self->data_dir = g_strdup (data_dir);
+  g_variant_dict_lookup (options, "import-catalogue", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "backup", "^&ay", &backup_path);
+  g_variant_dict_lookup (options, "restore", "^&ay", &restore_path);
+
+  /* The rules ask the clock for today; --today lets the 2019/2020
+   * catalogue be seen as of its own time. */
+  if (g_variant_dict_lookup (options, "today", "&s", &today))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StyrClock) clock = styr_clock_new_for_string (today, &error);
+
+      if (clock == NULL)
+        {
+          g_printerr ("styr: --today: %s\n", error->message);
+          return 2;
+        }
+      g_set_object (&self->clock, clock);
+    }
+
+  if ((import_path != NULL) + (backup_path != NULL) + (restore_path != NULL) > 1)
+    {
+      g_printerr ("styr: %s\n",
+                  _("Give only one of --import-catalogue, --backup and --restore."));
+      return 2;
+    }
+  if (import_path != NULL)
+    return run_command (self, styr_command_import_catalogue, import_path);
+  if (backup_path != NULL)
+    return run_command (self, styr_command_backup, backup_path);
+  if (restore_path != NULL)
+    return run_command (self, styr_command_restore, restore_path);
 
   /* Another data folder is another Styr: handing the activation to an
    * instance that works on a different database would edit the wrong one.
@@ -316,6 +387,7 @@ styr_application_dispose (GObject *object)
   StyrApplication *self = (StyrApplication *)object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (styr_application_parent_class)->dispose (object);
@@ -349,6 +421,7 @@ static void
 styr_application_init (StyrApplication *self)
 {
   self->settings = g_settings_new (BASE_ID);
+  self->clock = styr_clock_new_system ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
@@ -379,4 +452,18 @@ styr_application_get_store (StyrApplication *self)
   g_return_val_if_fail (STYR_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * styr_application_get_clock:
+ * @self: a #StyrApplication
+ *
+ * Returns: (transfer none): the clock the rules ask for today
+ */
+StyrClock *
+styr_application_get_clock (StyrApplication *self)
+{
+  g_return_val_if_fail (STYR_IS_APPLICATION (self), NULL);
+
+  return self->clock;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "styr-clock.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,6 @@ G_DECLARE_FINAL_TYPE (StyrApplication, styr_application, STYR, APPLICATION, AdwA
 
 StyrApplication *styr_application_new       (void);
 StyrStore       *styr_application_get_store (StyrApplication *self);
+StyrClock       *styr_application_get_clock (StyrApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,116 @@
+/* styr-commands.c: what `styr --import-catalogue`, `--backup` and
+ * `--restore` do, without a display, with a report for the terminal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-catalogue.h"
+#include "styr-commands.h"
+
+/**
+ * styr_command_import_catalogue:
+ * @store: the store to import into
+ * @path: a catalogue file
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Checks the whole file, then imports it in one transaction.
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+styr_command_import_catalogue (StyrStore   *store,
+                               const char  *path,
+                               char       **report,
+                               GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StyrCatalogue) catalogue = NULL;
+  StyrCatalogueImport result;
+  gint64 held;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  file = g_file_new_for_commandline_arg (path);
+  catalogue = styr_catalogue_new_from_file (file, error);
+  if (catalogue == NULL || !styr_catalogue_import (catalogue, store, &result, error))
+    return FALSE;
+
+  if (result.skipped)
+    {
+      held = styr_catalogue_get_store_version (store, NULL);
+      *report = g_strdup_printf (_("Nothing was imported: the database already holds catalogue "
+                                   "version %d, and “%s” is version %d."),
+                                 (int) held, path, (int) styr_catalogue_get_version (catalogue));
+      return TRUE;
+    }
+
+  *report = g_strdup_printf (_("Imported catalogue version %d from “%s”: %u added, %u updated, "
+                               "%u kept as they were."),
+                             (int) styr_catalogue_get_version (catalogue), path,
+                             result.added, result.updated, result.unchanged);
+  return TRUE;
+}
+
+/**
+ * styr_command_backup:
+ * @store: the store to back up
+ * @path: the file to write
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_command_backup (StyrStore   *store,
+                     const char  *path,
+                     char       **report,
+                     GError     **error)
+{
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!styr_store_backup (store, path, error))
+    return FALSE;
+
+  *report = g_strdup_printf (_("The database “%s” was backed up to “%s”."),
+                             styr_store_get_path (store), path);
+  return TRUE;
+}
+
+/**
+ * styr_command_restore:
+ * @store: the store to replace
+ * @path: a backup
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure the database is unchanged
+ */
+gboolean
+styr_command_restore (StyrStore   *store,
+                      const char  *path,
+                      char       **report,
+                      GError     **error)
+{
+  g_autofree char *safety = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!styr_store_restore (store, path, &safety, error))
+    return FALSE;
+
+  *report = g_strdup_printf (_("The database “%s” was restored from “%s”. What it held before "
+                               "is kept in “%s”."),
+                             styr_store_get_path (store), path, safety);
+  return TRUE;
+}

@@ -1,0 +1,25 @@
+/* styr-commands.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+gboolean styr_command_import_catalogue (StyrStore   *store,
+                                        const char  *path,
+                                        char       **report,
+                                        GError     **error);
+gboolean styr_command_backup           (StyrStore   *store,
+                                        const char  *path,
+                                        char       **report,
+                                        GError     **error);
+gboolean styr_command_restore          (StyrStore   *store,
+                                        const char  *path,
+                                        char       **report,
+                                        GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,932 @@
+/* styr-rules.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-rules.h"
+
+/* The rules: pure functions over records. They never read the store or the
+ * clock; the caller hands them the records, "today" and the thresholds, so
+ * each rule can be tested on both sides of its limit with plain data.
+ */
+
+G_DEFINE_FLAGS_TYPE (StyrRiskFlags, styr_risk_flags,
+  G_DEFINE_ENUM_VALUE (STYR_RISK_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_NO_END_DATE, "no-end-date"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_PERIOD_TOO_LONG, "period-too-long"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_SCOPE_TOO_WIDE, "scope-too-wide"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_PERSON_DATA, "person-data"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_NO_REASON, "no-reason"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_EXPIRING, "expiring"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_USED_AFTER_END, "used-after-end"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_NO_RECENT_REVIEW, "no-recent-review"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_APPROVER_WITHOUT_ROLE, "approver-without-role"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_CONTRACT_ENDED, "contract-ended"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_NO_USAGE, "no-usage"),
+  G_DEFINE_ENUM_VALUE (STYR_RISK_USAGE_SPIKE, "usage-spike"))
+
+/* Services that return CPR data about persons. */
+static const char * const person_data_services[] = {
+  "SF1320_A", "SF1520", "SF1525", "SF6002", NULL
+};
+
+/* Data scopes wider than the unit that asked for the data. */
+static const char * const wide_scopes[] = { "whole-municipality", "all-persons", NULL };
+
+/* The usage rules look at this many months before the last full one. */
+#define USAGE_HISTORY_MONTHS 3
+
+#define VALID_DATE(d) ((d) != NULL && g_date_valid (d))
+
+/**
+ * styr_rule_thresholds_init:
+ * @thresholds: (out caller-allocates): the thresholds to fill in
+ *
+ * Sets the default thresholds: due soon within 14 days, expiring within
+ * 60 days, agreements of at most 36 months, a review every 12 months, 3
+ * months without calls, a spike at 3 times the usual calls, at most 4
+ * roles per person, and a warning 7 days before a meeting.
+ */
+void
+styr_rule_thresholds_init (StyrRuleThresholds *thresholds)
+{
+  g_return_if_fail (thresholds != NULL);
+
+  *thresholds = (StyrRuleThresholds) {
+    .due_soon_days = 14,
+    .expiring_days = 60,
+    .max_period_months = 36,
+    .review_interval_months = 12,
+    .no_usage_months = 3,
+    .usage_spike_factor = 3.0,
+    .max_roles_per_person = 4,
+    .meeting_warning_days = 7,
+  };
+}
+
+/**
+ * styr_rules_days_left:
+ * @deadline: a valid date
+ * @today: a valid date
+ *
+ * Returns: the days from @today to @deadline: 0 on the day, negative
+ *   once it has passed
+ */
+int
+styr_rules_days_left (const GDate *deadline,
+                      const GDate *today)
+{
+  g_return_val_if_fail (VALID_DATE (deadline), 0);
+  g_return_val_if_fail (VALID_DATE (today), 0);
+
+  return g_date_days_between (today, deadline);
+}
+
+static gboolean
+is_overdue (const GDate *deadline,
+            const GDate *today)
+{
+  return g_date_days_between (today, deadline) < 0;
+}
+
+/* @today <= @date <= @today + @days */
+static gboolean
+is_within (const GDate *date,
+           const GDate *today,
+           guint        days)
+{
+  int left = g_date_days_between (today, date);
+
+  return left >= 0 && (guint) left <= days;
+}
+
+static gboolean
+task_open (StyrTask      *task,
+           StyrTaskState *state)
+{
+  const char *lifecycle = styr_task_get_lifecycle (task);
+
+  /* A task KOMBIT withdraws, or says it will, asks nothing more of anyone. */
+  if (g_strcmp0 (lifecycle, "withdrawn") == 0 ||
+      g_strcmp0 (lifecycle, "withdrawal-announced") == 0)
+    return FALSE;
+
+  /* No state yet means the municipality has not started it. */
+  return state == NULL || g_strcmp0 (styr_task_state_get_status (state), "completed") != 0;
+}
+
+/**
+ * styr_rules_task_overdue:
+ * @task: a KLIK task
+ * @state: (nullable): the municipality's state of @task, %NULL if it has
+ *   none yet
+ * @today: a valid date
+ *
+ * A task is overdue when its deadline (slutdato) is before @today, it is
+ * not completed, and KOMBIT has not withdrawn it or announced that it
+ * will.
+ *
+ * Returns: %TRUE if @task is overdue
+ */
+gboolean
+styr_rules_task_overdue (StyrTask      *task,
+                         StyrTaskState *state,
+                         const GDate   *today)
+{
+  GDate deadline;
+
+  g_return_val_if_fail (STYR_IS_TASK (task), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_TASK_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+
+  return styr_task_get_deadline (task, &deadline) &&
+         is_overdue (&deadline, today) &&
+         task_open (task, state);
+}
+
+/**
+ * styr_rules_task_due_soon:
+ * @task: a KLIK task
+ * @state: (nullable): the municipality's state of @task
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * A task is due soon when its deadline is @today or at most
+ * @thresholds->due_soon_days later, and it is open in the sense of
+ * styr_rules_task_overdue(). A task is never both overdue and due soon.
+ *
+ * Returns: %TRUE if @task is due soon
+ */
+gboolean
+styr_rules_task_due_soon (StyrTask                 *task,
+                          StyrTaskState            *state,
+                          const GDate              *today,
+                          const StyrRuleThresholds *thresholds)
+{
+  GDate deadline;
+
+  g_return_val_if_fail (STYR_IS_TASK (task), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_TASK_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  return styr_task_get_deadline (task, &deadline) &&
+         is_within (&deadline, today, thresholds->due_soon_days) &&
+         task_open (task, state);
+}
+
+/**
+ * styr_rules_checklist_item_overdue:
+ * @item: a checklist item
+ * @state: (nullable): the municipality's state of @item
+ * @today: a valid date
+ *
+ * Returns: %TRUE if @item has a due date before @today and is not done
+ */
+gboolean
+styr_rules_checklist_item_overdue (StyrChecklistItem      *item,
+                                   StyrChecklistItemState *state,
+                                   const GDate            *today)
+{
+  GDate due;
+
+  g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (item), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_CHECKLIST_ITEM_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+
+  return styr_checklist_item_get_due (item, &due) &&
+         is_overdue (&due, today) &&
+         (state == NULL || !styr_checklist_item_state_get_done (state));
+}
+
+/**
+ * styr_rules_checklist_item_due_soon:
+ * @item: a checklist item
+ * @state: (nullable): the municipality's state of @item
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * Returns: %TRUE if @item is not done and is due @today or at most
+ *   @thresholds->due_soon_days later
+ */
+gboolean
+styr_rules_checklist_item_due_soon (StyrChecklistItem        *item,
+                                    StyrChecklistItemState   *state,
+                                    const GDate              *today,
+                                    const StyrRuleThresholds *thresholds)
+{
+  GDate due;
+
+  g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (item), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_CHECKLIST_ITEM_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  return styr_checklist_item_get_due (item, &due) &&
+         is_within (&due, today, thresholds->due_soon_days) &&
+         (state == NULL || !styr_checklist_item_state_get_done (state));
+}
+
+/**
+ * styr_rules_blocking:
+ * @depends_on: (nullable) (array zero-terminated=1): ids of the tasks and
+ *   checklist items something depends on, e.g. "task:YR-OIR-MAP"
+ * @is_done: tells whether one id is done
+ * @user_data: closure data for @is_done
+ *
+ * Finds what still blocks a task or checklist item. An id @is_done does
+ * not know counts as not done, so a dependency that went missing keeps
+ * blocking rather than being silently dropped.
+ *
+ * Returns: (transfer full): the ids in @depends_on that are not done, in
+ *   their order and each once; empty when nothing blocks
+ */
+char **
+styr_rules_blocking (const char * const *depends_on,
+                     StyrRulesDoneFunc   is_done,
+                     gpointer            user_data)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+
+  g_return_val_if_fail (is_done != NULL, NULL);
+
+  builder = g_strv_builder_new ();
+  seen = g_ptr_array_new ();
+  for (guint i = 0; depends_on != NULL && depends_on[i] != NULL; i++)
+    {
+      const char *id = depends_on[i];
+
+      if (id[0] == '\0' || g_ptr_array_find_with_equal_func (seen, id, g_str_equal, NULL))
+        continue;
+
+      g_ptr_array_add (seen, (gpointer) id);
+      if (!is_done (id, user_data))
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Months as one number, so that "the month after" is + 1 across years. */
+static int
+month_index (guint year,
+             guint month)
+{
+  return (int) year * 12 + (int) month - 1;
+}
+
+static int
+date_month_index (const GDate *date)
+{
+  return month_index (g_date_get_year (date), g_date_get_month (date));
+}
+
+static gint64
+usage_in_month (StyrAgreement *agreement,
+                int            index)
+{
+  if (index < month_index (1, 1))
+    return -1;
+
+  return styr_agreement_get_usage (agreement, index / 12, index % 12 + 1);
+}
+
+static void
+first_day_of_month (int    index,
+                    GDate *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, 1, index % 12 + 1, index / 12);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+strv_intersects (char               **strv,
+                 const char * const  *set)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    if (g_strv_contains (set, strv[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What the agreement asks for, which matters while it is requested (the
+ * approver is deciding) and while it is approved (it is in force). */
+static StyrRiskFlags
+content_risks (StyrAgreement            *agreement,
+               const GDate              *today,
+               const StyrRuleThresholds *thresholds)
+{
+  StyrRiskFlags flags = STYR_RISK_NONE;
+  g_auto(GStrv) services = styr_agreement_dup_services (agreement);
+  const char *breadth = styr_agreement_get_scope_breadth (agreement);
+  GDate valid_to;
+
+  if (!styr_agreement_get_valid_to (agreement, &valid_to))
+    flags |= STYR_RISK_NO_END_DATE;
+  else
+    {
+      GDate start, limit;
+
+      /* A request without a start date starts when it is approved, at
+       * the earliest today. */
+      if (!styr_agreement_get_valid_from (agreement, &start) &&
+          !styr_agreement_get_approved_on (agreement, &start))
+        start = *today;
+
+      limit = start;
+      g_date_add_months (&limit, thresholds->max_period_months);
+      if (g_date_compare (&valid_to, &limit) > 0)
+        flags |= STYR_RISK_PERIOD_TOO_LONG;
+    }
+
+  if (breadth != NULL && g_strv_contains (wide_scopes, breadth))
+    flags |= STYR_RISK_SCOPE_TOO_WIDE;
+
+  if (strv_intersects (services, person_data_services))
+    flags |= STYR_RISK_PERSON_DATA;
+
+  if (is_blank (styr_agreement_get_reason (agreement)))
+    flags |= STYR_RISK_NO_REASON;
+
+  return flags;
+}
+
+static gboolean
+holds_role (const char  *person,
+            const char  *role,
+            GPtrArray   *assignments,
+            const GDate *today)
+{
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      StyrAssignment *assignment = g_ptr_array_index (assignments, i);
+
+      if (g_strcmp0 (styr_assignment_get_role (assignment), role) == 0 &&
+          (g_strcmp0 (styr_assignment_get_holder (assignment), person) == 0 ||
+           g_strcmp0 (styr_assignment_get_deputy (assignment), person) == 0) &&
+          styr_rules_assignment_current (assignment, today))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Calls in the last full month > factor × the average of the recorded
+ * months among the three before it. The average counts as at least one
+ * call, so that a handful of calls after idle months is not a spike. */
+static gboolean
+usage_spike (StyrAgreement            *agreement,
+             const GDate              *today,
+             const StyrRuleThresholds *thresholds)
+{
+  int last = date_month_index (today) - 1;
+  gint64 calls = usage_in_month (agreement, last);
+  gint64 sum = 0;
+  guint n = 0;
+
+  if (calls < 0)
+    return FALSE;
+
+  for (int m = last - USAGE_HISTORY_MONTHS; m < last; m++)
+    {
+      gint64 usage = usage_in_month (agreement, m);
+
+      if (usage >= 0)
+        {
+          sum += usage;
+          n++;
+        }
+    }
+
+  return n > 0 &&
+         (double) calls > thresholds->usage_spike_factor * MAX ((double) sum / n, 1.0);
+}
+
+/* No calls in each of the last no_usage_months full months. A month with
+ * nothing recorded counts as no calls, but at least one of them must be
+ * recorded: without usage data there is nothing to conclude. */
+static gboolean
+no_usage (StyrAgreement            *agreement,
+          const GDate              *today,
+          const StyrRuleThresholds *thresholds)
+{
+  int last = date_month_index (today) - 1;
+  int first = last - (int) thresholds->no_usage_months + 1;
+  gboolean recorded = FALSE;
+  GDate start;
+
+  if (thresholds->no_usage_months == 0)
+    return FALSE;
+
+  /* An agreement that came into force inside the window has not had the
+   * whole window to be used in. */
+  if (styr_agreement_get_valid_from (agreement, &start) ||
+      styr_agreement_get_approved_on (agreement, &start))
+    {
+      GDate window_start;
+
+      first_day_of_month (first, &window_start);
+      if (g_date_compare (&start, &window_start) > 0)
+        return FALSE;
+    }
+
+  for (int m = first; m <= last; m++)
+    {
+      gint64 usage = usage_in_month (agreement, m);
+
+      if (usage > 0)
+        return FALSE;
+      if (usage == 0)
+        recorded = TRUE;
+    }
+
+  return recorded;
+}
+
+static gboolean
+used_after_end (StyrAgreement *agreement,
+                gboolean       ended_by_state,
+                const GDate   *today)
+{
+  int today_month = date_month_index (today);
+  int end_month;
+  GDate valid_to;
+
+  if (styr_agreement_get_valid_to (agreement, &valid_to) &&
+      g_date_compare (&valid_to, today) < 0)
+    end_month = date_month_index (&valid_to);
+  else if (ended_by_state)
+    /* Ended on a day we do not know: calls in the last full month or this
+     * one mean the system still relies on it. */
+    end_month = today_month - 2;
+  else
+    return FALSE;
+
+  for (int m = end_month + 1; m <= today_month; m++)
+    if (usage_in_month (agreement, m) > 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Risks of an agreement in force. */
+static StyrRiskFlags
+approved_risks (StyrAgreement            *agreement,
+                GPtrArray                *assignments,
+                const GDate              *today,
+                const StyrRuleThresholds *thresholds)
+{
+  StyrRiskFlags flags = STYR_RISK_NONE;
+  const char *approver = styr_agreement_get_approver (agreement);
+  GDate date;
+
+  if (styr_agreement_get_valid_to (agreement, &date) &&
+      is_within (&date, today, thresholds->expiring_days))
+    flags |= STYR_RISK_EXPIRING;
+
+  if (!styr_agreement_get_review_date (agreement, &date))
+    flags |= STYR_RISK_NO_RECENT_REVIEW;
+  else
+    {
+      g_date_add_months (&date, thresholds->review_interval_months);
+      if (g_date_compare (&date, today) < 0)
+        flags |= STYR_RISK_NO_RECENT_REVIEW;
+    }
+
+  if (!is_blank (approver) &&
+      !holds_role (approver, STYR_ROLE_AGREEMENT_APPROVER, assignments, today))
+    flags |= STYR_RISK_APPROVER_WITHOUT_ROLE;
+
+  if (styr_agreement_get_contract_end (agreement, &date) && g_date_compare (&date, today) < 0)
+    flags |= STYR_RISK_CONTRACT_ENDED;
+
+  if (no_usage (agreement, today, thresholds))
+    flags |= STYR_RISK_NO_USAGE;
+
+  if (usage_spike (agreement, today, thresholds))
+    flags |= STYR_RISK_USAGE_SPIKE;
+
+  return flags;
+}
+
+/**
+ * styr_rules_agreement_risks:
+ * @agreement: a service agreement
+ * @assignments: (element-type StyrAssignment): all role assignments
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * Finds why @agreement needs attention. Which flags apply depends on its
+ * state:
+ *
+ * - requested and approved: %STYR_RISK_NO_END_DATE (no valid_to),
+ *   %STYR_RISK_PERIOD_TOO_LONG (valid_to later than max_period_months
+ *   after valid_from, else after the approval date, else after @today),
+ *   %STYR_RISK_SCOPE_TOO_WIDE (scope_breadth "whole-municipality" or
+ *   "all-persons"), %STYR_RISK_PERSON_DATA (SF1520, SF1525, SF1320_A or
+ *   SF6002 among the services) and %STYR_RISK_NO_REASON (reason missing
+ *   or blank).
+ * - approved only: %STYR_RISK_EXPIRING (valid_to from @today to
+ *   expiring_days later), %STYR_RISK_NO_RECENT_REVIEW (no review date, or
+ *   one more than review_interval_months before @today),
+ *   %STYR_RISK_APPROVER_WITHOUT_ROLE (the approver is neither holder nor
+ *   deputy of %STYR_ROLE_AGREEMENT_APPROVER in an assignment current on
+ *   @today; an agreement without an approver is not flagged),
+ *   %STYR_RISK_CONTRACT_ENDED (contract_end before @today),
+ *   %STYR_RISK_NO_USAGE (none of the last no_usage_months full months
+ *   before @today has calls, at least one of them has usage recorded, and
+ *   the agreement was in force from the first day of the first of them)
+ *   and %STYR_RISK_USAGE_SPIKE (the last full month's calls exceed
+ *   usage_spike_factor times the average of the months recorded among the
+ *   three before it; at least one must be, and the average counts as at
+ *   least one call).
+ * - approved, expired and terminated: %STYR_RISK_USED_AFTER_END. The
+ *   agreement has ended when it is expired or terminated, or when
+ *   valid_to is before @today. It is flagged when calls are recorded for
+ *   a month after the month of valid_to (when valid_to is before @today),
+ *   up to and including @today's month. When it ended by its state on a
+ *   day that is not recorded, calls in the last full month or the current
+ *   one flag it.
+ * - rejected: nothing. A rejected request never gave access, and there is
+ *   nothing left to decide about it.
+ *
+ * Returns: the flags that apply, %STYR_RISK_NONE if none do
+ */
+StyrRiskFlags
+styr_rules_agreement_risks (StyrAgreement            *agreement,
+                            GPtrArray                *assignments,
+                            const GDate              *today,
+                            const StyrRuleThresholds *thresholds)
+{
+  StyrRiskFlags flags = STYR_RISK_NONE;
+  const char *state;
+  gboolean approved, ended;
+
+  g_return_val_if_fail (STYR_IS_AGREEMENT (agreement), STYR_RISK_NONE);
+  g_return_val_if_fail (assignments != NULL, STYR_RISK_NONE);
+  g_return_val_if_fail (VALID_DATE (today), STYR_RISK_NONE);
+  g_return_val_if_fail (thresholds != NULL, STYR_RISK_NONE);
+
+  state = styr_agreement_get_state (agreement);
+  approved = g_strcmp0 (state, "approved") == 0;
+  ended = g_strcmp0 (state, "expired") == 0 || g_strcmp0 (state, "terminated") == 0;
+
+  if (approved || g_strcmp0 (state, "requested") == 0)
+    flags |= content_risks (agreement, today, thresholds);
+
+  if (approved)
+    flags |= approved_risks (agreement, assignments, today, thresholds);
+
+  if ((approved || ended) && used_after_end (agreement, ended, today))
+    flags |= STYR_RISK_USED_AFTER_END;
+
+  return flags;
+}
+
+/**
+ * styr_rules_risk_describe:
+ * @flag: exactly one risk flag
+ *
+ * Returns: a translated sentence that says what is wrong and what to do
+ *   about it
+ */
+const char *
+styr_rules_risk_describe (StyrRiskFlags flag)
+{
+  switch (flag)
+    {
+    case STYR_RISK_NO_END_DATE:
+      return _("The agreement has no end date. Set the period the system really needs.");
+
+    case STYR_RISK_PERIOD_TOO_LONG:
+      return _("The agreement runs longer than the maximum period. Shorten it to what the "
+               "system needs, and renew it later if the need remains.");
+
+    case STYR_RISK_SCOPE_TOO_WIDE:
+      return _("The data scope covers the whole municipality or all persons. Limit it to the "
+               "units and persons the system works with.");
+
+    case STYR_RISK_PERSON_DATA:
+      return _("The agreement gives access to CPR data about persons. Check that the system "
+               "needs exactly these services and that the reason explains why.");
+
+    case STYR_RISK_NO_REASON:
+      return _("The agreement gives no reason. Ask the supplier who gets the data, for how "
+               "long and why.");
+
+    case STYR_RISK_EXPIRING:
+      return _("The agreement expires soon. Renew it if the system still needs the data, or "
+               "let it expire.");
+
+    case STYR_RISK_USED_AFTER_END:
+      return _("The agreement has ended, but the system still calls the services. Ask the "
+               "supplier why, and stop the calls or make a new agreement.");
+
+    case STYR_RISK_NO_RECENT_REVIEW:
+      return _("The agreement has not been reviewed recently. Go through the five questions "
+               "again and record the date.");
+
+    case STYR_RISK_APPROVER_WITHOUT_ROLE:
+      return _("The person who approved the agreement no longer holds the agreement approver "
+               "role. Ask a current agreement approver to review it.");
+
+    case STYR_RISK_CONTRACT_ENDED:
+      return _("The contract with the supplier has ended, but the agreement is still "
+               "approved. Terminate it if the system is no longer used.");
+
+    case STYR_RISK_NO_USAGE:
+      return _("The system has not called the services for months. Terminate the agreement "
+               "if it is no longer needed.");
+
+    case STYR_RISK_USAGE_SPIKE:
+      return _("The calls rose sharply last month. Ask the supplier why, since the "
+               "municipality pays for the use.");
+
+    case STYR_RISK_NONE:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * styr_rules_assignment_current:
+ * @assignment: a role assignment
+ * @today: a valid date
+ *
+ * Returns: %TRUE if since <= @today <= until; a missing since or until
+ *   leaves that end open
+ */
+gboolean
+styr_rules_assignment_current (StyrAssignment *assignment,
+                               const GDate    *today)
+{
+  StyrRecord *record = STYR_RECORD (assignment);
+  GDate date;
+
+  g_return_val_if_fail (STYR_IS_ASSIGNMENT (assignment), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+
+  if (styr_record_get_date (record, "since", &date) && g_date_compare (&date, today) > 0)
+    return FALSE;
+  if (styr_record_get_date (record, "until", &date) && g_date_compare (&date, today) < 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * styr_rules_role_vacant:
+ * @role: a role key, e.g. "STS-AFTALEGODKENDER"
+ * @assignments: (element-type StyrAssignment): all role assignments
+ * @today: a valid date
+ *
+ * Returns: %TRUE if no assignment of @role with a holder is current on
+ *   @today
+ */
+gboolean
+styr_rules_role_vacant (const char  *role,
+                        GPtrArray   *assignments,
+                        const GDate *today)
+{
+  g_return_val_if_fail (role != NULL, FALSE);
+  g_return_val_if_fail (assignments != NULL, FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      StyrAssignment *assignment = g_ptr_array_index (assignments, i);
+
+      if (g_strcmp0 (styr_assignment_get_role (assignment), role) == 0 &&
+          !is_blank (styr_assignment_get_holder (assignment)) &&
+          styr_rules_assignment_current (assignment, today))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static StyrPerson *
+find_person (GPtrArray  *persons,
+             const char *id)
+{
+  for (guint i = 0; i < persons->len; i++)
+    {
+      StyrPerson *person = g_ptr_array_index (persons, i);
+
+      if (g_strcmp0 (styr_record_get_id (STYR_RECORD (person)), id) == 0)
+        return person;
+    }
+
+  return NULL;
+}
+
+/**
+ * styr_rules_role_holder_inactive:
+ * @role: a role key
+ * @assignments: (element-type StyrAssignment): all role assignments
+ * @persons: (element-type StyrPerson): the people the holders are among
+ * @today: a valid date
+ *
+ * A holder missing from @persons is not counted: there is nothing known
+ * about them to act on.
+ *
+ * Returns: %TRUE if a current holder of @role is a person who is no
+ *   longer active
+ */
+gboolean
+styr_rules_role_holder_inactive (const char  *role,
+                                 GPtrArray   *assignments,
+                                 GPtrArray   *persons,
+                                 const GDate *today)
+{
+  g_return_val_if_fail (role != NULL, FALSE);
+  g_return_val_if_fail (assignments != NULL, FALSE);
+  g_return_val_if_fail (persons != NULL, FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      StyrAssignment *assignment = g_ptr_array_index (assignments, i);
+      StyrPerson *holder;
+
+      if (g_strcmp0 (styr_assignment_get_role (assignment), role) != 0 ||
+          !styr_rules_assignment_current (assignment, today))
+        continue;
+
+      holder = find_person (persons, styr_assignment_get_holder (assignment));
+      if (holder != NULL && !styr_person_get_active (holder))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * styr_rules_person_overloaded:
+ * @person: a person id, "person:…"
+ * @assignments: (element-type StyrAssignment): all role assignments
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * Deputyships do not count: the deputy does the work only when the holder
+ * is away.
+ *
+ * Returns: %TRUE if @person holds more than
+ *   @thresholds->max_roles_per_person distinct roles as holder on @today
+ */
+gboolean
+styr_rules_person_overloaded (const char               *person,
+                              GPtrArray                *assignments,
+                              const GDate              *today,
+                              const StyrRuleThresholds *thresholds)
+{
+  g_autoptr(GPtrArray) roles = NULL;
+
+  g_return_val_if_fail (person != NULL, FALSE);
+  g_return_val_if_fail (assignments != NULL, FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  roles = g_ptr_array_new ();
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      StyrAssignment *assignment = g_ptr_array_index (assignments, i);
+      const char *role = styr_assignment_get_role (assignment);
+
+      if (role != NULL &&
+          g_strcmp0 (styr_assignment_get_holder (assignment), person) == 0 &&
+          styr_rules_assignment_current (assignment, today) &&
+          !g_ptr_array_find_with_equal_func (roles, role, g_str_equal, NULL))
+        g_ptr_array_add (roles, (gpointer) role);
+    }
+
+  return roles->len > thresholds->max_roles_per_person;
+}
+
+/* The calendar day a slot starts, in the offset it was written with: the
+ * meetings are Danish and so are their users. */
+static void
+slot_day (const StyrSlot *slot,
+          GDate          *day)
+{
+  int year, month, mday;
+
+  g_date_time_get_ymd (slot->start, &year, &month, &mday);
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, mday, month, year);
+}
+
+static int
+chosen_slot (StyrMeetingState *state)
+{
+  return state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+}
+
+/**
+ * styr_rules_meeting_needs_slot:
+ * @meeting: a meeting
+ * @state: (nullable): the municipality's state of @meeting
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * Programme-leader meetings offer two slots and the municipality attends
+ * one. This rule warns from @thresholds->meeting_warning_days before the
+ * first slot until its day.
+ *
+ * Returns: %TRUE if @meeting is a programme-leader meeting with no chosen
+ *   slot and its first slot is @today or at most meeting_warning_days
+ *   later
+ */
+gboolean
+styr_rules_meeting_needs_slot (StyrMeeting              *meeting,
+                               StyrMeetingState         *state,
+                               const GDate              *today,
+                               const StyrRuleThresholds *thresholds)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+  GDate first;
+
+  g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_MEETING_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  if (g_strcmp0 (styr_meeting_get_kind (meeting), "programme-leader") != 0 ||
+      chosen_slot (state) >= 0)
+    return FALSE;
+
+  slots = styr_meeting_dup_slots (meeting);
+  if (slots->len == 0)
+    return FALSE;
+
+  /* Slots are validated to be in order, so the first is the earliest. */
+  slot_day (g_ptr_array_index (slots, 0), &first);
+  return is_within (&first, today, thresholds->meeting_warning_days);
+}
+
+/**
+ * styr_rules_meeting_needs_registration:
+ * @meeting: a meeting
+ * @state: (nullable): the municipality's state of @meeting
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * Only meetings one registers for count: programme-leader meetings
+ * (registration at conferencemanager.dk) and any meeting with a
+ * registration URL.
+ *
+ * Returns: %TRUE if a slot is chosen but the municipality has not
+ *   registered, and the chosen slot is @today or at most
+ *   meeting_warning_days later
+ */
+gboolean
+styr_rules_meeting_needs_registration (StyrMeeting              *meeting,
+                                       StyrMeetingState         *state,
+                                       const GDate              *today,
+                                       const StyrRuleThresholds *thresholds)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+  GDate day;
+  int chosen;
+
+  g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_MEETING_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (today), FALSE);
+  g_return_val_if_fail (thresholds != NULL, FALSE);
+
+  chosen = chosen_slot (state);
+  if (chosen < 0 || styr_meeting_state_get_registered (state))
+    return FALSE;
+
+  if (g_strcmp0 (styr_meeting_get_kind (meeting), "programme-leader") != 0 &&
+      is_blank (styr_meeting_get_registration_url (meeting)))
+    return FALSE;
+
+  slots = styr_meeting_dup_slots (meeting);
+  if ((guint) chosen >= slots->len)
+    return FALSE;
+
+  slot_day (g_ptr_array_index (slots, chosen), &day);
+  return is_within (&day, today, thresholds->meeting_warning_days);
+}

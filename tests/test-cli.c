@@ -1,0 +1,545 @@
+/* test-cli.c: `styr --import-catalogue`, `--backup` and `--restore` run as a
+ * user runs them, without a display, against a real database file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+  char *data_dir;
+  char *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("styr-cli-XXXXXX", NULL);
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  fixture->db = g_build_filename (fixture->data_dir, "styr.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->db);
+}
+
+/* Runs styr with the fixture's data folder; returns its exit status. */
+static int
+run_styr (Fixture     *fixture,
+          const char  *option,
+          const char  *argument,
+          const char  *other,
+          char       **out,
+          char       **err)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("STYR_BINARY"), "--data-dir", fixture->data_dir,
+                         option, argument, other, NULL };
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static char *
+bundled_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "catalogue.json", NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+import_bundled (Fixture *fixture)
+{
+  g_autofree char *catalogue = bundled_path ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "209"));
+}
+
+static void
+test_import_twice (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *catalogue = bundled_path ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  import_bundled (fixture);
+  before = read_bytes (fixture->db);
+
+  g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Nothing was imported"));
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* The bundled catalogue, made newer, then broken in one way. */
+typedef void (*Breakage) (JsonObject *root,
+                          JsonArray  *documents);
+
+static JsonObject *
+find (JsonArray  *documents,
+      const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (documents, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (doc, "_id", NULL), id) == 0)
+        return doc;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+set_text (JsonArray  *documents,
+          const char *id,
+          const char *member,
+          const char *value)
+{
+  json_object_set_string_member (find (documents, id), member, value);
+}
+
+static void
+root_is_a_list (JsonObject *root, JsonArray *documents)
+{
+  /* Handled specially below: the file is written as a bare list. */
+}
+
+static void
+no_format (JsonObject *root, JsonArray *documents)
+{
+  json_object_remove_member (root, "format");
+}
+
+static void
+newer_format (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_int_member (root, "format_version", 9);
+}
+
+static void
+version_zero (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_int_member (root, "version", 0);
+}
+
+static void
+version_as_text (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_string_member (root, "version", "2");
+}
+
+static void
+bad_issue_date (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_string_member (root, "issued", "17-12-2019");
+}
+
+static void
+documents_not_a_list (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_string_member (root, "documents", "none");
+}
+
+static void
+document_not_an_object (JsonObject *root, JsonArray *documents)
+{
+  json_array_add_string_element (documents, "task:X");
+}
+
+static void
+missing_id (JsonObject *root, JsonArray *documents)
+{
+  json_object_remove_member (find (documents, "task:OIR-BASIS-01"), "_id");
+}
+
+static void
+unknown_type (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "system:SP", "type", "spaceship");
+}
+
+static void
+id_of_other_type (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "role:KOMBIT-PROGRAMLEDER", "_id", "task:KOMBIT-PROGRAMLEDER");
+}
+
+static void
+duplicate_id (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "task:OIR-BASIS-01", "_id", "task:OIR-BASIS-00");
+}
+
+static void
+carries_revision (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "service:SF1520", "_rev", "1-abc");
+}
+
+static void
+bad_deadline (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "task:OIR-BASIS-02", "deadline", "2020-13-01");
+}
+
+static void
+deadline_as_number (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_int_member (find (documents, "task:OIR-BASIS-02"), "deadline", 20200115);
+}
+
+static void
+national_not_98 (JsonObject *root, JsonArray *documents)
+{
+  JsonObject *task = find (documents, "task:OIR-BASIS-00");
+
+  json_object_set_int_member (json_object_get_object_member (task, "national"), "completed", 50);
+}
+
+static void
+slots_in_wrong_order (JsonObject *root, JsonArray *documents)
+{
+  JsonArray *slots = json_object_get_array_member (find (documents, "meeting:PLM-2020-02"),
+                                                   "slots");
+  JsonNode *first = json_node_copy (json_array_get_element (slots, 0));
+
+  json_array_remove_element (slots, 0);
+  json_array_add_element (slots, first);
+}
+
+static void
+slot_ends_before_start (JsonObject *root, JsonArray *documents)
+{
+  JsonArray *slots = json_object_get_array_member (find (documents, "meeting:PLM-2020-04"),
+                                                   "slots");
+
+  json_object_set_string_member (json_array_get_object_element (slots, 0), "end",
+                                 "2020-04-29T09:00:00+02:00");
+}
+
+static void
+one_slot (JsonObject *root, JsonArray *documents)
+{
+  json_array_remove_element (json_object_get_array_member (find (documents, "meeting:PLM-2020-06"),
+                                                           "slots"), 1);
+}
+
+static void
+unknown_municipality (JsonObject *root, JsonArray *documents)
+{
+  JsonArray *days = json_object_get_array_member (find (documents, "meeting:PLM-2019-12"),
+                                                  "attendees");
+  JsonArray *list = json_object_get_array_member (json_array_get_object_element (days, 0),
+                                                  "municipalities");
+
+  json_object_set_string_member (json_array_get_object_element (list, 0), "code", "999");
+}
+
+static void
+unknown_checklist (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "checklist-item:OIR-1", "checklist", "CL-NOWHERE");
+}
+
+static void
+missing_municipality (JsonObject *root, JsonArray *documents)
+{
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (documents, i),
+                                                  "_id"), "municipality:101") == 0)
+      {
+        json_array_remove_element (documents, i);
+        return;
+      }
+}
+
+static void
+unknown_task_type (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "task:DUBU34-FK-01", "kind", "obligatorisk");
+}
+
+static void
+title_is_a_number (JsonObject *root, JsonArray *documents)
+{
+  json_object_set_int_member (find (documents, "task:YR-OIR-MAP"), "title", 7);
+}
+
+static void
+bad_registration_month (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "meeting:PLM-2020-03", "month", "marts");
+}
+
+static void
+three_digit_code (JsonObject *root, JsonArray *documents)
+{
+  set_text (documents, "municipality:147", "code", "14");
+}
+
+static const struct {
+  const char *name;
+  Breakage    breakage;
+  const char *says;
+} broken[] = {
+  { "root-is-a-list", root_is_a_list, "not a JSON object" },
+  { "no-format", no_format, "$.format" },
+  { "newer-format", newer_format, "newer version of Styr" },
+  { "version-zero", version_zero, "$.version" },
+  { "version-as-text", version_as_text, "$.version" },
+  { "bad-issue-date", bad_issue_date, "$.issued" },
+  { "documents-not-a-list", documents_not_a_list, "$.documents" },
+  { "document-not-an-object", document_not_an_object, "not a JSON object" },
+  { "missing-id", missing_id, "no “_id”" },
+  { "unknown-type", unknown_type, "“spaceship” is unknown" },
+  { "id-of-other-type", id_of_other_type, "task:KOMBIT-PROGRAMLEDER" },
+  { "duplicate-id", duplicate_id, "occurs twice" },
+  { "carries-revision", carries_revision, "revision" },
+  { "bad-deadline", bad_deadline, "deadline “2020-13-01” is not a date (expected YYYY-MM-DD)" },
+  { "deadline-as-number", deadline_as_number, "deadline “20200115” is not a date" },
+  { "national-not-98", national_not_98, "add up to 99, not 98" },
+  { "slots-in-wrong-order", slots_in_wrong_order, "slot 2 starts before slot 1" },
+  { "slot-ends-before-start", slot_ends_before_start, "slot 1 ends before it starts" },
+  { "one-slot", one_slot, "two alternative slots, not 1" },
+  { "unknown-municipality", unknown_municipality, "code “999” names no municipality" },
+  { "unknown-checklist", unknown_checklist, "checklist “CL-NOWHERE” names no checklist" },
+  { "missing-municipality", missing_municipality, "97 municipalities (expected 98)" },
+  { "unknown-task-type", unknown_task_type, "kind “obligatorisk” is not one of" },
+  { "title-is-a-number", title_is_a_number, "title is missing (expected a text)" },
+  { "bad-month", bad_registration_month, "month “marts” is not a month" },
+  { "two-digit-code", three_digit_code, "code “14” is not three digits" },
+};
+
+static void
+test_broken_catalogues (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *catalogue = bundled_path ();
+  g_autoptr(GBytes) before = NULL;
+
+  import_bundled (fixture);
+  before = read_bytes (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(GBytes) after = NULL;
+      g_autofree char *name = g_strconcat (broken[i].name, ".json", NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      JsonObject *root;
+
+      g_assert_true (json_parser_load_from_file (parser, catalogue, &error));
+      root = json_node_get_object (json_parser_get_root (parser));
+      /* Newer than what the database holds, so only the breakage stops it. */
+      json_object_set_int_member (root, "version", 2);
+      broken[i].breakage (root, json_object_get_array_member (root, "documents"));
+
+      if (broken[i].breakage == root_is_a_list)
+        {
+          g_autoptr(JsonNode) list = json_node_new (JSON_NODE_ARRAY);
+
+          json_node_set_array (list, json_object_get_array_member (root, "documents"));
+          json_generator_set_root (generator, list);
+        }
+      else
+        json_generator_set_root (generator, json_parser_get_root (parser));
+      g_assert_true (json_generator_to_file (generator, path, &error));
+
+      g_assert_cmpint (run_styr (fixture, "--import-catalogue", path, NULL, &out, &err), ==, 1);
+      if (strstr (err, broken[i].says) == NULL || strstr (err, name) == NULL)
+        g_error ("%s: “%s” does not name the file and say “%s”", broken[i].name, err,
+                 broken[i].says);
+
+      after = read_bytes (fixture->db);
+      if (!g_bytes_equal (before, after))
+        g_error ("%s: the database changed", broken[i].name);
+    }
+}
+
+static void
+test_unreadable_catalogues (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *contents;
+    gssize      length;
+    const char *says;
+  } files[] = {
+    { "truncated.json", "{\"format\": \"styr-catalogue\", \"documents\": [", -1,
+      "not valid JSON at line 1" },
+    { "latin1.json", "{\"title\": \"Gentofte Kommune \xf8st\"}", -1, "not UTF-8 text" },
+    { "empty.json", "", 0, "not valid JSON" },
+  };
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *big = g_build_filename (fixture->dir, "big.json", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) after = NULL;
+  FILE *stream;
+
+  import_bundled (fixture);
+  before = read_bytes (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, files[i].name, NULL);
+      g_autofree char *file_out = NULL;
+      g_autofree char *file_err = NULL;
+
+      g_assert_true (g_file_set_contents (path, files[i].contents, files[i].length, NULL));
+      g_assert_cmpint (run_styr (fixture, "--import-catalogue", path, NULL, &file_out, &file_err),
+                       ==, 1);
+      if (strstr (file_err, files[i].says) == NULL)
+        g_error ("%s: “%s” does not say “%s”", files[i].name, file_err, files[i].says);
+    }
+
+  /* A 50 MB file is refused before it is read into memory as JSON. */
+  stream = fopen (big, "w");
+  g_assert_nonnull (stream);
+  fputs ("{\"format\": \"styr-catalogue\", \"padding\": \"", stream);
+  for (guint i = 0; i < 50 * 1024; i++)
+    {
+      char block[1024];
+
+      memset (block, 'x', sizeof block);
+      fwrite (block, 1, sizeof block, stream);
+    }
+  fputs ("\"}", stream);
+  fclose (stream);
+  g_assert_cmpint (run_styr (fixture, "--import-catalogue", big, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "expected at most"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--import-catalogue", missing, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "missing.json"));
+
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_backup_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "styr-backup.db", NULL);
+  g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  import_bundled (fixture);
+  g_assert_cmpint (run_styr (fixture, "--backup", backup, NULL, &out, &err), ==, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A file that is not a backup is refused; the database is untouched. */
+  before = read_bytes (fixture->db);
+  g_assert_true (g_file_set_contents (garbage, "Dette er ikke en database", -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--restore", garbage, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "garbage.db"));
+  g_assert_nonnull (strstr (err, "Nothing was restored"));
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--restore", backup, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "before-restore"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One command at a time. */
+  g_assert_cmpint (run_styr (fixture, "--restore", backup, "--backup=other.db", &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "only one"));
+}
+
+static void
+test_today (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_styr (fixture, "--today", "2019-13-01", "--backup=b.db", &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "“2019-13-01” is not a date"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("import-twice", test_import_twice);
+  ADD ("broken-catalogues", test_broken_catalogues);
+  ADD ("unreadable-catalogues", test_unreadable_catalogues);
+  ADD ("backup-restore", test_backup_restore);
+  ADD ("today", test_today);
+
+#undef ADD
+
+  return g_test_run ();
+}
