@@ -335,6 +335,47 @@ test_newer_version_updates (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
 }
 
+/* What the municipality owns lives in documents of its own, which a newer
+ * catalogue never touches. */
+static void
+test_newer_catalogue_keeps_local_status (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) v1 = bundled ();
+  g_autoptr(StyrCatalogue) v2 = NULL;
+  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(JsonObject) state = json_object_new ();
+  g_autoptr(JsonObject) task = NULL;
+  g_autoptr(JsonObject) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_rev = NULL;
+  g_autofree char *kept_rev = NULL;
+
+  g_assert_true (styr_catalogue_import (v1, fixture->store, NULL, &error));
+  json_object_set_string_member (state, "type", "task-state");
+  json_object_set_string_member (state, "task", "OIR-BASIS-02");
+  json_object_set_string_member (state, "status", "started");
+  json_object_set_string_member (state, "notes", "Møde med økonomi 8/1");
+  g_assert_true (styr_store_put (fixture->store, "task-state:OIR-BASIS-02", state, NULL, "mette",
+                                 &state_rev, &error));
+
+  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
+                                 "2020-02-14");
+  v2 = catalogue_from_json (root, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_catalogue_import (v2, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+
+  task = styr_store_get (fixture->store, "task:OIR-BASIS-02", NULL, &error);
+  g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-02-14");
+  kept = styr_store_get (fixture->store, "task-state:OIR-BASIS-02", &kept_rev, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept_rev, ==, state_rev);
+  g_assert_cmpstr (json_object_get_string_member (kept, "status"), ==, "started");
+  g_assert_cmpstr (json_object_get_string_member (kept, "notes"), ==, "Møde med økonomi 8/1");
+}
+
 typedef void (*Mutation) (JsonNode *root);
 
 static void
@@ -509,6 +550,7 @@ main (int   argc,
   ADD ("second-import-is-a-no-op", test_second_import_is_a_no_op);
   ADD ("identical-on-two-desktops", test_identical_on_two_desktops);
   ADD ("newer-version-updates", test_newer_version_updates);
+  ADD ("newer-catalogue-keeps-local-status", test_newer_catalogue_keeps_local_status);
   ADD ("invalid", test_invalid);
   ADD ("missing-file", test_missing_file);
   ADD ("locked-import-writes-nothing", test_locked_import_writes_nothing);

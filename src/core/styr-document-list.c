@@ -36,8 +36,11 @@ struct _StyrDocumentList
    * keeps (NULL when there is no search: all of them). */
   GPtrArray  *ids;
   GArray     *visible;
-  /* id → casefolded text; loaded on the first search. */
+  /* id → casefolded text, loaded on the first search, and the same texts
+   * in the order of ids, so a keystroke is a plain loop. */
   GHashTable *search_texts;
+  GPtrArray  *texts;
+  char       *folded_search;
   /* id → StyrRecord, the records made so far. */
   GHashTable *cache;
 };
@@ -156,23 +159,40 @@ matches (const char  *text,
   return TRUE;
 }
 
-static GArray *
-compute_visible (StyrDocumentList *self)
+static void
+align_texts (StyrDocumentList *self)
 {
-  g_autofree char *folded = NULL;
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  if (self->search_texts == NULL)
+    return;
+
+  self->texts = g_ptr_array_sized_new (self->ids->len);
+  for (guint i = 0; i < self->ids->len; i++)
+    g_ptr_array_add (self->texts,
+                     g_hash_table_lookup (self->search_texts, g_ptr_array_index (self->ids, i)));
+}
+
+/* @within: (nullable): positions to look at, when the new search can only
+ * keep fewer rows than the last; %NULL to look at all. */
+static GArray *
+compute_visible (StyrDocumentList *self,
+                 GArray           *within)
+{
   g_auto(GStrv) words = NULL;
   GArray *visible;
+  guint n;
 
-  if (self->search == NULL || self->search[0] == '\0' || self->search_texts == NULL)
+  if (self->folded_search == NULL || self->texts == NULL)
     return NULL;
 
-  folded = g_utf8_casefold (self->search, -1);
-  words = g_strsplit_set (folded, " \t", -1);
+  words = g_strsplit_set (self->folded_search, " \t", -1);
   visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  n = within != NULL ? within->len : self->ids->len;
 
-  for (guint i = 0; i < self->ids->len; i++)
+  for (guint k = 0; k < n; k++)
     {
-      const char *text = g_hash_table_lookup (self->search_texts, g_ptr_array_index (self->ids, i));
+      guint i = within != NULL ? g_array_index (within, guint, k) : k;
+      const char *text = g_ptr_array_index (self->texts, i);
 
       if (text != NULL && matches (text, words))
         g_array_append_val (visible, i);
@@ -199,6 +219,7 @@ load_search_texts (StyrDocumentList  *self,
 
   g_clear_pointer (&self->search_texts, g_hash_table_unref);
   self->search_texts = g_steal_pointer (&texts);
+  align_texts (self);
   return TRUE;
 }
 
@@ -235,7 +256,8 @@ reload (StyrDocumentList  *self,
   old_ids = g_steal_pointer (&self->ids);
   old_visible = g_steal_pointer (&self->visible);
   self->ids = g_steal_pointer (&ids);
-  self->visible = compute_visible (self);
+  align_texts (self);
+  self->visible = compute_visible (self, NULL);
   new_n = visible_count (self);
 
   if (everything)
@@ -356,6 +378,8 @@ styr_document_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->folded_search, g_free);
   g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (styr_document_list_parent_class)->finalize (object);
@@ -610,6 +634,8 @@ styr_document_list_set_search (StyrDocumentList  *self,
                                GError           **error)
 {
   g_autoptr(GArray) old_visible = NULL;
+  g_autofree char *old_folded = NULL;
+  gboolean narrower;
   guint old_n;
 
   g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
@@ -623,10 +649,18 @@ styr_document_list_set_search (StyrDocumentList  *self,
 
   g_free (self->search);
   self->search = g_strdup (search);
+  old_folded = g_steal_pointer (&self->folded_search);
+  if (search != NULL && search[0] != '\0')
+    self->folded_search = g_utf8_casefold (search, -1);
+
+  /* Typing on can only keep fewer rows: every word of the old search is
+   * then a prefix of a word of the new one. */
+  narrower = old_folded != NULL && self->folded_search != NULL &&
+             g_str_has_prefix (self->folded_search, old_folded);
 
   old_n = visible_count (self);
   old_visible = g_steal_pointer (&self->visible);
-  self->visible = compute_visible (self);
+  self->visible = compute_visible (self, narrower ? old_visible : NULL);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))

@@ -45,10 +45,10 @@ read_current (StyrStore   *self,
               Current     *current,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StyrCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = _styr_store_prepare (self, "SELECT rev, type, deleted FROM documents WHERE id = ?1",
+  stmt = _styr_store_prepare_cached (self, "SELECT rev, type, deleted FROM documents WHERE id = ?1",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -78,10 +78,10 @@ revision_exists (StyrStore   *self,
                  gboolean    *exists,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StyrCachedStmt) stmt = NULL;
   int rc;
 
-  stmt = _styr_store_prepare (self, "SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+  stmt = _styr_store_prepare_cached (self, "SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2",
                               error);
   if (stmt == NULL)
     return FALSE;
@@ -106,9 +106,9 @@ ensure_document (StyrStore   *self,
                  const char  *type,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StyrCachedStmt) stmt = NULL;
 
-  stmt = _styr_store_prepare (self,
+  stmt = _styr_store_prepare_cached (self,
                               "INSERT INTO documents (id, type, rev, deleted, seq, body) "
                               "VALUES (?1, ?2, '', 1, 0, '{}') ON CONFLICT (id) DO NOTHING",
                               error);
@@ -131,8 +131,8 @@ insert_revision (StyrStore   *self,
                  const char  *author,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) unleaf = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(StyrCachedStmt) unleaf = NULL;
+  g_autoptr(StyrCachedStmt) insert = NULL;
   g_autofree char *now = _styr_store_now ();
   guint generation = 0;
 
@@ -145,7 +145,7 @@ insert_revision (StyrStore   *self,
 
   if (parent != NULL)
     {
-      unleaf = _styr_store_prepare (self,
+      unleaf = _styr_store_prepare_cached (self,
                                     "UPDATE revisions SET leaf = 0 WHERE doc_id = ?1 AND rev = ?2",
                                     error);
       if (unleaf == NULL)
@@ -156,7 +156,7 @@ insert_revision (StyrStore   *self,
         return FALSE;
     }
 
-  insert = _styr_store_prepare (self,
+  insert = _styr_store_prepare_cached (self,
                                 "INSERT INTO revisions (doc_id, rev, parent, generation, deleted, "
                                 "  leaf, body, author, created_at) "
                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -188,9 +188,9 @@ update_winner (StyrStore   *self,
                const char  *origin,
                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) leaves = NULL;
-  g_autoptr(sqlite3_stmt) log = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(StyrCachedStmt) leaves = NULL;
+  g_autoptr(StyrCachedStmt) log = NULL;
+  g_autoptr(StyrCachedStmt) update = NULL;
   g_autofree char *winner = NULL;
   g_autofree char *body = NULL;
   g_autofree char *now = _styr_store_now ();
@@ -199,7 +199,7 @@ update_winner (StyrStore   *self,
   gint64 seq;
   int rc;
 
-  leaves = _styr_store_prepare (self,
+  leaves = _styr_store_prepare_cached (self,
                                 "SELECT rev, deleted, body FROM revisions "
                                 "WHERE doc_id = ?1 AND leaf = 1 "
                                 "ORDER BY deleted ASC, generation DESC, rev DESC",
@@ -230,7 +230,7 @@ update_winner (StyrStore   *self,
     }
   g_assert (winner != NULL);
 
-  log = _styr_store_prepare (self,
+  log = _styr_store_prepare_cached (self,
                              "INSERT INTO changes (doc_id, rev, origin, changed_at) "
                              "VALUES (?1, ?2, ?3, ?4)",
                              error);
@@ -244,7 +244,7 @@ update_winner (StyrStore   *self,
     return FALSE;
   seq = sqlite3_last_insert_rowid (self->db);
 
-  update = _styr_store_prepare (self,
+  update = _styr_store_prepare_cached (self,
                                 "UPDATE documents SET rev = ?2, deleted = ?3, conflicted = ?4, "
                                 "  seq = ?5, body = ?6 WHERE id = ?1",
                                 error);

@@ -132,6 +132,24 @@ _styr_store_prepare (StyrStore   *self,
   return stmt;
 }
 
+/* @sql must be a string literal: the cache is keyed by its address. */
+StyrCachedStmt *
+_styr_store_prepare_cached (StyrStore   *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+
+  stmt = _styr_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+
+  return stmt;
+}
+
 gboolean
 _styr_store_exec (StyrStore   *self,
       const char  *sql,
@@ -561,6 +579,7 @@ styr_store_finalize (GObject *object)
 {
   StyrStore *self = (StyrStore *)object;
 
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->pending_changes, g_hash_table_unref);
@@ -664,6 +683,7 @@ styr_store_init (StyrStore *self)
   self->busy_timeout = DEFAULT_BUSY_TIMEOUT_MS;
   self->pending_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                  (GDestroyNotify) g_hash_table_unref);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sqlite3_finalize);
 }
 
 /**
@@ -889,14 +909,14 @@ styr_store_get (StyrStore   *self,
                 char       **rev,
                 GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StyrCachedStmt) stmt = NULL;
   JsonObject *body;
   int rc;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  stmt = _styr_store_prepare (self, "SELECT rev, body FROM documents WHERE id = ?1 AND deleted = 0", error);
+  stmt = _styr_store_prepare_cached (self, "SELECT rev, body FROM documents WHERE id = ?1 AND deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
@@ -1243,13 +1263,13 @@ styr_store_get_status (StyrStore   *self,
                        gboolean    *conflicted,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StyrCachedStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  stmt = _styr_store_prepare (self,
+  stmt = _styr_store_prepare_cached (self,
                               "SELECT rev, deleted, conflicted FROM documents "
                               "WHERE id = ?1 AND rev != ''",
                               error);

@@ -1,0 +1,290 @@
+/* bench-store.c: the store and the list model with 100 000 agreements and
+ * 20 000 tasks, each figure next to a baseline measured in the same run
+ *
+ * Run by `meson test --benchmark`; not part of the normal suites.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "styr-document-list.h"
+#include "styr-store.h"
+
+#define N_AGREEMENTS 100000
+#define N_TASKS 20000
+
+static const char *suppliers[] = {
+  "KMD", "Netcompany", "EG", "Fujitsu", "Schultz", "Systematic", "Visma", "Nine",
+};
+static const char *systems[] = {
+  "Sag", "Ydelse", "Opkrævning", "Borgerservice", "Jobcenter", "Skole", "Ejendom", "Løn",
+};
+static const char *services[] = {
+  "SF1520", "SF1500", "SF1530", "SF1601", "SF1470", "SF2900", "SF1590_A", "SF6002",
+};
+static const char *municipalities[] = {
+  "København", "Aarhus", "Gentofte", "Odense", "Aalborg", "Vejle", "Esbjerg", "Kolding",
+};
+
+static JsonObject *
+make_agreement (guint i)
+{
+  JsonObject *body = json_object_new ();
+  JsonArray *list = json_array_new ();
+  g_autofree char *system = g_strdup_printf ("%s %s %u", suppliers[i % 8], systems[(i / 8) % 8], i);
+  g_autofree char *scope = g_strdup_printf ("Borgere i %s, afdeling %u", municipalities[i % 8],
+                                            i % 97);
+  g_autofree char *valid_to = g_strdup_printf ("20%02u-%02u-28", 20 + i % 6, 1 + i % 12);
+
+  json_object_set_string_member (body, "type", "agreement");
+  json_object_set_string_member (body, "using_system", system);
+  json_object_set_string_member (body, "supplier", suppliers[i % 8]);
+  json_array_add_string_element (list, services[i % 8]);
+  json_array_add_string_element (list, services[(i + 3) % 8]);
+  json_object_set_array_member (body, "services", list);
+  json_object_set_string_member (body, "data_scope", scope);
+  json_object_set_string_member (body, "reason", "Sagsbehandling efter serviceloven");
+  json_object_set_string_member (body, "state", i % 5 == 0 ? "requested" : "approved");
+  json_object_set_string_member (body, "valid_from", "2019-01-01");
+  json_object_set_string_member (body, "valid_to", valid_to);
+  return body;
+}
+
+static JsonObject *
+make_task (guint i)
+{
+  JsonObject *body = json_object_new ();
+  g_autofree char *title = g_strdup_printf ("KLIK-opgave %u for %s", i, municipalities[i % 8]);
+  g_autofree char *deadline = g_strdup_printf ("2020-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+  json_object_set_string_member (body, "type", "task");
+  json_object_set_string_member (body, "project", systems[i % 8]);
+  json_object_set_string_member (body, "title", title);
+  json_object_set_string_member (body, "deadline", deadline);
+  json_object_set_string_member (body, "kind", i % 2 ? "mandatory" : "recommended");
+  return body;
+}
+
+static gboolean
+import_all (StyrStore  *store,
+            gpointer    user_data,
+            GError    **error)
+{
+  for (guint i = 0; i < N_AGREEMENTS; i++)
+    {
+      g_autoptr(JsonObject) body = make_agreement (i);
+      g_autofree char *id = g_strdup_printf ("agreement:%06u", i);
+
+      if (!styr_store_put (store, id, body, NULL, "bench", NULL, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < N_TASKS; i++)
+    {
+      g_autoptr(JsonObject) body = make_task (i);
+      g_autofree char *id = g_strdup_printf ("task:%05u", i);
+
+      if (!styr_store_put (store, id, body, NULL, "bench", NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+report (const char *what,
+        double      seconds,
+        const char *baseline,
+        double      baseline_seconds)
+{
+  g_print ("%-46s %9.1f ms   %-38s %9.1f ms   ratio %.2f\n",
+           what, seconds * 1000, baseline, baseline_seconds * 1000,
+           baseline_seconds > 0 ? seconds / baseline_seconds : 0);
+}
+
+/* Writes the rows the store wrote as plain INSERTs, for the sqlite3 shell
+ * to insert the same rows into an empty database of the same schema. */
+static char *
+dump_rows (const char *db_path,
+           const char *dir)
+{
+  static const char *queries[] = {
+    "SELECT 'INSERT INTO changes VALUES (' || seq || ',' || quote(doc_id) || ',' || quote(rev) "
+    "|| ',' || quote(origin) || ',' || quote(changed_at) || ');' FROM changes",
+    "SELECT 'INSERT INTO documents VALUES (' || quote(id) || ',' || quote(type) || ',' || "
+    "quote(rev) || ',' || deleted || ',' || conflicted || ',' || seq || ',' || quote(body) "
+    "|| ');' FROM documents",
+    "SELECT 'INSERT INTO revisions VALUES (' || quote(doc_id) || ',' || quote(rev) || ',' || "
+    "quote(parent) || ',' || generation || ',' || deleted || ',' || leaf || ',' || quote(body) "
+    "|| ',' || quote(author) || ',' || quote(created_at) || ');' FROM revisions",
+  };
+  char *sql_path = g_build_filename (dir, "rows.sql", NULL);
+  FILE *out = fopen (sql_path, "w");
+  sqlite3 *db = NULL;
+
+  g_assert_nonnull (out);
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  fputs ("BEGIN;\n", out);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          fputs ((const char *) sqlite3_column_text (stmt, 0), out);
+          fputc ('\n', out);
+        }
+      sqlite3_finalize (stmt);
+    }
+  fputs ("COMMIT;\n", out);
+  fclose (out);
+  sqlite3_close (db);
+
+  return sql_path;
+}
+
+static double
+time_sqlite_shell (const char *dir,
+                   const char *sql_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) empty = NULL;
+  g_autofree char *empty_path = g_build_filename (dir, "shell.db", NULL);
+  g_autofree char *command = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  int status;
+
+  /* The same schema, indexes and journal mode as the store's. */
+  empty = styr_store_new (empty_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&empty);
+
+  command = g_strdup_printf ("sqlite3 -batch -bail '%s' '.read %s'", empty_path, sql_path);
+  timer = g_timer_new ();
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_timer_elapsed (timer, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("styr-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "styr.db", NULL);
+  g_autofree char *empty_path = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *sql_path = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrStore) empty = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  g_autoptr(StyrDocumentList) empty_list = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(GPtrArray) folded = NULL;
+  double import_time, shell_time, open_time, empty_open_time, first_search_time;
+  double keystroke_time, backspace_time, loop_time;
+  guint loop_matches = 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_print ("Styr store benchmark: %u agreements and %u tasks\n\n", N_AGREEMENTS, N_TASKS);
+
+  store = styr_store_new (path, &error);
+  g_assert_no_error (error);
+
+  /* 1. Bulk import in one transaction, against the sqlite3 shell
+   * inserting the very same rows. */
+  g_timer_start (timer);
+  g_assert_true (styr_store_transaction (store, import_all, NULL, &error));
+  g_assert_no_error (error);
+  import_time = g_timer_elapsed (timer, NULL);
+  g_clear_object (&store);
+
+  sql_path = dump_rows (path, dir);
+  shell_time = time_sqlite_shell (dir, sql_path);
+  report ("import 120 000 documents (one transaction)", import_time,
+          "sqlite3 shell, same rows", shell_time);
+
+  /* 2. Opening the agreements list: 100 000 documents against an empty
+   * database, each up to the first screen of rows. */
+  empty = styr_store_new (empty_path, &error);
+  g_assert_no_error (error);
+  g_timer_start (timer);
+  empty_list = styr_document_list_new (empty, "agreement");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (empty_list)), ==, 0);
+  empty_open_time = g_timer_elapsed (timer, NULL);
+
+  store = styr_store_new (path, &error);
+  g_assert_no_error (error);
+  g_timer_start (timer);
+  list = styr_document_list_new (store, "agreement");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_AGREEMENTS);
+  for (guint i = 0; i < 50; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  open_time = g_timer_elapsed (timer, NULL);
+  report ("open list of 100 000 agreements, 50 rows", open_time,
+          "open list of an empty database", empty_open_time);
+
+  /* 3. Searching: the first search reads the texts, the next keystroke
+   * only filters; the baseline is a bare C loop over the same texts. */
+  g_timer_start (timer);
+  g_assert_true (styr_document_list_set_search (list, "gentof", &error));
+  first_search_time = g_timer_elapsed (timer, NULL);
+
+  g_timer_start (timer);
+  g_assert_true (styr_document_list_set_search (list, "gentoft", &error));
+  keystroke_time = g_timer_elapsed (timer, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_AGREEMENTS / 8);
+
+  /* A backspace widens the search, so every row is looked at again. */
+  g_timer_start (timer);
+  g_assert_true (styr_document_list_set_search (list, "gentof", &error));
+  backspace_time = g_timer_elapsed (timer, NULL);
+  g_assert_true (styr_document_list_set_search (list, "gentoft", &error));
+
+  texts = styr_store_get_search_texts (store, "agreement", &error);
+  folded = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (folded, g_utf8_casefold (value, -1));
+  g_timer_start (timer);
+  for (guint i = 0; i < folded->len; i++)
+    if (strstr (g_ptr_array_index (folded, i), "gentoft") != NULL)
+      loop_matches++;
+  loop_time = g_timer_elapsed (timer, NULL);
+  g_assert_cmpuint (loop_matches, ==, N_AGREEMENTS / 8);
+
+  report ("filter keystroke over 100 000 agreements", keystroke_time,
+          "bare C loop over the same strings", loop_time);
+  report ("backspace over 100 000 agreements", backspace_time,
+          "bare C loop over the same strings", loop_time);
+  report ("first search (reads the texts)", first_search_time,
+          "filter keystroke", keystroke_time);
+  g_print ("\nOne 60 Hz frame is 16.7 ms.\n");
+
+  g_clear_object (&list);
+  g_clear_object (&empty_list);
+  g_clear_object (&store);
+  g_clear_object (&empty);
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (listing)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+
+  return 0;
+}
