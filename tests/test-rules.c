@@ -662,12 +662,19 @@ test_agreement_usage_spike (void)
                            "'calls':100},{'month':'2020-01','calls':100},{'month':'2020-02',"
                            "'calls':301}]}"), ==, STYR_RISK_USAGE_SPIKE);
 
-  /* Months before the three do not count: October's large number does
-   * not raise the average. */
+  /* The median, not the mean: an earlier spike in October does not hide
+   * this one (the mean of the four months would be 25 075). */
   g_assert_cmpuint (RISKS ("{'usage':[{'month':'2019-10','calls':100000},{'month':'2019-11',"
                            "'calls':100},{'month':'2019-12','calls':100},{'month':'2020-01',"
                            "'calls':100},{'month':'2020-02','calls':301}]}"), ==,
                     STYR_RISK_USAGE_SPIKE);
+
+  /* Only the twelve months before count: history from over a year ago is
+   * no history. */
+  g_assert_false (RISKS ("{'usage':[{'month':'2019-01','calls':100},{'month':'2020-02',"
+                         "'calls':5000}]}") & STYR_RISK_USAGE_SPIKE);
+  g_assert_cmpuint (RISKS ("{'usage':[{'month':'2019-02','calls':100},{'month':'2020-02',"
+                           "'calls':5000}]}"), ==, STYR_RISK_USAGE_SPIKE);
 
   /* One month of history is enough; none is not. */
   g_assert_cmpuint (RISKS ("{'usage':[{'month':'2020-01','calls':100},{'month':'2020-02',"
@@ -677,7 +684,7 @@ test_agreement_usage_spike (void)
   g_assert_false (RISKS ("{'usage':[{'month':'2020-02','calls':5000}]}") &
                   STYR_RISK_USAGE_SPIKE);
 
-  /* After idle months the average counts as one call: 3 calls are no
+  /* After idle months the median counts as one call: 3 calls are no
    * spike, 4 are. */
   g_assert_cmpuint (RISKS ("{'usage':[{'month':'2020-01','calls':0},{'month':'2020-02',"
                            "'calls':3}]}"), ==, STYR_RISK_NONE);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 #include "styr-rules.h"
 
@@ -40,7 +41,7 @@ static const char * const person_data_services[] = {
 static const char * const wide_scopes[] = { "whole-municipality", "all-persons", NULL };
 
 /* The usage rules look at this many months before the last full one. */
-#define USAGE_HISTORY_MONTHS 3
+#define USAGE_HISTORY_MONTHS 12
 
 #define VALID_DATE(d) ((d) != NULL && g_date_valid (d))
 
@@ -392,8 +393,18 @@ holds_role (const char  *person,
   return FALSE;
 }
 
-/* Calls in the last full month > factor × the average of the recorded
- * months among the three before it. The average counts as at least one
+static int
+compare_int64 (const void *a,
+               const void *b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Calls in the last full month > factor × the median of the recorded
+ * months among the twelve before it. The median counts as at least one
  * call, so that a handful of calls after idle months is not a spike. */
 static gboolean
 usage_spike (StyrAgreement            *agreement,
@@ -402,8 +413,9 @@ usage_spike (StyrAgreement            *agreement,
 {
   int last = date_month_index (today) - 1;
   gint64 calls = usage_in_month (agreement, last);
-  gint64 sum = 0;
+  gint64 history[USAGE_HISTORY_MONTHS];
   guint n = 0;
+  double median;
 
   if (calls < 0)
     return FALSE;
@@ -413,14 +425,17 @@ usage_spike (StyrAgreement            *agreement,
       gint64 usage = usage_in_month (agreement, m);
 
       if (usage >= 0)
-        {
-          sum += usage;
-          n++;
-        }
+        history[n++] = usage;
     }
 
-  return n > 0 &&
-         (double) calls > thresholds->usage_spike_factor * MAX ((double) sum / n, 1.0);
+  if (n == 0)
+    return FALSE;
+
+  /* The median, not the mean, so one earlier spike does not hide the next. */
+  qsort (history, n, sizeof history[0], compare_int64);
+  median = n % 2 == 1 ? history[n / 2] : (history[n / 2 - 1] + history[n / 2]) / 2.0;
+
+  return (double) calls > thresholds->usage_spike_factor * MAX (median, 1.0);
 }
 
 /* No calls in each of the last no_usage_months full months. A month with
@@ -558,8 +573,8 @@ approved_risks (StyrAgreement            *agreement,
  *   before @today has calls, at least one of them has usage recorded, and
  *   the agreement was in force from the first day of the first of them)
  *   and %STYR_RISK_USAGE_SPIKE (the last full month's calls exceed
- *   usage_spike_factor times the average of the months recorded among the
- *   three before it; at least one must be, and the average counts as at
+ *   usage_spike_factor times the median of the months recorded among the
+ *   twelve before it; at least one must be, and the median counts as at
  *   least one call).
  * - approved, expired and terminated: %STYR_RISK_USED_AFTER_END. The
  *   agreement has ended when it is expired or terminated, or when
