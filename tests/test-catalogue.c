@@ -100,6 +100,18 @@ find_document (JsonNode   *root,
   g_assert_not_reached ();
 }
 
+/* A newer catalogue names the revision a changed document had before. */
+static void
+set_ancestry (JsonNode   *root,
+              const char *id,
+              const char *previous_rev)
+{
+  JsonArray *revisions = json_array_new ();
+
+  json_array_add_string_element (revisions, previous_rev);
+  json_object_set_array_member (find_document (root, id), "_revisions", revisions);
+}
+
 static StyrCatalogue *
 catalogue_from_json (JsonNode  *root,
                      GError   **error)
@@ -282,13 +294,17 @@ test_newer_version_updates (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) task = NULL;
   g_autofree char *rev = NULL;
+  g_autofree char *v1_rev = NULL;
   StyrCatalogueImport result;
 
   g_assert_true (styr_catalogue_import (v1, fixture->store, NULL, &error));
+  g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-02", &v1_rev, NULL, NULL,
+                                        &error));
 
   json_object_set_int_member (json_node_get_object (root), "version", 2);
   json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
                                  "2020-01-31");
+  set_ancestry (root, "task:OIR-BASIS-02", v1_rev);
   v2 = catalogue_from_json (root, &error);
   g_assert_no_error (error);
 
@@ -303,28 +319,25 @@ test_newer_version_updates (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
   g_assert_true (g_str_has_prefix (rev, "2-"));
 
-  /* A catalogue document deleted here (as sync may bring it) comes back
-   * with the next catalogue instead of blocking the import. */
+  /* A catalogue document deleted here (as sync may bring it) does not
+   * block the next catalogue; the deletion stands, as it would on every
+   * replica, because the catalogue's revision is older than it. */
   {
     g_autoptr(StyrCatalogue) v3 = NULL;
-    g_autoptr(JsonObject) role = NULL;
-    g_autofree char *path = g_build_filename (fixture->dir, "styr.db", NULL);
-    sqlite3 *db = NULL;
+    g_autofree char *role_rev = NULL;
 
-    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET deleted = 1 "
-                                   "WHERE id = 'role:KOMBIT-PROGRAMLEDER'", NULL, NULL, NULL),
-                     ==, SQLITE_OK);
-    sqlite3_close (db);
+    g_assert_true (styr_store_get_status (fixture->store, "role:KOMBIT-PROGRAMLEDER", &role_rev,
+                                          NULL, NULL, &error));
+    g_assert_true (styr_store_delete (fixture->store, "role:KOMBIT-PROGRAMLEDER", role_rev,
+                                      NULL, NULL, &error));
 
     json_object_set_int_member (json_node_get_object (root), "version", 3);
     v3 = catalogue_from_json (root, &error);
     g_assert_no_error (error);
     g_assert_true (styr_catalogue_import (v3, fixture->store, &result, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (result.added, ==, 1);
-    role = styr_store_get (fixture->store, "role:KOMBIT-PROGRAMLEDER", NULL, &error);
-    g_assert_no_error (error);
+    g_assert_cmpuint (result.added + result.updated, ==, 0);
+    g_assert_null (styr_store_get (fixture->store, "role:KOMBIT-PROGRAMLEDER", NULL, NULL));
   }
 
   /* The older catalogue, bundled with an older Styr, never goes back. */
@@ -350,6 +363,7 @@ test_newer_catalogue_keeps_local_status (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *state_rev = NULL;
   g_autofree char *kept_rev = NULL;
+  g_autofree char *v1_rev = NULL;
 
   g_assert_true (styr_catalogue_import (v1, fixture->store, NULL, &error));
   json_object_set_string_member (state, "type", "task-state");
@@ -358,10 +372,13 @@ test_newer_catalogue_keeps_local_status (Fixture       *fixture,
   json_object_set_string_member (state, "notes", "Møde med økonomi 8/1");
   g_assert_true (styr_store_put (fixture->store, "task-state:OIR-BASIS-02", state, NULL, "mette",
                                  &state_rev, &error));
+  g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-02", &v1_rev, NULL, NULL,
+                                        &error));
 
   json_object_set_int_member (json_node_get_object (root), "version", 2);
   json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
                                  "2020-02-14");
+  set_ancestry (root, "task:OIR-BASIS-02", v1_rev);
   v2 = catalogue_from_json (root, &error);
   g_assert_no_error (error);
   g_assert_true (styr_catalogue_import (v2, fixture->store, NULL, &error));
@@ -374,6 +391,62 @@ test_newer_catalogue_keeps_local_status (Fixture       *fixture,
   g_assert_cmpstr (kept_rev, ==, state_rev);
   g_assert_cmpstr (json_object_get_string_member (kept, "status"), ==, "started");
   g_assert_cmpstr (json_object_get_string_member (kept, "notes"), ==, "Møde med økonomi 8/1");
+}
+
+/* A colleague who installs Styr after the catalogue changed holds the same
+ * revision as one who imported both catalogues. */
+static void
+test_newer_catalogue_same_on_fresh_install (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) v1 = bundled ();
+  g_autoptr(StyrCatalogue) v2 = NULL;
+  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(StyrStore) fresh = open_store (fixture->dir, "fresh.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) conflicted = NULL;
+  g_autofree char *v1_rev = NULL;
+  g_autofree char *upgraded_rev = NULL;
+  g_autofree char *fresh_rev = NULL;
+  g_autofree char *same_upgraded = NULL;
+  g_autofree char *same_fresh = NULL;
+
+  g_assert_true (styr_catalogue_import (v1, fixture->store, NULL, &error));
+  g_assert_true (styr_store_get_status (fixture->store, "meeting:PLM-2020-03", &v1_rev, NULL,
+                                        NULL, &error));
+
+  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  json_object_set_string_member (find_document (root, "meeting:PLM-2020-03"), "format",
+                                 "Microsoft Teams");
+  set_ancestry (root, "meeting:PLM-2020-03", v1_rev);
+  v2 = catalogue_from_json (root, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (styr_catalogue_import (v2, fixture->store, NULL, &error));
+  g_assert_true (styr_catalogue_import (v2, fresh, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (styr_store_get_status (fixture->store, "meeting:PLM-2020-03", &upgraded_rev,
+                                        NULL, NULL, &error));
+  g_assert_true (styr_store_get_status (fresh, "meeting:PLM-2020-03", &fresh_rev, NULL, NULL,
+                                        &error));
+  g_assert_true (g_str_has_prefix (upgraded_rev, "2-"));
+  g_assert_cmpstr (upgraded_rev, ==, fresh_rev);
+
+  /* The fresh desktop knows the older revision by its id only. */
+  history = styr_store_get_history (fresh, "meeting:PLM-2020-03", &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((StyrRevisionInfo *) g_ptr_array_index (history, 1))->rev, ==, v1_rev);
+
+  /* Unchanged documents are the same too, and nothing is in conflict. */
+  g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-00", &same_upgraded, NULL,
+                                        NULL, &error));
+  g_assert_true (styr_store_get_status (fresh, "task:OIR-BASIS-00", &same_fresh, NULL, NULL,
+                                        &error));
+  g_assert_cmpstr (same_upgraded, ==, same_fresh);
+  conflicted = styr_store_list_conflicted (fixture->store, NULL, &error);
+  g_assert_cmpuint (conflicted->len, ==, 0);
 }
 
 typedef void (*Mutation) (JsonNode *root);
@@ -551,6 +624,7 @@ main (int   argc,
   ADD ("identical-on-two-desktops", test_identical_on_two_desktops);
   ADD ("newer-version-updates", test_newer_version_updates);
   ADD ("newer-catalogue-keeps-local-status", test_newer_catalogue_keeps_local_status);
+  ADD ("newer-catalogue-same-on-fresh-install", test_newer_catalogue_same_on_fresh_install);
   ADD ("invalid", test_invalid);
   ADD ("missing-file", test_missing_file);
   ADD ("locked-import-writes-nothing", test_locked_import_writes_nothing);

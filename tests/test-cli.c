@@ -475,6 +475,32 @@ test_unreadable_catalogues (Fixture       *fixture,
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A bad file is refused before the database is even created. */
+static void
+test_input_checked_first (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "nowhere.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\":", -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-catalogue", bad, NULL, &out, &err), ==, 1);
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--restore", nowhere, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "nowhere.db"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--backup", nowhere, NULL, &out, &err), ==, 1);
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_backup_restore (Fixture       *fixture,
                      gconstpointer  data)
@@ -503,10 +529,33 @@ test_backup_restore (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_styr (fixture, "--restore", backup, NULL, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "before-restore"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
+  /* A newer catalogue after the backup … */
+  {
+    g_autofree char *catalogue = bundled_path ();
+    g_autofree char *newer = g_build_filename (fixture->dir, "newer.json", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *changed = NULL;
+    g_auto(GStrv) halves = NULL;
+
+    g_assert_true (g_file_get_contents (catalogue, &text, NULL, NULL));
+    halves = g_strsplit (text, "\"version\": 1,", 2);
+    g_assert_cmpuint (g_strv_length (halves), ==, 2);
+    changed = g_strjoinv ("\"version\": 2,", halves);
+    g_assert_true (g_file_set_contents (newer, changed, -1, NULL));
+    g_assert_cmpint (run_styr (fixture, "--import-catalogue", newer, NULL, &out, &err), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    /* … is gone once the backup is restored. */
+    g_assert_cmpint (run_styr (fixture, "--restore", backup, NULL, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "before-restore"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "already holds catalogue version 1"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
 
   /* One command at a time. */
   g_assert_cmpint (run_styr (fixture, "--restore", backup, "--backup=other.db", &out, &err), ==, 2);
@@ -536,6 +585,7 @@ main (int   argc,
   ADD ("import-twice", test_import_twice);
   ADD ("broken-catalogues", test_broken_catalogues);
   ADD ("unreadable-catalogues", test_unreadable_catalogues);
+  ADD ("input-checked-first", test_input_checked_first);
   ADD ("backup-restore", test_backup_restore);
   ADD ("today", test_today);
 

@@ -260,6 +260,9 @@ static const struct {
   const char *message;
 } invalid_cases[] = {
   { 12, "deadline", "\"2020-13-01\"", "task OIR-BASIS-02: deadline “2020-13-01” is not a date" },
+  { 12, "deadline", "\"2019- 1- 1\"", "deadline “2019- 1- 1” is not a date" },
+  { 12, "deadline", "\"+201-12-01\"", "deadline “+201-12-01” is not a date" },
+  { 5, "month", "\" 201-01\"", "month “ 201-01” is not a month" },
   { 12, "published", "\"2020-02-01\"", "task OIR-BASIS-02: deadline “2020-01-15” is before published" },
   { 12, "kind", "\"obligatorisk\"", "task OIR-BASIS-02: kind “obligatorisk” is not one of" },
   { 12, "title", "\"\"", "task OIR-BASIS-02: title is missing" },
@@ -282,6 +285,9 @@ static const struct {
   { 5, "slots", "[{\"start\":\"2020-01-30 10:00\",\"end\":\"2020-01-30T11:00:00+01:00\"},"
                 "{\"start\":\"2020-01-31T10:00:00+01:00\",\"end\":\"2020-01-31T11:00:00+01:00\"}]",
     "slot 1: start “2020-01-30 10:00”" },
+  { 5, "slots", "[{\"start\":\"2020-01-30T10:00:00\",\"end\":\"2020-01-30T11:00:00+01:00\"},"
+                "{\"start\":\"2020-01-31T10:00:00+01:00\",\"end\":\"2020-01-31T11:00:00+01:00\"}]",
+    "slot 1: start “2020-01-30T10:00:00” is not a date and time with UTC offset" },
   { 5, "month", "\"januar\"", "meeting PLM-2020-01: month “januar” is not a month" },
   { 5, "attendees", "[{\"date\":\"2020-01-30\",\"municipalities\":[{\"code\":\"157\",\"count\":0}]}]",
     "count of at least 1" },

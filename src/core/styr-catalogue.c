@@ -32,9 +32,11 @@ struct _StyrCatalogue
   char      *title;
   char      *issued;
   gint64     version;
-  /* Owned: the documents in file order, each without its "_id". */
+  /* Owned: the documents in file order, each without its "_id", and the
+   * catalogue revisions each had before this version (NULL when new). */
   GPtrArray *ids;
   GPtrArray *bodies;
+  GPtrArray *ancestry;
 };
 
 G_DEFINE_FINAL_TYPE (StyrCatalogue, styr_catalogue, G_TYPE_OBJECT)
@@ -166,6 +168,57 @@ check_references (StyrCatalogue  *self,
   return TRUE;
 }
 
+/* A document a newer catalogue changes lists the catalogue revisions it
+ * had before, newest first, under "_revisions". Its new revision follows
+ * from them and its content alone, so a desktop that imported every
+ * catalogue and one that installs only the newest hold the same revision
+ * tree, and their first sync finds nothing to move.
+ */
+static gboolean
+read_ancestry (StyrCatalogue  *self,
+               JsonObject     *doc,
+               const char     *where,
+               GError        **error)
+{
+  JsonNode *node = json_object_get_member (doc, "_revisions");
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  guint first = 0;
+
+  if (node == NULL)
+    {
+      g_ptr_array_add (self->ancestry, NULL);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return invalid (error, self->origin, where,
+                    _("“_revisions” is not a list of revisions (expected [\"2-…\", \"1-…\"])"));
+
+  array = json_node_get_array (node);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      const char *rev = JSON_NODE_HOLDS_VALUE (element) &&
+                        json_node_get_value_type (element) == G_TYPE_STRING
+                        ? json_node_get_string (element) : NULL;
+      guint generation = 0;
+
+      if (!styr_json_revision_parse (rev, &generation, NULL) ||
+          (i > 0 && generation + i != first))
+        return invalid (error, self->origin, where,
+                        _("“_revisions” entry %u is not the revision before the one above it"),
+                        i + 1);
+      if (i == 0)
+        first = generation;
+      g_strv_builder_add (builder, rev);
+    }
+
+  g_ptr_array_add (self->ancestry, g_strv_builder_end (builder));
+  return TRUE;
+}
+
 /* Checks the whole catalogue before anything is written, so that a bad
  * file is refused as a whole and never half imported. Each document is
  * checked by its record type, so the catalogue and the rest of Styr agree
@@ -258,16 +311,21 @@ load (StyrCatalogue  *self,
         return invalid (error, origin, where,
                         _("the id does not start with its type (expected “%s:<key>”)"), type);
       if (json_object_has_member (doc, "_rev"))
-        return invalid (error, origin, where, _("a catalogue document must not carry a revision"));
+        return invalid (error, origin, where,
+                        _("a catalogue document must not carry a revision (its earlier ones go "
+                          "in “_revisions”)"));
       if (g_hash_table_contains (ids, id))
         return invalid (error, origin, where, _("the id occurs twice"));
+
+      if (!read_ancestry (self, doc, where, error))
+        return FALSE;
 
       body = json_object_new ();
       {
         g_autoptr(GList) members = json_object_get_members (doc);
 
         for (const GList *l = members; l != NULL; l = l->next)
-          if (!g_str_equal (l->data, "_id"))
+          if (!g_str_equal (l->data, "_id") && !g_str_equal (l->data, "_revisions"))
             json_object_set_member (body, l->data,
                                     json_node_copy (json_object_get_member (doc, l->data)));
       }
@@ -301,6 +359,7 @@ styr_catalogue_finalize (GObject *object)
   g_clear_pointer (&self->issued, g_free);
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->bodies, g_ptr_array_unref);
+  g_clear_pointer (&self->ancestry, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_catalogue_parent_class)->finalize (object);
 }
@@ -318,6 +377,7 @@ styr_catalogue_init (StyrCatalogue *self)
 {
   self->ids = g_ptr_array_new_with_free_func (g_free);
   self->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->ancestry = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
 /**
@@ -512,9 +572,12 @@ import_in_transaction (StyrStore  *store,
     {
       const char *id = g_ptr_array_index (self->ids, i);
       JsonObject *body = g_ptr_array_index (self->bodies, i);
+      const char * const *ancestry = g_ptr_array_index (self->ancestry, i);
       g_autoptr(JsonObject) current = NULL;
       g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) chain = NULL;
       g_autofree char *current_rev = NULL;
+      gboolean added = FALSE;
       g_autofree char *current_text = NULL;
       g_autofree char *new_text = NULL;
 
@@ -526,10 +589,10 @@ import_in_transaction (StyrStore  *store,
           return FALSE;
         }
 
+      new_text = styr_json_object_to_canonical (body);
       if (current != NULL)
         {
           current_text = styr_json_object_to_canonical (current);
-          new_text = styr_json_object_to_canonical (body);
           if (g_str_equal (current_text, new_text))
             {
               data->result->unchanged++;
@@ -537,13 +600,26 @@ import_in_transaction (StyrStore  *store,
             }
         }
 
-      /* What the municipality owns lives in documents of its own (such as
-       * task-state:…), so a catalogue document can be replaced whole.
-       */
-      if (!styr_store_put (store, id, body, current_rev, CATALOGUE_AUTHOR, NULL, error))
+      /* The revision comes from the catalogue's own history, never from
+       * this desktop's, and joins the tree where that history meets it.
+       * What the municipality owns lives in documents of its own (such as
+       * task-state:…), so a catalogue document can be replaced whole. */
+      chain = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (chain, styr_json_revision_next (ancestry != NULL ? ancestry[0] : NULL,
+                                                       new_text));
+      for (guint a = 0; ancestry != NULL && ancestry[a] != NULL; a++)
+        g_ptr_array_add (chain, g_strdup (ancestry[a]));
+      g_ptr_array_add (chain, NULL);
+
+      if (!styr_store_put_revision (store, id, (const char * const *) chain->pdata, body, FALSE,
+                                    CATALOGUE_AUTHOR, &added, error))
         return FALSE;
 
-      if (current != NULL)
+      /* A revision the store already had (a deletion here superseded
+       * it) changes nothing. */
+      if (!added)
+        data->result->unchanged++;
+      else if (current != NULL)
         data->result->updated++;
       else
         data->result->added++;

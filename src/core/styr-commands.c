@@ -11,9 +11,12 @@
 #include "styr-catalogue.h"
 #include "styr-commands.h"
 
+/* Every command checks its input before it opens the database, so a bad
+ * file leaves even a database it would have created or upgraded alone. */
+
 /**
  * styr_command_import_catalogue:
- * @store: the store to import into
+ * @database: the database file
  * @path: a catalogue file
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
@@ -23,23 +26,28 @@
  * Returns: %TRUE on success; on failure nothing was written
  */
 gboolean
-styr_command_import_catalogue (StyrStore   *store,
+styr_command_import_catalogue (const char  *database,
                                const char  *path,
                                char       **report,
                                GError     **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(StyrCatalogue) catalogue = NULL;
+  g_autoptr(StyrStore) store = NULL;
   StyrCatalogueImport result;
   gint64 held;
 
-  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
   file = g_file_new_for_commandline_arg (path);
   catalogue = styr_catalogue_new_from_file (file, error);
-  if (catalogue == NULL || !styr_catalogue_import (catalogue, store, &result, error))
+  if (catalogue == NULL)
+    return FALSE;
+
+  store = styr_store_new (database, error);
+  if (store == NULL || !styr_catalogue_import (catalogue, store, &result, error))
     return FALSE;
 
   if (result.skipped)
@@ -60,7 +68,7 @@ styr_command_import_catalogue (StyrStore   *store,
 
 /**
  * styr_command_backup:
- * @store: the store to back up
+ * @database: the database file
  * @path: the file to write
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
@@ -68,16 +76,26 @@ styr_command_import_catalogue (StyrStore   *store,
  * Returns: %TRUE on success
  */
 gboolean
-styr_command_backup (StyrStore   *store,
+styr_command_backup (const char  *database,
                      const char  *path,
                      char       **report,
                      GError     **error)
 {
-  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_autoptr(StyrStore) store = NULL;
+
+  g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  if (!styr_store_backup (store, path, error))
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("There is no database “%s” to back up."), database);
+      return FALSE;
+    }
+
+  store = styr_store_new (database, error);
+  if (store == NULL || !styr_store_backup (store, path, error))
     return FALSE;
 
   *report = g_strdup_printf (_("The database “%s” was backed up to “%s”."),
@@ -87,7 +105,7 @@ styr_command_backup (StyrStore   *store,
 
 /**
  * styr_command_restore:
- * @store: the store to replace
+ * @database: the database file to replace
  * @path: a backup
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
@@ -95,18 +113,23 @@ styr_command_backup (StyrStore   *store,
  * Returns: %TRUE on success; on failure the database is unchanged
  */
 gboolean
-styr_command_restore (StyrStore   *store,
+styr_command_restore (const char  *database,
                       const char  *path,
                       char       **report,
                       GError     **error)
 {
+  g_autoptr(StyrStore) store = NULL;
   g_autofree char *safety = NULL;
 
-  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  if (!styr_store_restore (store, path, &safety, error))
+  if (!styr_store_check_backup (path, error))
+    return FALSE;
+
+  store = styr_store_new (database, error);
+  if (store == NULL || !styr_store_restore (store, path, &safety, error))
     return FALSE;
 
   *report = g_strdup_printf (_("The database “%s” was restored from “%s”. What it held before "

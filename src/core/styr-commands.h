@@ -9,15 +9,15 @@
 
 G_BEGIN_DECLS
 
-gboolean styr_command_import_catalogue (StyrStore   *store,
+gboolean styr_command_import_catalogue (const char  *database,
                                         const char  *path,
                                         char       **report,
                                         GError     **error);
-gboolean styr_command_backup           (StyrStore   *store,
+gboolean styr_command_backup           (const char  *database,
                                         const char  *path,
                                         char       **report,
                                         GError     **error);
-gboolean styr_command_restore          (StyrStore   *store,
+gboolean styr_command_restore          (const char  *database,
                                         const char  *path,
                                         char       **report,
                                         GError     **error);

@@ -78,6 +78,18 @@ static const struct {
  *
  * Returns: %TRUE if @text is a valid calendar date in that exact form
  */
+/* sscanf would take signs and spaces in "%2u"; dates are digits only. */
+static gboolean
+digits_at (const char *text,
+           const char *pattern)
+{
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 styr_parse_date (const char *text,
                  GDate      *date)
@@ -85,7 +97,7 @@ styr_parse_date (const char *text,
   guint y, m, d;
   char tail;
 
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-' ||
+  if (text == NULL || strlen (text) != 10 || !digits_at (text, "dddd-dd-dd") ||
       sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
       !g_date_valid_dmy (d, m, y))
     return FALSE;
@@ -111,7 +123,7 @@ styr_parse_month (const char *text,
   guint y, m;
   char tail;
 
-  if (text == NULL || strlen (text) != 7 || text[4] != '-' ||
+  if (text == NULL || strlen (text) != 7 || !digits_at (text, "dddd-dd") ||
       sscanf (text, "%4u-%2u%c", &y, &m, &tail) != 2 || m < 1 || m > 12 || y < 1)
     return FALSE;
 
@@ -132,7 +144,12 @@ styr_parse_month (const char *text,
 GDateTime *
 styr_parse_datetime (const char *text)
 {
-  if (text == NULL || strchr (text, 'T') == NULL)
+  const char *time;
+
+  /* Without an offset GLib would read the time in this machine's zone;
+   * a meeting time must say which zone it is in. */
+  if (text == NULL || strlen (text) < 11 || !digits_at (text, "dddd-dd-ddT") ||
+      ((time = strchr (text, 'T')) != NULL && strpbrk (time, "Z+-") == NULL))
     return NULL;
 
   return g_date_time_new_from_iso8601 (text, NULL);

@@ -281,6 +281,28 @@ check_id (const char  *id,
   return TRUE;
 }
 
+/* Members starting with an underscore are CouchDB's own (_id, _rev,
+ * _deleted, _attachments, …); a body must not carry them, or replicating
+ * it would tell the server something else than the store means. */
+static gboolean
+check_body (const char  *id,
+            JsonObject  *body,
+            GError     **error)
+{
+  g_autoptr(GList) members = json_object_get_members (body);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (((const char *) l->data)[0] == '_')
+      {
+        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                     _("“%s” cannot be saved: the field “%s” is reserved for the database."),
+                     id, (const char *) l->data);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 typedef struct
 {
   const char *id;
@@ -372,13 +394,8 @@ styr_store_put (StyrStore   *self,
   if (!check_id (id, edit.type, error))
     return FALSE;
 
-  if (json_object_has_member (body, "_id") || json_object_has_member (body, "_rev"))
-    {
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
-                   _("“%s” cannot be saved: the body must not carry its own id or revision."),
-                   id);
-      return FALSE;
-    }
+  if (!check_body (id, body, error))
+    return FALSE;
 
   text = styr_json_object_to_canonical (body);
   edit.id = id;
@@ -450,6 +467,7 @@ typedef struct
   const char * const *revisions;
   const char         *body;
   const char         *type;
+  const char         *author;
   gboolean            deleted;
   gboolean            added;
 } Replicated;
@@ -493,7 +511,8 @@ put_revision_in_transaction (StyrStore  *self,
       return FALSE;
 
   if (!insert_revision (self, data->id, data->revisions[0], n > 1 ? data->revisions[1] : NULL,
-                        data->deleted, TRUE, data->deleted ? NULL : data->body, NULL, error))
+                        data->deleted, TRUE, data->deleted ? NULL : data->body, data->author,
+                        error))
     return FALSE;
 
   data->added = TRUE;
@@ -508,6 +527,7 @@ put_revision_in_transaction (StyrStore  *self,
  *   ancestors, newest first (CouchDB's "_revisions")
  * @body: (nullable): its content; %NULL for a tombstone
  * @deleted: whether the revision deletes the document
+ * @author: (nullable): who made it, when that is known here
  * @added: (out) (optional): whether the store did not have it yet
  * @error: return location for a #GError
  *
@@ -524,6 +544,7 @@ styr_store_put_revision (StyrStore           *self,
                          const char * const  *revisions,
                          JsonObject          *body,
                          gboolean             deleted,
+                         const char          *author,
                          gboolean            *added,
                          GError             **error)
 {
@@ -545,13 +566,26 @@ styr_store_put_revision (StyrStore           *self,
       g_strcmp0 (json_object_get_string_member_with_default (body, "type", NULL), type) != 0)
     return check_id (id, NULL, error);
 
+  /* Each ancestor is one generation older than the revision after it, as
+   * CouchDB's "_revisions" lists them. */
   for (guint i = 0; revisions[i] != NULL; i++)
-    if (!styr_json_revision_parse (revisions[i], NULL, NULL))
-      {
-        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
-                     _("“%s” cannot be saved: “%s” is not a revision."), id, revisions[i]);
-        return FALSE;
-      }
+    {
+      guint generation = 0;
+      guint first = 0;
+
+      if (!styr_json_revision_parse (revisions[i], &generation, NULL) ||
+          !styr_json_revision_parse (revisions[0], &first, NULL) ||
+          generation + i != first)
+        {
+          g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                       _("“%s” cannot be saved: “%s” is not a revision in sequence."), id,
+                       revisions[i]);
+          return FALSE;
+        }
+    }
+
+  if (body != NULL && !check_body (id, body, error))
+    return FALSE;
 
   if (body != NULL)
     text = styr_json_object_to_canonical (body);
@@ -560,6 +594,7 @@ styr_store_put_revision (StyrStore           *self,
   data.revisions = revisions;
   data.body = text;
   data.type = type;
+  data.author = author;
   data.deleted = deleted;
 
   if (!styr_store_transaction (self, put_revision_in_transaction, &data, error))

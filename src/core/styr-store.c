@@ -278,6 +278,11 @@ copy_to_file (sqlite3    *source,
   rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     rc = copy_database (source, dest);
+  /* The copy carries the WAL flag of its source; a backup must open
+   * read-only from anywhere, such as a write-protected stick, without the
+   * shared-memory file WAL needs. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close (dest);
 
   return rc;
@@ -822,6 +827,10 @@ styr_store_transaction (StyrStore      *self,
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  /* SQLite may end the whole transaction on an error the caller went past;
+   * a savepoint then would start a new one of its own. */
+  if (self->transaction_depth > 0 && sqlite3_get_autocommit (self->db))
+    self->transaction_aborted = TRUE;
   if (!_styr_store_check_not_aborted (self, error))
     return FALSE;
 
@@ -1098,6 +1107,8 @@ styr_store_set_setting (StyrStore   *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
+  if (self->transaction_depth > 0 && sqlite3_get_autocommit (self->db))
+    self->transaction_aborted = TRUE;
   if (!_styr_store_check_not_aborted (self, error))
     return FALSE;
 
@@ -1347,8 +1358,7 @@ styr_store_backup (StyrStore   *self,
 /* Opens a backup read-only and checks it is a whole, undamaged Styr
  * database this version can use. */
 static sqlite3 *
-open_checked_backup (StyrStore   *self,
-                     const char  *path,
+open_checked_backup (const char  *path,
                      GError     **error)
 {
   sqlite3 *source = NULL;
@@ -1408,6 +1418,55 @@ open_checked_backup (StyrStore   *self,
   return NULL;
 }
 
+static GPtrArray *
+list_types (StyrStore  *self,
+            GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = _styr_store_prepare (self, "SELECT DISTINCT type FROM documents", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&types);
+}
+
+/**
+ * styr_store_check_backup:
+ * @path: a file
+ * @error: return location for a #GError
+ *
+ * Checks, without changing anything, that @path is an undamaged backup of
+ * a Styr database that this version can restore.
+ *
+ * Returns: %TRUE if it is
+ */
+gboolean
+styr_store_check_backup (const char  *path,
+                         GError     **error)
+{
+  sqlite3 *source;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  source = open_checked_backup (path, error);
+  if (source == NULL)
+    return FALSE;
+
+  sqlite3_close (source);
+  return TRUE;
+}
+
 /**
  * styr_store_restore:
  * @self: a #StyrStore
@@ -1431,6 +1490,8 @@ styr_store_restore (StyrStore   *self,
 {
   g_autofree char *stamp = timestamp ();
   g_autofree char *before = NULL;
+  g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GPtrArray) after = NULL;
   sqlite3 *source;
   gint64 version;
   int rc;
@@ -1445,11 +1506,18 @@ styr_store_restore (StyrStore   *self,
       return FALSE;
     }
 
-  source = open_checked_backup (self, path, error);
+  source = open_checked_backup (path, error);
   if (source == NULL)
     return FALSE;
 
   before = g_strdup_printf ("%s.before-restore-%s.bak", self->path, stamp);
+  types = list_types (self, error);
+  if (types == NULL)
+    {
+      sqlite3_close (source);
+      return FALSE;
+    }
+
   rc = copy_to_file (self->db, before);
   if (rc == SQLITE_OK)
     rc = copy_database (source, self->db);
@@ -1462,20 +1530,29 @@ styr_store_restore (StyrStore   *self,
       return FALSE;
     }
 
+  /* An older backup is upgraded; if that fails, the database as it was
+   * goes back in place. */
   if (!_styr_store_query_int64 (self, "PRAGMA user_version", &version, error) ||
       !migrate (self, version, error))
-    return FALSE;
+    {
+      sqlite3 *saved = NULL;
 
-  /* Every open list must reload: announce every type the store holds. */
-  {
-    g_autoptr(sqlite3_stmt) stmt = _styr_store_prepare (self,
-                                                        "SELECT DISTINCT type FROM documents",
-                                                        error);
-    if (stmt == NULL)
+      if (sqlite3_open_v2 (before, &saved, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+        copy_database (saved, self->db);
+      sqlite3_close (saved);
       return FALSE;
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      _styr_store_note_change (self, (const char *) sqlite3_column_text (stmt, 0), "*");
-  }
+    }
+
+  /* Every open list must reload: the types the store held before and
+   * those it holds now. */
+  after = list_types (self, error);
+  if (after == NULL)
+    return FALSE;
+  for (guint i = 0; i < after->len; i++)
+    if (!g_ptr_array_find_with_equal_func (types, g_ptr_array_index (after, i), g_str_equal, NULL))
+      g_ptr_array_add (types, g_strdup (g_ptr_array_index (after, i)));
+  for (guint i = 0; i < types->len; i++)
+    _styr_store_note_change (self, g_ptr_array_index (types, i), "*");
   flush_changes (self);
 
   if (safety_copy != NULL)

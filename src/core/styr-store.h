@@ -57,6 +57,8 @@ guint       styr_store_get_latest_schema  (void);
 gboolean    styr_store_backup             (StyrStore      *self,
                                            const char     *path,
                                            GError        **error);
+gboolean    styr_store_check_backup       (const char     *path,
+                                           GError        **error);
 gboolean    styr_store_restore            (StyrStore      *self,
                                            const char     *path,
                                            char          **safety_copy,
@@ -83,6 +85,7 @@ gboolean    styr_store_put_revision       (StyrStore      *self,
                                            const char * const *revisions,
                                            JsonObject     *body,
                                            gboolean        deleted,
+                                           const char     *author,
                                            gboolean       *added,
                                            GError        **error);
 JsonObject *styr_store_get_revision       (StyrStore      *self,

@@ -44,7 +44,7 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
-typedef gboolean (*CommandFunc) (StyrStore   *store,
+typedef gboolean (*CommandFunc) (const char  *database,
                                  const char  *path,
                                  char       **report,
                                  GError     **error);
@@ -137,8 +137,10 @@ run_command (StyrApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
+  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
+  g_autofree char *database = styr_paths_get_database (dir);
 
-  if (!open_store (self, &error) || !command (self->store, path, &report, &error))
+  if (!command (database, path, &report, &error))
     {
       g_printerr ("styr: %s\n", error->message);
       return 1;
