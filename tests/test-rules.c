@@ -908,7 +908,7 @@ test_meeting_needs_slot (void)
                   "{'start':'2019-12-16T00:30:00+01:00','end':'2019-12-16T01:00:00+01:00'},"
                   "{'start':'2019-12-17T00:30:00+01:00','end':'2019-12-17T01:00:00+01:00'}]}");
 
-  /* From seven days before the first slot up to its day. */
+  /* From seven days before the first slot up to the day of the last. */
   today = day ("2019-12-08");
   g_assert_false (styr_rules_meeting_needs_slot (meeting, NULL, &today, &t));
   today = day ("2019-12-09");
@@ -923,7 +923,12 @@ test_meeting_needs_slot (void)
   today = day ("2019-12-16");
   g_assert_true (styr_rules_meeting_needs_slot (meeting, NULL, &today, &t));
   g_assert_true (styr_rules_meeting_needs_slot (early, NULL, &today, &t));
+  /* Once the first date has passed, the second is the last chance. */
   today = day ("2019-12-17");
+  g_assert_true (styr_rules_meeting_needs_slot (meeting, NULL, &today, &t));
+  g_assert_true (styr_rules_meeting_needs_slot (early, NULL, &today, &t));
+  g_assert_false (styr_rules_meeting_needs_slot (meeting, first_chosen, &today, &t));
+  today = day ("2019-12-18");
   g_assert_false (styr_rules_meeting_needs_slot (meeting, NULL, &today, &t));
   g_assert_false (styr_rules_meeting_needs_slot (early, NULL, &today, &t));
 }

@@ -591,6 +591,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_autofree char *restored = NULL;
   g_autofree char *reverted = NULL;
   g_autofree char *gone = NULL;
+  g_autofree char *created = NULL;
   gboolean deleted = FALSE;
 
   store = styr_store_new (fixture->path, &error);
@@ -616,7 +617,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Undo brings the deleted version back … */
-  g_assert_true (styr_store_undo (store, "task:X", "mette", &restored, &error));
+  g_assert_true (styr_store_undo (store, "task:X", tombstone, "mette", &restored, &error));
   g_assert_no_error (error);
   read = styr_store_get (store, "task:X", NULL, &error);
   g_assert_no_error (error);
@@ -624,17 +625,17 @@ test_delete_and_undo (Fixture       *fixture,
   g_clear_pointer (&read, json_object_unref);
 
   /* … undo again reverts to what the restore replaced, i.e. deletes … */
-  g_assert_true (styr_store_undo (store, "task:X", "mette", &reverted, &error));
+  g_assert_true (styr_store_undo (store, "task:X", restored, "mette", &reverted, &error));
   g_assert_null (styr_store_get (store, "task:X", NULL, NULL));
 
   /* … and undoing the creation of a new document deletes it. */
-  g_assert_true (styr_store_put (store, "task:Y", first, NULL, "mette", NULL, &error));
-  g_assert_true (styr_store_undo (store, "task:Y", "mette", &gone, &error));
+  g_assert_true (styr_store_put (store, "task:Y", first, NULL, "mette", &created, &error));
+  g_assert_true (styr_store_undo (store, "task:Y", created, "mette", &gone, &error));
   g_assert_no_error (error);
   g_assert_null (styr_store_get (store, "task:Y", NULL, NULL));
 
   /* The last change is now that deletion: undoing it restores. */
-  g_assert_true (styr_store_undo (store, "task:Y", "mette", NULL, &error));
+  g_assert_true (styr_store_undo (store, "task:Y", gone, "mette", NULL, &error));
   g_assert_no_error (error);
   read = styr_store_get (store, "task:Y", NULL, &error);
   g_assert_no_error (error);
@@ -651,14 +652,20 @@ test_undo_edit (Fixture       *fixture,
   g_autoptr(JsonObject) second = make_task ("B", "2020-01-10");
   g_autoptr(JsonObject) read = NULL;
   g_autofree char *rev1 = NULL;
+  g_autofree char *rev2 = NULL;
   g_autofree char *rev3 = NULL;
   g_autofree char *current = NULL;
 
   store = styr_store_new (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (styr_store_put (store, "task:X", first, NULL, NULL, &rev1, &error));
-  g_assert_true (styr_store_put (store, "task:X", second, rev1, NULL, NULL, &error));
-  g_assert_true (styr_store_undo (store, "task:X", "anne", &rev3, &error));
+  g_assert_true (styr_store_put (store, "task:X", second, rev1, NULL, &rev2, &error));
+
+  /* Undo names the change it undoes; an older one is refused. */
+  g_assert_false (styr_store_undo (store, "task:X", rev1, "anne", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (styr_store_undo (store, "task:X", rev2, "anne", &rev3, &error));
   g_assert_no_error (error);
 
   read = styr_store_get (store, "task:X", &current, &error);
@@ -795,7 +802,14 @@ test_conflicts (Fixture       *fixture,
   g_clear_pointer (&conflicted, g_ptr_array_unref);
 
   /* Resolving keeps one combined version and ends the other branch. */
-  g_assert_true (styr_store_resolve_conflict (store, "task:X", merged, "anne", &resolved, &error));
+  /* A resolution of versions the user did not see is refused. */
+  g_assert_false (styr_store_resolve_conflict (store, "task:X", merged, winner_rev, NULL, "anne",
+                                               NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_true (styr_store_resolve_conflict (store, "task:X", merged, winner_rev,
+                                              (const char * const *) conflicts, "anne",
+                                              &resolved, &error));
   g_assert_no_error (error);
   winner = styr_store_get (store, "task:X", NULL, &error);
   g_assert_cmpstr (json_object_get_string_member (winner, "title"), ==, "B");
@@ -839,7 +853,7 @@ test_replicated_tree (Fixture       *fixture,
   g_assert_cmpuint (((StyrRevisionInfo *) g_ptr_array_index (history, 0))->changes->len, ==, 0);
 
   /* Undo needs the previous content, which this store never had. */
-  g_assert_false (styr_store_undo (store, "task:R", NULL, NULL, &error));
+  g_assert_false (styr_store_undo (store, "task:R", "3-ccc", NULL, NULL, &error));
   g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -1032,7 +1046,7 @@ test_migration_from_v1 (Fixture       *fixture,
   g_assert_cmpuint (history->len, ==, 2);
   states = styr_store_find_ids (store, "task-state", "task", "LOCAL-1", NULL, &error);
   g_assert_cmpuint (states->len, ==, 1);
-  g_assert_true (styr_store_undo (store, "task:LOCAL-1", "test", NULL, &error));
+  g_assert_true (styr_store_undo (store, "task:LOCAL-1", rev, "test", NULL, &error));
   g_assert_no_error (error);
 
   /* The upgrade was preceded by a backup of version 1. */

@@ -223,6 +223,41 @@ load_search_texts (StyrDocumentList  *self,
   return TRUE;
 }
 
+/* After a few edits only their texts are read again; after a restore or a
+ * large import, all of them. */
+static gboolean
+update_search_texts (StyrDocumentList  *self,
+                     GHashTable        *changed,
+                     gboolean           everything,
+                     GError           **error)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  if (everything || changed == NULL || g_hash_table_size (changed) > 1000)
+    return load_search_texts (self, error);
+
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *text = styr_store_get_search_text (self->store, id, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      if (text != NULL)
+        g_hash_table_insert (self->search_texts, g_strdup (id), g_utf8_casefold (text, -1));
+      else
+        g_hash_table_remove (self->search_texts, id);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 is_changed (GHashTable *changed,
             const char *id)
@@ -249,7 +284,7 @@ reload (StyrDocumentList  *self,
   if (ids == NULL)
     return FALSE;
 
-  if (self->search_texts != NULL && !load_search_texts (self, error))
+  if (self->search_texts != NULL && !update_search_texts (self, changed, everything, error))
     return FALSE;
 
   old_n = visible_count (self);
@@ -661,6 +696,14 @@ styr_document_list_set_search (StyrDocumentList  *self,
   old_n = visible_count (self);
   old_visible = g_steal_pointer (&self->visible);
   self->visible = compute_visible (self, narrower ? old_visible : NULL);
+
+  /* Without a search the texts are not needed; a list of 100 000
+   * agreements should not keep them, nor read them again on every save. */
+  if (self->folded_search == NULL)
+    {
+      g_clear_pointer (&self->search_texts, g_hash_table_unref);
+      g_clear_pointer (&self->texts, g_ptr_array_unref);
+    }
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))

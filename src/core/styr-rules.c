@@ -867,10 +867,11 @@ chosen_slot (StyrMeetingState *state)
  *
  * Programme-leader meetings offer two slots and the municipality attends
  * one. This rule warns from @thresholds->meeting_warning_days before the
- * first slot until its day.
+ * next slot not yet past until its day, so the second date is still
+ * flagged once the first has gone by.
  *
  * Returns: %TRUE if @meeting is a programme-leader meeting with no chosen
- *   slot and its first slot is @today or at most meeting_warning_days
+ *   slot and its next slot is @today or at most meeting_warning_days
  *   later
  */
 gboolean
@@ -892,12 +893,17 @@ styr_rules_meeting_needs_slot (StyrMeeting              *meeting,
     return FALSE;
 
   slots = styr_meeting_dup_slots (meeting);
-  if (slots->len == 0)
-    return FALSE;
 
-  /* Slots are validated to be in order, so the first is the earliest. */
-  slot_day (g_ptr_array_index (slots, 0), &first);
-  return is_within (&first, today, thresholds->meeting_warning_days);
+  /* Slots are validated to be in order: the first one not yet past is
+   * the next chance to attend, also once the first date has gone by. */
+  for (guint i = 0; i < slots->len; i++)
+    {
+      slot_day (g_ptr_array_index (slots, i), &first);
+      if (g_date_compare (&first, today) >= 0)
+        return is_within (&first, today, thresholds->meeting_warning_days);
+    }
+
+  return FALSE;
 }
 
 /**

@@ -710,12 +710,33 @@ styr_store_get_conflicts (StyrStore   *self,
 
 typedef struct
 {
-  const char *id;
-  const char *type;
-  const char *body;
-  const char *author;
-  char       *new_rev;
+  const char         *id;
+  const char         *type;
+  const char         *body;
+  const char         *seen_winner;
+  const char * const *seen_losers;
+  const char         *author;
+  char               *new_rev;
 } Resolution;
+
+/* The user resolved what they saw; a sync may have changed it since. */
+static gboolean
+same_versions (const char          *winner,
+               const char * const  *losers,
+               const char          *seen_winner,
+               const char * const  *seen_losers)
+{
+  guint n_seen = seen_losers != NULL ? g_strv_length ((char **) seen_losers) : 0;
+
+  if (g_strcmp0 (winner, seen_winner) != 0 || g_strv_length ((char **) losers) != n_seen)
+    return FALSE;
+
+  for (guint i = 0; losers[i] != NULL; i++)
+    if (!g_strv_contains (seen_losers, losers[i]))
+      return FALSE;
+
+  return TRUE;
+}
 
 static gboolean
 resolve_in_transaction (StyrStore  *self,
@@ -738,6 +759,15 @@ resolve_in_transaction (StyrStore  *self,
   losers = styr_store_get_conflicts (self, resolution->id, error);
   if (losers == NULL)
     return FALSE;
+
+  if (!same_versions (current.rev, (const char * const *) losers, resolution->seen_winner,
+                      resolution->seen_losers))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
+                   _("The versions of “%s” changed while you compared them. Look at them again "
+                     "before you choose."), resolution->id);
+      return FALSE;
+    }
 
   /* The chosen content goes on the winning branch; every other live
    * branch ends in a tombstone, so all replicas see the conflict closed. */
@@ -763,20 +793,27 @@ resolve_in_transaction (StyrStore  *self,
  * @self: a #StyrStore
  * @id: a conflicted document
  * @body: the content the user chose or combined
+ * @seen_winner: the winning revision the user compared
+ * @seen_losers: (array zero-terminated=1) (nullable): the conflicting
+ *   revisions the user compared
  * @author: (nullable): who resolved it
  * @new_rev: (out) (optional) (transfer full): the resulting revision
  * @error: return location for a #GError
  *
  * Ends a conflict: @body becomes the next revision of the winner and the
- * losing leaves are deleted. The resolution replicates like any edit.
+ * losing leaves are deleted. The resolution replicates like any edit. It
+ * fails with %STYR_STORE_ERROR_CONFLICT when the versions are no longer the
+ * ones the user compared, so no version is ever dropped unseen.
  *
  * Returns: %TRUE on success
  */
 gboolean
-styr_store_resolve_conflict (StyrStore   *self,
-                             const char  *id,
-                             JsonObject  *body,
-                             const char  *author,
+styr_store_resolve_conflict (StyrStore           *self,
+                             const char          *id,
+                             JsonObject          *body,
+                             const char          *seen_winner,
+                             const char * const  *seen_losers,
+                             const char          *author,
                              char       **new_rev,
                              GError     **error)
 {
@@ -795,6 +832,8 @@ styr_store_resolve_conflict (StyrStore   *self,
   text = styr_json_object_to_canonical (body);
   resolution.id = id;
   resolution.body = text;
+  resolution.seen_winner = seen_winner;
+  resolution.seen_losers = seen_losers;
   resolution.author = author;
 
   ok = styr_store_transaction (self, resolve_in_transaction, &resolution, error);
@@ -993,6 +1032,7 @@ styr_store_get_history (StyrStore   *self,
 typedef struct
 {
   const char *id;
+  const char *seen_rev;
   const char *author;
   char       *new_rev;
 } Undo;
@@ -1015,6 +1055,14 @@ undo_in_transaction (StyrStore  *self,
     {
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
                    _("“%s” does not exist."), undo->id);
+      return FALSE;
+    }
+
+  /* Undo the change the user made, not one a colleague's sync put on top. */
+  if (g_strcmp0 (current.rev, undo->seen_rev) != 0)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
+                   _("“%s” was changed again since; that change is not undone."), undo->id);
       return FALSE;
     }
 
@@ -1062,6 +1110,7 @@ undo_in_transaction (StyrStore  *self,
  * styr_store_undo:
  * @self: a #StyrStore
  * @id: the document id
+ * @seen_rev: the revision the user wants to undo, the document's current one
  * @author: (nullable): who undid it
  * @new_rev: (out) (optional) (transfer full): the resulting revision
  * @error: return location for a #GError
@@ -1074,6 +1123,7 @@ undo_in_transaction (StyrStore  *self,
 gboolean
 styr_store_undo (StyrStore   *self,
                  const char  *id,
+                 const char  *seen_rev,
                  const char  *author,
                  char       **new_rev,
                  GError     **error)
@@ -1085,6 +1135,7 @@ styr_store_undo (StyrStore   *self,
   g_return_val_if_fail (id != NULL, FALSE);
 
   undo.id = id;
+  undo.seen_rev = seen_rev;
   undo.author = author;
 
   ok = styr_store_transaction (self, undo_in_transaction, &undo, error);

@@ -1612,3 +1612,49 @@ styr_store_get_search_texts (StyrStore   *self,
 
   return g_steal_pointer (&texts);
 }
+
+/**
+ * styr_store_get_search_text:
+ * @self: a #StyrStore
+ * @id: a document id
+ * @error: return location for a #GError
+ *
+ * Like styr_store_get_search_texts() for one document, so that a list can
+ * follow an edit without reading every document again.
+ *
+ * Returns: (transfer full) (nullable): the texts, or %NULL if the document
+ *   is deleted or missing (no error) or on failure (@error set)
+ */
+char *
+styr_store_get_search_text (StyrStore   *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autoptr(StyrCachedStmt) stmt = NULL;
+  const char *text;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = _styr_store_prepare_cached (self,
+                                     "SELECT (SELECT group_concat (t.value, ' ') "
+                                     "  FROM json_tree (d.body) t WHERE t.type = 'text') "
+                                     "FROM documents d WHERE d.id = ?1 AND d.deleted = 0",
+                                     error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  text = (const char *) sqlite3_column_text (stmt, 0);
+  return g_strdup (text != NULL ? text : "");
+}

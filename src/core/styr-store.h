@@ -99,6 +99,8 @@ char      **styr_store_get_conflicts      (StyrStore      *self,
 gboolean    styr_store_resolve_conflict   (StyrStore      *self,
                                            const char     *id,
                                            JsonObject     *body,
+                                           const char     *seen_winner,
+                                           const char * const *seen_losers,
                                            const char     *author,
                                            char          **new_rev,
                                            GError        **error);
@@ -110,6 +112,7 @@ GPtrArray  *styr_store_get_history        (StyrStore      *self,
                                            GError        **error);
 gboolean    styr_store_undo               (StyrStore      *self,
                                            const char     *id,
+                                           const char     *seen_rev,
                                            const char     *author,
                                            char          **new_rev,
                                            GError        **error);
@@ -121,6 +124,9 @@ GPtrArray  *styr_store_find_ids           (StyrStore      *self,
                                            GError        **error);
 GHashTable *styr_store_get_search_texts   (StyrStore      *self,
                                            const char     *type,
+                                           GError        **error);
+char       *styr_store_get_search_text    (StyrStore      *self,
+                                           const char     *id,
                                            GError        **error);
 gboolean    styr_store_get_status         (StyrStore      *self,
                                            const char     *id,
