@@ -918,6 +918,15 @@ test_find_ids (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (sorted, 0), ==, "task:B");
   g_assert_cmpstr (g_ptr_array_index (sorted, 2), ==, "task:A");
 
+  {
+    g_autoptr(GPtrArray) reversed = styr_store_find_ids (store, "task", NULL, NULL, "-deadline",
+                                                         &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_ptr_array_index (reversed, 0), ==, "task:A");
+    g_assert_cmpstr (g_ptr_array_index (reversed, 2), ==, "task:B");
+  }
+
   none = styr_store_find_ids (store, "task", "title", "nobody", NULL, &error);
   g_assert_cmpuint (none->len, ==, 0);
 

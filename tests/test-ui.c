@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "styr-agreements-page.h"
+#include "styr-agreement.h"
 #include "styr-application.h"
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
@@ -173,8 +175,10 @@ first_start_scenario (StyrApplication *app)
       iterate ();
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
       page = adw_view_stack_get_visible_child (stack);
-      g_assert_true (ADW_IS_STATUS_PAGE (page));
-      g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (page)));
+      if (g_str_equal (pages[i], "agreements"))
+        g_assert_nonnull (find_descendant (page, STYR_TYPE_AGREEMENTS_PAGE));
+      else
+        g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (page)));
     }
   last_page = g_settings_get_string (settings, "last-page");
   g_assert_cmpstr (last_page, ==, "roles");
@@ -201,6 +205,106 @@ first_start_scenario (StyrApplication *app)
   dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
+
+  quit (app);
+}
+
+static AdwEntryRow *
+entry_row_titled (GtkWidget  *root,
+                  const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))
+        return ADW_ENTRY_ROW (child);
+      if ((found = entry_row_titled (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+agreements_scenario (StyrApplication *app)
+{
+  StyrWindow *window = main_window (app);
+  StyrAgreementsPage *page;
+  StyrDocumentList *list;
+  GtkWidget *search;
+  GtkDropDown *states;
+  guint before;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agreements");
+  iterate ();
+  page = STYR_AGREEMENTS_PAGE (find_descendant (GTK_WIDGET (window), STYR_TYPE_AGREEMENTS_PAGE));
+  list = styr_agreements_page_get_list (page);
+  before = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  /* A new agreement is selected for editing; its name is typed and saved. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.new", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 1);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Using system")),
+                         "KMD Sygedagpenge");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Services")),
+                         "sf1520, SF1500");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Valid from")),
+                         "01-12-2019");
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.save", NULL);
+  iterate ();
+
+  /* A bad date is refused and the agreement stays as it was. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Valid to")),
+                         "31-02-2020");
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.save", NULL);
+  iterate ();
+
+  /* It is found by search, and the filters say so. */
+  search = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "sygedagpenge");
+  iterate ();
+  styr_document_list_set_search (list, "sygedagpenge", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(StyrRecord) found = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_auto(GStrv) services = styr_agreement_dup_services (STYR_AGREEMENT (found));
+
+    g_assert_cmpstr (styr_agreement_get_using_system (STYR_AGREEMENT (found)), ==,
+                     "KMD Sygedagpenge");
+    g_assert_cmpstr (services[0], ==, "SF1520");
+    g_assert_cmpstr (styr_record_get_string (found, "valid_from"), ==, "2019-12-01");
+    g_assert_null (styr_record_get_string (found, "valid_to"));
+  }
+
+  /* A new agreement is requested, so the Approved filter hides it. */
+  states = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (states, 2);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  gtk_drop_down_set_selected (states, 1);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Delete, then undo from the toast. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.delete", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.undo-delete", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.clear-filters", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
 
   quit (app);
 }
@@ -244,6 +348,7 @@ test_first_start_and_pages (void)
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
   run_app (data_dir, second_start_scenario);
   run_app_with (data_dir, "--today", "2019-12-16", today_scenario);
+  run_app (data_dir, agreements_scenario);
 }
 
 static void

@@ -107,38 +107,6 @@ normalize_name (const char *name)
   return g_string_free (out, FALSE);
 }
 
-/* Dates as Danish spreadsheets write them (31-12-2020, 31.12.2020,
- * 31/12/2020) or as ISO 8601 (2020-12-31). */
-static char *
-parse_date (const char *text)
-{
-  guint a, b, c;
-  char sep1, sep2, tail;
-  GDate date;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &a, &b, &c, &tail) == 3 && strlen (text) == 10 &&
-      text[4] == '-')
-    {
-      if (!g_date_valid_dmy (c, b, a))
-        return NULL;
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, c, b, a);
-    }
-  else if (sscanf (text, "%2u%c%2u%c%4u%c", &a, &sep1, &b, &sep2, &c, &tail) == 5 &&
-           sep1 == sep2 && strchr ("-./", sep1) != NULL && c >= 1000)
-    {
-      if (!g_date_valid_dmy (a, b, c))
-        return NULL;
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, a, b, c);
-    }
-  else
-    return NULL;
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
-                          g_date_get_day (&date));
-}
-
 static const char *
 parse_state (const char *text)
 {
@@ -201,7 +169,7 @@ set_field (StyrAgreementImport *self,
       return TRUE;
 
     case KIND_DATE:
-      converted = parse_date (value);
+      converted = styr_date_from_user (value);
       if (converted == NULL)
         {
           message = g_strdup_printf (_("“%s” is not a date (expected dd-mm-yyyy or yyyy-mm-dd)"),

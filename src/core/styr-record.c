@@ -155,6 +155,36 @@ styr_parse_datetime (const char *text)
   return g_date_time_new_from_iso8601 (text, NULL);
 }
 
+/**
+ * styr_date_from_user:
+ * @text: a date as a Danish user writes it (31-12-2020, 31.12.2020,
+ *   31/12/2020) or in ISO 8601 (2020-12-31)
+ *
+ * Returns: (transfer full) (nullable): the date as "YYYY-MM-DD", or %NULL
+ *   if @text is not a valid date in one of those forms
+ */
+char *
+styr_date_from_user (const char *text)
+{
+  guint day, month, year;
+  char sep1, sep2, tail;
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (styr_parse_date (trimmed, NULL))
+    return g_steal_pointer (&trimmed);
+
+  if (sscanf (trimmed, "%2u%c%2u%c%4u%c", &day, &sep1, &month, &sep2, &year, &tail) != 5 ||
+      sep1 != sep2 || strchr ("-./", sep1) == NULL || year < 1000 ||
+      !g_ascii_isdigit (trimmed[0]) || !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
 /* "due-approx" → "due_approx"; fields are short, so a fixed buffer does. */
 static const char *
 member_for_pspec (GParamSpec *pspec,

@@ -134,5 +134,6 @@ gboolean     styr_parse_month               (const char   *text,
                                              guint        *year,
                                              guint        *month);
 GDateTime   *styr_parse_datetime            (const char   *text);
+char        *styr_date_from_user            (const char   *text);
 
 G_END_DECLS

@@ -1170,7 +1170,8 @@ is_field_name (const char *field)
  * @type: the document type
  * @field: (nullable): a field to match, or %NULL for all documents of @type
  * @value: (nullable): the text @field must have
- * @sort_field: (nullable): a field to sort by; ties and %NULL sort by id
+ * @sort_field: (nullable): a field to sort by, with a leading "-" to sort
+ *   from the greatest; ties and %NULL sort by id
  * @error: return location for a #GError
  *
  * Finds live documents by type and, optionally, by the value of one
@@ -1193,13 +1194,15 @@ styr_store_find_ids (StyrStore   *self,
   g_autofree char *field_path = NULL;
   g_autofree char *sort_path = NULL;
   gboolean indexed = FALSE;
+  gboolean descending;
   int rc;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
+  descending = sort_field != NULL && sort_field[0] == '-';
   if ((field != NULL && !is_field_name (field)) ||
-      (sort_field != NULL && !is_field_name (sort_field)))
+      (sort_field != NULL && !is_field_name (sort_field + descending)))
     {
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
                    _("“%s” is not the name of a field."),
@@ -1225,14 +1228,19 @@ styr_store_find_ids (StyrStore   *self,
       stmt = _styr_store_prepare (self,
                                   "SELECT id FROM documents WHERE type = ?1 AND deleted = 0 "
                                   "  AND (?2 IS NULL OR json_extract (body, ?2) = ?3) "
-                                  "ORDER BY CASE WHEN ?4 IS NULL THEN NULL "
-                                  "  ELSE json_extract (body, ?4) END, id",
+                                  "ORDER BY "
+                                  "  CASE WHEN ?5 = 0 THEN json_extract (body, ?4) END "
+                                  "    COLLATE NOCASE ASC, "
+                                  "  CASE WHEN ?5 = 1 THEN json_extract (body, ?4) END "
+                                  "    COLLATE NOCASE DESC, "
+                                  "  id",
                                   error);
       if (stmt == NULL)
         return NULL;
 
       field_path = field != NULL ? g_strconcat ("$.", field, NULL) : NULL;
-      sort_path = sort_field != NULL ? g_strconcat ("$.", sort_field, NULL) : NULL;
+      sort_path = sort_field != NULL ? g_strconcat ("$.", sort_field + descending, NULL) : NULL;
+      sqlite3_bind_int (stmt, 5, descending);
       sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, field_path, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-agreements-page.h"
 #include "styr-municipality.h"
 #include "styr-municipality-chooser.h"
 #include "styr-window.h"
@@ -22,9 +23,11 @@ struct _StyrWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwStatusPage        *overview_page;
   AdwToastOverlay      *toast_overlay;
+  AdwBin               *agreements_bin;
 
   /* Owned */
   StyrStore            *store;
+  StyrClock            *clock;
   GSettings            *settings;
   GListModel           *municipalities;
 };
@@ -34,6 +37,7 @@ G_DEFINE_FINAL_TYPE (StyrWindow, styr_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_CLOCK,
   PROP_SETTINGS,
   N_PROPS
 };
@@ -164,6 +168,14 @@ styr_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::municipality",
                            G_CALLBACK (municipality_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* The pages need the store and the clock, which the template does not
+   * have when it builds them. */
+  adw_bin_set_child (self->agreements_bin,
+                     g_object_new (STYR_TYPE_AGREEMENTS_PAGE,
+                                   "store", self->store,
+                                   "clock", self->clock,
+                                   NULL));
+
   update_municipality (self);
   update_overview (self);
 }
@@ -177,6 +189,7 @@ styr_window_dispose (GObject *object)
 
   g_clear_object (&self->municipalities);
   g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (styr_window_parent_class)->dispose (object);
@@ -194,6 +207,10 @@ styr_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
 
     case PROP_SETTINGS:
@@ -217,6 +234,10 @@ styr_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
       break;
 
     case PROP_SETTINGS:
@@ -243,6 +264,10 @@ styr_window_class_init (StyrWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          STYR_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         STYR_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
@@ -255,6 +280,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, agreements_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.choose-municipality", NULL,
@@ -283,6 +309,7 @@ styr_window_new (StyrApplication *application,
   return g_object_new (STYR_TYPE_WINDOW,
                        "application", application,
                        "store", store,
+                       "clock", styr_application_get_clock (application),
                        "settings", settings,
                        NULL);
 }

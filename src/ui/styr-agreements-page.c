@@ -1,0 +1,936 @@
+/* styr-agreements-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-agreements-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styr-agreement.h"
+#include "styr-agreements-page.h"
+#include "styr-assignment.h"
+#include "styr-column-sorter.h"
+#include "styr-json.h"
+#include "styr-rules.h"
+
+/* The register of service agreements: a column view over the store's lazy
+ * list (search, state filter and sorting happen in the list, so 100 000
+ * agreements never become 100 000 objects), and beside it the selected
+ * agreement to edit, with its risks as the rules see them today.
+ */
+struct _StyrAgreementsPage
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *state_dropdown;
+  GtkRevealer        *summary_revealer;
+  GtkLabel           *summary_label;
+  GtkStack           *list_stack;
+  GtkColumnView      *column_view;
+  GtkStack           *detail_stack;
+  AdwEntryRow        *using_system_row;
+  AdwEntryRow        *supplier_row;
+  AdwEntryRow        *services_row;
+  AdwEntryRow        *data_scope_row;
+  AdwEntryRow        *reason_row;
+  AdwEntryRow        *valid_from_row;
+  AdwEntryRow        *valid_to_row;
+  AdwEntryRow        *contract_end_row;
+  AdwEntryRow        *notes_row;
+  AdwPreferencesGroup *risks_group;
+
+  /* Owned */
+  StyrStore          *store;
+  StyrClock          *clock;
+  StyrDocumentList   *list;
+  GtkSingleSelection *selection;
+  GHashTable         *service_names;
+  GPtrArray          *assignments;
+  GPtrArray          *risk_rows;
+  StyrAgreement      *current;
+  char               *deleted_id;
+  char               *deleted_rev;
+  StyrRuleThresholds  thresholds;
+};
+
+G_DEFINE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CLOCK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The state filter's entries, in the order of the drop-down. */
+static const char *filter_states[] = {
+  NULL, "requested", "approved", "rejected", "expired", "terminated",
+};
+
+static const char *
+state_label (const char *state)
+{
+  if (g_strcmp0 (state, "requested") == 0)
+    return _("Requested");
+  if (g_strcmp0 (state, "approved") == 0)
+    return _("Approved");
+  if (g_strcmp0 (state, "rejected") == 0)
+    return _("Rejected");
+  if (g_strcmp0 (state, "expired") == 0)
+    return _("Expired");
+  if (g_strcmp0 (state, "terminated") == 0)
+    return _("Terminated");
+  return state != NULL ? state : "";
+}
+
+/* Dates show as the user writes them, day first. */
+static char *
+format_date (const char *iso)
+{
+  GDate date;
+  char buffer[32];
+
+  if (!styr_parse_date (iso, &date))
+    return g_strdup ("");
+
+  g_date_strftime (buffer, sizeof buffer, "%d-%m-%Y", &date);
+  return g_strdup (buffer);
+}
+
+static const char *
+author (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
+}
+
+static void
+show_error (StyrAgreementsPage *self,
+            const GError       *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (error->message);
+
+  adw_toast_set_timeout (toast, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_warning ("%s", error->message);
+}
+
+static void
+load_assignments (StyrAgreementsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_ptr_array_set_size (self->assignments, 0);
+  ids = styr_store_find_ids (self->store, "assignment", NULL, NULL, NULL, &error);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autofree char *rev = NULL;
+      g_autoptr(JsonObject) body = styr_store_get (self->store, g_ptr_array_index (ids, i), &rev,
+                                                   NULL);
+      StyrRecord *record = body != NULL
+                           ? styr_record_load (g_ptr_array_index (ids, i), rev, body) : NULL;
+
+      if (record != NULL)
+        g_ptr_array_add (self->assignments, record);
+    }
+  if (error != NULL)
+    show_error (self, error);
+}
+
+static void
+load_service_names (StyrAgreementsPage *self)
+{
+  g_autoptr(GPtrArray) services = styr_store_get_all_of_type (self->store, "service", NULL);
+
+  for (guint i = 0; services != NULL && i < services->len; i++)
+    {
+      JsonObject *service = g_ptr_array_index (services, i);
+      const char *code = json_object_get_string_member_with_default (service, "code", NULL);
+      const char *name = json_object_get_string_member_with_default (service, "name", "");
+
+      if (code != NULL)
+        g_hash_table_insert (self->service_names, g_strdup (code), g_strdup (name));
+    }
+}
+
+static StyrRiskFlags
+risks_of (StyrAgreementsPage *self,
+          StyrAgreement      *agreement)
+{
+  GDate today;
+
+  styr_clock_get_today (self->clock, &today);
+  return styr_rules_agreement_risks (agreement, self->assignments, &today, &self->thresholds);
+}
+
+static void
+update_summary (StyrAgreementsPage *self)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  gint64 total = styr_store_count_of_type (self->store, "agreement", NULL);
+  gboolean filtered = selected > 0 || search[0] != '\0';
+
+  g_string_append_printf (summary,
+                          /* Translators: how many agreements the filters show, of all. */
+                          ngettext ("Showing %u of %d agreement", "Showing %u of %d agreements",
+                                    (gulong) total),
+                          shown, (int) total);
+  if (selected > 0)
+    /* Translators: the state filter in the summary line, e.g. " · State: Approved". */
+    g_string_append_printf (summary, _(" · State: %s"), state_label (filter_states[selected]));
+  if (search[0] != '\0')
+    g_string_append_printf (summary, _(" · Search: “%s”"), search);
+
+  gtk_label_set_label (self->summary_label, summary->str);
+  gtk_revealer_set_reveal_child (self->summary_revealer, filtered);
+
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
+}
+
+static void
+clear_risk_rows (StyrAgreementsPage *self)
+{
+  for (guint i = 0; i < self->risk_rows->len; i++)
+    adw_preferences_group_remove (self->risks_group, g_ptr_array_index (self->risk_rows, i));
+  g_ptr_array_set_size (self->risk_rows, 0);
+}
+
+static void
+show_risks (StyrAgreementsPage *self)
+{
+  StyrRiskFlags flags = risks_of (self, self->current);
+
+  clear_risk_rows (self);
+
+  for (guint bit = 0; bit < 32; bit++)
+    {
+      StyrRiskFlags flag = 1u << bit;
+      GtkWidget *row;
+      GtkWidget *icon;
+
+      if (!(flags & flag))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_rules_risk_describe (flag));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Risk"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_group_add (self->risks_group, row);
+      g_ptr_array_add (self->risk_rows, row);
+    }
+
+  adw_preferences_group_set_description (self->risks_group,
+                                         flags == STYR_RISK_NONE
+                                         ? _("The rules find nothing to act on.") : NULL);
+}
+
+static void
+set_row (AdwEntryRow *row,
+         const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+show_agreement (StyrAgreementsPage *self)
+{
+  g_auto(GStrv) services = NULL;
+  g_autofree char *services_text = NULL;
+  g_autofree char *valid_from = NULL;
+  g_autofree char *valid_to = NULL;
+  g_autofree char *contract_end = NULL;
+  StyrRecord *record = STYR_RECORD (self->current);
+
+  if (self->current == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->detail_stack, "none");
+      return;
+    }
+
+  services = styr_agreement_dup_services (self->current);
+  services_text = services != NULL ? g_strjoinv (", ", services) : NULL;
+  valid_from = format_date (styr_record_get_string (record, "valid_from"));
+  valid_to = format_date (styr_record_get_string (record, "valid_to"));
+  contract_end = format_date (styr_record_get_string (record, "contract_end"));
+
+  set_row (self->using_system_row, styr_agreement_get_using_system (self->current));
+  set_row (self->supplier_row, styr_agreement_get_supplier (self->current));
+  set_row (self->services_row, services_text);
+  set_row (self->data_scope_row, styr_record_get_string (record, "data_scope"));
+  set_row (self->reason_row, styr_agreement_get_reason (self->current));
+  set_row (self->valid_from_row, valid_from);
+  set_row (self->valid_to_row, valid_to);
+  set_row (self->contract_end_row, contract_end);
+  set_row (self->notes_row, styr_record_get_string (record, "notes"));
+
+  show_risks (self);
+  gtk_stack_set_visible_child_name (self->detail_stack, "agreement");
+}
+
+static void
+selection_changed_cb (StyrAgreementsPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  g_clear_object (&self->current);
+  if (item != NULL)
+    self->current = g_object_ref (STYR_AGREEMENT (item));
+  show_agreement (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.save", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.delete", self->current != NULL);
+
+  if (self->current != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+select_id (StyrAgreementsPage *self,
+           const char         *id)
+{
+  guint position = styr_document_list_find (self->list, id);
+
+  if (position != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+sorter_changed_cb (StyrAgreementsPage *self)
+{
+  g_autofree char *field = NULL;
+  g_autoptr(GError) error = NULL;
+
+  field = styr_column_sorter_sort_field (gtk_column_view_get_sorter (self->column_view));
+  if (!styr_document_list_set_sort_field (self->list, field != NULL ? field : "using_system",
+                                          &error))
+    show_error (self, error);
+}
+
+static void
+search_changed_cb (StyrAgreementsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!styr_document_list_set_search (self->list,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                      &error))
+    show_error (self, error);
+  update_summary (self);
+}
+
+static void
+state_changed_cb (StyrAgreementsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->state_dropdown);
+  const char *state = selected < G_N_ELEMENTS (filter_states) ? filter_states[selected] : NULL;
+
+  if (!styr_document_list_set_filter (self->list, state != NULL ? "state" : NULL, state, &error))
+    show_error (self, error);
+  update_summary (self);
+}
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                StyrAgreementsPage       *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+set_cell (GtkListItem *item,
+          const char  *text)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static StyrAgreement *
+item_agreement (GtkListItem *item)
+{
+  return STYR_AGREEMENT (gtk_list_item_get_item (item));
+}
+
+static void
+using_system_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      StyrAgreementsPage       *self)
+{
+  set_cell (item, styr_agreement_get_using_system (item_agreement (item)));
+}
+
+static void
+supplier_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  StyrAgreementsPage       *self)
+{
+  set_cell (item, styr_agreement_get_supplier (item_agreement (item)));
+}
+
+static void
+services_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  StyrAgreementsPage       *self)
+{
+  g_auto(GStrv) services = styr_agreement_dup_services (item_agreement (item));
+  g_autofree char *text = services != NULL ? g_strjoinv (", ", services) : NULL;
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+
+  /* The SF codes are what KOMBIT shows; their names come on hover. */
+  for (guint i = 0; services != NULL && services[i] != NULL; i++)
+    {
+      const char *name = g_hash_table_lookup (self->service_names, services[i]);
+
+      if (tooltip->len > 0)
+        g_string_append_c (tooltip, '\n');
+      g_string_append_printf (tooltip, "%s %s", services[i], name != NULL ? name : "");
+    }
+
+  set_cell (item, text);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
+                               tooltip->len > 0 ? tooltip->str : NULL);
+}
+
+static void
+data_scope_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    StyrAgreementsPage       *self)
+{
+  set_cell (item, styr_record_get_string (STYR_RECORD (item_agreement (item)), "data_scope"));
+}
+
+static void
+period_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                StyrAgreementsPage       *self)
+{
+  StyrRecord *record = STYR_RECORD (item_agreement (item));
+  g_autofree char *from = format_date (styr_record_get_string (record, "valid_from"));
+  g_autofree char *to = format_date (styr_record_get_string (record, "valid_to"));
+  g_autofree char *text = NULL;
+
+  /* Translators: an agreement's period, "from – to". */
+  text = g_strdup_printf (_("%s – %s"), from, to[0] != '\0' ? to : _("open-ended"));
+  set_cell (item, text);
+}
+
+static void
+state_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               StyrAgreementsPage       *self)
+{
+  set_cell (item, state_label (styr_agreement_get_state (item_agreement (item))));
+}
+
+static void
+next_review_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     StyrAgreementsPage       *self)
+{
+  g_autofree char *text = format_date (styr_record_get_string (STYR_RECORD (item_agreement (item)),
+                                                               "next_review"));
+  set_cell (item, text);
+}
+
+static void
+risk_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               StyrAgreementsPage       *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Risks"), -1);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+risk_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              StyrAgreementsPage       *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  StyrRiskFlags flags = risks_of (self, item_agreement (item));
+  guint count = 0;
+  g_autofree char *text = NULL;
+
+  for (guint bit = 0; bit < 32; bit++)
+    if (flags & (1u << bit))
+      count++;
+
+  /* The number beside the icon says it without colour. */
+  text = count > 0 ? g_strdup_printf ("%u", count) : NULL;
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (icon, count > 0);
+  gtk_widget_set_tooltip_text (box, NULL);
+  if (count > 0)
+    {
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u risk flag", "%u risk flags",
+                                                            count), count);
+      gtk_widget_set_tooltip_text (box, tooltip);
+    }
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autoptr(StyrRecord) record = styr_record_new (STYR_TYPE_AGREEMENT, NULL);
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  styr_record_set_string (record, "using_system", _("New using system"));
+  styr_record_set_string (record, "state", "requested");
+  body = styr_record_to_json (record);
+
+  if (!styr_store_put (self->store, styr_record_get_id (record), body, NULL, author (), NULL,
+                       &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  select_id (self, styr_record_get_id (record));
+  gtk_widget_grab_focus (GTK_WIDGET (self->using_system_row));
+}
+
+/* A date row holds a date or nothing; anything else is an error. */
+static gboolean
+read_date_row (StyrAgreementsPage  *self,
+               JsonObject          *body,
+               AdwEntryRow         *row,
+               const char          *member,
+               GError             **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *iso = NULL;
+
+  if (text[0] == '\0')
+    {
+      json_object_remove_member (body, member);
+      return TRUE;
+    }
+
+  iso = styr_date_from_user (text);
+  if (iso == NULL)
+    {
+      g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
+                   _("%s: “%s” is not a date (expected dd-mm-yyyy)"),
+                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
+      return FALSE;
+    }
+
+  json_object_set_string_member (body, member, iso);
+  return TRUE;
+}
+
+static void
+read_text_row (JsonObject  *body,
+               AdwEntryRow *row,
+               const char  *member)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (text[0] == '\0')
+    json_object_remove_member (body, member);
+  else
+    json_object_set_string_member (body, member, text);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(StyrRecord) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *id = NULL;
+  JsonArray *services;
+
+  if (self->current == NULL)
+    return;
+
+  id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
+  body = styr_record_to_json (STYR_RECORD (self->current));
+  read_text_row (body, self->using_system_row, "using_system");
+  read_text_row (body, self->supplier_row, "supplier");
+  read_text_row (body, self->data_scope_row, "data_scope");
+  read_text_row (body, self->reason_row, "reason");
+  read_text_row (body, self->notes_row, "notes");
+
+  codes = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->services_row)), ",; ", -1);
+  services = json_array_new ();
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *code = g_ascii_strup (g_strstrip (codes[i]), -1);
+
+      if (code[0] != '\0')
+        json_array_add_string_element (services, code);
+    }
+  json_object_set_array_member (body, "services", services);
+
+  if (!read_date_row (self, body, self->valid_from_row, "valid_from", &error) ||
+      !read_date_row (self, body, self->valid_to_row, "valid_to", &error) ||
+      !read_date_row (self, body, self->contract_end_row, "contract_end", &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The same checks as every other way into the store. */
+  checked = styr_record_new_from_json (id, NULL, body, &error);
+  if (checked == NULL ||
+      !styr_store_put (self->store, id, body, styr_record_get_rev (STYR_RECORD (self->current)),
+                       author (), NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  select_id (self, id);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->deleted_id == NULL)
+    return;
+
+  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, author (), NULL,
+                        &error))
+    show_error (self, error);
+  else
+    select_id (self, self->deleted_id);
+
+  g_clear_pointer (&self->deleted_id, g_free);
+  g_clear_pointer (&self->deleted_rev, g_free);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  if (self->current == NULL)
+    return;
+
+  /* The write reaches the list at once and clears the selection, so take
+   * what the toast needs first. A deletion keeps the history and can be
+   * undone from the toast. */
+  id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
+  /* Translators: a toast after deleting, with the using system's name. */
+  title = g_strdup_printf (_("“%s” was deleted"),
+                           styr_agreement_get_using_system (self->current));
+  if (!styr_store_delete (self->store, id, styr_record_get_rev (STYR_RECORD (self->current)),
+                          author (), &tombstone, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_free (self->deleted_id);
+  g_free (self->deleted_rev);
+  self->deleted_id = g_steal_pointer (&id);
+  self->deleted_rev = g_steal_pointer (&tombstone);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "agreements.undo-delete");
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->state_dropdown, 0);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+assignments_changed_cb (StyrAgreementsPage *self)
+{
+  load_assignments (self);
+}
+
+static void
+list_error_cb (StyrAgreementsPage *self)
+{
+  GError *error = NULL;
+
+  g_object_get (self->list, "load-error", &error, NULL);
+  if (error != NULL)
+    show_error (self, error);
+  g_clear_error (&error);
+}
+
+static void
+styr_agreements_page_constructed (GObject *object)
+{
+  StyrAgreementsPage *self = (StyrAgreementsPage *)object;
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (styr_agreements_page_parent_class)->constructed (object);
+
+  styr_rule_thresholds_init (&self->thresholds);
+  load_service_names (self);
+  load_assignments (self);
+  g_signal_connect_object (self->store, "documents-changed::assignment",
+                           G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->list = styr_document_list_new (self->store, "agreement");
+  if (!styr_document_list_set_sort_field (self->list, "using_system", &error))
+    show_error (self, error);
+  g_signal_connect_object (self->list, "notify::load-error", G_CALLBACK (list_error_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  selection_changed_cb (self);
+  update_summary (self);
+}
+
+static void
+styr_agreements_page_dispose (GObject *object)
+{
+  StyrAgreementsPage *self = (StyrAgreementsPage *)object;
+
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  /* The leaflet is both a template child and the bin's child: let the bin
+   * drop it first, so it is unparented once. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_AGREEMENTS_PAGE);
+
+  g_clear_object (&self->current);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->service_names, g_hash_table_unref);
+  g_clear_pointer (&self->assignments, g_ptr_array_unref);
+  g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted_id, g_free);
+  g_clear_pointer (&self->deleted_rev, g_free);
+
+  G_OBJECT_CLASS (styr_agreements_page_parent_class)->dispose (object);
+}
+
+static void
+styr_agreements_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_agreements_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = styr_agreements_page_constructed;
+  object_class->dispose = styr_agreements_page_dispose;
+  object_class->get_property = styr_agreements_page_get_property;
+  object_class->set_property = styr_agreements_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (STYR_TYPE_COLUMN_SORTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/styr-agreements-page.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, StyrAgreementsPage, name)
+  CHILD (leaflet);
+  CHILD (search_entry);
+  CHILD (state_dropdown);
+  CHILD (summary_revealer);
+  CHILD (summary_label);
+  CHILD (list_stack);
+  CHILD (column_view);
+  CHILD (detail_stack);
+  CHILD (using_system_row);
+  CHILD (supplier_row);
+  CHILD (services_row);
+  CHILD (data_scope_row);
+  CHILD (reason_row);
+  CHILD (valid_from_row);
+  CHILD (valid_to_row);
+  CHILD (contract_end_row);
+  CHILD (notes_row);
+  CHILD (risks_group);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, label_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, using_system_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, supplier_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, services_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, data_scope_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, state_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_review_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, risk_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, risk_bind_cb);
+
+  gtk_widget_class_install_action (widget_class, "agreements.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "agreements.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "agreements.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "agreements.undo-delete", NULL,
+                                   undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "agreements.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,
+                                   focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "agreements.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "agreements.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "agreements.save", NULL);
+}
+
+static void
+styr_agreements_page_init (StyrAgreementsPage *self)
+{
+  self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->assignments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->risk_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * styr_agreements_page_get_list:
+ * @self: a #StyrAgreementsPage
+ *
+ * Returns: (transfer none): the list the page shows
+ */
+StyrDocumentList *
+styr_agreements_page_get_list (StyrAgreementsPage *self)
+{
+  g_return_val_if_fail (STYR_IS_AGREEMENTS_PAGE (self), NULL);
+
+  return self->list;
+}
