@@ -39,6 +39,7 @@ enum {
   PROP_APPROVER,
   PROP_CONTRACT_END,
   PROP_NEXT_REVIEW,
+  PROP_TERMINATED,
   PROP_NOTES,
   N_PROPS
 };
@@ -150,6 +151,7 @@ styr_agreement_validate (StyrRecord  *record,
          styr_record_check_date (record, "valid_to", error) &&
          styr_record_check_date (record, "contract_end", error) &&
          styr_record_check_date (record, "next_review", error) &&
+         styr_record_check_date (record, "terminated", error) &&
          styr_record_check_date_order (record, "valid_from", "valid_to", error) &&
          check_review (record, error) &&
          check_usage (record, error);
@@ -179,6 +181,7 @@ styr_agreement_class_init (StyrAgreementClass *klass)
   properties[PROP_APPROVER] = g_param_spec_string ("approver", NULL, NULL, NULL, flags);
   properties[PROP_CONTRACT_END] = g_param_spec_string ("contract-end", NULL, NULL, NULL, flags);
   properties[PROP_NEXT_REVIEW] = g_param_spec_string ("next-review", NULL, NULL, NULL, flags);
+  properties[PROP_TERMINATED] = g_param_spec_string ("terminated", NULL, NULL, NULL, flags);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, flags);
 
   styr_record_class_install_fields (record_class, N_PROPS, properties);
@@ -304,6 +307,22 @@ styr_agreement_get_approved_on (StyrAgreement *self,
   g_return_val_if_fail (STYR_IS_AGREEMENT (self), FALSE);
 
   return styr_record_get_date (STYR_RECORD (self), "approved", date);
+}
+
+/**
+ * styr_agreement_get_terminated_on:
+ * @self: a #StyrAgreement
+ * @date: (out): the day the municipality terminated it (opsagt)
+ *
+ * Returns: %TRUE if the agreement has a termination date
+ */
+gboolean
+styr_agreement_get_terminated_on (StyrAgreement *self,
+                                  GDate         *date)
+{
+  g_return_val_if_fail (STYR_IS_AGREEMENT (self), FALSE);
+
+  return styr_record_get_date (STYR_RECORD (self), "terminated", date);
 }
 
 /**

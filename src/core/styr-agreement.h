@@ -28,6 +28,8 @@ gboolean     styr_agreement_get_contract_end  (StyrAgreement *self,
                                                GDate         *date);
 gboolean     styr_agreement_get_approved_on   (StyrAgreement *self,
                                                GDate         *date);
+gboolean     styr_agreement_get_terminated_on (StyrAgreement *self,
+                                               GDate         *date);
 gboolean     styr_agreement_get_review_date   (StyrAgreement *self,
                                                GDate         *date);
 gint64       styr_agreement_get_usage         (StyrAgreement *self,
