@@ -10,6 +10,7 @@
 
 #include "styr-agreements-page.h"
 #include "styr-agreement.h"
+#include "styr-agreement-actions.h"
 #include "styr-application.h"
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
@@ -229,6 +230,66 @@ entry_row_titled (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_group_titled (GtkWidget  *root,
+                   const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_GROUP (child) &&
+          g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0)
+        return child;
+      if ((found = find_group_titled (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+/* The drop-down after @current in @root, in widget order. */
+static GtkWidget *
+next_dropdown (GtkWidget *root,
+               GtkWidget *current)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  guint index;
+
+  collect (root, GTK_TYPE_DROP_DOWN, all);
+  if (!g_ptr_array_find (all, current, &index) || index + 1 >= all->len)
+    return NULL;
+  return g_ptr_array_index (all, index + 1);
+}
+
+static void
+respond_to_dialog (const char *response)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  iterate ();
+}
+
 static void
 agreements_scenario (StyrApplication *app)
 {
@@ -265,10 +326,26 @@ agreements_scenario (StyrApplication *app)
   iterate ();
 
   /* It is found by search, and the filters say so. */
-  search = find_descendant (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+  /* Drop-downs hide search entries of their own; ours has the placeholder. */
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    search = NULL;
+    collect (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, entries);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        g_autofree char *placeholder = NULL;
+
+        g_object_get (g_ptr_array_index (entries, i), "placeholder-text", &placeholder, NULL);
+        if (g_strcmp0 (placeholder, "Search agreements") == 0)
+          search = g_ptr_array_index (entries, i);
+      }
+    g_assert_nonnull (search);
+  }
   gtk_editable_set_text (GTK_EDITABLE (search), "sygedagpenge");
+  /* The entry waits a moment after typing; the signal comes at once. */
+  g_signal_emit_by_name (search, "search-changed");
   iterate ();
-  styr_document_list_set_search (list, "sygedagpenge", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   {
     g_autoptr(StyrRecord) found = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -282,7 +359,18 @@ agreements_scenario (StyrApplication *app)
   }
 
   /* A new agreement is requested, so the Approved filter hides it. */
-  states = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN));
+  /* The state filter is the drop-down with the six states. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+    states = NULL;
+    collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, dropdowns);
+    for (guint i = 0; i < dropdowns->len; i++)
+      if (g_list_model_get_n_items (gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i)))
+          == 6)
+        states = g_ptr_array_index (dropdowns, i);
+    g_assert_nonnull (states);
+  }
   gtk_drop_down_set_selected (states, 2);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
@@ -290,7 +378,69 @@ agreements_scenario (StyrApplication *app)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 
+  /* Answer the five questions, approve after the confirmation, then
+   * terminate: the state follows and the history names each step. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  iterate ();
+  {
+    GtkWidget *review = find_group_titled (GTK_WIDGET (page), "The Five Questions");
+    guint answered = 0;
+
+    for (GtkWidget *dropdown = find_descendant (review, GTK_TYPE_DROP_DOWN);
+         dropdown != NULL && answered < 5;
+         dropdown = next_dropdown (review, dropdown))
+      {
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+        answered++;
+      }
+    g_assert_cmpuint (answered, ==, 5);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.save", NULL);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.approve", NULL);
+  iterate ();
+  respond_to_dialog ("confirm");
+  {
+    g_autoptr(StyrRecord) approved = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    /* The filter shows requested agreements; the approved one is gone. */
+    g_assert_null (approved);
+  }
+  gtk_drop_down_set_selected (states, 2);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(StyrRecord) approved = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_auto(GStrv) missing = styr_agreement_review_missing (STYR_AGREEMENT (approved));
+
+    g_assert_cmpstr (styr_agreement_get_state (STYR_AGREEMENT (approved)), ==, "approved");
+    g_assert_cmpuint (g_strv_length (missing), ==, 0);
+    g_assert_nonnull (styr_record_get_string (approved, "next_review"));
+  }
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.terminate", NULL);
+  iterate ();
+  respond_to_dialog ("confirm");
+  gtk_drop_down_set_selected (states, 5);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  {
+    g_autoptr(StyrRecord) terminated = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(GPtrArray) history = NULL;
+
+    g_assert_cmpstr (styr_agreement_get_state (STYR_AGREEMENT (terminated)), ==, "terminated");
+    history = styr_store_get_history (styr_document_list_get_store (list),
+                                      styr_record_get_id (terminated), NULL);
+    g_assert_cmpuint (history->len, >=, 4);
+  }
+
   /* Delete, then undo from the toast. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  iterate ();
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
     GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
   iterate ();

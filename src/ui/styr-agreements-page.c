@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-agreement.h"
+#include "styr-agreement-actions.h"
 #include "styr-agreements-page.h"
 #include "styr-assignment.h"
 #include "styr-column-sorter.h"
@@ -44,6 +45,11 @@ struct _StyrAgreementsPage
   AdwEntryRow        *contract_end_row;
   AdwEntryRow        *notes_row;
   AdwPreferencesGroup *risks_group;
+  AdwPreferencesGroup *review_group;
+  AdwPreferencesGroup *history_group;
+  AdwActionRow       *state_row;
+  GtkDropDown        *answer_dropdowns[5];
+  AdwEntryRow        *note_rows[5];
 
   /* Owned */
   StyrStore          *store;
@@ -53,6 +59,7 @@ struct _StyrAgreementsPage
   GHashTable         *service_names;
   GPtrArray          *assignments;
   GPtrArray          *risk_rows;
+  GPtrArray          *history_rows;
   StyrAgreement      *current;
   char               *deleted_id;
   char               *deleted_rev;
@@ -78,17 +85,7 @@ static const char *filter_states[] = {
 static const char *
 state_label (const char *state)
 {
-  if (g_strcmp0 (state, "requested") == 0)
-    return _("Requested");
-  if (g_strcmp0 (state, "approved") == 0)
-    return _("Approved");
-  if (g_strcmp0 (state, "rejected") == 0)
-    return _("Rejected");
-  if (g_strcmp0 (state, "expired") == 0)
-    return _("Expired");
-  if (g_strcmp0 (state, "terminated") == 0)
-    return _("Terminated");
-  return state != NULL ? state : "";
+  return styr_agreement_state_label (state);
 }
 
 /* Dates show as the user writes them, day first. */
@@ -246,6 +243,194 @@ show_risks (StyrAgreementsPage *self)
                                          ? _("The rules find nothing to act on.") : NULL);
 }
 
+/* The answers in the order of the drop-downs. */
+static const char *answers[] = { NULL, "yes", "no", "unsure" };
+
+static void
+build_review_form (StyrAgreementsPage *self)
+{
+  const char * const *questions = styr_agreement_get_question_ids ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->answer_dropdowns) && questions[i] != NULL; i++)
+    {
+      const char *choices[] = { _("Not answered"), _("Yes"), _("No"), _("Unsure"), NULL };
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *dropdown = gtk_drop_down_new_from_strings (choices);
+      GtkWidget *note = adw_entry_row_new ();
+      g_autofree char *note_title = NULL;
+      const char *question = styr_agreement_question_label (questions[i]);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      adw_preferences_group_add (self->review_group, row);
+
+      /* Translators: the note field under one of the five questions. */
+      note_title = g_strdup_printf (_("Note on “%s”"), question);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), note_title);
+      adw_preferences_group_add (self->review_group, note);
+
+      self->answer_dropdowns[i] = GTK_DROP_DOWN (dropdown);
+      self->note_rows[i] = ADW_ENTRY_ROW (note);
+    }
+}
+
+static void
+show_review (StyrAgreementsPage *self)
+{
+  const char * const *questions = styr_agreement_get_question_ids ();
+  const char *reviewer = styr_agreement_get_reviewer (self->current);
+  GDate date;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->answer_dropdowns) && questions[i] != NULL; i++)
+    {
+      const char *note = NULL;
+      const char *answer = styr_agreement_get_answer (self->current, questions[i], &note);
+      guint selected = 0;
+
+      for (guint a = 1; a < G_N_ELEMENTS (answers); a++)
+        if (g_strcmp0 (answer, answers[a]) == 0)
+          selected = a;
+
+      gtk_drop_down_set_selected (self->answer_dropdowns[i], selected);
+      gtk_editable_set_text (GTK_EDITABLE (self->note_rows[i]), note != NULL ? note : "");
+    }
+
+  if (reviewer != NULL && styr_agreement_get_review_date (self->current, &date))
+    {
+      char day[32];
+      g_autofree char *description = NULL;
+
+      g_date_strftime (day, sizeof day, "%d-%m-%Y", &date);
+      /* Translators: who last answered the five questions, and when. */
+      description = g_strdup_printf (_("Last reviewed by %s on %s."), reviewer, day);
+      adw_preferences_group_set_description (self->review_group, description);
+    }
+  else
+    adw_preferences_group_set_description (self->review_group,
+                                           _("Ask them before approving, and again at every "
+                                             "review."));
+}
+
+/* Writes the form's answers into @record; TRUE if any changed. */
+static gboolean
+read_review (StyrAgreementsPage *self,
+             StyrAgreement      *record)
+{
+  const char * const *questions = styr_agreement_get_question_ids ();
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->answer_dropdowns) && questions[i] != NULL; i++)
+    {
+      guint selected = gtk_drop_down_get_selected (self->answer_dropdowns[i]);
+      const char *answer = selected < G_N_ELEMENTS (answers) ? answers[selected] : NULL;
+      const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_rows[i]));
+      const char *old_note = NULL;
+      const char *old = styr_agreement_get_answer (record, questions[i], &old_note);
+
+      if (g_strcmp0 (old, answer) == 0 && g_strcmp0 (old_note != NULL ? old_note : "", note) == 0)
+        continue;
+
+      styr_agreement_set_answer (record, questions[i], answer, note[0] != '\0' ? note : NULL);
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
+static void
+clear_history_rows (StyrAgreementsPage *self)
+{
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+}
+
+static char *
+describe_value (JsonNode *node)
+{
+  if (node == NULL)
+    return g_strdup ("–");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  return json_to_string (node, FALSE);
+}
+
+/* The audit trail: who changed what, from what to what, and when. */
+static void
+show_history (StyrAgreementsPage *self)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_history_rows (self);
+  history = styr_store_get_history (self->store,
+                                    styr_record_get_id (STYR_RECORD (self->current)), &error);
+  if (history == NULL)
+    {
+      adw_preferences_group_set_description (self->history_group, error->message);
+      return;
+    }
+  adw_preferences_group_set_description (self->history_group, NULL);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      StyrRevisionInfo *info = g_ptr_array_index (history, i);
+      g_autoptr(GDateTime) when = info->created_at != NULL
+                                  ? g_date_time_new_from_iso8601 (info->created_at, NULL) : NULL;
+      g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
+      g_autofree char *time = local != NULL ? g_date_time_format (local, "%d-%m-%Y %H:%M")
+                                            : g_strdup ("");
+      g_autofree char *title = NULL;
+      g_autoptr(GString) changes = g_string_new (NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      for (guint c = 0; c < info->changes->len; c++)
+        {
+          StyrFieldChange *change = g_ptr_array_index (info->changes, c);
+          g_autofree char *before = describe_value (change->before);
+          g_autofree char *after = describe_value (change->after);
+
+          if (changes->len > 0)
+            g_string_append_c (changes, '\n');
+          /* Translators: one changed field in the history, "field: old → new". */
+          g_string_append_printf (changes, _("%s: %s → %s"), change->field, before, after);
+        }
+      if (info->deleted)
+        g_string_append (changes, _("Deleted"));
+
+      /* Translators: who made a change, and when. */
+      title = g_strdup_printf (_("%s, %s"), info->author != NULL ? info->author : _("Someone"),
+                               time);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes->str);
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+}
+
+static void
+update_actions (StyrAgreementsPage *self)
+{
+  const char *state = self->current != NULL ? styr_agreement_get_state (self->current) : NULL;
+  gboolean requested = g_strcmp0 (state, "requested") == 0;
+  gboolean approved = g_strcmp0 (state, "approved") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.save", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.delete", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.approve", requested);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.reject", requested);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.terminate", approved);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.renew",
+                                 approved || g_strcmp0 (state, "expired") == 0);
+}
+
 static void
 set_row (AdwEntryRow *row,
          const char  *text)
@@ -285,7 +470,30 @@ show_agreement (StyrAgreementsPage *self)
   set_row (self->contract_end_row, contract_end);
   set_row (self->notes_row, styr_record_get_string (record, "notes"));
 
+  {
+    g_autofree char *approved = format_date (styr_record_get_string (record, "approved"));
+    g_autofree char *terminated = format_date (styr_record_get_string (record, "terminated"));
+    g_autofree char *subtitle = NULL;
+
+    if (terminated[0] != '\0')
+      /* Translators: an agreement's state and the day it was terminated. */
+      subtitle = g_strdup_printf (_("%s on %s"),
+                                  state_label (styr_agreement_get_state (self->current)),
+                                  terminated);
+    else if (approved[0] != '\0')
+      /* Translators: an agreement's state, the approval day and the approver. */
+      subtitle = g_strdup_printf (_("%s on %s by %s"),
+                                  state_label (styr_agreement_get_state (self->current)),
+                                  approved, styr_agreement_get_approver (self->current) != NULL
+                                            ? styr_agreement_get_approver (self->current) : "–");
+    else
+      subtitle = g_strdup (state_label (styr_agreement_get_state (self->current)));
+    adw_action_row_set_subtitle (self->state_row, subtitle);
+  }
+
+  show_review (self);
   show_risks (self);
+  show_history (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "agreement");
 }
 
@@ -298,8 +506,7 @@ selection_changed_cb (StyrAgreementsPage *self)
   if (item != NULL)
     self->current = g_object_ref (STYR_AGREEMENT (item));
   show_agreement (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.save", self->current != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.delete", self->current != NULL);
+  update_actions (self);
 
   if (self->current != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -612,6 +819,20 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  /* Answers to the five questions are signed with who gave them, today. */
+  {
+    g_autoptr(StyrRecord) edited = styr_record_load (id, NULL, body);
+    GDate today;
+
+    if (read_review (self, STYR_AGREEMENT (edited)))
+      {
+        styr_clock_get_today (self->clock, &today);
+        styr_agreement_set_review (STYR_AGREEMENT (edited), author (), &today);
+        g_clear_pointer (&body, json_object_unref);
+        body = styr_record_to_json (edited);
+      }
+  }
+
   /* The same checks as every other way into the store. */
   checked = styr_record_new_from_json (id, NULL, body, &error);
   if (checked == NULL ||
@@ -689,6 +910,245 @@ delete_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
+}
+
+typedef enum
+{
+  LIFECYCLE_APPROVE,
+  LIFECYCLE_REJECT,
+  LIFECYCLE_TERMINATE,
+  LIFECYCLE_RENEW,
+} Lifecycle;
+
+typedef struct
+{
+  StyrAgreementsPage *page;
+  Lifecycle           step;
+  char               *id;
+  char               *rev;
+  GtkEntry           *date_entry;
+} Decision;
+
+static void
+decision_free (Decision *decision)
+{
+  g_object_unref (decision->page);
+  g_free (decision->id);
+  g_free (decision->rev);
+  g_free (decision);
+}
+
+static void
+decision_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      Decision         *decision)
+{
+  StyrAgreementsPage *self = decision->page;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  gboolean ok = TRUE;
+
+  if (!g_str_equal (response, "confirm"))
+    return;
+
+  styr_clock_get_today (self->clock, &today);
+  switch (decision->step)
+    {
+    case LIFECYCLE_APPROVE:
+      ok = styr_agreement_approve (self->store, decision->id, decision->rev, author (), &today,
+                                   author (), self->thresholds.review_interval_months, NULL,
+                                   &error);
+      break;
+
+    case LIFECYCLE_REJECT:
+      ok = styr_agreement_reject (self->store, decision->id, decision->rev, author (), &today,
+                                  NULL, &error);
+      break;
+
+    case LIFECYCLE_TERMINATE:
+      ok = styr_agreement_terminate (self->store, decision->id, decision->rev, author (), &today,
+                                     NULL, &error);
+      break;
+
+    case LIFECYCLE_RENEW:
+      {
+        g_autofree char *iso = styr_date_from_user (gtk_editable_get_text (
+                                                      GTK_EDITABLE (decision->date_entry)));
+        GDate valid_to;
+
+        if (iso == NULL || !styr_parse_date (iso, &valid_to))
+          {
+            g_set_error (&error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
+                         _("“%s” is not a date (expected dd-mm-yyyy)"),
+                         gtk_editable_get_text (GTK_EDITABLE (decision->date_entry)));
+            ok = FALSE;
+          }
+        else
+          ok = styr_agreement_renew (self->store, decision->id, decision->rev, author (), &today,
+                                     &valid_to, NULL, &error);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    show_error (self, error);
+  select_id (self, decision->id);
+}
+
+static GtkWidget *
+decision_dialog (StyrAgreementsPage *self,
+                 Lifecycle           step,
+                 const char         *heading,
+                 const char         *body,
+                 const char         *confirm,
+                 gboolean            destructive)
+{
+  GtkWidget *dialog;
+  Decision *decision = g_new0 (Decision, 1);
+
+  decision->page = g_object_ref (self);
+  decision->step = step;
+  decision->id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
+  decision->rev = g_strdup (styr_record_get_rev (STYR_RECORD (self->current)));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "confirm", confirm,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
+                                              destructive ? ADW_RESPONSE_DESTRUCTIVE
+                                                          : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (decision_response_cb), decision,
+                         (GClosureNotify) decision_free, 0);
+  g_object_set_data (G_OBJECT (dialog), "decision", decision);
+  return dialog;
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_auto(GStrv) missing = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  const char *name;
+
+  if (self->current == NULL)
+    return;
+
+  name = styr_agreement_get_using_system (self->current);
+  missing = styr_agreement_review_missing (self->current);
+  if (missing[0] == NULL)
+    {
+      heading = g_strdup_printf (_("Approve “%s”?"), name);
+      body = g_strdup (_("All five questions are answered yes. The system gets access to the "
+                         "data, and the municipality pays for the use."));
+      dialog = decision_dialog (self, LIFECYCLE_APPROVE, heading, body, _("_Approve"), FALSE);
+    }
+  else
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      /* Approving without a complete review is allowed, but only when the
+       * user has seen exactly what is missing. */
+      for (guint i = 0; missing[i] != NULL; i++)
+        g_string_append_printf (list, "\n• %s", styr_agreement_question_label (missing[i]));
+      heading = g_strdup_printf (_("Approve “%s” Without a Complete Review?"), name);
+      body = g_strdup_printf (_("These questions are not answered yes:%s\n\nApprove only if you "
+                                "have checked them another way."), list->str);
+      dialog = decision_dialog (self, LIFECYCLE_APPROVE, heading, body, _("Approve _Anyway"),
+                                TRUE);
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autofree char *heading = NULL;
+
+  if (self->current == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Reject “%s”?"), styr_agreement_get_using_system (self->current));
+  gtk_window_present (GTK_WINDOW (decision_dialog (self, LIFECYCLE_REJECT, heading,
+                                                   _("The system does not get access to the "
+                                                     "data."),
+                                                   _("_Reject"), TRUE)));
+}
+
+static void
+terminate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autofree char *heading = NULL;
+
+  if (self->current == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Terminate “%s”?"),
+                             styr_agreement_get_using_system (self->current));
+  gtk_window_present (GTK_WINDOW (decision_dialog (self, LIFECYCLE_TERMINATE, heading,
+                                                   _("The system loses its access to the data. "
+                                                     "Terminate the agreement in STS "
+                                                     "Administrationsmodul too."),
+                                                   _("_Terminate"), TRUE)));
+}
+
+static void
+renew_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  Decision *decision;
+  GDate until;
+  char text[32] = "";
+
+  if (self->current == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Renew “%s”"), styr_agreement_get_using_system (self->current));
+  dialog = decision_dialog (self, LIFECYCLE_RENEW, heading,
+                            _("Until which day does the system need the data?"), _("Re_new"),
+                            FALSE);
+
+  /* A year from the current end, or from today, is the usual renewal. */
+  if (!styr_agreement_get_valid_to (self->current, &until))
+    styr_clock_get_today (self->clock, &until);
+  g_date_add_years (&until, 1);
+  g_date_strftime (text, sizeof text, "%d-%m-%Y", &until);
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New end date"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+  decision = g_object_get_data (G_OBJECT (dialog), "decision");
+  decision->date_entry = GTK_ENTRY (entry);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -785,6 +1245,7 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
   g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->deleted_rev, g_free);
 
@@ -879,6 +1340,9 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (contract_end_row);
   CHILD (notes_row);
   CHILD (risks_group);
+  CHILD (review_group);
+  CHILD (history_group);
+  CHILD (state_row);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
@@ -900,6 +1364,10 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
                                    undo_delete_action);
   gtk_widget_class_install_action (widget_class, "agreements.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "agreements.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "agreements.reject", NULL, reject_action);
+  gtk_widget_class_install_action (widget_class, "agreements.terminate", NULL, terminate_action);
+  gtk_widget_class_install_action (widget_class, "agreements.renew", NULL, renew_action);
   gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,
                                    focus_search_action);
 
@@ -917,8 +1385,10 @@ styr_agreements_page_init (StyrAgreementsPage *self)
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->assignments = g_ptr_array_new_with_free_func (g_object_unref);
   self->risk_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_review_form (self);
 }
 
 /**
