@@ -7,11 +7,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "styr-agreements-page.h"
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
 #include "styr-application.h"
+#include "styr-import-dialog.h"
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
 #include "styr-window.h"
@@ -454,6 +456,30 @@ agreements_scenario (StyrApplication *app)
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.clear-filters", NULL);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 1);
+
+  /* A register from a spreadsheet: previewed, one bad row left out, the
+   * good ones imported when the user confirms. */
+  {
+    const char *text = "Anvendersystem;Leverandør;Status;Gyldig fra\r\n"
+                       "Netcompany KY;Netcompany;godkendt;01-01-2020\r\n"
+                       "EG Sag;EG;måske;01-01-2020\r\n"
+                       "Fujitsu Prisme;Fujitsu;anmodet;15-01-2020\r\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StyrAgreementImport) import = NULL;
+    StyrImportDialog *dialog;
+
+    import = styr_agreement_import_new (styr_csv_parse (bytes, "register.csv", &error));
+    g_assert_no_error (error);
+    dialog = styr_import_dialog_new (GTK_WINDOW (window), styr_document_list_get_store (list),
+                                     import, "register.csv", "test");
+    gtk_window_present (GTK_WINDOW (dialog));
+    iterate ();
+    g_assert_nonnull (find_group_titled (GTK_WIDGET (dialog), "Rows That Will Not Be Imported"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 3);
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
 
   quit (app);

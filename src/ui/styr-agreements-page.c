@@ -11,6 +11,9 @@
 
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
+#include "styr-agreement-export.h"
+#include "styr-import-dialog.h"
+#include "styr-usage-import.h"
 #include "styr-agreements-page.h"
 #include "styr-assignment.h"
 #include "styr-column-sorter.h"
@@ -1151,6 +1154,220 @@ renew_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static GBytes *
+load_file (GFile   *file,
+           char   **name,
+           GError **error)
+{
+  *name = g_file_get_basename (file);
+  return g_file_load_bytes (file, NULL, NULL, error);
+}
+
+static void
+import_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    StyrAgreementsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrAgreementImport) import = NULL;
+  g_autofree char *name = NULL;
+  StyrCsv *csv;
+
+  gtk_native_dialog_destroy (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  bytes = load_file (file, &name, &error);
+  csv = bytes != NULL ? styr_csv_parse (bytes, name, &error) : NULL;
+  if (csv == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  import = styr_agreement_import_new (csv);
+  gtk_window_present (GTK_WINDOW (styr_import_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, import, name, author ())));
+}
+
+static GtkFileChooserNative *
+file_chooser (StyrAgreementsPage   *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title,
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return chooser;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = file_chooser (self, _("Import Agreements"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Open"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+usage_confirm_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  StyrAgreementsPage *self)
+{
+  StyrUsageImport *import = g_object_get_data (G_OBJECT (dialog), "import");
+  g_autoptr(GError) error = NULL;
+  guint updated = 0;
+
+  if (g_str_equal (response, "import") &&
+      !styr_usage_import_commit (import, self->store, author (), &updated, &error))
+    show_error (self, error);
+  else if (self->current != NULL)
+    show_agreement (self);
+}
+
+static void
+usage_response_cb (GtkNativeDialog    *chooser,
+                   int                 response,
+                   StyrAgreementsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrUsageImport) import = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GPtrArray *problems;
+  GtkWidget *dialog;
+  StyrCsv *csv;
+  guint agreements;
+
+  gtk_native_dialog_destroy (chooser);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  bytes = load_file (file, &name, &error);
+  csv = bytes != NULL ? styr_csv_parse (bytes, name, &error) : NULL;
+  import = csv != NULL ? styr_usage_import_new (csv, self->store, &error) : NULL;
+  if (import == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* What will happen, and the first few rows that will not. */
+  agreements = styr_usage_import_get_agreement_count (import);
+  problems = styr_usage_import_get_problems (import);
+  heading = g_strdup_printf (ngettext ("Update the Usage of %u Agreement?",
+                                       "Update the Usage of %u Agreements?", agreements),
+                             agreements);
+  g_string_append_printf (body, ngettext ("%u row of “%s” matches an agreement.",
+                                          "%u rows of “%s” match an agreement.",
+                                          styr_usage_import_get_matched_count (import)),
+                          styr_usage_import_get_matched_count (import), name);
+  for (guint i = 0; i < problems->len && i < 5; i++)
+    {
+      StyrImportProblem *problem = g_ptr_array_index (problems, i);
+
+      /* Translators: a row of a usage file that is left out, "line: why". */
+      g_string_append_printf (body, _("\n• Line %u: %s"), problem->line, problem->problem);
+    }
+  if (problems->len > 5)
+    g_string_append_printf (body, ngettext ("\n… and %u more row is left out.",
+                                            "\n… and %u more rows are left out.",
+                                            problems->len - 5), problems->len - 5);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading, body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
+                                           agreements > 0);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "import", g_steal_pointer (&import), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (usage_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_usage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = file_chooser (self, _("Import Usage"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (usage_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Writes what the list shows now, in its order and with its filters. */
+static gboolean
+export_view (StyrAgreementsPage  *self,
+             GFile               *file,
+             GError             **error)
+{
+  g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) csv = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (agreements, g_list_model_get_item (G_LIST_MODEL (self->list), i));
+
+  styr_agreement_export_csv (agreements, csv);
+  return g_file_replace_contents (file, csv->str, csv->len, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    StyrAgreementsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GError) error = NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && !export_view (self, file, &error))
+    show_error (self, error);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = file_chooser (self, _("Export Agreements"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                          _("_Export"));
+  /* Translators: the suggested file name of an exported register. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("service-agreements.csv"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1368,6 +1585,10 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "agreements.terminate", NULL, terminate_action);
   gtk_widget_class_install_action (widget_class, "agreements.renew", NULL, renew_action);
+  gtk_widget_class_install_action (widget_class, "agreements.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "agreements.import-usage", NULL,
+                                   import_usage_action);
+  gtk_widget_class_install_action (widget_class, "agreements.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,
                                    focus_search_action);
 
