@@ -274,6 +274,54 @@ test_filter_and_sort (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+static gboolean
+deadline_in_january (StyrRecord *record,
+                     gpointer    user_data)
+{
+  guint *asked = user_data;
+  GDate deadline;
+
+  (*asked)++;
+  return styr_task_get_deadline (STYR_TASK (record), &deadline) &&
+         g_date_get_month (&deadline) == G_DATE_JANUARY;
+}
+
+static void
+test_predicate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  guint asked = 0;
+
+  put_task (fixture->store, "A", "Alfa", "2020-01-10");
+  put_task (fixture->store, "B", "Bravo", "2020-02-10");
+  put_task (fixture->store, "C", "Charlie", "2020-01-20");
+  list = styr_document_list_new (fixture->store, "task");
+
+  styr_document_list_set_predicate (list, deadline_in_january, &asked, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (asked, ==, 3);
+
+  /* Searching within asks nothing again; an edit asks about that one. */
+  g_assert_true (styr_document_list_set_search (list, "charlie", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_true (styr_document_list_set_search (list, NULL, &error));
+  g_assert_cmpuint (asked, ==, 3);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  put_task (fixture->store, "B", "Bravo", "2020-01-15");
+  g_assert_cmpuint (asked, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  assert_change (fixture, 1, 0, 1);
+
+  /* Refiltering asks everyone; no predicate shows all. */
+  styr_document_list_refilter (list);
+  g_assert_cmpuint (asked, ==, 7);
+  styr_document_list_set_predicate (list, NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +335,7 @@ main (int   argc,
   ADD ("follows-writes", test_follows_writes);
   ADD ("search", test_search);
   ADD ("filter-and-sort", test_filter_and_sort);
+  ADD ("predicate", test_predicate);
 
 #undef ADD
 

@@ -927,6 +927,14 @@ test_find_ids (Fixture       *fixture,
     g_assert_cmpstr (g_ptr_array_index (reversed, 2), ==, "task:B");
   }
 
+  {
+    g_autoptr(GPtrArray) titles = styr_store_get_distinct_values (store, "task", "title", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (titles->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "task:A");
+  }
+
   none = styr_store_find_ids (store, "task", "title", "nobody", NULL, &error);
   g_assert_cmpuint (none->len, ==, 0);
 

@@ -480,6 +480,53 @@ agreements_scenario (StyrApplication *app)
     iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 3);
   }
+
+  /* The supplier filter and "needs action": the requested Fujitsu
+   * agreement needs a decision, the approved Netcompany one without an
+   * end date or reason has risks. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+    GtkDropDown *suppliers = NULL;
+    g_autoptr(GPtrArray) toggles = g_ptr_array_new ();
+    GtkToggleButton *needs = NULL;
+
+    /* Menu buttons and drop-downs hold toggle buttons of their own. */
+    collect (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, toggles);
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "Needs _Action") == 0)
+        needs = g_ptr_array_index (toggles, i);
+    g_assert_nonnull (needs);
+
+    collect (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, dropdowns);
+    for (guint i = 0; i < dropdowns->len; i++)
+      {
+        GListModel *model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, i));
+        g_autoptr(GtkStringObject) first = model != NULL ? g_list_model_get_item (model, 0) : NULL;
+
+        if (first != NULL && g_str_equal (gtk_string_object_get_string (first), "All suppliers"))
+          suppliers = g_ptr_array_index (dropdowns, i);
+      }
+    g_assert_nonnull (suppliers);
+
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (suppliers)); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (suppliers), i);
+
+        if (g_str_equal (gtk_string_object_get_string (item), "Fujitsu"))
+          gtk_drop_down_set_selected (suppliers, i);
+      }
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+    gtk_toggle_button_set_active (needs, TRUE);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "agreements.clear-filters", NULL);
+    iterate ();
+    g_assert_false (gtk_toggle_button_get_active (needs));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 3);
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
 
   quit (app);

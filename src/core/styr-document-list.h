@@ -16,6 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StyrDocumentList, styr_document_list, STYR, DOCUMENT_LIST, GObject)
 
+/**
+ * StyrRecordPredicate:
+ * @record: a record of the list
+ * @user_data: the predicate's data
+ *
+ * Returns: %TRUE to show @record
+ */
+typedef gboolean (*StyrRecordPredicate) (StyrRecord *record,
+                                         gpointer    user_data);
+
 StyrDocumentList *styr_document_list_new            (StyrStore        *store,
                                                      const char       *type);
 StyrStore        *styr_document_list_get_store      (StyrDocumentList *self);
@@ -31,6 +41,11 @@ gboolean          styr_document_list_set_search     (StyrDocumentList *self,
                                                      const char       *search,
                                                      GError          **error);
 const char       *styr_document_list_get_search     (StyrDocumentList *self);
+void              styr_document_list_set_predicate  (StyrDocumentList    *self,
+                                                     StyrRecordPredicate  predicate,
+                                                     gpointer             user_data,
+                                                     GDestroyNotify       destroy);
+void              styr_document_list_refilter       (StyrDocumentList *self);
 const char       *styr_document_list_get_id         (StyrDocumentList *self,
                                                      guint             position);
 guint             styr_document_list_find           (StyrDocumentList *self,

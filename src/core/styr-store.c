@@ -1666,3 +1666,60 @@ styr_store_get_search_text (StyrStore   *self,
   text = (const char *) sqlite3_column_text (stmt, 0);
   return g_strdup (text != NULL ? text : "");
 }
+
+/**
+ * styr_store_get_distinct_values:
+ * @self: a #StyrStore
+ * @type: a document type
+ * @field: a text field of it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8): the different values
+ *   @field has among live documents of @type, sorted without case, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+styr_store_get_distinct_values (StyrStore   *self,
+                                const char  *type,
+                                const char  *field,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) values = NULL;
+  g_autofree char *path = NULL;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  if (!is_field_name (field))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                   _("“%s” is not the name of a field."), field != NULL ? field : "");
+      return NULL;
+    }
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT DISTINCT json_extract (body, ?2) AS value FROM documents "
+                              "WHERE type = ?1 AND deleted = 0 AND value IS NOT NULL "
+                              "  AND json_type (body, ?2) = 'text' "
+                              "ORDER BY value COLLATE NOCASE",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  path = g_strconcat ("$.", field, NULL);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+
+  values = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&values);
+}

@@ -122,6 +122,10 @@ GPtrArray  *styr_store_find_ids           (StyrStore      *self,
                                            const char     *value,
                                            const char     *sort_field,
                                            GError        **error);
+GPtrArray  *styr_store_get_distinct_values (StyrStore     *self,
+                                           const char     *type,
+                                           const char     *field,
+                                           GError        **error);
 GHashTable *styr_store_get_search_texts   (StyrStore      *self,
                                            const char     *type,
                                            GError        **error);

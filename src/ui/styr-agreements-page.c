@@ -33,6 +33,9 @@ struct _StyrAgreementsPage
   AdwLeaflet         *leaflet;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *state_dropdown;
+  GtkToggleButton    *needs_action_button;
+  GtkDropDown        *supplier_dropdown;
+  GtkDropDown        *service_dropdown;
   GtkRevealer        *summary_revealer;
   GtkLabel           *summary_label;
   GtkStack           *list_stack;
@@ -66,6 +69,9 @@ struct _StyrAgreementsPage
   StyrAgreement      *current;
   char               *deleted_id;
   char               *deleted_rev;
+  char               *supplier_filter;
+  char               *service_filter;
+  gboolean            updating_filters;
   StyrRuleThresholds  thresholds;
 };
 
@@ -166,6 +172,13 @@ load_service_names (StyrAgreementsPage *self)
     }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static StyrRiskFlags
 risks_of (StyrAgreementsPage *self,
           StyrAgreement      *agreement)
@@ -176,6 +189,97 @@ risks_of (StyrAgreementsPage *self,
   return styr_rules_agreement_risks (agreement, self->assignments, &today, &self->thresholds);
 }
 
+/* The first entry of the supplier and service drop-downs means any. */
+static const char *
+dropdown_choice (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  if (item == NULL || gtk_drop_down_get_selected (dropdown) == 0)
+    return NULL;
+
+  return gtk_string_object_get_string (item);
+}
+
+/* Needs action: still to decide, or anything the rules flag (expiring,
+ * used after the end, overdue for review, a risk). */
+static gboolean
+needs_action (StyrAgreementsPage *self,
+              StyrAgreement      *agreement)
+{
+  return g_strcmp0 (styr_agreement_get_state (agreement), "requested") == 0 ||
+         risks_of (self, agreement) != STYR_RISK_NONE;
+}
+
+static gboolean
+agreement_shown (StyrRecord *record,
+                 gpointer    user_data)
+{
+  StyrAgreementsPage *self = user_data;
+  StyrAgreement *agreement = STYR_AGREEMENT (record);
+
+  if (self->supplier_filter != NULL &&
+      g_strcmp0 (styr_agreement_get_supplier (agreement), self->supplier_filter) != 0)
+    return FALSE;
+
+  if (self->service_filter != NULL)
+    {
+      g_auto(GStrv) services = styr_agreement_dup_services (agreement);
+
+      if (services == NULL || !g_strv_contains ((const char * const *) services,
+                                                self->service_filter))
+        return FALSE;
+    }
+
+  return !gtk_toggle_button_get_active (self->needs_action_button) ||
+         needs_action (self, agreement);
+}
+
+static void
+set_choices (GtkDropDown *dropdown,
+             const char  *any,
+             GPtrArray   *values,
+             const char  *keep)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (model, any);
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    {
+      gtk_string_list_append (model, g_ptr_array_index (values, i));
+      if (g_strcmp0 (keep, g_ptr_array_index (values, i)) == 0)
+        selected = i + 1;
+    }
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
+/* The suppliers come from the agreements, the services from the
+ * catalogue and the agreements both. */
+static void
+load_choices (StyrAgreementsPage *self)
+{
+  g_autoptr(GPtrArray) suppliers = NULL;
+  g_autoptr(GPtrArray) services = g_ptr_array_new ();
+  g_autofree char *supplier = g_strdup (self->supplier_filter);
+  g_autofree char *service = g_strdup (self->service_filter);
+  GHashTableIter iter;
+  gpointer code;
+
+  suppliers = styr_store_get_distinct_values (self->store, "agreement", "supplier", NULL);
+  g_hash_table_iter_init (&iter, self->service_names);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    g_ptr_array_add (services, code);
+  g_ptr_array_sort (services, (GCompareFunc) compare_strings);
+
+  self->updating_filters = TRUE;
+  set_choices (self->supplier_dropdown, _("All suppliers"), suppliers, supplier);
+  set_choices (self->service_dropdown, _("All services"), services, service);
+  self->updating_filters = FALSE;
+}
+
 static void
 update_summary (StyrAgreementsPage *self)
 {
@@ -184,7 +288,9 @@ update_summary (StyrAgreementsPage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   gint64 total = styr_store_count_of_type (self->store, "agreement", NULL);
-  gboolean filtered = selected > 0 || search[0] != '\0';
+  gboolean needs = gtk_toggle_button_get_active (self->needs_action_button);
+  gboolean filtered = selected > 0 || search[0] != '\0' || needs ||
+                      self->supplier_filter != NULL || self->service_filter != NULL;
 
   g_string_append_printf (summary,
                           /* Translators: how many agreements the filters show, of all. */
@@ -196,6 +302,14 @@ update_summary (StyrAgreementsPage *self)
     g_string_append_printf (summary, _(" · State: %s"), state_label (filter_states[selected]));
   if (search[0] != '\0')
     g_string_append_printf (summary, _(" · Search: “%s”"), search);
+  if (needs)
+    g_string_append (summary, _(" · Needs action"));
+  if (self->supplier_filter != NULL)
+    /* Translators: the supplier filter in the summary line. */
+    g_string_append_printf (summary, _(" · Supplier: %s"), self->supplier_filter);
+  if (self->service_filter != NULL)
+    /* Translators: the service filter in the summary line. */
+    g_string_append_printf (summary, _(" · Service: %s"), self->service_filter);
 
   gtk_label_set_label (self->summary_label, summary->str);
   gtk_revealer_set_reveal_child (self->summary_revealer, filtered);
@@ -558,6 +672,26 @@ state_changed_cb (StyrAgreementsPage *self)
 
   if (!styr_document_list_set_filter (self->list, state != NULL ? "state" : NULL, state, &error))
     show_error (self, error);
+  update_summary (self);
+}
+
+static void
+filters_changed_cb (StyrAgreementsPage *self)
+{
+  gboolean any;
+
+  if (self->updating_filters || self->list == NULL)
+    return;
+
+  g_free (self->supplier_filter);
+  g_free (self->service_filter);
+  self->supplier_filter = g_strdup (dropdown_choice (self->supplier_dropdown));
+  self->service_filter = g_strdup (dropdown_choice (self->service_dropdown));
+
+  /* Without these filters the list need not look at any record. */
+  any = gtk_toggle_button_get_active (self->needs_action_button) ||
+        self->supplier_filter != NULL || self->service_filter != NULL;
+  styr_document_list_set_predicate (self->list, any ? agreement_shown : NULL, self, NULL);
   update_summary (self);
 }
 
@@ -1377,6 +1511,9 @@ clear_filters_action (GtkWidget  *widget,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->state_dropdown, 0);
+  gtk_toggle_button_set_active (self->needs_action_button, FALSE);
+  gtk_drop_down_set_selected (self->supplier_dropdown, 0);
+  gtk_drop_down_set_selected (self->service_dropdown, 0);
 }
 
 static void
@@ -1393,6 +1530,13 @@ static void
 assignments_changed_cb (StyrAgreementsPage *self)
 {
   load_assignments (self);
+  styr_document_list_refilter (self->list);
+}
+
+static void
+agreements_changed_cb (StyrAgreementsPage *self)
+{
+  load_choices (self);
 }
 
 static void
@@ -1419,6 +1563,8 @@ styr_agreements_page_constructed (GObject *object)
   load_assignments (self);
   g_signal_connect_object (self->store, "documents-changed::assignment",
                            G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "documents-changed::agreement",
+                           G_CALLBACK (agreements_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->list = styr_document_list_new (self->store, "agreement");
   if (!styr_document_list_set_sort_field (self->list, "using_system", &error))
@@ -1438,6 +1584,7 @@ styr_agreements_page_constructed (GObject *object)
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
+  load_choices (self);
   selection_changed_cb (self);
   update_summary (self);
 }
@@ -1447,6 +1594,11 @@ styr_agreements_page_dispose (GObject *object)
 {
   StyrAgreementsPage *self = (StyrAgreementsPage *)object;
 
+  /* Tearing the widgets down emits their signals; the filters must not
+   * react any more. */
+  self->updating_filters = TRUE;
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* The leaflet is both a template child and the bin's child: let the bin
@@ -1456,6 +1608,8 @@ styr_agreements_page_dispose (GObject *object)
 
   g_clear_object (&self->current);
   g_clear_object (&self->selection);
+  if (self->list != NULL)
+    styr_document_list_set_predicate (self->list, NULL, NULL, NULL);
   g_clear_object (&self->list);
   g_clear_object (&self->clock);
   g_clear_object (&self->store);
@@ -1465,6 +1619,8 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->deleted_rev, g_free);
+  g_clear_pointer (&self->supplier_filter, g_free);
+  g_clear_pointer (&self->service_filter, g_free);
 
   G_OBJECT_CLASS (styr_agreements_page_parent_class)->dispose (object);
 }
@@ -1542,6 +1698,9 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (leaflet);
   CHILD (search_entry);
   CHILD (state_dropdown);
+  CHILD (needs_action_button);
+  CHILD (supplier_dropdown);
+  CHILD (service_dropdown);
   CHILD (summary_revealer);
   CHILD (summary_label);
   CHILD (list_stack);
@@ -1563,6 +1722,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, using_system_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, supplier_bind_cb);
