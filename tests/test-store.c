@@ -950,6 +950,77 @@ test_find_ids (Fixture       *fixture,
   g_assert_nonnull (strstr (plan, "documents_task_state_task"));
 }
 
+/* The register's default sort and its supplier filter run on the indexes
+ * of migration 3, and answer exactly as the general queries would. */
+static void
+test_indexed_agreement_queries (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) suppliers = NULL;
+  g_autofree char *sort_plan = NULL;
+  g_autofree char *supplier_plan = NULL;
+  g_autofree char *deleted_rev = NULL;
+  /* id, using system, supplier; NULL leaves the field out */
+  const char *agreements[][3] = {
+    { "agreement:1", "beta", "Netcompany" },
+    { "agreement:2", "Alpha", "KMD" },
+    { "agreement:3", "alpha", "KMD" },
+    { "agreement:4", "Aardvark", "Gone A/S" },
+    { "agreement:5", NULL, NULL },
+  };
+  const char *expected[] = { "agreement:5", "agreement:2", "agreement:3", "agreement:1" };
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (agreements); i++)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+      char **rev = i == 3 ? &deleted_rev : NULL;
+
+      json_object_set_string_member (body, "type", "agreement");
+      if (agreements[i][1] != NULL)
+        json_object_set_string_member (body, "using_system", agreements[i][1]);
+      if (agreements[i][2] != NULL)
+        json_object_set_string_member (body, "supplier", agreements[i][2]);
+      else
+        json_object_set_object_member (body, "supplier", json_object_new ());
+      g_assert_true (styr_store_put (store, agreements[i][0], body, NULL, NULL, rev, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (styr_store_delete (store, "agreement:4", deleted_rev, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  sorted = styr_store_find_ids (store, "agreement", NULL, NULL, "using_system", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sorted->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (g_ptr_array_index (sorted, i), ==, expected[i]);
+
+  /* Neither the deleted supplier nor one that is not text is offered. */
+  suppliers = styr_store_get_distinct_values (store, "agreement", "supplier", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suppliers->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (suppliers, 0), ==, "KMD");
+  g_assert_cmpstr (g_ptr_array_index (suppliers, 1), ==, "Netcompany");
+
+  g_clear_object (&store);
+  sort_plan = raw_query_plan (fixture->path,
+                              "SELECT id FROM documents INDEXED BY documents_agreement_using_system "
+                              "WHERE type = 'agreement' AND deleted = 0 "
+                              "ORDER BY json_extract (body, '$.using_system') COLLATE NOCASE, id");
+  g_assert_null (strstr (sort_plan, "TEMP B-TREE"));
+  supplier_plan = raw_query_plan (fixture->path,
+                                  "SELECT DISTINCT json_extract (body, '$.supplier') AS value "
+                                  "FROM documents INDEXED BY documents_agreement_supplier "
+                                  "WHERE type = 'agreement' AND deleted = 0 "
+                                  "  AND json_type (body, '$.supplier') = 'text' "
+                                  "ORDER BY value COLLATE NOCASE");
+  g_assert_nonnull (strstr (supplier_plan, "documents_agreement_supplier"));
+}
+
 typedef struct
 {
   guint  emissions;
@@ -1218,6 +1289,7 @@ main (int   argc,
   ADD ("conflicts", test_conflicts, NULL);
   ADD ("replicated-tree", test_replicated_tree, NULL);
   ADD ("find-ids", test_find_ids, NULL);
+  ADD ("indexed-agreement-queries", test_indexed_agreement_queries, NULL);
   ADD ("change-signal", test_change_signal, NULL);
   ADD ("migration-from-v1", test_migration_from_v1, NULL);
   ADD ("migration-backups-pruned", test_migration_backups_pruned, NULL);

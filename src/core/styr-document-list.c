@@ -67,6 +67,7 @@ enum {
   PROP_ITEM_TYPE,
   PROP_N_ITEMS,
   PROP_SEARCH,
+  PROP_SORT_FIELD,
   PROP_LOAD_ERROR,
   N_PROPS
 };
@@ -426,7 +427,7 @@ styr_document_list_constructed (GObject *object)
   g_signal_connect_object (self->store, signal, G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->ids = styr_store_find_ids (self->store, self->type, NULL, NULL, NULL, &error);
+  self->ids = styr_store_find_ids (self->store, self->type, NULL, NULL, self->sort_field, &error);
   if (self->ids == NULL)
     {
       self->ids = g_ptr_array_new_with_free_func (g_free);
@@ -499,6 +500,10 @@ styr_document_list_get_property (GObject    *object,
       g_value_set_string (value, self->search);
       break;
 
+    case PROP_SORT_FIELD:
+      g_value_set_string (value, self->sort_field);
+      break;
+
     case PROP_LOAD_ERROR:
       g_value_set_boxed (value, self->load_error);
       break;
@@ -528,6 +533,12 @@ styr_document_list_set_property (GObject      *object,
 
     case PROP_SEARCH:
       styr_document_list_set_search (self, g_value_get_string (value), NULL);
+      break;
+
+    case PROP_SORT_FIELD:
+      /* Construct-only: the first load in constructed() uses it, so a
+       * sorted list is read once, not twice. */
+      self->sort_field = g_value_dup_string (value);
       break;
 
     default:
@@ -561,6 +572,17 @@ styr_document_list_class_init (StyrDocumentListClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StyrDocumentList:sort-field:
+   *
+   * The field the list is first sorted by, as for
+   * styr_document_list_set_sort_field(). Later changes go through that
+   * function.
+   */
+  properties[PROP_SORT_FIELD] =
+    g_param_spec_string ("sort-field", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * StyrDocumentList:load-error:

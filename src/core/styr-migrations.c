@@ -72,6 +72,15 @@ static const char * const migrations[] = {
   "CREATE INDEX documents_assignment_holder ON documents (json_extract (body, '$.holder')) "
   "  WHERE type = 'assignment';"
   "CREATE INDEX documents_conflicted ON documents (type) WHERE conflicted = 1;",
+
+  /* 3: the agreement register opens sorted by using system and offers its
+   * suppliers as a filter. Without these, both read every agreement's
+   * body; with 100 000 agreements that held the first frame for 0.7 s. */
+  "CREATE INDEX documents_agreement_using_system "
+  "  ON documents (json_extract (body, '$.using_system') COLLATE NOCASE, id) "
+  "  WHERE type = 'agreement' AND deleted = 0;"
+  "CREATE INDEX documents_agreement_supplier ON documents (json_extract (body, '$.supplier')) "
+  "  WHERE type = 'agreement' AND deleted = 0 AND json_type (body, '$.supplier') = 'text';",
 };
 
 const char * const *

@@ -1124,13 +1124,16 @@ styr_store_set_setting (StyrStore   *self,
   return _styr_store_step_done (self, stmt, error);
 }
 
-/* Lookups that have an index of their own (migration 2). The SQL names the
- * field literally so that SQLite can use the partial expression index. */
-static const struct {
+typedef struct
+{
   const char *type;
   const char *field;
   const char *sql;
-} indexed_lookups[] = {
+} IndexedQuery;
+
+/* Lookups that have an index of their own (migration 2). The SQL names the
+ * field literally so that SQLite can use the partial expression index. */
+static const IndexedQuery indexed_lookups[] = {
   { "task-state", "task",
     "SELECT id FROM documents WHERE type = 'task-state' AND deleted = 0 "
     "AND json_extract (body, '$.task') = ?1" },
@@ -1150,6 +1153,47 @@ static const struct {
     "SELECT id FROM documents WHERE type = 'assignment' AND deleted = 0 "
     "AND json_extract (body, '$.holder') = ?1" },
 };
+
+/* Sorts and value lists with an index of their own (migration 3). As
+ * above, the SQL must repeat the index's terms literally, and INDEXED BY
+ * keeps SQLite from preferring the type index before ANALYZE has run. */
+static const IndexedQuery indexed_sorts[] = {
+  { "agreement", "using_system",
+    "SELECT id FROM documents INDEXED BY documents_agreement_using_system "
+    "WHERE type = 'agreement' AND deleted = 0 "
+    "ORDER BY json_extract (body, '$.using_system') COLLATE NOCASE, id" },
+};
+
+static const IndexedQuery indexed_values[] = {
+  { "agreement", "supplier",
+    "SELECT DISTINCT json_extract (body, '$.supplier') AS value "
+    "FROM documents INDEXED BY documents_agreement_supplier "
+    "WHERE type = 'agreement' AND deleted = 0 AND json_type (body, '$.supplier') = 'text' "
+    "ORDER BY value COLLATE NOCASE" },
+};
+
+/* Sets *stmt to the indexed statement for @type and @field, if there is
+ * one; returns %FALSE only if there is one and it cannot be prepared. */
+static gboolean
+prepare_indexed (StyrStore      *self,
+                 const char     *type,
+                 const char     *field,
+                 gboolean        sorts,
+                 sqlite3_stmt  **stmt,
+                 GError        **error)
+{
+  const IndexedQuery *queries = sorts ? indexed_sorts : indexed_values;
+  guint n = sorts ? G_N_ELEMENTS (indexed_sorts) : G_N_ELEMENTS (indexed_values);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (queries[i].type, type) && g_strcmp0 (queries[i].field, field) == 0)
+      {
+        *stmt = _styr_store_prepare (self, queries[i].sql, error);
+        return *stmt != NULL;
+      }
+
+  return TRUE;
+}
 
 static gboolean
 is_field_name (const char *field)
@@ -1221,6 +1265,22 @@ styr_store_find_ids (StyrStore   *self,
         indexed = TRUE;
         break;
       }
+
+  if (stmt == NULL && field == NULL &&
+      !prepare_indexed (self, type, sort_field, TRUE, &stmt, error))
+    return NULL;
+
+  /* By id alone the type index answers without reading any body. */
+  if (stmt == NULL && field == NULL && sort_field == NULL)
+    {
+      stmt = _styr_store_prepare (self,
+                                  "SELECT id FROM documents WHERE type = ?1 AND deleted = 0 "
+                                  "ORDER BY id",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+    }
 
   if (stmt == NULL)
     {
@@ -1699,18 +1759,24 @@ styr_store_get_distinct_values (StyrStore   *self,
       return NULL;
     }
 
-  stmt = _styr_store_prepare (self,
-                              "SELECT DISTINCT json_extract (body, ?2) AS value FROM documents "
-                              "WHERE type = ?1 AND deleted = 0 AND value IS NOT NULL "
-                              "  AND json_type (body, ?2) = 'text' "
-                              "ORDER BY value COLLATE NOCASE",
-                              error);
-  if (stmt == NULL)
+  if (!prepare_indexed (self, type, field, FALSE, &stmt, error))
     return NULL;
 
-  path = g_strconcat ("$.", field, NULL);
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+  if (stmt == NULL)
+    {
+      stmt = _styr_store_prepare (self,
+                                  "SELECT DISTINCT json_extract (body, ?2) AS value FROM documents "
+                                  "WHERE type = ?1 AND deleted = 0 AND value IS NOT NULL "
+                                  "  AND json_type (body, ?2) = 'text' "
+                                  "ORDER BY value COLLATE NOCASE",
+                                  error);
+      if (stmt == NULL)
+        return NULL;
+
+      path = g_strconcat ("$.", field, NULL);
+      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, path, -1, SQLITE_STATIC);
+    }
 
   values = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -1554,7 +1554,6 @@ static void
 styr_agreements_page_constructed (GObject *object)
 {
   StyrAgreementsPage *self = (StyrAgreementsPage *)object;
-  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (styr_agreements_page_parent_class)->constructed (object);
 
@@ -1566,9 +1565,12 @@ styr_agreements_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "documents-changed::agreement",
                            G_CALLBACK (agreements_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->list = styr_document_list_new (self->store, "agreement");
-  if (!styr_document_list_set_sort_field (self->list, "using_system", &error))
-    show_error (self, error);
+  self->list = g_object_new (STYR_TYPE_DOCUMENT_LIST,
+                             "store", self->store,
+                             "doc-type", "agreement",
+                             "sort-field", "using_system",
+                             NULL);
+  list_error_cb (self);
   g_signal_connect_object (self->list, "notify::load-error", G_CALLBACK (list_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_summary), self,
