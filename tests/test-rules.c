@@ -651,6 +651,97 @@ test_agreement_no_usage (void)
                   STYR_RISK_NO_USAGE);
 }
 
+/* The chart's months for the clean agreement with @patch, as of TODAY,
+ * flagged with the agreement's own risks (or @risks if not -1). */
+static GArray *
+usage_months (const char *patch,
+              gint64      risks)
+{
+  g_autoptr(StyrAgreement) subject = agreement ("%s", patch);
+  g_autoptr(GPtrArray) assignments = approver_assignments ();
+  StyrRuleThresholds t = defaults ();
+  GDate date = day (TODAY);
+  StyrRiskFlags flags;
+
+  flags = risks >= 0 ? (StyrRiskFlags) risks
+                     : styr_rules_agreement_risks (subject, assignments, &date, &t);
+  return styr_rules_agreement_usage_months (subject, flags, &date, &t);
+}
+
+/* Which months carry @flag, as "2019-12 2020-01". */
+static char *
+flagged_months (GArray        *months,
+                StyrRiskFlags  flag)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < months->len; i++)
+    {
+      StyrUsageMonth *month = &g_array_index (months, StyrUsageMonth, i);
+
+      if (month->flags & flag)
+        g_string_append_printf (text, "%s%04u-%02u", text->len > 0 ? " " : "",
+                                month->year, month->month);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_agreement_usage_months (void)
+{
+  g_autoptr(GArray) clean = usage_months ("{}", -1);
+  g_autoptr(GArray) spike = NULL;
+  g_autoptr(GArray) unused = NULL;
+  g_autoptr(GArray) after_end = NULL;
+  g_autoptr(GArray) unflagged = NULL;
+  g_autofree char *text = NULL;
+  StyrUsageMonth *first, *last;
+
+  /* The twelve months before the last full one, that one, and this one. */
+  g_assert_cmpuint (clean->len, ==, 14);
+  first = &g_array_index (clean, StyrUsageMonth, 0);
+  last = &g_array_index (clean, StyrUsageMonth, clean->len - 1);
+  g_assert_cmpuint (first->year, ==, 2019);
+  g_assert_cmpuint (first->month, ==, 2);
+  g_assert_cmpint (first->calls, ==, -1);
+  g_assert_cmpuint (last->year, ==, 2020);
+  g_assert_cmpuint (last->month, ==, 3);
+  g_assert_cmpint (g_array_index (clean, StyrUsageMonth, 9).calls, ==, 100);
+  for (guint i = 0; i < clean->len; i++)
+    g_assert_cmpuint (g_array_index (clean, StyrUsageMonth, i).flags, ==, STYR_RISK_NONE);
+
+  spike = usage_months ("{'usage':[{'month':'2019-11','calls':100},{'month':'2019-12',"
+                        "'calls':100},{'month':'2020-01','calls':100},"
+                        "{'month':'2020-02','calls':400}]}", -1);
+  text = flagged_months (spike, STYR_RISK_USAGE_SPIKE);
+  g_assert_cmpstr (text, ==, "2020-02");
+  g_clear_pointer (&text, g_free);
+
+  unused = usage_months ("{'usage':[{'month':'2019-11','calls':100},{'month':'2019-12',"
+                         "'calls':0},{'month':'2020-01','calls':0},"
+                         "{'month':'2020-02','calls':0}]}", -1);
+  text = flagged_months (unused, STYR_RISK_NO_USAGE);
+  g_assert_cmpstr (text, ==, "2019-12 2020-01 2020-02");
+  g_clear_pointer (&text, g_free);
+
+  /* Only the months after the end that have calls. */
+  after_end = usage_months ("{'state':'terminated','valid_to':'2020-01-31','usage':["
+                            "{'month':'2020-01','calls':100},{'month':'2020-02','calls':5},"
+                            "{'month':'2020-03','calls':7}]}", -1);
+  text = flagged_months (after_end, STYR_RISK_USED_AFTER_END);
+  g_assert_cmpstr (text, ==, "2020-02 2020-03");
+  g_clear_pointer (&text, g_free);
+
+  /* Months are marked only for the flags the agreement has. */
+  unflagged = usage_months ("{'usage':[{'month':'2019-11','calls':100},{'month':'2019-12',"
+                            "'calls':100},{'month':'2020-01','calls':100},"
+                            "{'month':'2020-02','calls':400}]}", STYR_RISK_NONE);
+  text = flagged_months (unflagged, STYR_RISK_USAGE_SPIKE | STYR_RISK_NO_USAGE |
+                                    STYR_RISK_USED_AFTER_END);
+  g_assert_cmpstr (text, ==, "");
+}
+
 static void
 test_agreement_usage_spike (void)
 {
@@ -1072,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/rules/agreement/contract-ended", test_agreement_contract_ended);
   g_test_add_func ("/rules/agreement/no-usage", test_agreement_no_usage);
   g_test_add_func ("/rules/agreement/usage-spike", test_agreement_usage_spike);
+  g_test_add_func ("/rules/agreement/usage-months", test_agreement_usage_months);
   g_test_add_func ("/rules/agreement/states", test_agreement_states);
   g_test_add_func ("/rules/agreement/describe", test_agreement_describe);
   g_test_add_func ("/rules/role/assignment-current", test_assignment_current);

@@ -480,22 +480,42 @@ no_usage (StyrAgreement            *agreement,
 }
 
 static gboolean
+is_ended_state (const char *state)
+{
+  return g_strcmp0 (state, "expired") == 0 || g_strcmp0 (state, "terminated") == 0;
+}
+
+/* The last month the agreement was in force, if it has ended. */
+static gboolean
+end_month_of (StyrAgreement *agreement,
+              gboolean       ended_by_state,
+              const GDate   *today,
+              int           *end_month)
+{
+  GDate valid_to;
+
+  if (styr_agreement_get_valid_to (agreement, &valid_to) &&
+      g_date_compare (&valid_to, today) < 0)
+    *end_month = date_month_index (&valid_to);
+  else if (ended_by_state)
+    /* Ended on a day we do not know: calls in the last full month or this
+     * one mean the system still relies on it. */
+    *end_month = date_month_index (today) - 2;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
 used_after_end (StyrAgreement *agreement,
                 gboolean       ended_by_state,
                 const GDate   *today)
 {
   int today_month = date_month_index (today);
   int end_month;
-  GDate valid_to;
 
-  if (styr_agreement_get_valid_to (agreement, &valid_to) &&
-      g_date_compare (&valid_to, today) < 0)
-    end_month = date_month_index (&valid_to);
-  else if (ended_by_state)
-    /* Ended on a day we do not know: calls in the last full month or this
-     * one mean the system still relies on it. */
-    end_month = today_month - 2;
-  else
+  if (!end_month_of (agreement, ended_by_state, today, &end_month))
     return FALSE;
 
   for (int m = end_month + 1; m <= today_month; m++)
@@ -605,7 +625,7 @@ styr_rules_agreement_risks (StyrAgreement            *agreement,
 
   state = styr_agreement_get_state (agreement);
   approved = g_strcmp0 (state, "approved") == 0;
-  ended = g_strcmp0 (state, "expired") == 0 || g_strcmp0 (state, "terminated") == 0;
+  ended = is_ended_state (state);
 
   if (approved || g_strcmp0 (state, "requested") == 0)
     flags |= content_risks (agreement, today, thresholds);
@@ -617,6 +637,62 @@ styr_rules_agreement_risks (StyrAgreement            *agreement,
     flags |= STYR_RISK_USED_AFTER_END;
 
   return flags;
+}
+
+/**
+ * styr_rules_agreement_usage_months:
+ * @agreement: a service agreement
+ * @risks: the agreement's flags from styr_rules_agreement_risks()
+ * @today: a valid date
+ * @thresholds: the thresholds @risks was found with
+ *
+ * The months a usage chart shows: the last full month before @today, the
+ * twelve before it that the spike rule compares against, and @today's
+ * month. Each carries the usage flags of @risks that the month caused:
+ * %STYR_RISK_USAGE_SPIKE on the last full month, %STYR_RISK_NO_USAGE on
+ * each month of the unused window, %STYR_RISK_USED_AFTER_END on each month
+ * after the end that has calls.
+ *
+ * Returns: (transfer full) (element-type StyrUsageMonth): the months,
+ *   oldest first
+ */
+GArray *
+styr_rules_agreement_usage_months (StyrAgreement            *agreement,
+                                   StyrRiskFlags             risks,
+                                   const GDate              *today,
+                                   const StyrRuleThresholds *thresholds)
+{
+  int today_month, last, end_month = G_MAXINT;
+  GArray *months;
+
+  g_return_val_if_fail (STYR_IS_AGREEMENT (agreement), NULL);
+  g_return_val_if_fail (VALID_DATE (today), NULL);
+  g_return_val_if_fail (thresholds != NULL, NULL);
+
+  today_month = date_month_index (today);
+  last = today_month - 1;
+  months = g_array_sized_new (FALSE, TRUE, sizeof (StyrUsageMonth), USAGE_HISTORY_MONTHS + 2);
+
+  if (risks & STYR_RISK_USED_AFTER_END)
+    end_month_of (agreement, is_ended_state (styr_agreement_get_state (agreement)), today,
+                  &end_month);
+
+  for (int m = last - USAGE_HISTORY_MONTHS; m <= today_month; m++)
+    {
+      StyrUsageMonth month = { .year = m / 12, .month = m % 12 + 1 };
+
+      month.calls = usage_in_month (agreement, m);
+      if ((risks & STYR_RISK_USAGE_SPIKE) && m == last)
+        month.flags |= STYR_RISK_USAGE_SPIKE;
+      if ((risks & STYR_RISK_NO_USAGE) && m <= last &&
+          m > last - (int) thresholds->no_usage_months)
+        month.flags |= STYR_RISK_NO_USAGE;
+      if (m > end_month && month.calls > 0)
+        month.flags |= STYR_RISK_USED_AFTER_END;
+      g_array_append_val (months, month);
+    }
+
+  return months;
 }
 
 /**

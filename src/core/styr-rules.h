@@ -93,6 +93,23 @@ typedef enum
 #define STYR_TYPE_RISK_FLAGS (styr_risk_flags_get_type ())
 
 /**
+ * StyrUsageMonth:
+ * @year: the year
+ * @month: the month, 1 to 12
+ * @calls: the calls recorded, or -1 if the month has no usage recorded
+ * @flags: the usage risk flags this month caused
+ *
+ * One bar of an agreement's usage chart.
+ */
+typedef struct
+{
+  guint         year;
+  guint         month;
+  gint64        calls;
+  StyrRiskFlags flags;
+} StyrUsageMonth;
+
+/**
  * StyrRulesDoneFunc:
  * @id: the id of a task or checklist item, e.g. "task:YR-OIR-MAP"
  * @user_data: closure data
@@ -128,6 +145,10 @@ char        **styr_rules_blocking                   (const char * const       *d
 
 StyrRiskFlags styr_rules_agreement_risks            (StyrAgreement            *agreement,
                                                      GPtrArray                *assignments,
+                                                     const GDate              *today,
+                                                     const StyrRuleThresholds *thresholds);
+GArray       *styr_rules_agreement_usage_months     (StyrAgreement            *agreement,
+                                                     StyrRiskFlags             risks,
                                                      const GDate              *today,
                                                      const StyrRuleThresholds *thresholds);
 const char   *styr_rules_risk_describe              (StyrRiskFlags             flag);
