@@ -16,6 +16,9 @@
 #include "styr-import-dialog.h"
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
+#include "styr-rules.h"
+#include "styr-usage-chart.h"
+#include "styr-usage-import.h"
 #include "styr-window.h"
 
 static void
@@ -460,10 +463,10 @@ agreements_scenario (StyrApplication *app)
   /* A register from a spreadsheet: previewed, one bad row left out, the
    * good ones imported when the user confirms. */
   {
-    const char *text = "Anvendersystem;Leverandør;Status;Gyldig fra\r\n"
-                       "Netcompany KY;Netcompany;godkendt;01-01-2020\r\n"
-                       "EG Sag;EG;måske;01-01-2020\r\n"
-                       "Fujitsu Prisme;Fujitsu;anmodet;15-01-2020\r\n";
+    const char *text = "Anvendersystem;Leverandør;Services;Status;Gyldig fra\r\n"
+                       "Netcompany KY;Netcompany;SF1500;godkendt;01-01-2020\r\n"
+                       "EG Sag;EG;;måske;01-01-2020\r\n"
+                       "Fujitsu Prisme;Fujitsu;;anmodet;15-01-2020\r\n";
     g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
     g_autoptr(GError) error = NULL;
     g_autoptr(StyrAgreementImport) import = NULL;
@@ -528,6 +531,68 @@ agreements_scenario (StyrApplication *app)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 3);
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+
+  /* A usage report with a spike last month: the chart marks that month
+   * and says why, in words. */
+  {
+    StyrStore *store = styr_document_list_get_store (list);
+    g_autoptr(GString) report = g_string_new ("Måned;Anvendersystem;Service;Kald\r\n");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    StyrCsv *csv;
+    g_autoptr(StyrUsageImport) usage = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    StyrUsageChart *chart;
+    GArray *months;
+    StyrUsageMonth *last_full;
+    gboolean said = FALSE;
+    guint updated = 0;
+
+    for (int back = 4; back >= 1; back--)
+      {
+        g_autoptr(GDateTime) month = g_date_time_add_months (now, -back);
+
+        g_string_append_printf (report, "%02d-%04d;Netcompany KY;SF1500;%d\r\n",
+                                g_date_time_get_month (month), g_date_time_get_year (month),
+                                back == 1 ? 900 : 100);
+      }
+    bytes = g_bytes_new (report->str, report->len);
+    csv = styr_csv_parse (bytes, "forbrug.csv", &error);
+    g_assert_no_error (error);
+    usage = styr_usage_import_new (g_steal_pointer (&csv), store, &error);
+    g_assert_no_error (error);
+    g_assert_true (styr_usage_import_commit (usage, store, "test", &updated, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (updated, ==, 1);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(StyrAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        if (g_strcmp0 (styr_agreement_get_using_system (agreement), "Netcompany KY") == 0)
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+            GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), i);
+      }
+    iterate ();
+
+    chart = STYR_USAGE_CHART (find_descendant (GTK_WIDGET (page), STYR_TYPE_USAGE_CHART));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chart)));
+    months = styr_usage_chart_get_months (chart);
+    g_assert_nonnull (months);
+    last_full = &g_array_index (months, StyrUsageMonth, months->len - 2);
+    g_assert_cmpint (last_full->calls, ==, 900);
+    g_assert_cmpuint (last_full->flags, ==, STYR_RISK_USAGE_SPIKE);
+    g_assert_cmpuint (g_array_index (months, StyrUsageMonth, months->len - 3).flags, ==,
+                      STYR_RISK_NONE);
+
+    collect (find_group_titled (GTK_WIDGET (page), "Usage"), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (gtk_widget_get_visible (g_ptr_array_index (labels, i)) &&
+          strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "900 calls (usage spike)"))
+        said = TRUE;
+    g_assert_true (said);
+  }
 
   quit (app);
 }

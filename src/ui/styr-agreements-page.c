@@ -13,6 +13,7 @@
 #include "styr-agreement-actions.h"
 #include "styr-agreement-export.h"
 #include "styr-import-dialog.h"
+#include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-agreements-page.h"
 #include "styr-assignment.h"
@@ -51,6 +52,9 @@ struct _StyrAgreementsPage
   AdwEntryRow        *contract_end_row;
   AdwEntryRow        *notes_row;
   AdwPreferencesGroup *risks_group;
+  AdwPreferencesGroup *usage_group;
+  StyrUsageChart      *usage_chart;
+  GtkLabel            *usage_flagged_label;
   AdwPreferencesGroup *review_group;
   AdwPreferencesGroup *history_group;
   AdwActionRow       *state_row;
@@ -360,6 +364,41 @@ show_risks (StyrAgreementsPage *self)
                                          ? _("The rules find nothing to act on.") : NULL);
 }
 
+static void
+show_usage (StyrAgreementsPage *self)
+{
+  g_autoptr(GArray) months = NULL;
+  g_autofree char *flagged = NULL;
+  gboolean recorded = FALSE;
+  GDate today;
+
+  styr_clock_get_today (self->clock, &today);
+  months = styr_rules_agreement_usage_months (self->current, risks_of (self, self->current),
+                                              &today, &self->thresholds);
+  for (guint i = 0; i < months->len && !recorded; i++)
+    recorded = g_array_index (months, StyrUsageMonth, i).calls >= 0;
+
+  styr_usage_chart_set_months (self->usage_chart, months);
+  gtk_widget_set_visible (GTK_WIDGET (self->usage_chart), recorded);
+
+  flagged = styr_usage_chart_describe (self->usage_chart);
+  if (flagged != NULL)
+    {
+      /* Translators: the months that raised a usage flag, listed after the colon. */
+      g_autofree char *text = g_strdup_printf (_("Marked months: %s"), flagged);
+
+      gtk_label_set_label (self->usage_flagged_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->usage_flagged_label), flagged != NULL);
+
+  adw_preferences_group_set_description (self->usage_group,
+                                         recorded
+                                         ? _("Calls per month from the imported usage reports. "
+                                             "Months that raised a risk are marked.")
+                                         : _("No usage reported for the last 13 months. Import "
+                                             "the usage report from the menu."));
+}
+
 /* The answers in the order of the drop-downs. */
 static const char *answers[] = { NULL, "yes", "no", "unsure" };
 
@@ -467,13 +506,96 @@ clear_history_rows (StyrAgreementsPage *self)
   g_ptr_array_set_size (self->history_rows, 0);
 }
 
-static char *
-describe_value (JsonNode *node)
+/* The agreement's fields as the history names them. */
+static const struct {
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "using_system", N_("Using system") },
+  { "supplier", N_("Supplier") },
+  { "services", N_("Services") },
+  { "data_scope", N_("Data scope") },
+  { "scope_breadth", N_("Scope breadth") },
+  { "reason", N_("Reason") },
+  { "state", N_("State") },
+  { "requested", N_("Requested") },
+  { "approved", N_("Approved") },
+  { "approver", N_("Approver") },
+  { "terminated", N_("Terminated") },
+  { "valid_from", N_("Valid from") },
+  { "valid_to", N_("Valid to") },
+  { "contract_end", N_("Supplier contract ends") },
+  { "next_review", N_("Next review") },
+  { "review", N_("Review") },
+  { "usage", N_("Usage") },
+  { "notes", N_("Notes") },
+};
+
+static const char *
+field_label (const char *field)
 {
-  if (node == NULL)
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, field))
+      return _(field_labels[i].label);
+
+  return field;
+}
+
+/* A field's value in words: the usage and the review are summed up, as
+ * their JSON would fill the screen. */
+static char *
+describe_value (const char *field,
+                JsonNode   *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return g_strdup ("–");
+
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    {
+      const char *text = json_node_get_string (node);
+
+      if (g_str_equal (field, "state"))
+        return g_strdup (state_label (text));
+      /* Dates day first, as everywhere else in the page. */
+      if (styr_parse_date (text, NULL))
+        return format_date (text);
+      return g_strdup (text);
+    }
+
+  if (g_str_equal (field, "usage") && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      guint n = json_array_get_length (json_node_get_array (node));
+
+      /* Translators: the usage of an agreement in its history. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month reported",
+                                           "%u months reported", n), n);
+    }
+
+  if (g_str_equal (field, "review") && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *given = json_object_get_member (json_node_get_object (node), "answers");
+      guint n = given != NULL && JSON_NODE_HOLDS_OBJECT (given)
+                ? json_object_get_size (json_node_get_object (given)) : 0;
+      guint total = g_strv_length ((GStrv) styr_agreement_get_question_ids ());
+
+      /* Translators: the review of an agreement in its history. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
+                                           "%u of %u questions answered", total), n, total);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = describe_value (field, json_array_get_element (array, i));
+
+          g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
 
   return json_to_string (node, FALSE);
 }
@@ -510,13 +632,14 @@ show_history (StyrAgreementsPage *self)
       for (guint c = 0; c < info->changes->len; c++)
         {
           StyrFieldChange *change = g_ptr_array_index (info->changes, c);
-          g_autofree char *before = describe_value (change->before);
-          g_autofree char *after = describe_value (change->after);
+          g_autofree char *before = describe_value (change->field, change->before);
+          g_autofree char *after = describe_value (change->field, change->after);
 
           if (changes->len > 0)
             g_string_append_c (changes, '\n');
           /* Translators: one changed field in the history, "field: old → new". */
-          g_string_append_printf (changes, _("%s: %s → %s"), change->field, before, after);
+          g_string_append_printf (changes, _("%s: %s → %s"), field_label (change->field),
+                                  before, after);
         }
       if (info->deleted)
         g_string_append (changes, _("Deleted"));
@@ -610,6 +733,7 @@ show_agreement (StyrAgreementsPage *self)
 
   show_review (self);
   show_risks (self);
+  show_usage (self);
   show_history (self);
   gtk_stack_set_visible_child_name (self->detail_stack, "agreement");
 }
@@ -1693,6 +1817,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);
+  g_type_ensure (STYR_TYPE_USAGE_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/styr-agreements-page.ui");
@@ -1718,6 +1843,9 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (contract_end_row);
   CHILD (notes_row);
   CHILD (risks_group);
+  CHILD (usage_group);
+  CHILD (usage_chart);
+  CHILD (usage_flagged_label);
   CHILD (review_group);
   CHILD (history_group);
   CHILD (state_row);
