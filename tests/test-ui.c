@@ -592,6 +592,42 @@ agreements_scenario (StyrApplication *app)
           strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), "900 calls (usage spike)"))
         said = TRUE;
     g_assert_true (said);
+
+    /* A higher spike factor in Preferences takes the flag away at once. */
+    {
+      g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+      GtkSpinButton *factor = NULL;
+      GtkWindow *preferences;
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+      iterate ();
+      preferences = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);
+      g_assert_nonnull (preferences);
+      collect (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
+      g_assert_cmpuint (spins->len, ==, 5);
+      for (guint i = 0; i < spins->len; i++)
+        if (gtk_spin_button_get_digits (g_ptr_array_index (spins, i)) == 1)
+          factor = g_ptr_array_index (spins, i);
+      g_assert_nonnull (factor);
+      g_assert_cmpfloat (gtk_spin_button_get_value (factor), ==, 3.0);
+
+      gtk_spin_button_set_value (factor, 10.0);
+      iterate ();
+      g_assert_cmpfloat (g_settings_get_double (settings, "agreement-usage-spike-factor"), ==, 10.0);
+      months = styr_usage_chart_get_months (chart);
+      g_assert_cmpuint (g_array_index (months, StyrUsageMonth, months->len - 2).flags, ==,
+                        STYR_RISK_NONE);
+      /* The agreement stays selected and shown. */
+      g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (
+        gtk_column_view_get_model (GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                                     GTK_TYPE_COLUMN_VIEW))))),
+                        !=, GTK_INVALID_LIST_POSITION);
+
+      g_settings_reset (settings, "agreement-usage-spike-factor");
+      gtk_window_destroy (preferences);
+      iterate ();
+    }
   }
 
   quit (app);

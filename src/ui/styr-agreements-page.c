@@ -77,6 +77,7 @@ struct _StyrAgreementsPage
   char               *service_filter;
   gboolean            updating_filters;
   StyrRuleThresholds  thresholds;
+  GSettings          *settings;
 };
 
 G_DEFINE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, ADW_TYPE_BIN)
@@ -85,6 +86,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CLOCK,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -1651,6 +1653,40 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
+load_thresholds (StyrAgreementsPage *self)
+{
+  styr_rule_thresholds_init (&self->thresholds);
+  if (self->settings == NULL)
+    return;
+
+  self->thresholds.expiring_days = g_settings_get_uint (self->settings,
+                                                        "agreement-expiring-days");
+  self->thresholds.max_period_months = g_settings_get_uint (self->settings,
+                                                            "agreement-max-period-months");
+  self->thresholds.review_interval_months =
+    g_settings_get_uint (self->settings, "agreement-review-interval-months");
+  self->thresholds.no_usage_months = g_settings_get_uint (self->settings,
+                                                          "agreement-no-usage-months");
+  self->thresholds.usage_spike_factor = g_settings_get_double (self->settings,
+                                                               "agreement-usage-spike-factor");
+}
+
+/* A threshold changed in Preferences: the flags, the "needs action"
+ * filter and the open agreement are measured again. */
+static void
+settings_changed_cb (StyrAgreementsPage *self,
+                     const char         *key)
+{
+  if (!g_str_has_prefix (key, "agreement-"))
+    return;
+
+  load_thresholds (self);
+  styr_document_list_refilter (self->list);
+  if (self->current != NULL)
+    show_agreement (self);
+}
+
+static void
 assignments_changed_cb (StyrAgreementsPage *self)
 {
   load_assignments (self);
@@ -1681,7 +1717,10 @@ styr_agreements_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_agreements_page_parent_class)->constructed (object);
 
-  styr_rule_thresholds_init (&self->thresholds);
+  load_thresholds (self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   load_service_names (self);
   load_assignments (self);
   g_signal_connect_object (self->store, "documents-changed::assignment",
@@ -1738,6 +1777,7 @@ styr_agreements_page_dispose (GObject *object)
     styr_document_list_set_predicate (self->list, NULL, NULL, NULL);
   g_clear_object (&self->list);
   g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
@@ -1769,6 +1809,10 @@ styr_agreements_page_get_property (GObject    *object,
       g_value_set_object (value, self->clock);
       break;
 
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1792,6 +1836,10 @@ styr_agreements_page_set_property (GObject      *object,
       self->clock = g_value_dup_object (value);
       break;
 
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1813,6 +1861,10 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_CLOCK] =
     g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Where the thresholds come from; without it the rules use their defaults. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

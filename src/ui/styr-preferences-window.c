@@ -20,6 +20,11 @@ struct _StyrPreferencesWindow
   /* Template widgets */
   AdwActionRow         *municipality_row;
   AdwActionRow         *database_row;
+  GtkSpinButton        *expiring_spin;
+  GtkSpinButton        *max_period_spin;
+  GtkSpinButton        *review_interval_spin;
+  GtkSpinButton        *no_usage_spin;
+  GtkSpinButton        *spike_spin;
 
   /* Owned */
   GSettings            *settings;
@@ -85,6 +90,11 @@ styr_preferences_window_class_init (StyrPreferencesWindowClass *klass)
                                                RESOURCE_PATH "/styr-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, expiring_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, max_period_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, review_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, no_usage_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, spike_spin);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-municipality", NULL,
                                    choose_municipality_action);
@@ -125,6 +135,19 @@ styr_preferences_window_new (GtkWindow  *parent,
   self->municipalities = g_object_ref (municipalities);
 
   adw_action_row_set_subtitle (self->database_row, styr_store_get_path (store));
+
+  /* The schema's ranges match the adjustments, so a value typed out of
+   * range is clamped by the spin button before it reaches the settings. */
+  g_settings_bind (settings, "agreement-expiring-days", self->expiring_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "agreement-max-period-months", self->max_period_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "agreement-review-interval-months", self->review_interval_spin,
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "agreement-no-usage-months", self->no_usage_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "agreement-usage-spike-factor", self->spike_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::municipality",
                            G_CALLBACK (update_municipality), self, G_CONNECT_SWAPPED);

@@ -174,6 +174,7 @@ styr_window_constructed (GObject *object)
                      g_object_new (STYR_TYPE_AGREEMENTS_PAGE,
                                    "store", self->store,
                                    "clock", self->clock,
+                                   "settings", self->settings,
                                    NULL));
 
   update_municipality (self);
