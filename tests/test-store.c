@@ -1021,6 +1021,60 @@ test_indexed_agreement_queries (Fixture       *fixture,
   g_assert_nonnull (strstr (supplier_plan, "documents_agreement_supplier"));
 }
 
+/* The trash lists deleted documents of one type with the content they
+ * had, and a restore through undo takes one out of it. */
+static void
+test_list_deleted (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GPtrArray) trash = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(JsonObject) task = make_task ("Kontoplan", "2020-03-01");
+  g_autofree char *kept_rev = NULL;
+  g_autofree char *gone_rev = NULL;
+  g_autofree char *task_rev = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autofree char *restored = NULL;
+  StyrDeletedDocument *entry;
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+
+      json_object_set_string_member (body, "type", "agreement");
+      json_object_set_string_member (body, "using_system", i == 0 ? "KMD Sag" : "EG Løn");
+      g_assert_true (styr_store_put (store, i == 0 ? "agreement:kept" : "agreement:gone", body,
+                                     NULL, "anne", i == 0 ? &kept_rev : &gone_rev, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (styr_store_put (store, "task:T", task, NULL, NULL, &task_rev, &error));
+  g_assert_true (styr_store_delete (store, "task:T", task_rev, "bo", NULL, &error));
+  g_assert_true (styr_store_delete (store, "agreement:gone", gone_rev, "bo", &tombstone, &error));
+  g_assert_no_error (error);
+
+  trash = styr_store_list_deleted (store, "agreement", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trash->len, ==, 1);
+  entry = g_ptr_array_index (trash, 0);
+  g_assert_cmpstr (entry->id, ==, "agreement:gone");
+  g_assert_cmpstr (entry->rev, ==, tombstone);
+  g_assert_cmpstr (entry->author, ==, "bo");
+  g_assert_nonnull (entry->deleted_at);
+  g_assert_nonnull (entry->body);
+  g_assert_cmpstr (json_object_get_string_member (entry->body, "using_system"), ==, "EG Løn");
+
+  g_assert_true (styr_store_undo (store, entry->id, entry->rev, "anne", &restored, &error));
+  g_assert_no_error (error);
+  after = styr_store_list_deleted (store, "agreement", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpuint (styr_store_count_of_type (store, "agreement", NULL), ==, 2);
+}
+
 typedef struct
 {
   guint  emissions;
@@ -1290,6 +1344,7 @@ main (int   argc,
   ADD ("replicated-tree", test_replicated_tree, NULL);
   ADD ("find-ids", test_find_ids, NULL);
   ADD ("indexed-agreement-queries", test_indexed_agreement_queries, NULL);
+  ADD ("list-deleted", test_list_deleted, NULL);
   ADD ("change-signal", test_change_signal, NULL);
   ADD ("migration-from-v1", test_migration_from_v1, NULL);
   ADD ("migration-backups-pruned", test_migration_backups_pruned, NULL);

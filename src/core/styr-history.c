@@ -29,6 +29,17 @@ styr_revision_info_free (StyrRevisionInfo *info)
   g_free (info);
 }
 
+void
+styr_deleted_document_free (StyrDeletedDocument *deleted)
+{
+  g_free (deleted->id);
+  g_free (deleted->rev);
+  g_free (deleted->author);
+  g_free (deleted->deleted_at);
+  g_clear_pointer (&deleted->body, json_object_unref);
+  g_free (deleted);
+}
+
 static int
 compare_fields (gconstpointer a,
                 gconstpointer b)

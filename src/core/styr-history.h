@@ -45,10 +45,31 @@ typedef struct
 } StyrRevisionInfo;
 
 void styr_field_change_free   (StyrFieldChange  *change);
+/**
+ * StyrDeletedDocument:
+ * @id: the document id
+ * @rev: its tombstone, the revision a restore undoes
+ * @author: (nullable): who deleted it, if it was deleted here
+ * @deleted_at: (nullable): when, ISO 8601 in UTC
+ * @body: (nullable): the content it had before, if known here
+ *
+ * One entry of the trash.
+ */
+typedef struct
+{
+  char       *id;
+  char       *rev;
+  char       *author;
+  char       *deleted_at;
+  JsonObject *body;
+} StyrDeletedDocument;
+
 void styr_revision_info_free  (StyrRevisionInfo *info);
+void styr_deleted_document_free (StyrDeletedDocument *deleted);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrFieldChange, styr_field_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrRevisionInfo, styr_revision_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrDeletedDocument, styr_deleted_document_free)
 
 GPtrArray *styr_history_diff (JsonObject *before,
                               JsonObject *after);

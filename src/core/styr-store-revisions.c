@@ -1107,6 +1107,67 @@ undo_in_transaction (StyrStore  *self,
 }
 
 /**
+ * styr_store_list_deleted:
+ * @self: a #StyrStore
+ * @type: the document type
+ * @error: return location for a #GError
+ *
+ * The trash: documents of @type whose winning revision is a deletion,
+ * the latest deletion first. styr_store_undo() with the entry's @rev
+ * restores one. The tombstones stay, as sync must pass deletions on.
+ *
+ * Returns: (transfer full) (element-type StyrDeletedDocument): the
+ *   deleted documents, or %NULL with @error set
+ */
+GPtrArray *
+styr_store_list_deleted (StyrStore   *self,
+                         const char  *type,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (type != NULL, NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT d.id, d.rev, r.author, r.created_at, p.body "
+                              "FROM documents d "
+                              "JOIN revisions r ON r.doc_id = d.id AND r.rev = d.rev "
+                              "LEFT JOIN revisions p ON p.doc_id = d.id AND p.rev = r.parent "
+                              "WHERE d.type = ?1 AND d.deleted = 1 "
+                              "ORDER BY r.created_at DESC, d.id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+
+  deleted = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_deleted_document_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(StyrDeletedDocument) entry = g_new0 (StyrDeletedDocument, 1);
+      const char *body = (const char *) sqlite3_column_text (stmt, 4);
+
+      entry->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->rev = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->author = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->deleted_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      if (body != NULL &&
+          !(entry->body = _styr_store_parse_body (self, entry->id, body, error)))
+        return NULL;
+      g_ptr_array_add (deleted, g_steal_pointer (&entry));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&deleted);
+}
+
+/**
  * styr_store_undo:
  * @self: a #StyrStore
  * @id: the document id

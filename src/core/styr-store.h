@@ -110,6 +110,9 @@ GPtrArray  *styr_store_list_conflicted    (StyrStore      *self,
 GPtrArray  *styr_store_get_history        (StyrStore      *self,
                                            const char     *id,
                                            GError        **error);
+GPtrArray  *styr_store_list_deleted       (StyrStore      *self,
+                                           const char     *type,
+                                           GError        **error);
 gboolean    styr_store_undo               (StyrStore      *self,
                                            const char     *id,
                                            const char     *seen_rev,
