@@ -17,6 +17,7 @@
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
 #include "styr-rules.h"
+#include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-window.h"
@@ -295,6 +296,18 @@ respond_to_dialog (const char *response)
   iterate ();
 }
 
+/* Selects a row of the agreement register, as a click would. */
+static void
+select_row (StyrAgreementsPage *page,
+            guint               position)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                          GTK_TYPE_COLUMN_VIEW));
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)),
+                                     position);
+}
+
 static void
 agreements_scenario (StyrApplication *app)
 {
@@ -385,8 +398,7 @@ agreements_scenario (StyrApplication *app)
 
   /* Answer the five questions, approve after the confirmation, then
    * terminate: the state follows and the history names each step. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  select_row (page, 0);
   iterate ();
   {
     GtkWidget *review = find_group_titled (GTK_WIDGET (page), "The Five Questions");
@@ -423,8 +435,7 @@ agreements_scenario (StyrApplication *app)
     g_assert_cmpuint (g_strv_length (missing), ==, 0);
     g_assert_nonnull (styr_record_get_string (approved, "next_review"));
   }
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  select_row (page, 0);
   iterate ();
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.terminate", NULL);
   iterate ();
@@ -443,11 +454,9 @@ agreements_scenario (StyrApplication *app)
   }
 
   /* Delete, then undo from the toast. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  select_row (page, 0);
   iterate ();
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
-    GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), 0);
+  select_row (page, 0);
   iterate ();
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.delete", NULL);
   iterate ();
@@ -455,6 +464,30 @@ agreements_scenario (StyrApplication *app)
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.undo-delete", NULL);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Deleted again, it waits in the trash until it is restored there. */
+  {
+    g_autofree char *id = g_strdup (styr_document_list_get_id (list, 0));
+    StyrTrashWindow *trash;
+
+    select_row (page, 0);
+    iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (page), "agreements.delete", NULL);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "agreements.show-trash", NULL);
+    iterate ();
+    trash = STYR_TRASH_WINDOW (find_toplevel (STYR_TYPE_TRASH_WINDOW));
+    g_assert_nonnull (trash);
+    g_assert_cmpuint (styr_trash_window_get_count (trash), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (trash), "trash.restore", "s", id);
+    iterate ();
+    g_assert_cmpuint (styr_trash_window_get_count (trash), ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    gtk_window_destroy (GTK_WINDOW (trash));
+    iterate ();
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.clear-filters", NULL);
   iterate ();
@@ -571,8 +604,7 @@ agreements_scenario (StyrApplication *app)
         g_autoptr(StyrAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (list), i);
 
         if (g_strcmp0 (styr_agreement_get_using_system (agreement), "Netcompany KY") == 0)
-          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
-            GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW)))), i);
+          select_row (page, i);
       }
     iterate ();
 

@@ -13,6 +13,7 @@
 #include "styr-agreement-actions.h"
 #include "styr-agreement-export.h"
 #include "styr-import-dialog.h"
+#include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-agreements-page.h"
@@ -1131,6 +1132,20 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 static void
+show_trash_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  StyrTrashWindow *trash;
+
+  trash = styr_trash_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                 "agreement", author ());
+  gtk_window_set_title (GTK_WINDOW (trash), _("Deleted Agreements"));
+  gtk_window_present (GTK_WINDOW (trash));
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1931,6 +1946,8 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.import-usage", NULL,
                                    import_usage_action);
   gtk_widget_class_install_action (widget_class, "agreements.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "agreements.show-trash", NULL,
+                                   show_trash_action);
   gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,
                                    focus_search_action);
 
