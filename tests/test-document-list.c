@@ -322,6 +322,92 @@ test_predicate (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 }
 
+/* Keeps the tasks whose number is divisible by three. */
+static gboolean
+every_third (StyrRecord *record,
+             gpointer    user_data)
+{
+  guint *asked = user_data;
+  const char *id = styr_record_get_id (record);
+
+  (*asked)++;
+  return g_ascii_strtoull (id + strlen ("task:T"), NULL, 10) % 3 == 0;
+}
+
+/* The model as the views know it: the count the items-changed signals
+ * add up to. */
+static void
+count_cb (GListModel *model,
+          guint       position,
+          guint       removed,
+          guint       added,
+          guint      *count)
+{
+  g_assert_cmpuint (position + removed, <=, *count);
+  *count = *count - removed + added;
+}
+
+static void
+test_predicate_incremental (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  guint asked = 0, count, steps = 0;
+  const guint n = 5000;
+
+  g_assert_true (styr_store_transaction (fixture->store, put_many, GUINT_TO_POINTER (n), &error));
+  list = styr_document_list_new (fixture->store, "task");
+  count = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_cb), &count);
+
+  /* The first rows come at once, the rest in idle steps. */
+  styr_document_list_set_predicate (list, every_third, &asked, NULL);
+  g_assert_true (styr_document_list_get_filtering (list));
+  g_assert_cmpuint (asked, <, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, (n + 2) / 3);
+  while (styr_document_list_get_filtering (list))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 1);
+  g_assert_cmpuint (asked, ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, (n + 2) / 3);
+  g_assert_cmpuint (count, ==, (n + 2) / 3);
+  for (guint i = 0; i < (n + 2) / 3; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("task:T%05u", i * 3);
+
+      g_assert_cmpstr (styr_document_list_get_id (list, i), ==, expected);
+    }
+
+  /* A search now asks nobody again and is complete at once. */
+  g_assert_true (styr_document_list_set_search (list, "gentofte", &error));
+  g_assert_false (styr_document_list_get_filtering (list));
+  g_assert_cmpuint (asked, ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, (n + 20) / 21);
+  g_assert_true (styr_document_list_set_search (list, NULL, &error));
+
+  /* An edit in the middle of a scan starts it again, and whoever needs the
+   * whole list can have it at once. */
+  styr_document_list_refilter (list);
+  g_assert_true (styr_document_list_get_filtering (list));
+  put_task (fixture->store, "T00001", "Ændret", "2020-01-10");
+  styr_document_list_finish_filtering (list);
+  g_assert_false (styr_document_list_get_filtering (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, (n + 2) / 3);
+  g_assert_cmpuint (count, ==, (n + 2) / 3);
+
+  /* Freed in the middle of a scan, the list leaves no step behind. */
+  styr_document_list_refilter (list);
+  g_assert_true (styr_document_list_get_filtering (list));
+  g_clear_object (&list);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +422,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("filter-and-sort", test_filter_and_sort);
   ADD ("predicate", test_predicate);
+  ADD ("predicate-incremental", test_predicate_incremental);
 
 #undef ADD
 

@@ -51,6 +51,14 @@ struct _StyrDocumentList
   gpointer            predicate_data;
   GDestroyNotify      predicate_destroy;
   GHashTable         *verdicts;
+
+  /* A scan in progress: asking the predicate about 100 000 documents
+   * takes seconds, so after the first SCAN_BUDGET the rest are judged in
+   * idle steps and the rows they keep are appended as they come. */
+  guint       scan_source;
+  guint       scan_position;
+  GArray     *scan_within;
+  GStrv       scan_words;
 };
 
 enum { VERDICT_KEEP = 1, VERDICT_DROP = 2 };
@@ -68,6 +76,7 @@ enum {
   PROP_N_ITEMS,
   PROP_SEARCH,
   PROP_SORT_FIELD,
+  PROP_FILTERING,
   PROP_LOAD_ERROR,
   N_PROPS
 };
@@ -76,6 +85,10 @@ static GParamSpec *properties[N_PROPS];
 
 /* Enough for the rows of a few screens; records beyond it are made again. */
 #define MAX_CACHED 4096
+
+/* Documents asked about the predicate for the first time per scan step:
+ * under one frame at about 15 µs each. */
+#define SCAN_BUDGET 600
 
 static guint
 visible_count (StyrDocumentList *self)
@@ -183,8 +196,6 @@ align_texts (StyrDocumentList *self)
                      g_hash_table_lookup (self->search_texts, g_ptr_array_index (self->ids, i)));
 }
 
-/* @within: (nullable): positions to look at, when the new search can only
- * keep fewer rows than the last; %NULL to look at all. */
 /* Asks the predicate once per document; the answer is kept until the
  * document changes or the caller says the predicate's inputs did. */
 static gboolean
@@ -208,36 +219,106 @@ passes_predicate (StyrDocumentList *self,
   return keep;
 }
 
-static GArray *
-compute_visible (StyrDocumentList *self,
-                 GArray           *within)
+/* Judges the candidates from where the scan stopped, appending the ones
+ * that pass to visible, until @budget documents have been asked about for
+ * the first time. Returns %TRUE when every candidate has been judged. */
+static gboolean
+scan_some (StyrDocumentList *self,
+           guint             budget)
 {
-  g_auto(GStrv) words = NULL;
-  gboolean searching = self->folded_search != NULL && self->texts != NULL;
-  GArray *visible;
-  guint n;
+  guint n = self->scan_within != NULL ? self->scan_within->len : self->ids->len;
+  guint asked = 0;
 
-  if (!searching && self->predicate == NULL)
-    return NULL;
-
-  if (searching)
-    words = g_strsplit_set (self->folded_search, " \t", -1);
-  visible = g_array_new (FALSE, FALSE, sizeof (guint));
-  n = within != NULL ? within->len : self->ids->len;
-
-  for (guint k = 0; k < n; k++)
+  while (self->scan_position < n && asked < budget)
     {
-      guint i = within != NULL ? g_array_index (within, guint, k) : k;
-      const char *text = searching ? g_ptr_array_index (self->texts, i) : NULL;
+      guint k = self->scan_position++;
+      guint i = self->scan_within != NULL ? g_array_index (self->scan_within, guint, k) : k;
+      const char *id = g_ptr_array_index (self->ids, i);
 
-      if (searching && (text == NULL || !matches (text, words)))
-        continue;
-      if (self->predicate != NULL && !passes_predicate (self, g_ptr_array_index (self->ids, i)))
-        continue;
-      g_array_append_val (visible, i);
+      if (self->scan_words != NULL)
+        {
+          const char *text = g_ptr_array_index (self->texts, i);
+
+          if (text == NULL || !matches (text, self->scan_words))
+            continue;
+        }
+
+      if (self->predicate != NULL)
+        {
+          if (!g_hash_table_contains (self->verdicts, id))
+            asked++;
+          if (!passes_predicate (self, id))
+            continue;
+        }
+
+      g_array_append_val (self->visible, i);
     }
 
-  return visible;
+  return self->scan_position >= n;
+}
+
+static void
+clear_scan (StyrDocumentList *self)
+{
+  g_clear_handle_id (&self->scan_source, g_source_remove);
+  g_clear_pointer (&self->scan_within, g_array_unref);
+  g_clear_pointer (&self->scan_words, g_strfreev);
+  self->scan_position = 0;
+}
+
+static gboolean
+scan_step_cb (gpointer user_data)
+{
+  StyrDocumentList *self = user_data;
+  guint old_n = self->visible->len;
+  gboolean done = scan_some (self, SCAN_BUDGET);
+
+  if (done)
+    {
+      self->scan_source = 0;
+      clear_scan (self);
+    }
+
+  if (self->visible->len > old_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->visible->len - old_n);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  if (done)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
+
+  return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Sets visible anew for the search and the predicate: %NULL when neither
+ * filters. @within: (nullable): the positions to look at, when the new
+ * search can only keep fewer rows than the last; %NULL to look at all.
+ * The caller tells the views what changed; rows a scan finds later reach
+ * them from scan_step_cb(). */
+static void
+start_scan (StyrDocumentList *self,
+            GArray           *within)
+{
+  gboolean was_filtering = self->scan_source != 0;
+  gboolean searching = self->folded_search != NULL && self->texts != NULL;
+
+  clear_scan (self);
+  g_clear_pointer (&self->visible, g_array_unref);
+
+  if (searching || self->predicate != NULL)
+    {
+      self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+      self->scan_within = within != NULL ? g_array_ref (within) : NULL;
+      self->scan_words = searching ? g_strsplit_set (self->folded_search, " \t", -1) : NULL;
+
+      if (!scan_some (self, SCAN_BUDGET))
+        self->scan_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scan_step_cb, self, NULL);
+      else
+        clear_scan (self);
+    }
+
+  if (was_filtering != (self->scan_source != 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
 }
 
 static gboolean
@@ -350,7 +431,7 @@ reload (StyrDocumentList  *self,
   old_visible = g_steal_pointer (&self->visible);
   self->ids = g_steal_pointer (&ids);
   align_texts (self);
-  self->visible = compute_visible (self, NULL);
+  start_scan (self, NULL);
   new_n = visible_count (self);
 
   if (!everything)
@@ -440,6 +521,7 @@ styr_document_list_dispose (GObject *object)
 {
   StyrDocumentList *self = (StyrDocumentList *)object;
 
+  clear_scan (self);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->verdicts, g_hash_table_unref);
   if (self->predicate_destroy != NULL)
@@ -502,6 +584,10 @@ styr_document_list_get_property (GObject    *object,
 
     case PROP_SORT_FIELD:
       g_value_set_string (value, self->sort_field);
+      break;
+
+    case PROP_FILTERING:
+      g_value_set_boolean (value, self->scan_source != 0);
       break;
 
     case PROP_LOAD_ERROR:
@@ -583,6 +669,16 @@ styr_document_list_class_init (StyrDocumentListClass *klass)
   properties[PROP_SORT_FIELD] =
     g_param_spec_string ("sort-field", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StyrDocumentList:filtering:
+   *
+   * Whether the predicate or search is still being asked about some
+   * documents; rows it keeps are appended until this turns %FALSE.
+   */
+  properties[PROP_FILTERING] =
+    g_param_spec_boolean ("filtering", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
    * StyrDocumentList:load-error:
@@ -764,10 +860,12 @@ styr_document_list_set_search (StyrDocumentList  *self,
    * then a prefix of a word of the new one. */
   narrower = old_folded != NULL && self->folded_search != NULL &&
              g_str_has_prefix (self->folded_search, old_folded);
+  /* Rows a scan has not reached yet are not among the old ones. */
+  narrower = narrower && self->scan_source == 0;
 
   old_n = visible_count (self);
   old_visible = g_steal_pointer (&self->visible);
-  self->visible = compute_visible (self, narrower ? old_visible : NULL);
+  start_scan (self, narrower ? old_visible : NULL);
 
   /* Without a search the texts are not needed; a list of 100 000
    * agreements should not keep them, nor read them again on every save. */
@@ -795,15 +893,13 @@ styr_document_list_set_search (StyrDocumentList  *self,
 void
 styr_document_list_refilter (StyrDocumentList *self)
 {
-  g_autoptr(GArray) old_visible = NULL;
   guint old_n;
 
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
   g_hash_table_remove_all (self->verdicts);
   old_n = visible_count (self);
-  old_visible = g_steal_pointer (&self->visible);
-  self->visible = compute_visible (self, NULL);
+  start_scan (self, NULL);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))
@@ -818,9 +914,10 @@ styr_document_list_refilter (StyrDocumentList *self)
  * @destroy: (nullable): frees @user_data
  *
  * Filters by what a record means, such as whether it needs action. Each
- * document is asked once and again only when it changes, so it suits a
- * register of hundreds; on 100 000 documents the first filtering makes
- * every record once.
+ * document is asked once and again only when it changes. The first
+ * documents are asked at once and the rest in idle steps of the default
+ * main context, so that 100 000 documents do not hold up the window; see
+ * #StyrDocumentList:filtering.
  */
 void
 styr_document_list_set_predicate (StyrDocumentList    *self,
@@ -837,6 +934,50 @@ styr_document_list_set_predicate (StyrDocumentList    *self,
   self->predicate_destroy = destroy;
 
   styr_document_list_refilter (self);
+}
+
+/**
+ * styr_document_list_get_filtering:
+ * @self: a #StyrDocumentList
+ *
+ * Returns: whether rows are still being judged; see
+ *   #StyrDocumentList:filtering
+ */
+gboolean
+styr_document_list_get_filtering (StyrDocumentList *self)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
+
+  return self->scan_source != 0;
+}
+
+/**
+ * styr_document_list_finish_filtering:
+ * @self: a #StyrDocumentList
+ *
+ * Judges the rest of the documents now, for a caller that needs the whole
+ * filtered list at once, such as an export.
+ */
+void
+styr_document_list_finish_filtering (StyrDocumentList *self)
+{
+  guint old_n;
+
+  g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
+
+  if (self->scan_source == 0)
+    return;
+
+  old_n = self->visible->len;
+  scan_some (self, G_MAXUINT);
+  clear_scan (self);
+
+  if (self->visible->len > old_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->visible->len - old_n);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
 }
 
 const char *

@@ -46,6 +46,8 @@ void              styr_document_list_set_predicate  (StyrDocumentList    *self,
                                                      gpointer             user_data,
                                                      GDestroyNotify       destroy);
 void              styr_document_list_refilter       (StyrDocumentList *self);
+gboolean          styr_document_list_get_filtering  (StyrDocumentList *self);
+void              styr_document_list_finish_filtering (StyrDocumentList *self);
 const char       *styr_document_list_get_id         (StyrDocumentList *self,
                                                      guint             position);
 guint             styr_document_list_find           (StyrDocumentList *self,

@@ -296,6 +296,7 @@ update_summary (StyrAgreementsPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   gint64 total = styr_store_count_of_type (self->store, "agreement", NULL);
   gboolean needs = gtk_toggle_button_get_active (self->needs_action_button);
+  gboolean filtering = styr_document_list_get_filtering (self->list);
   gboolean filtered = selected > 0 || search[0] != '\0' || needs ||
                       self->supplier_filter != NULL || self->service_filter != NULL;
 
@@ -311,6 +312,9 @@ update_summary (StyrAgreementsPage *self)
     g_string_append_printf (summary, _(" · Search: “%s”"), search);
   if (needs)
     g_string_append (summary, _(" · Needs action"));
+  if (filtering)
+    /* Translators: while the filters are still going through the agreements. */
+    g_string_append (summary, _(" · Still looking…"));
   if (self->supplier_filter != NULL)
     /* Translators: the supplier filter in the summary line. */
     g_string_append_printf (summary, _(" · Supplier: %s"), self->supplier_filter);
@@ -321,7 +325,7 @@ update_summary (StyrAgreementsPage *self)
   gtk_label_set_label (self->summary_label, summary->str);
   gtk_revealer_set_reveal_child (self->summary_revealer, filtered);
 
-  if (shown > 0)
+  if (shown > 0 || filtering)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
@@ -1604,7 +1608,11 @@ export_view (StyrAgreementsPage  *self,
 {
   g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) csv = g_string_new (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n;
+
+  /* The rows a filter has not reached yet belong in the file too. */
+  styr_document_list_finish_filtering (self->list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (agreements, g_list_model_get_item (G_LIST_MODEL (self->list), i));
@@ -1752,6 +1760,8 @@ styr_agreements_page_constructed (GObject *object)
   g_signal_connect_object (self->list, "notify::load-error", G_CALLBACK (list_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::filtering", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
