@@ -408,6 +408,81 @@ test_predicate_incremental (Fixture       *fixture,
     ;
 }
 
+/* The task's number modulo five. */
+static int
+number_mod_five (StyrRecord *record,
+                 gpointer    user_data)
+{
+  guint *asked = user_data;
+
+  (*asked)++;
+  return g_ascii_strtoull (styr_record_get_id (record) + strlen ("task:T"), NULL, 10) % 5;
+}
+
+static void
+assert_key_order (StyrDocumentList *list,
+                  guint             n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      guint64 a = g_ascii_strtoull (styr_document_list_get_id (list, i - 1) + 6, NULL, 10);
+      guint64 b = g_ascii_strtoull (styr_document_list_get_id (list, i) + 6, NULL, 10);
+
+      /* Greatest key first; equal keys in the store's order, by id. */
+      g_assert_true (a % 5 > b % 5 || (a % 5 == b % 5 && a < b));
+    }
+}
+
+static void
+test_sort_key (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) small = NULL;
+  g_autoptr(StyrDocumentList) large = NULL;
+  guint asked = 0, count;
+  const guint n = 5000;
+
+  g_assert_true (styr_store_transaction (fixture->store, put_many, GUINT_TO_POINTER (12), &error));
+  small = styr_document_list_new (fixture->store, "task");
+  styr_document_list_set_sort_key (small, number_mod_five, TRUE, &asked, NULL);
+  g_assert_false (styr_document_list_get_sorting (small));
+  g_assert_cmpuint (asked, ==, 12);
+  assert_key_order (small, 12);
+  g_assert_cmpstr (styr_document_list_get_id (small, 0), ==, "task:T00004");
+
+  /* An edit asks about that one only and keeps the order. */
+  put_task (fixture->store, "T00004", "Ændret", "2020-01-10");
+  g_assert_cmpuint (asked, ==, 13);
+  assert_key_order (small, 12);
+  g_clear_object (&small);
+
+  /* A large list keeps the store's order until every key is known. */
+  g_assert_true (styr_store_transaction (fixture->store, put_many, GUINT_TO_POINTER (n), &error));
+  large = styr_document_list_new (fixture->store, "task");
+  count = g_list_model_get_n_items (G_LIST_MODEL (large));
+  g_signal_connect (large, "items-changed", G_CALLBACK (count_cb), &count);
+  asked = 0;
+  styr_document_list_set_sort_key (large, number_mod_five, TRUE, &asked, NULL);
+  g_assert_true (styr_document_list_get_sorting (large));
+  g_assert_cmpstr (styr_document_list_get_id (large, 0), ==, "task:T00000");
+  while (styr_document_list_get_sorting (large))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (asked, ==, n);
+  g_assert_cmpuint (count, ==, n);
+  assert_key_order (large, n);
+
+  /* The search keeps the order and asks nobody. */
+  g_assert_true (styr_document_list_set_search (large, "gentofte", &error));
+  g_assert_cmpuint (asked, ==, n);
+  assert_key_order (large, g_list_model_get_n_items (G_LIST_MODEL (large)));
+
+  /* Without a key, the store's order again. */
+  styr_document_list_set_sort_key (large, NULL, FALSE, NULL, NULL);
+  g_assert_false (styr_document_list_get_sorting (large));
+  g_assert_cmpstr (styr_document_list_get_id (large, 0), ==, "task:T00000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +498,7 @@ main (int   argc,
   ADD ("filter-and-sort", test_filter_and_sort);
   ADD ("predicate", test_predicate);
   ADD ("predicate-incremental", test_predicate_incremental);
+  ADD ("sort-key", test_sort_key);
 
 #undef ADD
 

@@ -662,6 +662,55 @@ agreements_scenario (StyrApplication *app)
     }
   }
 
+  /* The Risk column sorts by the number of flags, most first when
+   * descending. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page),
+                                                            GTK_TYPE_COLUMN_VIEW));
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr(GPtrArray) assignments = g_ptr_array_new ();
+    StyrRuleThresholds thresholds;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GtkColumnViewColumn *risk = NULL;
+    int previous = G_MAXINT;
+    GDate today;
+
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), "Risk") == 0)
+          risk = column;
+      }
+    g_assert_nonnull (risk);
+    g_assert_nonnull (gtk_column_view_column_get_sorter (risk));
+
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+    gtk_column_view_sort_by_column (view, risk, GTK_SORT_DESCENDING);
+    iterate ();
+    while (styr_document_list_get_sorting (list))
+      g_main_context_iteration (NULL, TRUE);
+
+    styr_rule_thresholds_init (&thresholds);
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 2);
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(StyrAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (list), i);
+        StyrRiskFlags flags = styr_rules_agreement_risks (agreement, assignments, &today,
+                                                          &thresholds);
+        int count = 0;
+
+        for (; flags != 0; flags &= flags - 1)
+          count++;
+        g_assert_cmpint (count, <=, previous);
+        previous = count;
+      }
+    g_assert_cmpint (previous, <, G_MAXINT);
+  }
+
   quit (app);
 }
 

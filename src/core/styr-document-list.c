@@ -59,6 +59,18 @@ struct _StyrDocumentList
   guint       scan_position;
   GArray     *scan_within;
   GStrv       scan_words;
+
+  /* An order by what a record means (such as how many risks it has), on
+   * top of the store's order: id → key + 1. The keys of a large list are
+   * worked out in idle steps; until they are all known the list keeps
+   * the store's order. */
+  StyrRecordKeyFunc   key_func;
+  gpointer            key_data;
+  GDestroyNotify      key_destroy;
+  gboolean            key_descending;
+  GHashTable         *keys;
+  guint               key_source;
+  guint               key_position;
 };
 
 enum { VERDICT_KEEP = 1, VERDICT_DROP = 2 };
@@ -77,6 +89,7 @@ enum {
   PROP_SEARCH,
   PROP_SORT_FIELD,
   PROP_FILTERING,
+  PROP_SORTING,
   PROP_LOAD_ERROR,
   N_PROPS
 };
@@ -321,6 +334,135 @@ start_scan (StyrDocumentList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
 }
 
+static int
+key_of (StyrDocumentList *self,
+        const char       *id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->keys, id)) - 1;
+}
+
+/* Works out keys from where the pass stopped until @budget documents have
+ * been made. Returns %TRUE when every id has its key. */
+static gboolean
+compute_keys (StyrDocumentList *self,
+              guint             budget)
+{
+  guint made = 0;
+
+  while (self->key_position < self->ids->len && made < budget)
+    {
+      const char *id = g_ptr_array_index (self->ids, self->key_position++);
+      g_autoptr(JsonObject) body = NULL;
+      g_autoptr(StyrRecord) record = NULL;
+      g_autofree char *rev = NULL;
+      int key = 0;
+
+      if (g_hash_table_contains (self->keys, id))
+        continue;
+
+      made++;
+      body = styr_store_get (self->store, id, &rev, NULL);
+      record = body != NULL ? styr_record_load (id, rev, body) : NULL;
+      if (record != NULL)
+        key = self->key_func (record, self->key_data);
+      g_hash_table_insert (self->keys, g_strdup (id), GINT_TO_POINTER (MAX (key, 0) + 1));
+    }
+
+  return self->key_position >= self->ids->len;
+}
+
+typedef struct
+{
+  int   key;
+  guint index;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const Keyed *x = a;
+  const Keyed *y = b;
+  gboolean descending = GPOINTER_TO_INT (user_data);
+
+  if (x->key != y->key)
+    return descending ? (y->key > x->key ? 1 : -1) : (x->key > y->key ? 1 : -1);
+
+  /* Equal keys keep the store's order. */
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Orders ids by key. The keys are looked up once each, not on every
+ * comparison: 100 000 ids would otherwise cost millions of lookups. */
+static void
+sort_by_keys (StyrDocumentList *self)
+{
+  g_autofree Keyed *keyed = g_new (Keyed, self->ids->len);
+  g_autofree gpointer *ids = g_memdup2 (self->ids->pdata, sizeof (gpointer) * self->ids->len);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    keyed[i] = (Keyed) { key_of (self, g_ptr_array_index (self->ids, i)), i };
+
+  g_qsort_with_data (keyed, self->ids->len, sizeof (Keyed), compare_keyed,
+                     GINT_TO_POINTER (self->key_descending));
+
+  for (guint i = 0; i < self->ids->len; i++)
+    self->ids->pdata[i] = ids[keyed[i].index];
+}
+
+static gboolean
+key_step_cb (gpointer user_data)
+{
+  StyrDocumentList *self = user_data;
+  guint old_n;
+
+  if (!compute_keys (self, SCAN_BUDGET))
+    return G_SOURCE_CONTINUE;
+
+  self->key_source = 0;
+  old_n = visible_count (self);
+  sort_by_keys (self);
+  align_texts (self);
+  start_scan (self, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
+  if (old_n != visible_count (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts freshly read ids in key order: at once when few keys are missing,
+ * else after an idle pass. Returns %TRUE if the ids are in order now. */
+static gboolean
+order_by_keys (StyrDocumentList *self)
+{
+  gboolean was_sorting = self->key_source != 0;
+
+  g_clear_handle_id (&self->key_source, g_source_remove);
+  if (self->key_func == NULL)
+    {
+      if (was_sorting)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+      return TRUE;
+    }
+
+  self->key_position = 0;
+  if (compute_keys (self, SCAN_BUDGET))
+    {
+      sort_by_keys (self);
+      if (was_sorting)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+      return TRUE;
+    }
+
+  self->key_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, key_step_cb, self, NULL);
+  if (!was_sorting)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+  return FALSE;
+}
+
 static gboolean
 load_search_texts (StyrDocumentList  *self,
                    GError           **error)
@@ -412,6 +554,10 @@ reload (StyrDocumentList  *self,
     {
       g_hash_table_remove_all (self->cache);
       g_hash_table_remove_all (self->verdicts);
+      /* A new sort field or filter changes no record; only a bulk change
+       * in the store does. */
+      if (changed != NULL)
+        g_hash_table_remove_all (self->keys);
     }
   else if (changed != NULL)
     {
@@ -423,6 +569,7 @@ reload (StyrDocumentList  *self,
         {
           g_hash_table_remove (self->cache, id);
           g_hash_table_remove (self->verdicts, id);
+          g_hash_table_remove (self->keys, id);
         }
     }
 
@@ -430,6 +577,7 @@ reload (StyrDocumentList  *self,
   old_ids = g_steal_pointer (&self->ids);
   old_visible = g_steal_pointer (&self->visible);
   self->ids = g_steal_pointer (&ids);
+  order_by_keys (self);
   align_texts (self);
   start_scan (self, NULL);
   new_n = visible_count (self);
@@ -522,6 +670,11 @@ styr_document_list_dispose (GObject *object)
   StyrDocumentList *self = (StyrDocumentList *)object;
 
   clear_scan (self);
+  g_clear_handle_id (&self->key_source, g_source_remove);
+  if (self->key_destroy != NULL)
+    g_clear_pointer (&self->key_data, self->key_destroy);
+  self->key_func = NULL;
+  g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->verdicts, g_hash_table_unref);
   if (self->predicate_destroy != NULL)
@@ -588,6 +741,10 @@ styr_document_list_get_property (GObject    *object,
 
     case PROP_FILTERING:
       g_value_set_boolean (value, self->scan_source != 0);
+      break;
+
+    case PROP_SORTING:
+      g_value_set_boolean (value, self->key_source != 0);
       break;
 
     case PROP_LOAD_ERROR:
@@ -681,6 +838,16 @@ styr_document_list_class_init (StyrDocumentListClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   /**
+   * StyrDocumentList:sorting:
+   *
+   * Whether the keys of styr_document_list_set_sort_key() are still being
+   * worked out; the list takes their order when this turns %FALSE.
+   */
+  properties[PROP_SORTING] =
+    g_param_spec_boolean ("sorting", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
    * StyrDocumentList:load-error:
    *
    * Why the last reload failed, or %NULL. The list then keeps showing what
@@ -698,6 +865,7 @@ styr_document_list_init (StyrDocumentList *self)
 {
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -898,6 +1066,14 @@ styr_document_list_refilter (StyrDocumentList *self)
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
   g_hash_table_remove_all (self->verdicts);
+  if (self->key_func != NULL)
+    {
+      /* The keys depend on the same things; reordering reads the ids
+       * again and judges them too. */
+      g_hash_table_remove_all (self->keys);
+      styr_document_list_reload (self, NULL);
+      return;
+    }
   old_n = visible_count (self);
   start_scan (self, NULL);
 
@@ -934,6 +1110,59 @@ styr_document_list_set_predicate (StyrDocumentList    *self,
   self->predicate_destroy = destroy;
 
   styr_document_list_refilter (self);
+}
+
+/**
+ * styr_document_list_set_sort_key:
+ * @self: a #StyrDocumentList
+ * @key_func: (nullable): what to order the records by, or %NULL for the
+ *   order of the sort field alone
+ * @descending: whether the greatest key comes first
+ * @user_data: data for @key_func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Orders by what a record means, such as how many risks it has, which the
+ * store cannot sort by. Records with equal keys keep the order of the
+ * sort field. Each record's key is kept until it changes or the caller
+ * calls styr_document_list_refilter(). On a large list the keys are worked
+ * out in idle steps and the list is reordered once at the end; see
+ * #StyrDocumentList:sorting.
+ */
+void
+styr_document_list_set_sort_key (StyrDocumentList  *self,
+                                  StyrRecordKeyFunc  key_func,
+                                  gboolean           descending,
+                                  gpointer           user_data,
+                                  GDestroyNotify     destroy)
+{
+  g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
+
+  if (key_func == NULL && self->key_func == NULL)
+    return;
+
+  if (self->key_destroy != NULL)
+    g_clear_pointer (&self->key_data, self->key_destroy);
+  self->key_func = key_func;
+  self->key_data = user_data;
+  self->key_destroy = destroy;
+  self->key_descending = descending;
+  g_hash_table_remove_all (self->keys);
+
+  styr_document_list_reload (self, NULL);
+}
+
+/**
+ * styr_document_list_get_sorting:
+ * @self: a #StyrDocumentList
+ *
+ * Returns: whether sort keys are still being worked out
+ */
+gboolean
+styr_document_list_get_sorting (StyrDocumentList *self)
+{
+  g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
+
+  return self->key_source != 0;
 }
 
 /**

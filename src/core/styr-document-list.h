@@ -26,6 +26,16 @@ G_DECLARE_FINAL_TYPE (StyrDocumentList, styr_document_list, STYR, DOCUMENT_LIST,
 typedef gboolean (*StyrRecordPredicate) (StyrRecord *record,
                                          gpointer    user_data);
 
+/**
+ * StyrRecordKeyFunc:
+ * @record: a record of the list
+ * @user_data: the function's data
+ *
+ * Returns: the record's sort key, 0 or more
+ */
+typedef int (*StyrRecordKeyFunc) (StyrRecord *record,
+                                  gpointer    user_data);
+
 StyrDocumentList *styr_document_list_new            (StyrStore        *store,
                                                      const char       *type);
 StyrStore        *styr_document_list_get_store      (StyrDocumentList *self);
@@ -46,6 +56,12 @@ void              styr_document_list_set_predicate  (StyrDocumentList    *self,
                                                      gpointer             user_data,
                                                      GDestroyNotify       destroy);
 void              styr_document_list_refilter       (StyrDocumentList *self);
+void              styr_document_list_set_sort_key   (StyrDocumentList  *self,
+                                                     StyrRecordKeyFunc  key_func,
+                                                     gboolean           descending,
+                                                     gpointer           user_data,
+                                                     GDestroyNotify     destroy);
+gboolean          styr_document_list_get_sorting    (StyrDocumentList *self);
 gboolean          styr_document_list_get_filtering  (StyrDocumentList *self);
 void              styr_document_list_finish_filtering (StyrDocumentList *self);
 const char       *styr_document_list_get_id         (StyrDocumentList *self,

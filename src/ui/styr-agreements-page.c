@@ -298,6 +298,7 @@ update_summary (StyrAgreementsPage *self)
   gboolean needs = gtk_toggle_button_get_active (self->needs_action_button);
   gboolean filtering = styr_document_list_get_filtering (self->list);
   gboolean filtered = selected > 0 || search[0] != '\0' || needs ||
+                      styr_document_list_get_sorting (self->list) ||
                       self->supplier_filter != NULL || self->service_filter != NULL;
 
   g_string_append_printf (summary,
@@ -315,6 +316,9 @@ update_summary (StyrAgreementsPage *self)
   if (filtering)
     /* Translators: while the filters are still going through the agreements. */
     g_string_append (summary, _(" · Still looking…"));
+  if (styr_document_list_get_sorting (self->list))
+    /* Translators: while the register works out the order by risk. */
+    g_string_append (summary, _(" · Sorting by risk…"));
   if (self->supplier_filter != NULL)
     /* Translators: the supplier filter in the summary line. */
     g_string_append_printf (summary, _(" · Supplier: %s"), self->supplier_filter);
@@ -770,16 +774,44 @@ select_id (StyrAgreementsPage *self,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* The Risk column's key: how many flags an agreement has today. */
+static int
+risk_count (StyrRecord *record,
+            gpointer    user_data)
+{
+  StyrRiskFlags flags = risks_of (user_data, STYR_AGREEMENT (record));
+  int count = 0;
+
+  for (; flags != 0; flags &= flags - 1)
+    count++;
+
+  return count;
+}
+
 static void
 sorter_changed_cb (StyrAgreementsPage *self)
 {
   g_autofree char *field = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean by_risk;
+
+  /* Disposing the view removes its columns, which changes its sorter. */
+  if (self->column_view == NULL || self->list == NULL)
+    return;
 
   field = styr_column_sorter_sort_field (gtk_column_view_get_sorter (self->column_view));
-  if (!styr_document_list_set_sort_field (self->list, field != NULL ? field : "using_system",
+  by_risk = g_strcmp0 (field, "risk") == 0 || g_strcmp0 (field, "-risk") == 0;
+
+  /* Risk depends on today, so the store cannot sort by it; the list
+   * orders by the count of flags, by using system within each count. */
+  if (!by_risk)
+    styr_document_list_set_sort_key (self->list, NULL, FALSE, NULL, NULL);
+  if (!styr_document_list_set_sort_field (self->list,
+                                          field != NULL && !by_risk ? field : "using_system",
                                           &error))
     show_error (self, error);
+  if (by_risk)
+    styr_document_list_set_sort_key (self->list, risk_count, field[0] == '-', self, NULL);
 }
 
 static void
@@ -1762,6 +1794,8 @@ styr_agreements_page_constructed (GObject *object)
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::filtering", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::sorting", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
