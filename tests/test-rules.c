@@ -588,9 +588,16 @@ test_agreement_approver_without_role (void)
   g_assert_true (approver_risks (other_role, TODAY));
   g_assert_true (approver_risks (empty, TODAY));
 
-  /* Without an approver there is nobody to check. */
+  /* Without an approver there is nobody to check, nor with a name that
+   * is no person record. */
   g_assert_cmpuint (styr_rules_agreement_risks (unapproved, empty, &today, &t), ==,
                     STYR_RISK_NONE);
+  {
+    g_autoptr(StyrAgreement) by_name = agreement ("{'approver':'Anne Jensen'}");
+
+    g_assert_cmpuint (styr_rules_agreement_risks (by_name, empty, &today, &t), ==,
+                      STYR_RISK_NONE);
+  }
 }
 
 static void

@@ -549,7 +549,10 @@ approved_risks (StyrAgreement            *agreement,
         flags |= STYR_RISK_NO_RECENT_REVIEW;
     }
 
-  if (!is_blank (approver) &&
+  /* Only a person record can hold a role. An approver recorded by name
+   * (as the app does until people are kept as records) cannot be checked,
+   * and flagging it would raise the flag on every approved agreement. */
+  if (approver != NULL && g_str_has_prefix (approver, "person:") &&
       !holds_role (approver, STYR_ROLE_AGREEMENT_APPROVER, assignments, today))
     flags |= STYR_RISK_APPROVER_WITHOUT_ROLE;
 
@@ -587,7 +590,8 @@ approved_risks (StyrAgreement            *agreement,
  *   one more than review_interval_months before @today),
  *   %STYR_RISK_APPROVER_WITHOUT_ROLE (the approver is neither holder nor
  *   deputy of %STYR_ROLE_AGREEMENT_APPROVER in an assignment current on
- *   @today; an agreement without an approver is not flagged),
+ *   @today; an agreement without an approver, or whose approver is not a
+ *   person id ("person:…") but a name, is not flagged),
  *   %STYR_RISK_CONTRACT_ENDED (contract_end before @today),
  *   %STYR_RISK_NO_USAGE (none of the last no_usage_months full months
  *   before @today has calls, at least one of them has usage recorded, and
