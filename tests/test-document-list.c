@@ -477,6 +477,30 @@ test_sort_key (Fixture       *fixture,
   g_assert_cmpuint (asked, ==, n);
   assert_key_order (large, g_list_model_get_n_items (G_LIST_MODEL (large)));
 
+  g_assert_true (styr_document_list_set_search (large, NULL, &error));
+
+  /* A predicate changes which rows show, not their keys or order. */
+  {
+    guint judged = 0;
+
+    styr_document_list_set_predicate (large, every_third, &judged, NULL);
+    g_assert_false (styr_document_list_get_sorting (large));
+    g_assert_cmpuint (asked, ==, n);
+    styr_document_list_finish_filtering (large);
+    g_assert_cmpuint (judged, ==, n);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (large)), ==, (n + 2) / 3);
+    assert_key_order (large, (n + 2) / 3);
+    styr_document_list_set_predicate (large, NULL, NULL, NULL);
+  }
+
+  /* Whoever needs the final order at once, such as an export, gets it. */
+  styr_document_list_set_sort_key (large, number_mod_five, TRUE, &asked, NULL);
+  g_assert_true (styr_document_list_get_sorting (large));
+  styr_document_list_finish_filtering (large);
+  g_assert_false (styr_document_list_get_sorting (large));
+  g_assert_cmpuint (count, ==, n);
+  assert_key_order (large, n);
+
   /* Without a key, the store's order again. */
   styr_document_list_set_sort_key (large, NULL, FALSE, NULL, NULL);
   g_assert_false (styr_document_list_get_sorting (large));

@@ -411,17 +411,13 @@ sort_by_keys (StyrDocumentList *self)
     self->ids->pdata[i] = ids[keyed[i].index];
 }
 
-static gboolean
-key_step_cb (gpointer user_data)
+/* Every key is known: reorders and tells the views, then notifies. */
+static void
+apply_keys (StyrDocumentList *self)
 {
-  StyrDocumentList *self = user_data;
-  guint old_n;
+  guint old_n = visible_count (self);
 
-  if (!compute_keys (self, SCAN_BUDGET))
-    return G_SOURCE_CONTINUE;
-
-  self->key_source = 0;
-  old_n = visible_count (self);
+  g_object_freeze_notify (G_OBJECT (self));
   sort_by_keys (self);
   align_texts (self);
   start_scan (self, NULL);
@@ -429,8 +425,30 @@ key_step_cb (gpointer user_data)
   if (old_n != visible_count (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
 
+static gboolean
+key_step_cb (gpointer user_data)
+{
+  StyrDocumentList *self = user_data;
+
+  if (!compute_keys (self, SCAN_BUDGET))
+    return G_SOURCE_CONTINUE;
+
+  self->key_source = 0;
+  apply_keys (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Drops the keys worked out so far, for when what they depend on
+ * changed, and stops a pass that was working them out. */
+static void
+forget_keys (StyrDocumentList *self)
+{
+  g_clear_handle_id (&self->key_source, g_source_remove);
+  self->key_position = 0;
+  g_hash_table_remove_all (self->keys);
 }
 
 /* Puts freshly read ids in key order: at once when few keys are missing,
@@ -530,11 +548,33 @@ is_changed (GHashTable *changed,
 /* Reads the ids again and tells the views the one range that differs:
  * the common head and tail of the old and new lists stay, except for
  * documents whose content changed in place. */
+static gboolean reload_unfrozen (StyrDocumentList  *self,
+                                 GHashTable        *changed,
+                                 gboolean           everything,
+                                 GError           **error);
+
+/* Property notifications wait until the views have heard items-changed,
+ * so that a handler never sees the list half swapped. */
 static gboolean
 reload (StyrDocumentList  *self,
         GHashTable        *changed,
         gboolean           everything,
         GError           **error)
+{
+  gboolean ok;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  ok = reload_unfrozen (self, changed, everything, error);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return ok;
+}
+
+static gboolean
+reload_unfrozen (StyrDocumentList  *self,
+                 GHashTable        *changed,
+                 gboolean           everything,
+                 GError           **error)
 {
   g_autoptr(GPtrArray) old_ids = NULL;
   g_autoptr(GArray) old_visible = NULL;
@@ -547,7 +587,11 @@ reload (StyrDocumentList  *self,
     return FALSE;
 
   if (self->search_texts != NULL && !update_search_texts (self, changed, everything, error))
-    return FALSE;
+    {
+      /* Some texts were replaced; texts must not point at the old ones. */
+      align_texts (self);
+      return FALSE;
+    }
 
   /* What changed is made and judged afresh. */
   if (everything)
@@ -1058,28 +1102,38 @@ styr_document_list_set_search (StyrDocumentList  *self,
  * Asks the predicate again about every document, for when what it depends
  * on changed (the day, a threshold, the filter's choices).
  */
-void
-styr_document_list_refilter (StyrDocumentList *self)
+/* Asks the predicate again about every document, without touching the
+ * sort keys. */
+static void
+rejudge (StyrDocumentList *self)
 {
-  guint old_n;
+  guint old_n = visible_count (self);
 
-  g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
-
+  g_object_freeze_notify (G_OBJECT (self));
   g_hash_table_remove_all (self->verdicts);
-  if (self->key_func != NULL)
-    {
-      /* The keys depend on the same things; reordering reads the ids
-       * again and judges them too. */
-      g_hash_table_remove_all (self->keys);
-      styr_document_list_reload (self, NULL);
-      return;
-    }
-  old_n = visible_count (self);
   start_scan (self, NULL);
-
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+styr_document_list_refilter (StyrDocumentList *self)
+{
+  g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
+
+  if (self->key_func == NULL)
+    {
+      rejudge (self);
+      return;
+    }
+
+  /* The keys depend on the same things; reordering reads the ids again
+   * and judges them too. */
+  g_hash_table_remove_all (self->verdicts);
+  forget_keys (self);
+  styr_document_list_reload (self, NULL);
 }
 
 /**
@@ -1109,7 +1163,8 @@ styr_document_list_set_predicate (StyrDocumentList    *self,
   self->predicate_data = user_data;
   self->predicate_destroy = destroy;
 
-  styr_document_list_refilter (self);
+  /* A new predicate changes which rows show, not their order. */
+  rejudge (self);
 }
 
 /**
@@ -1138,7 +1193,11 @@ styr_document_list_set_sort_key (StyrDocumentList  *self,
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
   if (key_func == NULL && self->key_func == NULL)
-    return;
+    {
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
 
   if (self->key_destroy != NULL)
     g_clear_pointer (&self->key_data, self->key_destroy);
@@ -1146,7 +1205,7 @@ styr_document_list_set_sort_key (StyrDocumentList  *self,
   self->key_data = user_data;
   self->key_destroy = destroy;
   self->key_descending = descending;
-  g_hash_table_remove_all (self->keys);
+  forget_keys (self);
 
   styr_document_list_reload (self, NULL);
 }
@@ -1184,8 +1243,9 @@ styr_document_list_get_filtering (StyrDocumentList *self)
  * styr_document_list_finish_filtering:
  * @self: a #StyrDocumentList
  *
- * Judges the rest of the documents now, for a caller that needs the whole
- * filtered list at once, such as an export.
+ * Works out the rest of the sort keys and judges the rest of the
+ * documents now, for a caller that needs the whole list in its final
+ * order at once, such as an export.
  */
 void
 styr_document_list_finish_filtering (StyrDocumentList *self)
@@ -1193,6 +1253,14 @@ styr_document_list_finish_filtering (StyrDocumentList *self)
   guint old_n;
 
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
+
+  /* The order first, as reordering starts the filter again. */
+  if (self->key_source != 0)
+    {
+      g_clear_handle_id (&self->key_source, g_source_remove);
+      compute_keys (self, G_MAXUINT);
+      apply_keys (self);
+    }
 
   if (self->scan_source == 0)
     return;
