@@ -13,6 +13,7 @@
 #include "styr-agreement-actions.h"
 #include "styr-agreement-export.h"
 #include "styr-import-dialog.h"
+#include "styr-decision-dialog.h"
 #include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
@@ -1226,123 +1227,31 @@ delete_action (GtkWidget  *widget,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-typedef enum
-{
-  LIFECYCLE_APPROVE,
-  LIFECYCLE_REJECT,
-  LIFECYCLE_TERMINATE,
-  LIFECYCLE_RENEW,
-} Lifecycle;
-
-typedef struct
-{
-  StyrAgreementsPage *page;
-  Lifecycle           step;
-  char               *id;
-  char               *rev;
-  GtkEntry           *date_entry;
-} Decision;
-
 static void
-decision_free (Decision *decision)
+decided_cb (StyrAgreementsPage *self,
+            const char         *id,
+            const GError       *error)
 {
-  g_object_unref (decision->page);
-  g_free (decision->id);
-  g_free (decision->rev);
-  g_free (decision);
+  if (error != NULL)
+    show_error (self, error);
+  select_id (self, id);
 }
 
+/* Asks before a step of the lifecycle of the agreement on screen. */
 static void
-decision_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      Decision         *decision)
+ask (StyrAgreementsPage *self,
+     StyrDecision        decision)
 {
-  StyrAgreementsPage *self = decision->page;
-  g_autoptr(GError) error = NULL;
-  GDate today;
-  gboolean ok = TRUE;
+  StyrDecisionDialog *dialog;
 
-  if (!g_str_equal (response, "confirm"))
+  if (self->current == NULL)
     return;
 
-  styr_clock_get_today (self->clock, &today);
-  switch (decision->step)
-    {
-    case LIFECYCLE_APPROVE:
-      ok = styr_agreement_approve (self->store, decision->id, decision->rev, author (), &today,
-                                   author (), self->thresholds.review_interval_months, NULL,
-                                   &error);
-      break;
-
-    case LIFECYCLE_REJECT:
-      ok = styr_agreement_reject (self->store, decision->id, decision->rev, author (), &today,
-                                  NULL, &error);
-      break;
-
-    case LIFECYCLE_TERMINATE:
-      ok = styr_agreement_terminate (self->store, decision->id, decision->rev, author (), &today,
-                                     NULL, &error);
-      break;
-
-    case LIFECYCLE_RENEW:
-      {
-        g_autofree char *iso = styr_date_from_user (gtk_editable_get_text (
-                                                      GTK_EDITABLE (decision->date_entry)));
-        GDate valid_to;
-
-        if (iso == NULL || !styr_parse_date (iso, &valid_to))
-          {
-            g_set_error (&error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
-                         _("“%s” is not a date (expected dd-mm-yyyy)"),
-                         gtk_editable_get_text (GTK_EDITABLE (decision->date_entry)));
-            ok = FALSE;
-          }
-        else
-          ok = styr_agreement_renew (self->store, decision->id, decision->rev, author (), &today,
-                                     &valid_to, NULL, &error);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!ok)
-    show_error (self, error);
-  select_id (self, decision->id);
-}
-
-static GtkWidget *
-decision_dialog (StyrAgreementsPage *self,
-                 Lifecycle           step,
-                 const char         *heading,
-                 const char         *body,
-                 const char         *confirm,
-                 gboolean            destructive)
-{
-  GtkWidget *dialog;
-  Decision *decision = g_new0 (Decision, 1);
-
-  decision->page = g_object_ref (self);
-  decision->step = step;
-  decision->id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
-  decision->rev = g_strdup (styr_record_get_rev (STYR_RECORD (self->current)));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "confirm", confirm,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm",
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE
-                                                          : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (decision_response_cb), decision,
-                         (GClosureNotify) decision_free, 0);
-  g_object_set_data (G_OBJECT (dialog), "decision", decision);
-  return dialog;
+  dialog = styr_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     self->store, self->clock, self->current, decision,
+                                     author (), self->thresholds.review_interval_months);
+  g_signal_connect_object (dialog, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1350,41 +1259,7 @@ approve_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
-  g_auto(GStrv) missing = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  const char *name;
-
-  if (self->current == NULL)
-    return;
-
-  name = styr_agreement_get_using_system (self->current);
-  missing = styr_agreement_review_missing (self->current);
-  if (missing[0] == NULL)
-    {
-      heading = g_strdup_printf (_("Approve “%s”?"), name);
-      body = g_strdup (_("All five questions are answered yes. The system gets access to the "
-                         "data, and the municipality pays for the use."));
-      dialog = decision_dialog (self, LIFECYCLE_APPROVE, heading, body, _("_Approve"), FALSE);
-    }
-  else
-    {
-      g_autoptr(GString) list = g_string_new (NULL);
-
-      /* Approving without a complete review is allowed, but only when the
-       * user has seen exactly what is missing. */
-      for (guint i = 0; missing[i] != NULL; i++)
-        g_string_append_printf (list, "\n• %s", styr_agreement_question_label (missing[i]));
-      heading = g_strdup_printf (_("Approve “%s” Without a Complete Review?"), name);
-      body = g_strdup_printf (_("These questions are not answered yes:%s\n\nApprove only if you "
-                                "have checked them another way."), list->str);
-      dialog = decision_dialog (self, LIFECYCLE_APPROVE, heading, body, _("Approve _Anyway"),
-                                TRUE);
-    }
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask (STYR_AGREEMENTS_PAGE (widget), STYR_DECISION_APPROVE);
 }
 
 static void
@@ -1392,17 +1267,7 @@ reject_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
-  g_autofree char *heading = NULL;
-
-  if (self->current == NULL)
-    return;
-
-  heading = g_strdup_printf (_("Reject “%s”?"), styr_agreement_get_using_system (self->current));
-  gtk_window_present (GTK_WINDOW (decision_dialog (self, LIFECYCLE_REJECT, heading,
-                                                   _("The system does not get access to the "
-                                                     "data."),
-                                                   _("_Reject"), TRUE)));
+  ask (STYR_AGREEMENTS_PAGE (widget), STYR_DECISION_REJECT);
 }
 
 static void
@@ -1410,19 +1275,7 @@ terminate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
-  g_autofree char *heading = NULL;
-
-  if (self->current == NULL)
-    return;
-
-  heading = g_strdup_printf (_("Terminate “%s”?"),
-                             styr_agreement_get_using_system (self->current));
-  gtk_window_present (GTK_WINDOW (decision_dialog (self, LIFECYCLE_TERMINATE, heading,
-                                                   _("The system loses its access to the data. "
-                                                     "Terminate the agreement in STS "
-                                                     "Administrationsmodul too."),
-                                                   _("_Terminate"), TRUE)));
+  ask (STYR_AGREEMENTS_PAGE (widget), STYR_DECISION_TERMINATE);
 }
 
 static void
@@ -1430,39 +1283,7 @@ renew_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
-  Decision *decision;
-  GDate until;
-  char text[32] = "";
-
-  if (self->current == NULL)
-    return;
-
-  heading = g_strdup_printf (_("Renew “%s”"), styr_agreement_get_using_system (self->current));
-  dialog = decision_dialog (self, LIFECYCLE_RENEW, heading,
-                            _("Until which day does the system need the data?"), _("Re_new"),
-                            FALSE);
-
-  /* A year from the current end, or from today, is the usual renewal. */
-  if (!styr_agreement_get_valid_to (self->current, &until))
-    styr_clock_get_today (self->clock, &until);
-  g_date_add_years (&until, 1);
-  g_date_strftime (text, sizeof text, "%d-%m-%Y", &until);
-
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("New end date"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
-  decision = g_object_get_data (G_OBJECT (dialog), "decision");
-  decision->date_entry = GTK_ENTRY (entry);
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask (STYR_AGREEMENTS_PAGE (widget), STYR_DECISION_RENEW);
 }
 
 static GBytes *
