@@ -1000,6 +1000,36 @@ test_export_round_trip (void)
   g_assert_cmpstr (styr_agreement_get_state (back), ==, "requested");
 }
 
+/* The audit trail reads in words, not JSON. */
+static void
+test_describe_values (void)
+{
+  const char *cases[][3] = {
+    /* field, value as JSON (or NULL), expected */
+    { "valid_to", "\"2025-02-20\"", "20-02-2025" },
+    { "state", "\"approved\"", "Approved" },
+    { "supplier", "\"KMD\"", "KMD" },
+    { "services", "[\"SF1500\",\"SF1520\"]", "SF1500, SF1520" },
+    { "usage", "[{\"month\":\"2019-01\",\"calls\":1},{\"month\":\"2019-02\",\"calls\":2}]",
+      "2 months reported" },
+    { "review", "{\"answers\":{\"Q1\":{\"answer\":\"yes\"},\"Q3\":{\"answer\":\"no\"}}}",
+      "2 of 5 questions answered" },
+    { "notes", NULL, "–" },
+    { "notes", "null", "–" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = cases[i][1] != NULL ? json_from_string (cases[i][1], NULL) : NULL;
+      g_autofree char *text = styr_agreement_describe_value (cases[i][0], node);
+
+      g_assert_cmpstr (text, ==, cases[i][2]);
+    }
+
+  g_assert_cmpstr (styr_agreement_field_label ("contract_end"), ==, "Supplier contract ends");
+  g_assert_cmpstr (styr_agreement_field_label ("something_new"), ==, "something_new");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1013,6 +1043,7 @@ main (int   argc,
   ADD ("/agreements/approve", test_approve);
   ADD ("/agreements/terminate", test_terminate);
   g_test_add_func ("/agreements/terminated-is-a-date", test_terminated_is_a_date);
+  g_test_add_func ("/agreements/describe-values", test_describe_values);
   ADD ("/agreements/renew", test_renew);
   ADD ("/agreements/stale-revision", test_stale_revision);
   ADD ("/agreements/history", test_history);

@@ -335,6 +335,31 @@ test_unknown_type (void)
   g_assert_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_UNKNOWN_TYPE);
 }
 
+static void
+test_date_to_user (void)
+{
+  g_autofree char *day = styr_date_to_user ("2020-12-31");
+  g_autofree char *bad = styr_date_to_user ("2020-02-30");
+  g_autofree char *none = styr_date_to_user (NULL);
+  g_autofree char *back = styr_date_from_user (day);
+
+  g_assert_cmpstr (day, ==, "31-12-2020");
+  g_assert_cmpstr (bad, ==, "");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (back, ==, "2020-12-31");
+
+  {
+    g_autofree char *noon = NULL;
+    g_autofree char *nothing = styr_datetime_to_user ("yesterday");
+
+    /* Shown in the local zone: TZ is set to UTC for the tests. */
+    g_setenv ("TZ", "UTC", TRUE);
+    noon = styr_datetime_to_user ("2020-12-31T12:05:00Z");
+    g_assert_cmpstr (noon, ==, "31-12-2020 12:05");
+    g_assert_cmpstr (nothing, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +367,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/records/round-trip", test_round_trip);
+  g_test_add_func ("/records/date-to-user", test_date_to_user);
   g_test_add_func ("/records/properties-write-the-document", test_properties_write_the_document);
   g_test_add_func ("/records/typed-accessors", test_typed_accessors);
   g_test_add_func ("/records/validation-messages", test_validation_messages);

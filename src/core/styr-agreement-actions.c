@@ -378,6 +378,116 @@ styr_agreement_state_label (const char *state)
   return state != NULL ? state : "";
 }
 
+/* The agreement's fields as the history names them. */
+static const struct {
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "using_system", N_("Using system") },
+  { "supplier", N_("Supplier") },
+  { "services", N_("Services") },
+  { "data_scope", N_("Data scope") },
+  { "scope_breadth", N_("Scope breadth") },
+  { "reason", N_("Reason") },
+  { "state", N_("State") },
+  { "requested", N_("Requested") },
+  { "approved", N_("Approved") },
+  { "approver", N_("Approver") },
+  { "terminated", N_("Terminated") },
+  { "valid_from", N_("Valid from") },
+  { "valid_to", N_("Valid to") },
+  { "contract_end", N_("Supplier contract ends") },
+  { "next_review", N_("Next review") },
+  { "review", N_("Review") },
+  { "usage", N_("Usage") },
+  { "notes", N_("Notes") },
+};
+
+/**
+ * styr_agreement_field_label:
+ * @field: a field of an agreement, e.g. "valid_to"
+ *
+ * Returns: the field's name for the user, translated; @field itself if it
+ *   is not a known field
+ */
+const char *
+styr_agreement_field_label (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, field))
+      return _(field_labels[i].label);
+
+  return field;
+}
+
+/**
+ * styr_agreement_describe_value:
+ * @field: a field of an agreement
+ * @node: (nullable): its value, %NULL when it is not there
+ *
+ * A field's value in words, for the audit trail: dates day first, states
+ * by their names, lists joined; the usage and the review are summed up,
+ * as their JSON would fill the screen.
+ *
+ * Returns: (transfer full): the value in words
+ */
+char *
+styr_agreement_describe_value (const char *field,
+                               JsonNode   *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("–");
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (g_str_equal (field, "state"))
+        return g_strdup (styr_agreement_state_label (text));
+      /* Dates day first, as everywhere else in the page. */
+      if (styr_parse_date (text, NULL))
+        return styr_date_to_user (text);
+      return g_strdup (text);
+    }
+
+  if (g_str_equal (field, "usage") && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      guint n = json_array_get_length (json_node_get_array (node));
+
+      /* Translators: the usage of an agreement in its history. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month reported",
+                                           "%u months reported", n), n);
+    }
+
+  if (g_str_equal (field, "review") && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *given = json_object_get_member (json_node_get_object (node), "answers");
+      guint n = given != NULL && JSON_NODE_HOLDS_OBJECT (given)
+                ? json_object_get_size (json_node_get_object (given)) : 0;
+      guint total = g_strv_length ((GStrv) styr_agreement_get_question_ids ());
+
+      /* Translators: the review of an agreement in its history. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
+                                           "%u of %u questions answered", total), n, total);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = styr_agreement_describe_value (field, json_array_get_element (array, i));
+
+          g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  return json_to_string (node, FALSE);
+}
+
 /**
  * styr_agreement_get_question_ids:
  *

@@ -31,6 +31,9 @@ typedef enum
 GQuark               styr_agreement_action_error_quark (void);
 
 const char          *styr_agreement_state_label        (const char    *state);
+const char          *styr_agreement_field_label        (const char    *field);
+char                *styr_agreement_describe_value     (const char    *field,
+                                                        JsonNode      *node);
 
 /* The review of the five questions, on the record. */
 const char * const  *styr_agreement_get_question_ids   (void);

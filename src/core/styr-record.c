@@ -185,6 +185,42 @@ styr_date_from_user (const char *text)
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
 }
 
+/**
+ * styr_date_to_user:
+ * @iso: (nullable): a date as stored, "YYYY-MM-DD"
+ *
+ * Returns: (transfer full): the date as the app shows it, day first
+ *   ("31-12-2020"), or an empty string if @iso is not a date
+ */
+char *
+styr_date_to_user (const char *iso)
+{
+  GDate date;
+  char buffer[32];
+
+  if (!styr_parse_date (iso, &date))
+    return g_strdup ("");
+
+  g_date_strftime (buffer, sizeof buffer, "%d-%m-%Y", &date);
+  return g_strdup (buffer);
+}
+
+/**
+ * styr_datetime_to_user:
+ * @iso: (nullable): a time as stored, ISO 8601 with a time zone
+ *
+ * Returns: (transfer full): the time in the local zone as the app shows
+ *   it ("31-12-2020 14:05"), or an empty string if @iso is not a time
+ */
+char *
+styr_datetime_to_user (const char *iso)
+{
+  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = time != NULL ? g_date_time_to_local (time) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%d-%m-%Y %H:%M") : g_strdup ("");
+}
+
 /* "due-approx" → "due_approx"; fields are short, so a fixed buffer does. */
 static const char *
 member_for_pspec (GParamSpec *pspec,

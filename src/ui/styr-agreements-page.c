@@ -14,6 +14,7 @@
 #include "styr-agreement-export.h"
 #include "styr-import-dialog.h"
 #include "styr-decision-dialog.h"
+#include "styr-history-group.h"
 #include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
@@ -58,7 +59,7 @@ struct _StyrAgreementsPage
   StyrUsageChart      *usage_chart;
   GtkLabel            *usage_flagged_label;
   AdwPreferencesGroup *review_group;
-  AdwPreferencesGroup *history_group;
+  StyrHistoryGroup    *history_group;
   AdwActionRow       *state_row;
   GtkDropDown        *answer_dropdowns[5];
   AdwEntryRow        *note_rows[5];
@@ -71,7 +72,6 @@ struct _StyrAgreementsPage
   GHashTable         *service_names;
   GPtrArray          *assignments;
   GPtrArray          *risk_rows;
-  GPtrArray          *history_rows;
   StyrAgreement      *current;
   char               *deleted_id;
   char               *deleted_rev;
@@ -98,26 +98,6 @@ static GParamSpec *properties[N_PROPS];
 static const char *filter_states[] = {
   NULL, "requested", "approved", "rejected", "expired", "terminated",
 };
-
-static const char *
-state_label (const char *state)
-{
-  return styr_agreement_state_label (state);
-}
-
-/* Dates show as the user writes them, day first. */
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-  char buffer[32];
-
-  if (!styr_parse_date (iso, &date))
-    return g_strdup ("");
-
-  g_date_strftime (buffer, sizeof buffer, "%d-%m-%Y", &date);
-  return g_strdup (buffer);
-}
 
 static const char *
 author (void)
@@ -309,7 +289,7 @@ update_summary (StyrAgreementsPage *self)
                           shown, (int) total);
   if (selected > 0)
     /* Translators: the state filter in the summary line, e.g. " · State: Approved". */
-    g_string_append_printf (summary, _(" · State: %s"), state_label (filter_states[selected]));
+    g_string_append_printf (summary, _(" · State: %s"), styr_agreement_state_label (filter_states[selected]));
   if (search[0] != '\0')
     g_string_append_printf (summary, _(" · Search: “%s”"), search);
   if (needs)
@@ -511,163 +491,6 @@ read_review (StyrAgreementsPage *self,
 }
 
 static void
-clear_history_rows (StyrAgreementsPage *self)
-{
-  for (guint i = 0; i < self->history_rows->len; i++)
-    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
-  g_ptr_array_set_size (self->history_rows, 0);
-}
-
-/* The agreement's fields as the history names them. */
-static const struct {
-  const char *field;
-  const char *label;
-} field_labels[] = {
-  { "using_system", N_("Using system") },
-  { "supplier", N_("Supplier") },
-  { "services", N_("Services") },
-  { "data_scope", N_("Data scope") },
-  { "scope_breadth", N_("Scope breadth") },
-  { "reason", N_("Reason") },
-  { "state", N_("State") },
-  { "requested", N_("Requested") },
-  { "approved", N_("Approved") },
-  { "approver", N_("Approver") },
-  { "terminated", N_("Terminated") },
-  { "valid_from", N_("Valid from") },
-  { "valid_to", N_("Valid to") },
-  { "contract_end", N_("Supplier contract ends") },
-  { "next_review", N_("Next review") },
-  { "review", N_("Review") },
-  { "usage", N_("Usage") },
-  { "notes", N_("Notes") },
-};
-
-static const char *
-field_label (const char *field)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_str_equal (field_labels[i].field, field))
-      return _(field_labels[i].label);
-
-  return field;
-}
-
-/* A field's value in words: the usage and the review are summed up, as
- * their JSON would fill the screen. */
-static char *
-describe_value (const char *field,
-                JsonNode   *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("–");
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-
-      if (g_str_equal (field, "state"))
-        return g_strdup (state_label (text));
-      /* Dates day first, as everywhere else in the page. */
-      if (styr_parse_date (text, NULL))
-        return format_date (text);
-      return g_strdup (text);
-    }
-
-  if (g_str_equal (field, "usage") && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      guint n = json_array_get_length (json_node_get_array (node));
-
-      /* Translators: the usage of an agreement in its history. */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month reported",
-                                           "%u months reported", n), n);
-    }
-
-  if (g_str_equal (field, "review") && JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonNode *given = json_object_get_member (json_node_get_object (node), "answers");
-      guint n = given != NULL && JSON_NODE_HOLDS_OBJECT (given)
-                ? json_object_get_size (json_node_get_object (given)) : 0;
-      guint total = g_strv_length ((GStrv) styr_agreement_get_question_ids ());
-
-      /* Translators: the review of an agreement in its history. */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
-                                           "%u of %u questions answered", total), n, total);
-    }
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *item = describe_value (field, json_array_get_element (array, i));
-
-          g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item);
-        }
-      return g_string_free (g_steal_pointer (&text), FALSE);
-    }
-
-  return json_to_string (node, FALSE);
-}
-
-/* The audit trail: who changed what, from what to what, and when. */
-static void
-show_history (StyrAgreementsPage *self)
-{
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clear_history_rows (self);
-  history = styr_store_get_history (self->store,
-                                    styr_record_get_id (STYR_RECORD (self->current)), &error);
-  if (history == NULL)
-    {
-      adw_preferences_group_set_description (self->history_group, error->message);
-      return;
-    }
-  adw_preferences_group_set_description (self->history_group, NULL);
-
-  for (guint i = 0; i < history->len; i++)
-    {
-      StyrRevisionInfo *info = g_ptr_array_index (history, i);
-      g_autoptr(GDateTime) when = info->created_at != NULL
-                                  ? g_date_time_new_from_iso8601 (info->created_at, NULL) : NULL;
-      g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
-      g_autofree char *time = local != NULL ? g_date_time_format (local, "%d-%m-%Y %H:%M")
-                                            : g_strdup ("");
-      g_autofree char *title = NULL;
-      g_autoptr(GString) changes = g_string_new (NULL);
-      GtkWidget *row = adw_action_row_new ();
-
-      for (guint c = 0; c < info->changes->len; c++)
-        {
-          StyrFieldChange *change = g_ptr_array_index (info->changes, c);
-          g_autofree char *before = describe_value (change->field, change->before);
-          g_autofree char *after = describe_value (change->field, change->after);
-
-          if (changes->len > 0)
-            g_string_append_c (changes, '\n');
-          /* Translators: one changed field in the history, "field: old → new". */
-          g_string_append_printf (changes, _("%s: %s → %s"), field_label (change->field),
-                                  before, after);
-        }
-      if (info->deleted)
-        g_string_append (changes, _("Deleted"));
-
-      /* Translators: who made a change, and when. */
-      title = g_strdup_printf (_("%s, %s"), info->author != NULL ? info->author : _("Someone"),
-                               time);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes->str);
-      adw_preferences_group_add (self->history_group, row);
-      g_ptr_array_add (self->history_rows, row);
-    }
-}
-
-static void
 update_actions (StyrAgreementsPage *self)
 {
   const char *state = self->current != NULL ? styr_agreement_get_state (self->current) : NULL;
@@ -708,9 +531,9 @@ show_agreement (StyrAgreementsPage *self)
 
   services = styr_agreement_dup_services (self->current);
   services_text = services != NULL ? g_strjoinv (", ", services) : NULL;
-  valid_from = format_date (styr_record_get_string (record, "valid_from"));
-  valid_to = format_date (styr_record_get_string (record, "valid_to"));
-  contract_end = format_date (styr_record_get_string (record, "contract_end"));
+  valid_from = styr_date_to_user (styr_record_get_string (record, "valid_from"));
+  valid_to = styr_date_to_user (styr_record_get_string (record, "valid_to"));
+  contract_end = styr_date_to_user (styr_record_get_string (record, "contract_end"));
 
   set_row (self->using_system_row, styr_agreement_get_using_system (self->current));
   set_row (self->supplier_row, styr_agreement_get_supplier (self->current));
@@ -723,30 +546,31 @@ show_agreement (StyrAgreementsPage *self)
   set_row (self->notes_row, styr_record_get_string (record, "notes"));
 
   {
-    g_autofree char *approved = format_date (styr_record_get_string (record, "approved"));
-    g_autofree char *terminated = format_date (styr_record_get_string (record, "terminated"));
+    g_autofree char *approved = styr_date_to_user (styr_record_get_string (record, "approved"));
+    g_autofree char *terminated = styr_date_to_user (styr_record_get_string (record, "terminated"));
     g_autofree char *subtitle = NULL;
 
     if (terminated[0] != '\0')
       /* Translators: an agreement's state and the day it was terminated. */
       subtitle = g_strdup_printf (_("%s on %s"),
-                                  state_label (styr_agreement_get_state (self->current)),
+                                  styr_agreement_state_label (styr_agreement_get_state (self->current)),
                                   terminated);
     else if (approved[0] != '\0')
       /* Translators: an agreement's state, the approval day and the approver. */
       subtitle = g_strdup_printf (_("%s on %s by %s"),
-                                  state_label (styr_agreement_get_state (self->current)),
+                                  styr_agreement_state_label (styr_agreement_get_state (self->current)),
                                   approved, styr_agreement_get_approver (self->current) != NULL
                                             ? styr_agreement_get_approver (self->current) : "–");
     else
-      subtitle = g_strdup (state_label (styr_agreement_get_state (self->current)));
+      subtitle = g_strdup (styr_agreement_state_label (styr_agreement_get_state (self->current)));
     adw_action_row_set_subtitle (self->state_row, subtitle);
   }
 
   show_review (self);
   show_risks (self);
   show_usage (self);
-  show_history (self);
+  styr_history_group_show (self->history_group, self->store,
+                           styr_record_get_id (STYR_RECORD (self->current)));
   gtk_stack_set_visible_child_name (self->detail_stack, "agreement");
 }
 
@@ -938,8 +762,8 @@ period_bind_cb (GtkSignalListItemFactory *factory,
                 StyrAgreementsPage       *self)
 {
   StyrRecord *record = STYR_RECORD (item_agreement (item));
-  g_autofree char *from = format_date (styr_record_get_string (record, "valid_from"));
-  g_autofree char *to = format_date (styr_record_get_string (record, "valid_to"));
+  g_autofree char *from = styr_date_to_user (styr_record_get_string (record, "valid_from"));
+  g_autofree char *to = styr_date_to_user (styr_record_get_string (record, "valid_to"));
   g_autofree char *text = NULL;
 
   /* Translators: an agreement's period, "from – to". */
@@ -952,7 +776,7 @@ state_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                StyrAgreementsPage       *self)
 {
-  set_cell (item, state_label (styr_agreement_get_state (item_agreement (item))));
+  set_cell (item, styr_agreement_state_label (styr_agreement_get_state (item_agreement (item))));
 }
 
 static void
@@ -960,7 +784,7 @@ next_review_bind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      StyrAgreementsPage       *self)
 {
-  g_autofree char *text = format_date (styr_record_get_string (STYR_RECORD (item_agreement (item)),
+  g_autofree char *text = styr_date_to_user (styr_record_get_string (STYR_RECORD (item_agreement (item)),
                                                                "next_review"));
   set_cell (item, text);
 }
@@ -1662,7 +1486,6 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
   g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->deleted_rev, g_free);
   g_clear_pointer (&self->supplier_filter, g_free);
@@ -1750,6 +1573,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
 
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);
   g_type_ensure (STYR_TYPE_USAGE_CHART);
+  g_type_ensure (STYR_TYPE_HISTORY_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/styr-agreements-page.ui");
@@ -1830,10 +1654,11 @@ styr_agreements_page_init (StyrAgreementsPage *self)
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->assignments = g_ptr_array_new_with_free_func (g_object_unref);
   self->risk_rows = g_ptr_array_new ();
-  self->history_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   build_review_form (self);
+  styr_history_group_set_describers (self->history_group, styr_agreement_field_label,
+                                     styr_agreement_describe_value);
 }
 
 /**

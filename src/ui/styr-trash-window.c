@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-record.h"
 #include "styr-trash-window.h"
 
 /* StyrTrashWindow lists the deleted documents of one type and restores
@@ -73,11 +74,7 @@ static char *
 entry_subtitle (StyrDeletedDocument *entry)
 {
   static const char * const details[] = { "supplier", "data_scope" };
-  g_autoptr(GDateTime) when = entry->deleted_at != NULL
-                              ? g_date_time_new_from_iso8601 (entry->deleted_at, NULL) : NULL;
-  g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
-  g_autofree char *time = local != NULL ? g_date_time_format (local, "%d-%m-%Y %H:%M")
-                                        : g_strdup ("–");
+  g_autofree char *time = styr_datetime_to_user (entry->deleted_at);
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   /* What tells two deleted agreements of one system apart. */

@@ -1,0 +1,162 @@
+/* styr-history-group.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-history-group"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styr-history-group.h"
+#include "styr-record.h"
+
+/* StyrHistoryGroup shows a document's audit trail: who changed what, from
+ * what to what, and when, the latest first, one row per revision. The
+ * page that owns it says how its fields and values read in words.
+ */
+struct _StyrHistoryGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  GPtrArray           *rows;
+  StyrFieldLabelFunc   label;
+  StyrFieldValueFunc   value;
+};
+
+G_DEFINE_FINAL_TYPE (StyrHistoryGroup, styr_history_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static char *
+describe_value (StyrHistoryGroup *self,
+                const char       *field,
+                JsonNode         *node)
+{
+  if (self->value != NULL)
+    return self->value (field, node);
+  if (node == NULL)
+    return g_strdup ("–");
+
+  return json_to_string (node, FALSE);
+}
+
+static void
+clear_rows (StyrHistoryGroup *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static char *
+describe_changes (StyrHistoryGroup *self,
+                  StyrRevisionInfo *info)
+{
+  GString *changes = g_string_new (NULL);
+
+  for (guint c = 0; c < info->changes->len; c++)
+    {
+      StyrFieldChange *change = g_ptr_array_index (info->changes, c);
+      g_autofree char *before = describe_value (self, change->field, change->before);
+      g_autofree char *after = describe_value (self, change->field, change->after);
+      const char *label = self->label != NULL ? self->label (change->field) : change->field;
+
+      if (changes->len > 0)
+        g_string_append_c (changes, '\n');
+      /* Translators: one changed field in the history, "field: old → new". */
+      g_string_append_printf (changes, _("%s: %s → %s"), label, before, after);
+    }
+  if (info->deleted)
+    g_string_append (changes, _("Deleted"));
+
+  return g_string_free (changes, FALSE);
+}
+
+/**
+ * styr_history_group_show:
+ * @self: a #StyrHistoryGroup
+ * @store: the store
+ * @id: the document
+ *
+ * Shows @id's audit trail, or why it cannot be read.
+ */
+void
+styr_history_group_show (StyrHistoryGroup *self,
+                         StyrStore        *store,
+                         const char       *id)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STYR_IS_HISTORY_GROUP (self));
+  g_return_if_fail (STYR_IS_STORE (store));
+  g_return_if_fail (id != NULL);
+
+  clear_rows (self);
+  history = styr_store_get_history (store, id, &error);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         history == NULL ? error->message : NULL);
+  if (history == NULL)
+    return;
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      StyrRevisionInfo *info = g_ptr_array_index (history, i);
+      g_autofree char *time = styr_datetime_to_user (info->created_at);
+      g_autofree char *changes = describe_changes (self, info);
+      g_autofree char *title = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: who made a change, and when. */
+      title = g_strdup_printf (_("%s, %s"), info->author != NULL ? info->author : _("Someone"),
+                               time);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+/**
+ * styr_history_group_set_describers:
+ * @self: a #StyrHistoryGroup
+ * @label: (nullable): names a field, or %NULL to show field names as
+ *   stored
+ * @value: (nullable): puts a value in words, or %NULL to show the JSON
+ */
+void
+styr_history_group_set_describers (StyrHistoryGroup   *self,
+                                   StyrFieldLabelFunc  label,
+                                   StyrFieldValueFunc  value)
+{
+  g_return_if_fail (STYR_IS_HISTORY_GROUP (self));
+
+  self->label = label;
+  self->value = value;
+}
+
+static void
+styr_history_group_dispose (GObject *object)
+{
+  StyrHistoryGroup *self = (StyrHistoryGroup *)object;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (styr_history_group_parent_class)->dispose (object);
+}
+
+static void
+styr_history_group_class_init (StyrHistoryGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = styr_history_group_dispose;
+}
+
+static void
+styr_history_group_init (StyrHistoryGroup *self)
+{
+  self->rows = g_ptr_array_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("History"));
+}
