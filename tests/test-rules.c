@@ -1143,6 +1143,15 @@ test_clock_bad_strings (void)
     }
 }
 
+static void
+test_risk_flags_count (void)
+{
+  g_assert_cmpuint (styr_risk_flags_count (STYR_RISK_NONE), ==, 0);
+  g_assert_cmpuint (styr_risk_flags_count (STYR_RISK_NO_END_DATE), ==, 1);
+  g_assert_cmpuint (styr_risk_flags_count (STYR_RISK_NO_END_DATE | STYR_RISK_USAGE_SPIKE |
+                                           STYR_RISK_PERSON_DATA), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/rules/agreement/no-usage", test_agreement_no_usage);
   g_test_add_func ("/rules/agreement/usage-spike", test_agreement_usage_spike);
   g_test_add_func ("/rules/agreement/usage-months", test_agreement_usage_months);
+  g_test_add_func ("/rules/agreement/risk-flags-count", test_risk_flags_count);
   g_test_add_func ("/rules/agreement/states", test_agreement_states);
   g_test_add_func ("/rules/agreement/describe", test_agreement_describe);
   g_test_add_func ("/rules/role/assignment-current", test_assignment_current);

@@ -700,6 +700,23 @@ styr_rules_agreement_usage_months (StyrAgreement            *agreement,
 }
 
 /**
+ * styr_risk_flags_count:
+ * @flags: risk flags
+ *
+ * Returns: how many flags are set, the number the register shows
+ */
+guint
+styr_risk_flags_count (StyrRiskFlags flags)
+{
+  guint count = 0;
+
+  for (; flags != 0; flags &= flags - 1)
+    count++;
+
+  return count;
+}
+
+/**
  * styr_rules_risk_describe:
  * @flag: exactly one risk flag
  *

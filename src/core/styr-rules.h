@@ -152,6 +152,7 @@ GArray       *styr_rules_agreement_usage_months     (StyrAgreement            *a
                                                      const GDate              *today,
                                                      const StyrRuleThresholds *thresholds);
 const char   *styr_rules_risk_describe              (StyrRiskFlags             flag);
+guint         styr_risk_flags_count                 (StyrRiskFlags             flags);
 
 gboolean      styr_rules_assignment_current         (StyrAssignment           *assignment,
                                                      const GDate              *today);

@@ -79,6 +79,7 @@ struct _StyrAgreementsPage
   char               *service_filter;
   gboolean            updating_filters;
   StyrRuleThresholds  thresholds;
+  gint64              total;
   GSettings          *settings;
 };
 
@@ -275,7 +276,7 @@ update_summary (StyrAgreementsPage *self)
   guint selected = gtk_drop_down_get_selected (self->state_dropdown);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  gint64 total = styr_store_count_of_type (self->store, "agreement", NULL);
+  gint64 total = self->total;
   gboolean needs = gtk_toggle_button_get_active (self->needs_action_button);
   gboolean filtering = styr_document_list_get_filtering (self->list);
   gboolean filtered = selected > 0 || search[0] != '\0' || needs ||
@@ -599,18 +600,12 @@ select_id (StyrAgreementsPage *self,
     gtk_single_selection_set_selected (self->selection, position);
 }
 
-/* The Risk column's key: how many flags an agreement has today. */
+/* The Risk column's sort key, as the cell shows it. */
 static int
 risk_count (StyrRecord *record,
             gpointer    user_data)
 {
-  StyrRiskFlags flags = risks_of (user_data, STYR_AGREEMENT (record));
-  int count = 0;
-
-  for (; flags != 0; flags &= flags - 1)
-    count++;
-
-  return count;
+  return styr_risk_flags_count (risks_of (user_data, STYR_AGREEMENT (record)));
 }
 
 static void
@@ -625,7 +620,7 @@ sorter_changed_cb (StyrAgreementsPage *self)
     return;
 
   field = styr_column_sorter_sort_field (gtk_column_view_get_sorter (self->column_view));
-  by_risk = g_strcmp0 (field, "risk") == 0 || g_strcmp0 (field, "-risk") == 0;
+  by_risk = field != NULL && g_str_equal (field + (field[0] == '-'), "risk");
 
   /* Risk depends on today, so the store cannot sort by it; the list
    * orders by the count of flags, by using system within each count. */
@@ -812,13 +807,8 @@ risk_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
-  StyrRiskFlags flags = risks_of (self, item_agreement (item));
-  guint count = 0;
+  guint count = risk_count (STYR_RECORD (item_agreement (item)), self);
   g_autofree char *text = NULL;
-
-  for (guint bit = 0; bit < 32; bit++)
-    if (flags & (1u << bit))
-      count++;
 
   /* The number beside the icon says it without colour. */
   text = count > 0 ? g_strdup_printf ("%u", count) : NULL;
@@ -1396,6 +1386,9 @@ assignments_changed_cb (StyrAgreementsPage *self)
 static void
 agreements_changed_cb (StyrAgreementsPage *self)
 {
+  /* Once per change, not per items-changed (a filter emits one per step);
+   * connected before the list, so the count is new when it reloads. */
+  self->total = styr_store_count_of_type (self->store, "agreement", NULL);
   load_choices (self);
 }
 
@@ -1427,6 +1420,7 @@ styr_agreements_page_constructed (GObject *object)
                            G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::agreement",
                            G_CALLBACK (agreements_changed_cb), self, G_CONNECT_SWAPPED);
+  self->total = styr_store_count_of_type (self->store, "agreement", NULL);
 
   self->list = g_object_new (STYR_TYPE_DOCUMENT_LIST,
                              "store", self->store,

@@ -117,7 +117,14 @@ static int
 risk_count (StyrRecord *record,
             gpointer    user_data)
 {
-  return has_risk (record, user_data) ? 1 : 0;
+  StyrRuleThresholds thresholds;
+  GDate today;
+
+  styr_rule_thresholds_init (&thresholds);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 20, G_DATE_JANUARY, 2020);
+  return styr_risk_flags_count (styr_rules_agreement_risks (STYR_AGREEMENT (record), user_data,
+                                                            &today, &thresholds));
 }
 
 static void
