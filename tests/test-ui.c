@@ -17,6 +17,7 @@
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
 #include "styr-rules.h"
+#include "styr-decision-dialog.h"
 #include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
@@ -294,6 +295,17 @@ respond_to_dialog (const char *response)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
   iterate ();
+}
+
+/* Keeps the error of a decision, when asked to. */
+static void
+decided_cb (StyrDecisionDialog  *dialog,
+            const char          *id,
+            const GError        *error,
+            GError             **kept)
+{
+  if (kept != NULL && error != NULL)
+    *kept = g_error_copy (error);
 }
 
 /* Selects a row of the agreement register, as a click would. */
@@ -660,6 +672,52 @@ agreements_scenario (StyrApplication *app)
       gtk_window_destroy (preferences);
       iterate ();
     }
+  }
+
+  /* Renewing asks for the new end date; a date that does not exist is
+   * refused with a message, a real one is written. */
+  {
+    g_autoptr(GError) refused = NULL;
+    g_autofree char *renewed_id = NULL;
+    StyrAgreement *current = NULL;
+    GtkWindow *dialog;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(StyrAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        if (g_strcmp0 (styr_agreement_get_using_system (agreement), "Netcompany KY") == 0)
+          select_row (page, i);
+      }
+    iterate ();
+
+    for (guint attempt = 0; attempt < 2; attempt++)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (page), "agreements.renew", NULL);
+        iterate ();
+        dialog = find_toplevel (STYR_TYPE_DECISION_DIALOG);
+        g_assert_nonnull (dialog);
+        g_signal_connect (dialog, "decided", G_CALLBACK (decided_cb),
+                          attempt == 0 ? (gpointer) &refused : NULL);
+        gtk_editable_set_text (GTK_EDITABLE (find_descendant (GTK_WIDGET (dialog),
+                                                              GTK_TYPE_TEXT)),
+                               attempt == 0 ? "31-02-2031" : "31-12-2031");
+        respond_to_dialog ("confirm");
+        iterate ();
+      }
+    g_assert_error (refused, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(StyrAgreement) agreement = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        if (g_strcmp0 (styr_agreement_get_using_system (agreement), "Netcompany KY") == 0)
+          current = g_steal_pointer (&agreement);
+      }
+    g_assert_nonnull (current);
+    g_assert_cmpstr (styr_record_get_string (STYR_RECORD (current), "valid_to"), ==,
+                     "2031-12-31");
+    g_object_unref (current);
   }
 
   /* The Risk column sorts by the number of flags, most first when
