@@ -112,6 +112,17 @@ set_ancestry (JsonNode   *root,
   json_object_set_array_member (find_document (root, id), "_revisions", revisions);
 }
 
+/* A newer catalogue than the bundled one, @steps versions on. */
+static void
+bump_version (JsonNode *root,
+              int       steps)
+{
+  JsonObject *object = json_node_get_object (root);
+
+  json_object_set_int_member (object, "version",
+                              json_object_get_int_member (object, "version") + steps);
+}
+
 static StyrCatalogue *
 catalogue_from_json (JsonNode  *root,
                      GError   **error)
@@ -301,7 +312,7 @@ test_newer_version_updates (Fixture       *fixture,
   g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-02", &v1_rev, NULL, NULL,
                                         &error));
 
-  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  bump_version (root, 1);
   json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
                                  "2020-01-31");
   set_ancestry (root, "task:OIR-BASIS-02", v1_rev);
@@ -331,7 +342,7 @@ test_newer_version_updates (Fixture       *fixture,
     g_assert_true (styr_store_delete (fixture->store, "role:KOMBIT-PROGRAMLEDER", role_rev,
                                       NULL, NULL, &error));
 
-    json_object_set_int_member (json_node_get_object (root), "version", 3);
+    bump_version (root, 1);
     v3 = catalogue_from_json (root, &error);
     g_assert_no_error (error);
     g_assert_true (styr_catalogue_import (v3, fixture->store, &result, &error));
@@ -375,7 +386,7 @@ test_newer_catalogue_keeps_local_status (Fixture       *fixture,
   g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-02", &v1_rev, NULL, NULL,
                                         &error));
 
-  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  bump_version (root, 1);
   json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
                                  "2020-02-14");
   set_ancestry (root, "task:OIR-BASIS-02", v1_rev);
@@ -416,7 +427,7 @@ test_newer_catalogue_same_on_fresh_install (Fixture       *fixture,
   g_assert_true (styr_store_get_status (fixture->store, "meeting:PLM-2020-03", &v1_rev, NULL,
                                         NULL, &error));
 
-  json_object_set_int_member (json_node_get_object (root), "version", 2);
+  bump_version (root, 1);
   json_object_set_string_member (find_document (root, "meeting:PLM-2020-03"), "format",
                                  "Microsoft Teams");
   set_ancestry (root, "meeting:PLM-2020-03", v1_rev);

@@ -100,7 +100,7 @@ import_bundled (Fixture *fixture)
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "209"));
+  g_assert_nonnull (strstr (out, "211 added"));
 }
 
 static void
@@ -386,7 +386,8 @@ test_broken_catalogues (Fixture       *fixture,
       g_assert_true (json_parser_load_from_file (parser, catalogue, &error));
       root = json_node_get_object (json_parser_get_root (parser));
       /* Newer than what the database holds, so only the breakage stops it. */
-      json_object_set_int_member (root, "version", 2);
+      json_object_set_int_member (root, "version",
+                                  json_object_get_int_member (root, "version") + 1);
       broken[i].breakage (root, json_object_get_array_member (root, "documents"));
 
       if (broken[i].breakage == root_is_a_list)
@@ -538,9 +539,9 @@ test_backup_restore (Fixture       *fixture,
     g_auto(GStrv) halves = NULL;
 
     g_assert_true (g_file_get_contents (catalogue, &text, NULL, NULL));
-    halves = g_strsplit (text, "\"version\": 1,", 2);
+    halves = g_strsplit (text, "\"version\": 2,", 2);
     g_assert_cmpuint (g_strv_length (halves), ==, 2);
-    changed = g_strjoinv ("\"version\": 2,", halves);
+    changed = g_strjoinv ("\"version\": 3,", halves);
     g_assert_true (g_file_set_contents (newer, changed, -1, NULL));
     g_assert_cmpint (run_styr (fixture, "--import-catalogue", newer, NULL, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
@@ -552,7 +553,7 @@ test_backup_restore (Fixture       *fixture,
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
-    g_assert_nonnull (strstr (out, "already holds catalogue version 1"));
+    g_assert_nonnull (strstr (out, "already holds catalogue version 2"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }

@@ -75,13 +75,6 @@ question_index (const char *qid)
   return -1;
 }
 
-static char *
-date_to_iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 /* Dates in messages are written as Danish users write them. */
 static char *
 date_to_user (const GDate *date)
@@ -246,7 +239,7 @@ apply_renew (StyrAgreement  *agreement,
       return FALSE;
     }
 
-  valid_to = date_to_iso (change->valid_to);
+  valid_to = styr_date_to_iso (change->valid_to);
   styr_record_set_string (STYR_RECORD (agreement), "state", "approved");
   styr_record_set_string (STYR_RECORD (agreement), "valid_to", valid_to);
   return TRUE;
@@ -258,7 +251,7 @@ apply (StyrAgreement  *agreement,
        GError        **error)
 {
   StyrRecord *record = STYR_RECORD (agreement);
-  g_autofree char *today = date_to_iso (change->today);
+  g_autofree char *today = styr_date_to_iso (change->today);
 
   switch (change->action)
     {
@@ -274,7 +267,7 @@ apply (StyrAgreement  *agreement,
             next = *change->today;
             g_date_add_months (&next, change->interval_months);
           }
-        next_text = date_to_iso (&next);
+        next_text = styr_date_to_iso (&next);
 
         styr_record_set_string (record, "state", "approved");
         styr_record_set_string (record, "approved", today);
@@ -650,7 +643,7 @@ styr_agreement_set_review (StyrAgreement *self,
 
   if (date != NULL)
     {
-      g_autofree char *text = date_to_iso (date);
+      g_autofree char *text = styr_date_to_iso (date);
 
       json_object_set_string_member (review, "date", text);
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "styr-catalogue.h"
+#include "styr-checklist-actions.h"
 #include "styr-json.h"
 #include "styr-record.h"
 #include "styr-task.h"
@@ -557,7 +558,52 @@ typedef struct
 {
   StyrCatalogue       *catalogue;
   StyrCatalogueImport *result;
+  gint64               previous_version;
+  /* checklist key → JsonArray of the changes to its template */
+  GHashTable          *template_changes;
 } ImportData;
+
+/* A newer catalogue that adds or re-words a checklist item changes a
+ * template the municipality has ticked its way through; the change is
+ * kept for the ØiR page to show. The first import changes nothing. */
+static void
+note_template_change (ImportData *data,
+                      JsonObject *current,
+                      JsonObject *body,
+                      const char *id)
+{
+  const char *checklist = json_object_get_string_member_with_default (body, "checklist", NULL);
+  const char *after = json_object_get_string_member_with_default (body, "text", NULL);
+  const char *before = NULL;
+  JsonArray *changes;
+  JsonObject *change;
+
+  if (data->previous_version <= 0 || checklist == NULL || after == NULL ||
+      g_strcmp0 (json_object_get_string_member_with_default (body, "type", NULL),
+                 "checklist-item") != 0)
+    return;
+
+  if (current != NULL)
+    {
+      before = json_object_get_string_member_with_default (current, "text", NULL);
+      if (g_strcmp0 (before, after) == 0)
+        return;
+    }
+
+  changes = g_hash_table_lookup (data->template_changes, checklist);
+  if (changes == NULL)
+    {
+      changes = json_array_new ();
+      g_hash_table_insert (data->template_changes, g_strdup (checklist), changes);
+    }
+
+  change = json_object_new ();
+  json_object_set_string_member (change, "item", id);
+  if (before != NULL)
+    json_object_set_string_member (change, "before", before);
+  json_object_set_string_member (change, "after", after);
+  json_array_add_object_element (changes, change);
+}
 
 static gboolean
 import_in_transaction (StyrStore  *store,
@@ -568,6 +614,7 @@ import_in_transaction (StyrStore  *store,
   StyrCatalogue *self = data->catalogue;
   g_autofree char *version = NULL;
 
+  g_hash_table_remove_all (data->template_changes);
   for (guint i = 0; i < self->ids->len; i++)
     {
       const char *id = g_ptr_array_index (self->ids, i);
@@ -623,7 +670,20 @@ import_in_transaction (StyrStore  *store,
         data->result->updated++;
       else
         data->result->added++;
+
+      if (added)
+        note_template_change (data, current, body, id);
     }
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, data->template_changes);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      if (!styr_checklist_record_template_changes (store, key, value, error))
+        return FALSE;
+  }
 
   version = g_strdup_printf ("%" G_GINT64_FORMAT, self->version);
   return styr_store_set_setting (store, SETTING_VERSION, version, error) &&
@@ -652,8 +712,9 @@ styr_catalogue_import (StyrCatalogue        *self,
                        GError              **error)
 {
   StyrCatalogueImport local_result = { 0 };
-  ImportData data = { self, &local_result };
+  ImportData data = { self, &local_result, 0, NULL };
   gint64 store_version;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (STYR_IS_CATALOGUE (self), FALSE);
   g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
@@ -664,8 +725,16 @@ styr_catalogue_import (StyrCatalogue        *self,
 
   if (store_version >= self->version)
     local_result.skipped = TRUE;
-  else if (!styr_store_transaction (store, import_in_transaction, &data, error))
-    return FALSE;
+  else
+    {
+      data.previous_version = store_version;
+      data.template_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     (GDestroyNotify) json_array_unref);
+      ok = styr_store_transaction (store, import_in_transaction, &data, error);
+      g_hash_table_unref (data.template_changes);
+      if (!ok)
+        return FALSE;
+    }
 
   if (result != NULL)
     *result = local_result;

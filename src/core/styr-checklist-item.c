@@ -79,6 +79,27 @@ check_options (StyrRecord  *record,
   return TRUE;
 }
 
+/* An item about one ØiR integration names the using system, the service
+ * and how it is carried, e.g. KSD, SF1590_B, "webservice". */
+static gboolean
+check_integration (StyrRecord  *record,
+                   GError     **error)
+{
+  JsonObject *integration;
+
+  if (!json_object_has_member (styr_record_get_body (record), "integration"))
+    return TRUE;
+
+  integration = styr_record_get_object (record, "integration");
+  if (integration == NULL ||
+      json_object_get_string_member_with_default (integration, "system", NULL) == NULL ||
+      json_object_get_string_member_with_default (integration, "service", NULL) == NULL)
+    return styr_record_invalid (record, error,
+                                _("integration needs a using system and a service"));
+
+  return TRUE;
+}
+
 static gboolean
 styr_checklist_item_validate (StyrRecord  *record,
                               GError     **error)
@@ -88,7 +109,8 @@ styr_checklist_item_validate (StyrRecord  *record,
          styr_record_check_date (record, "due", error) &&
          styr_record_check_date (record, "date", error) &&
          styr_record_check_strv (record, "depends_on", error) &&
-         check_options (record, error);
+         check_options (record, error) &&
+         check_integration (record, error);
 }
 
 static void
@@ -182,4 +204,20 @@ styr_checklist_item_dup_depends_on (StyrChecklistItem *self)
   g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (self), NULL);
 
   return styr_record_dup_strv (STYR_RECORD (self), "depends_on");
+}
+
+/**
+ * styr_checklist_item_get_integration:
+ * @self: a #StyrChecklistItem
+ *
+ * Returns: (transfer none) (nullable): the ØiR integration the item is
+ *   about, with "system", "service" and optionally "name", "version" and
+ *   "transport"; %NULL for other items
+ */
+JsonObject *
+styr_checklist_item_get_integration (StyrChecklistItem *self)
+{
+  g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (self), NULL);
+
+  return styr_record_get_object (STYR_RECORD (self), "integration");
 }

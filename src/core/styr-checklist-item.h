@@ -20,5 +20,6 @@ const char  *styr_checklist_item_get_owner_role (StyrChecklistItem *self);
 gboolean     styr_checklist_item_get_due        (StyrChecklistItem *self,
                                                  GDate             *due);
 char       **styr_checklist_item_dup_depends_on (StyrChecklistItem *self);
+JsonObject  *styr_checklist_item_get_integration (StyrChecklistItem *self);
 
 G_END_DECLS

@@ -123,7 +123,7 @@ styr_clock_get_today (StyrClock *self,
                       GDate     *today)
 {
   g_autoptr(GDateTime) now = NULL;
-  int year, month, day;
+  g_autoptr(GTimeZone) local = NULL;
 
   g_return_if_fail (STYR_IS_CLOCK (self));
   g_return_if_fail (today != NULL);
@@ -135,8 +135,35 @@ styr_clock_get_today (StyrClock *self,
     }
 
   /* Deadlines are calendar days where the user is, so the local date. */
-  now = g_date_time_new_now_local ();
-  g_date_time_get_ymd (now, &year, &month, &day);
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, day, month, year);
+  now = g_date_time_new_now_utc ();
+  local = g_time_zone_new_local ();
+  styr_clock_date_at (now, local, today);
+}
+
+/**
+ * styr_clock_date_at:
+ * @instant: a moment
+ * @zone: the time zone the user lives in
+ * @date: (out caller-allocates): the calendar day @instant falls on in
+ *   @zone
+ *
+ * A deadline passes at midnight where the user is: 23:30 UTC on 10
+ * January is already 11 January in Copenhagen.
+ */
+void
+styr_clock_date_at (GDateTime *instant,
+                    GTimeZone *zone,
+                    GDate     *date)
+{
+  g_autoptr(GDateTime) there = NULL;
+  int year, month, day;
+
+  g_return_if_fail (instant != NULL);
+  g_return_if_fail (zone != NULL);
+  g_return_if_fail (date != NULL);
+
+  there = g_date_time_to_timezone (instant, zone);
+  g_date_time_get_ymd (there, &year, &month, &day);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
 }

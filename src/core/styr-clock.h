@@ -29,4 +29,8 @@ gboolean   styr_clock_is_fixed       (StyrClock    *self);
 void       styr_clock_get_today      (StyrClock    *self,
                                       GDate        *today);
 
+void       styr_clock_date_at        (GDateTime    *instant,
+                                      GTimeZone    *zone,
+                                      GDate        *date);
+
 G_END_DECLS

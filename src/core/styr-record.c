@@ -186,6 +186,21 @@ styr_date_from_user (const char *text)
 }
 
 /**
+ * styr_date_to_iso:
+ * @date: a valid date
+ *
+ * Returns: (transfer full): @date as stored, "YYYY-MM-DD"
+ */
+char *
+styr_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/**
  * styr_date_to_user:
  * @iso: (nullable): a date as stored, "YYYY-MM-DD"
  *

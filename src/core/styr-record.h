@@ -135,6 +135,7 @@ gboolean     styr_parse_month               (const char   *text,
                                              guint        *month);
 GDateTime   *styr_parse_datetime            (const char   *text);
 char        *styr_date_from_user            (const char   *text);
+char        *styr_date_to_iso               (const GDate  *date);
 char        *styr_date_to_user              (const char   *iso);
 char        *styr_datetime_to_user          (const char   *iso);
 

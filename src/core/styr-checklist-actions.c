@@ -1,0 +1,495 @@
+/* styr-checklist-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-checklist-actions"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-assignment.h"
+#include "styr-checklist-actions.h"
+#include "styr-checklist-item-state.h"
+#include "styr-json.h"
+#include "styr-meeting.h"
+#include "styr-person.h"
+#include "styr-rules.h"
+#include "styr-work.h"
+
+/* The ØiR checklists: the catalogue's templates, the municipality's ticks
+ * (in state documents of their own, so a newer template never touches
+ * them), the municipality's own checklists and items, and the changes a
+ * newer catalogue made to a template, kept until the user has seen them.
+ */
+
+#define TEMPLATE_CHANGES_PREFIX "template-changes:"
+
+static const char * const erp_systems[] = {
+  "KMD OPUS", "EG ØS Indsigt", "Fujitsu Prisme", NULL
+};
+
+void
+styr_template_change_free (StyrTemplateChange *change)
+{
+  g_free (change->item);
+  g_free (change->before);
+  g_free (change->after);
+  g_free (change);
+}
+
+/**
+ * styr_checklist_item_set_done:
+ * @store: the store
+ * @item: the item
+ * @seen_state_rev: (nullable): the revision of the item's state the user
+ *   saw, %NULL if it had none
+ * @done: ticked or not
+ * @author: who ticks it, recorded as done by
+ * @today: the date recorded as done on
+ * @new_rev: (out) (optional): the state's new revision
+ * @error: return location for a #GError
+ *
+ * Ticks or unticks an item, as one new revision of its state document.
+ *
+ * Returns: %TRUE if the tick was written
+ */
+gboolean
+styr_checklist_item_set_done (StyrStore          *store,
+                              StyrChecklistItem  *item,
+                              const char         *seen_state_rev,
+                              gboolean            done,
+                              const char         *author,
+                              const GDate        *today,
+                              char              **new_rev,
+                              GError            **error)
+{
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *state_id = NULL;
+  g_autofree char *done_on = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (item), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (item)));
+  json_object_set_boolean_member (changes, "done", done);
+  if (done)
+    {
+      json_object_set_string_member (changes, "done_on", (done_on = styr_date_to_iso (today)));
+      if (author != NULL)
+        json_object_set_string_member (changes, "done_by", author);
+    }
+  else
+    {
+      json_object_set_null_member (changes, "done_on");
+      json_object_set_null_member (changes, "done_by");
+    }
+
+  return styr_work_update_state (store, state_id, seen_state_rev, changes, author, new_rev,
+                                 error);
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  StyrChecklistItem *item_a = *(StyrChecklistItem **) a;
+  StyrChecklistItem *item_b = *(StyrChecklistItem **) b;
+  int pa = styr_checklist_item_get_position (item_a);
+  int pb = styr_checklist_item_get_position (item_b);
+
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return g_strcmp0 (styr_record_get_id (STYR_RECORD (item_a)),
+                    styr_record_get_id (STYR_RECORD (item_b)));
+}
+
+/**
+ * styr_checklist_list_items:
+ * @store: the store
+ * @checklist_key: the checklist's key, e.g. "CL-OIR-BASIS"
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type StyrChecklistItem): the items in
+ *   their order, or %NULL with @error set
+ */
+GPtrArray *
+styr_checklist_list_items (StyrStore   *store,
+                           const char  *checklist_key,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  GPtrArray *items;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (checklist_key != NULL, NULL);
+
+  ids = styr_store_find_ids (store, "checklist-item", "checklist", checklist_key, NULL, error);
+  if (ids == NULL)
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autofree char *rev = NULL;
+      g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
+      StyrRecord *record = body != NULL ? styr_record_load (id, rev, body) : NULL;
+
+      if (record != NULL && STYR_IS_CHECKLIST_ITEM (record))
+        g_ptr_array_add (items, record);
+      else
+        g_clear_object (&record);
+    }
+
+  g_ptr_array_sort (items, compare_position);
+  return items;
+}
+
+/**
+ * styr_checklist_progress:
+ * @store: the store
+ * @checklist_key: the checklist's key
+ * @done: (out): the items ticked
+ * @total: (out): all its items
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_checklist_progress (StyrStore   *store,
+                         const char  *checklist_key,
+                         guint       *done,
+                         guint       *total,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) items = styr_checklist_list_items (store, checklist_key, error);
+
+  if (items == NULL)
+    return FALSE;
+
+  *done = 0;
+  *total = items->len;
+  for (guint i = 0; i < items->len; i++)
+    if (styr_work_is_done (store, styr_record_get_id (g_ptr_array_index (items, i))))
+      (*done)++;
+
+  return TRUE;
+}
+
+/**
+ * styr_checklist_save_local:
+ * @store: the store
+ * @title: the new checklist's title
+ * @author: who adds it
+ * @new_id: (out) (optional): its id
+ * @error: return location for a #GError
+ *
+ * Adds a checklist of the municipality's own.
+ *
+ * Returns: %TRUE if it was written
+ */
+gboolean
+styr_checklist_save_local (StyrStore   *store,
+                           const char  *title,
+                           const char  *author,
+                           char       **new_id,
+                           GError     **error)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(StyrRecord) record = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strconcat ("checklist:", uuid, NULL);
+  g_autofree char *stripped = g_strstrip (g_strdup (title != NULL ? title : ""));
+
+  json_object_set_string_member (body, "type", "checklist");
+  json_object_set_string_member (body, "title", stripped);
+  json_object_set_string_member (body, "origin", "local");
+
+  record = styr_record_new_from_json (id, NULL, body, error);
+  if (record == NULL || !styr_store_put (store, id, body, NULL, author, NULL, error))
+    return FALSE;
+
+  if (new_id != NULL)
+    *new_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+/**
+ * styr_checklist_add_item:
+ * @store: the store
+ * @checklist_key: the checklist to add to
+ * @fields: the item's fields: text, and optionally due, owner_role,
+ *   depends_on
+ * @author: who adds it
+ * @new_id: (out) (optional): the item's id
+ * @error: return location for a #GError
+ *
+ * Adds an item of the municipality's own at the end of a checklist, a
+ * catalogue checklist or an own one.
+ *
+ * Returns: %TRUE if it was written
+ */
+gboolean
+styr_checklist_add_item (StyrStore   *store,
+                         const char  *checklist_key,
+                         JsonObject  *fields,
+                         const char  *author,
+                         char       **new_id,
+                         GError     **error)
+{
+  static const char * const allowed[] = { "text", "due", "owner_role", "depends_on" };
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(StyrRecord) record = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strconcat ("checklist-item:", uuid, NULL);
+  int position = 0;
+
+  items = styr_checklist_list_items (store, checklist_key, error);
+  if (items == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    position = MAX (position, styr_checklist_item_get_position (g_ptr_array_index (items, i)));
+
+  json_object_set_string_member (body, "type", "checklist-item");
+  json_object_set_string_member (body, "checklist", checklist_key);
+  json_object_set_int_member (body, "position", position + 1);
+  json_object_set_string_member (body, "origin", "local");
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      JsonNode *value = json_object_get_member (fields, allowed[i]);
+
+      if (value != NULL && !JSON_NODE_HOLDS_NULL (value))
+        json_object_set_member (body, allowed[i], json_node_copy (value));
+    }
+
+  record = styr_record_new_from_json (id, NULL, body, error);
+  if (record == NULL || !styr_store_put (store, id, body, NULL, author, NULL, error))
+    return FALSE;
+
+  if (new_id != NULL)
+    *new_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+static char *
+setting_key (const char *checklist_key)
+{
+  return g_strconcat (TEMPLATE_CHANGES_PREFIX, checklist_key, NULL);
+}
+
+/**
+ * styr_checklist_template_changes:
+ * @store: the store
+ * @checklist_key: the checklist's key
+ * @error: return location for a #GError
+ *
+ * Lists what newer catalogues changed in a checklist's template since the
+ * user last dismissed the list: items added and items re-worded.
+ *
+ * Returns: (transfer full) (element-type StyrTemplateChange): the
+ *   changes, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+styr_checklist_template_changes (StyrStore   *store,
+                                 const char  *checklist_key,
+                                 GError     **error)
+{
+  g_autofree char *key = setting_key (checklist_key);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_template_change_free);
+  JsonArray *array;
+
+  text = styr_store_get_setting (store, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_ptr_array_unref (changes);
+      return NULL;
+    }
+
+  if (text == NULL)
+    return changes;
+
+  /* The setting is the app's own; an unreadable one lists nothing rather
+   * than keeping the page from opening. */
+  root = styr_json_parse (text, -1, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    return changes;
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      StyrTemplateChange *change;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      object = json_node_get_object (node);
+      change = g_new0 (StyrTemplateChange, 1);
+      change->item = g_strdup (json_object_get_string_member_with_default (object, "item", ""));
+      change->before = g_strdup (json_object_get_string_member_with_default (object, "before",
+                                                                             NULL));
+      change->after = g_strdup (json_object_get_string_member_with_default (object, "after", ""));
+      g_ptr_array_add (changes, change);
+    }
+
+  return changes;
+}
+
+/**
+ * styr_checklist_record_template_changes:
+ * @store: the store, inside the import's transaction
+ * @checklist_key: the checklist
+ * @new_changes: the changes this import made
+ * @error: return location for a #GError
+ *
+ * Adds an import's changes to those the user has not dismissed yet.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_checklist_record_template_changes (StyrStore   *store,
+                                        const char  *checklist_key,
+                                        JsonArray   *new_changes,
+                                        GError     **error)
+{
+  g_autofree char *key = setting_key (checklist_key);
+  g_autofree char *text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array;
+
+  text = styr_store_get_setting (store, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (text != NULL)
+    root = styr_json_parse (text, -1, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = json_node_init_array (json_node_alloc (), json_array_new ());
+    }
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (new_changes); i++)
+    json_array_add_element (array, json_node_copy (json_array_get_element (new_changes, i)));
+
+  new_text = json_to_string (root, FALSE);
+  return styr_store_set_setting (store, key, new_text, error);
+}
+
+/**
+ * styr_checklist_dismiss_template_changes:
+ * @store: the store
+ * @checklist_key: the checklist
+ * @error: return location for a #GError
+ *
+ * Forgets the changes listed for a checklist once the user has seen them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_checklist_dismiss_template_changes (StyrStore   *store,
+                                         const char  *checklist_key,
+                                         GError     **error)
+{
+  g_autofree char *key = setting_key (checklist_key);
+
+  return styr_store_set_setting (store, key, "[]", error);
+}
+
+/**
+ * styr_role_holder_name:
+ * @store: the store
+ * @role_key: a role's key, e.g. "KOMBIT-PROGRAMLEDER"
+ * @today: a valid date
+ *
+ * Returns: (transfer full) (nullable): the name of the active person who
+ *   holds @role_key on @today, %NULL if nobody does
+ */
+char *
+styr_role_holder_name (StyrStore   *store,
+                       const char  *role_key,
+                       const GDate *today)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (role_key != NULL, NULL);
+
+  ids = styr_store_find_ids (store, "assignment", "role", role_key, NULL, NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
+      g_autoptr(StyrRecord) assignment = body != NULL ? styr_record_load (id, NULL, body) : NULL;
+      g_autoptr(JsonObject) person_body = NULL;
+      g_autoptr(StyrRecord) person = NULL;
+      const char *holder;
+
+      if (assignment == NULL || !STYR_IS_ASSIGNMENT (assignment) ||
+          !styr_rules_assignment_current (STYR_ASSIGNMENT (assignment), today))
+        continue;
+
+      holder = styr_assignment_get_holder (STYR_ASSIGNMENT (assignment));
+      person_body = holder != NULL ? styr_store_get (store, holder, NULL, NULL) : NULL;
+      person = person_body != NULL ? styr_record_load (holder, NULL, person_body) : NULL;
+      if (person != NULL && STYR_IS_PERSON (person) &&
+          styr_person_get_active (STYR_PERSON (person)))
+        return g_strdup (styr_person_get_name (STYR_PERSON (person)));
+    }
+
+  return NULL;
+}
+
+/**
+ * styr_erp_systems:
+ *
+ * Returns: (transfer none): the ERP systems KOMBIT holds vendor meetings
+ *   for; a municipality may have another
+ */
+const char * const *
+styr_erp_systems (void)
+{
+  return erp_systems;
+}
+
+/**
+ * styr_erp_meeting_id:
+ * @store: the store
+ * @erp: the municipality's ERP system, e.g. "KMD OPUS"
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the id of the ERP-vendor meeting
+ *   for @erp; %NULL with @error unset if there is none
+ */
+char *
+styr_erp_meeting_id (StyrStore   *store,
+                     const char  *erp,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+
+  if (erp == NULL || erp[0] == '\0')
+    return NULL;
+
+  ids = styr_store_find_ids (store, "meeting", "erp", erp, NULL, error);
+  if (ids == NULL || ids->len == 0)
+    return NULL;
+
+  return g_strdup (g_ptr_array_index (ids, 0));
+}

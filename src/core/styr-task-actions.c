@@ -1,0 +1,442 @@
+/* styr-task-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-task-actions"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-meeting.h"
+#include "styr-meeting-state.h"
+#include "styr-task-actions.h"
+#include "styr-work.h"
+
+/* What the municipality does with KLIK tasks. KOMBIT's tasks come from
+ * the catalogue and keep its fields; the municipality's status, people
+ * and notes go to the task's state document. Tasks the municipality adds
+ * itself ("local") are its own, and only those can be edited or deleted.
+ */
+
+G_DEFINE_QUARK (styr-task-action-error-quark, styr_task_action_error)
+
+static const struct {
+  const char *value;
+  const char *label;
+} labels[] = {
+  { "not-started", NC_("task status", "Not started") },
+  { "started", NC_("task status", "Started") },
+  { "completed", NC_("task status", "Completed") },
+  { "mandatory", NC_("task type", "Mandatory") },
+  { "recommended", NC_("task type", "Recommended") },
+  { "published", NC_("task lifecycle", "Published") },
+  { "announced", NC_("task lifecycle", "Announced") },
+  { "withdrawal-announced", NC_("task lifecycle", "To be withdrawn") },
+  { "withdrawn", NC_("task lifecycle", "Withdrawn") },
+};
+
+static const char *
+label_of (const char *context,
+          const char *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].value, value) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, context, labels[i].label);
+
+  return value;
+}
+
+/**
+ * styr_task_status_label:
+ * @status: (nullable): a status as stored; %NULL means not started
+ *
+ * Returns: the status in KLIK's words ("påbegyndt" in Danish)
+ */
+const char *
+styr_task_status_label (const char *status)
+{
+  return label_of ("task status", status != NULL ? status : "not-started");
+}
+
+/**
+ * styr_task_kind_label:
+ * @kind: (nullable): "mandatory" or "recommended"
+ *
+ * Returns: (nullable): "Obligatorisk" or "Anbefalet" in Danish; %NULL
+ *   when KOMBIT did not say
+ */
+const char *
+styr_task_kind_label (const char *kind)
+{
+  return kind != NULL ? label_of ("task type", kind) : NULL;
+}
+
+/**
+ * styr_task_lifecycle_label:
+ * @lifecycle: a lifecycle as stored, e.g. "withdrawn"
+ *
+ * Returns: the lifecycle for the user
+ */
+const char *
+styr_task_lifecycle_label (const char *lifecycle)
+{
+  return label_of ("task lifecycle", lifecycle);
+}
+
+/**
+ * styr_task_next_status:
+ * @status: (nullable): a status as stored
+ *
+ * Returns: the status one click moves to: not started → started →
+ *   completed → not started
+ */
+const char *
+styr_task_next_status (const char *status)
+{
+  if (g_strcmp0 (status, "started") == 0)
+    return "completed";
+  if (g_strcmp0 (status, "completed") == 0)
+    return "not-started";
+  return "started";
+}
+
+/**
+ * styr_task_is_local:
+ * @self: a task
+ *
+ * Returns: %TRUE if the municipality added @self itself
+ */
+gboolean
+styr_task_is_local (StyrTask *self)
+{
+  g_return_val_if_fail (STYR_IS_TASK (self), FALSE);
+
+  return g_strcmp0 (styr_record_get_string (STYR_RECORD (self), "origin"), "local") == 0;
+}
+
+/**
+ * styr_task_national_ahead:
+ * @national: the national counts
+ * @status: (nullable): the municipality's own status
+ *
+ * Returns: how many municipalities are further along than one with
+ *   @status, going by KOMBIT's counts
+ */
+int
+styr_task_national_ahead (const StyrNationalStatus *national,
+                          const char               *status)
+{
+  g_return_val_if_fail (national != NULL, 0);
+
+  if (g_strcmp0 (status, "completed") == 0)
+    return 0;
+  if (g_strcmp0 (status, "started") == 0)
+    return national->completed;
+  return national->completed + national->started;
+}
+
+/**
+ * styr_task_set_status:
+ * @store: the store
+ * @task: the task
+ * @seen_state_rev: (nullable): the revision of the task's state the user
+ *   saw, %NULL if it had none
+ * @status: "not-started", "started" or "completed"
+ * @author: who changes it
+ * @today: the date a completion is recorded with
+ * @new_rev: (out) (optional): the state's new revision
+ * @error: return location for a #GError
+ *
+ * Sets the municipality's own status of @task, as one new revision of
+ * its state document, so the change syncs and shows in the audit trail.
+ * Whether a blocked task may be completed is the user's call; the caller
+ * asks first.
+ *
+ * Returns: %TRUE if the status was written
+ */
+gboolean
+styr_task_set_status (StyrStore    *store,
+                      StyrTask     *task,
+                      const char   *seen_state_rev,
+                      const char   *status,
+                      const char   *author,
+                      const GDate  *today,
+                      char        **new_rev,
+                      GError      **error)
+{
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *state_id = NULL;
+  g_autofree char *completed_on = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (STYR_IS_TASK (task), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (task)));
+  json_object_set_string_member (changes, "status", status);
+  if (g_str_equal (status, "completed"))
+    json_object_set_string_member (changes, "completed_on",
+                                   (completed_on = styr_date_to_iso (today)));
+  else
+    json_object_set_null_member (changes, "completed_on");
+
+  return styr_work_update_state (store, state_id, seen_state_rev, changes, author, new_rev,
+                                 error);
+}
+
+/* The fields of a task that only a local task may set. */
+static const char * const task_fields[] = {
+  "project", "code", "title", "kind", "published", "deadline", "depends_on", "notes",
+};
+
+typedef struct
+{
+  const char *id;
+  const char *seen_rev;
+  JsonObject *fields;
+  const char *author;
+  char       *new_id;
+} SaveLocal;
+
+static gboolean
+check_local (JsonObject  *body,
+             const char  *id,
+             GError     **error)
+{
+  if (g_strcmp0 (json_object_get_string_member_with_default (body, "origin", NULL),
+                 "local") == 0)
+    return TRUE;
+
+  g_set_error (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_CATALOGUE,
+               /* Translators: %s is a task's title. */
+               _("“%s” is one of KOMBIT’s KLIK tasks, so its title, deadline and other fields "
+                 "come from the catalogue and can’t be changed or deleted here. Its status, "
+                 "people and notes are the municipality’s own."),
+               json_object_get_string_member_with_default (body, "title", id));
+  return FALSE;
+}
+
+static gboolean
+save_local_in_transaction (StyrStore  *store,
+                           gpointer    user_data,
+                           GError    **error)
+{
+  SaveLocal *save = user_data;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(StyrRecord) record = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *id = NULL;
+
+  if (save->id != NULL)
+    {
+      body = styr_store_get (store, save->id, &rev, error);
+      if (body == NULL || !check_local (body, save->id, error))
+        return FALSE;
+
+      if (g_strcmp0 (rev, save->seen_rev) != 0)
+        {
+          g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
+                       /* Translators: %s is a task's title. */
+                       _("“%s” was not saved: someone changed it after you opened it. Look at "
+                         "the changes and try again."),
+                       json_object_get_string_member_with_default (body, "title", save->id));
+          return FALSE;
+        }
+      id = g_strdup (save->id);
+    }
+  else
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      body = json_object_new ();
+      json_object_set_string_member (body, "type", "task");
+      json_object_set_string_member (body, "origin", "local");
+      json_object_set_string_member (body, "lifecycle", "published");
+      id = g_strconcat ("task:", uuid, NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (task_fields); i++)
+    {
+      JsonNode *value = json_object_get_member (save->fields, task_fields[i]);
+
+      if (value == NULL)
+        continue;
+      if (JSON_NODE_HOLDS_NULL (value))
+        json_object_remove_member (body, task_fields[i]);
+      else
+        json_object_set_member (body, task_fields[i], json_node_copy (value));
+    }
+
+  record = styr_record_new_from_json (id, rev, body, error);
+  if (record == NULL ||
+      !styr_store_put (store, id, body, rev, save->author, NULL, error))
+    return FALSE;
+
+  save->new_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+/**
+ * styr_task_save_local:
+ * @store: the store
+ * @id: (nullable): the local task to change, or %NULL to add one
+ * @seen_rev: (nullable): the revision of @id the user saw
+ * @fields: the task's fields to set (project, code, title, kind,
+ *   published, deadline, depends_on, notes); a null member removes one
+ * @author: who saves
+ * @new_id: (out) (optional): the task's id
+ * @error: return location for a #GError
+ *
+ * Adds or changes a task of the municipality's own. KOMBIT's tasks are
+ * refused, so editing can never lose what the catalogue says.
+ *
+ * Returns: %TRUE if the task was written
+ */
+gboolean
+styr_task_save_local (StyrStore   *store,
+                      const char  *id,
+                      const char  *seen_rev,
+                      JsonObject  *fields,
+                      const char  *author,
+                      char       **new_id,
+                      GError     **error)
+{
+  SaveLocal save = { id, seen_rev, fields, author, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  ok = styr_store_transaction (store, save_local_in_transaction, &save, error);
+  if (ok && new_id != NULL)
+    *new_id = g_steal_pointer (&save.new_id);
+
+  g_free (save.new_id);
+  return ok;
+}
+
+/**
+ * styr_task_delete_local:
+ * @store: the store
+ * @id: a local task
+ * @seen_rev: the revision the user saw
+ * @author: who deletes it
+ * @tombstone: (out) (optional): the deletion's revision, for undo
+ * @error: return location for a #GError
+ *
+ * Moves a task of the municipality's own to the trash. KOMBIT's tasks are
+ * refused: when KOMBIT withdraws one, the catalogue says so.
+ *
+ * Returns: %TRUE if the task was deleted
+ */
+gboolean
+styr_task_delete_local (StyrStore   *store,
+                        const char  *id,
+                        const char  *seen_rev,
+                        const char  *author,
+                        char       **tombstone,
+                        GError     **error)
+{
+  g_autoptr(JsonObject) body = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  body = styr_store_get (store, id, NULL, error);
+  if (body == NULL || !check_local (body, id, error))
+    return FALSE;
+
+  return styr_store_delete (store, id, seen_rev, author, tombstone, error);
+}
+
+/**
+ * styr_next_programme_meeting:
+ * @store: the store
+ * @today: a valid date
+ * @date: (out caller-allocates): the day of the meeting
+ * @meeting_id: (out) (optional) (nullable): the meeting's id
+ * @error: return location for a #GError
+ *
+ * Finds the next programme-leader meeting from @today on: its chosen
+ * slot, or its last alternative while none is chosen, so that "before
+ * the next meeting" includes whichever date the municipality picks.
+ *
+ * Returns: %TRUE if there is one; %FALSE with @error unset if not
+ */
+gboolean
+styr_next_programme_meeting (StyrStore    *store,
+                             const GDate  *today,
+                             GDate        *date,
+                             char        **meeting_id,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *best_id = NULL;
+  GDate best;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (&best, 1);
+  ids = styr_store_find_ids (store, "meeting", "kind", "programme-leader", NULL, error);
+  if (ids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
+      g_autoptr(StyrRecord) meeting = NULL;
+      g_autoptr(StyrRecord) state = NULL;
+      g_autoptr(GPtrArray) slots = NULL;
+      g_autofree char *state_id = styr_work_state_id (id);
+      g_autofree char *state_rev = NULL;
+      g_autoptr(JsonObject) state_body = NULL;
+      int chosen = -1;
+      StyrSlot *slot;
+      GDate day;
+
+      meeting = body != NULL ? styr_record_load (id, NULL, body) : NULL;
+      if (meeting == NULL || !STYR_IS_MEETING (meeting))
+        continue;
+
+      slots = styr_meeting_dup_slots (STYR_MEETING (meeting));
+      if (slots == NULL || slots->len == 0)
+        continue;
+
+      state_body = styr_store_get (store, state_id, &state_rev, NULL);
+      if (state_body != NULL)
+        state = styr_record_load (state_id, state_rev, state_body);
+      if (state != NULL && STYR_IS_MEETING_STATE (state))
+        chosen = styr_meeting_state_get_chosen_slot (STYR_MEETING_STATE (state));
+
+      slot = g_ptr_array_index (slots, chosen >= 0 && (guint) chosen < slots->len
+                                       ? (guint) chosen : slots->len - 1);
+      /* The day as KOMBIT gave it, in Danish time, whatever this
+       * desktop's time zone. */
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (slot->start),
+                      g_date_time_get_month (slot->start), g_date_time_get_year (slot->start));
+      if (g_date_compare (&day, today) < 0)
+        continue;
+
+      if (!g_date_valid (&best) || g_date_compare (&day, &best) < 0)
+        {
+          best = day;
+          g_free (best_id);
+          best_id = g_strdup (id);
+        }
+    }
+
+  if (!g_date_valid (&best))
+    return FALSE;
+
+  *date = best;
+  if (meeting_id != NULL)
+    *meeting_id = g_steal_pointer (&best_id);
+  return TRUE;
+}

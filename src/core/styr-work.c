@@ -1,0 +1,292 @@
+/* styr-work.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-work"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-checklist-item.h"
+#include "styr-checklist-item-state.h"
+#include "styr-record.h"
+#include "styr-rules.h"
+#include "styr-task.h"
+#include "styr-task-state.h"
+#include "styr-work.h"
+
+/* Work items are KLIK tasks and checklist items. What KOMBIT publishes
+ * lives in the catalogue's documents; what the municipality does about
+ * it (status, ticks, people, notes) lives in a state document of its own
+ * beside it, "task-state:KEY" or "checklist-item-state:KEY", so a newer
+ * catalogue and a colleague's tick never touch the same document.
+ */
+
+static const struct {
+  const char *type;
+  const char *state_type;
+  const char *link;
+} state_types[] = {
+  { "task", "task-state", "task" },
+  { "checklist-item", "checklist-item-state", "item" },
+  { "meeting", "meeting-state", "meeting" },
+};
+
+/**
+ * styr_work_state_id:
+ * @id: the id of a task, checklist item or meeting, e.g. "task:YR-OIR-MAP"
+ *
+ * Returns: (transfer full) (nullable): the id of the document that holds
+ *   the municipality's state of @id, e.g. "task-state:YR-OIR-MAP"
+ */
+char *
+styr_work_state_id (const char *id)
+{
+  const char *colon;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  colon = strchr (id, ':');
+  if (colon == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_types); i++)
+    if (strlen (state_types[i].type) == (gsize) (colon - id) &&
+        strncmp (id, state_types[i].type, colon - id) == 0)
+      return g_strconcat (state_types[i].state_type, colon, NULL);
+
+  return NULL;
+}
+
+typedef struct
+{
+  const char  *id;
+  const char  *seen_rev;
+  JsonObject  *changes;
+  const char  *author;
+  char        *new_rev;
+} Update;
+
+static gboolean
+update_in_transaction (StyrStore  *store,
+                       gpointer    user_data,
+                       GError    **error)
+{
+  Update *update = user_data;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(StyrRecord) record = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *rev = NULL;
+  const char *colon = strchr (update->id, ':');
+
+  /* Reading inside the transaction keeps a sync from slipping a revision
+   * in between the check and the write. */
+  body = styr_store_get (store, update->id, &rev, &local_error);
+  if (body == NULL)
+    {
+      if (!g_error_matches (local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* A state nobody wrote yet, or one that was deleted. */
+      g_clear_pointer (&rev, g_free);
+      styr_store_get_status (store, update->id, &rev, NULL, NULL, NULL);
+      body = json_object_new ();
+      for (guint i = 0; i < G_N_ELEMENTS (state_types); i++)
+        if (g_str_has_prefix (update->id, state_types[i].state_type) &&
+            update->id + strlen (state_types[i].state_type) == colon)
+          {
+            json_object_set_string_member (body, "type", state_types[i].state_type);
+            json_object_set_string_member (body, state_types[i].link, colon + 1);
+          }
+    }
+
+  if (g_strcmp0 (rev, update->seen_rev) != 0)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
+                   /* Translators: %s is a record's id, e.g. task-state:YR-OIR-MAP. */
+                   _("%s was not saved: someone changed it after you opened it. Look at the "
+                     "changes and try again."), update->id);
+      return FALSE;
+    }
+
+  members = json_object_get_members (update->changes);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (update->changes, l->data);
+
+      if (JSON_NODE_HOLDS_NULL (value))
+        json_object_remove_member (body, l->data);
+      else
+        json_object_set_member (body, l->data, json_node_copy (value));
+    }
+
+  record = styr_record_new_from_json (update->id, rev, body, error);
+  if (record == NULL)
+    return FALSE;
+
+  return styr_store_put (store, update->id, body, rev, update->author, &update->new_rev, error);
+}
+
+/**
+ * styr_work_update_state:
+ * @store: the store
+ * @id: the id of a state document, e.g. "task-state:YR-OIR-MAP"
+ * @seen_rev: (nullable): the revision the user saw; %NULL if there was
+ *   no state yet
+ * @changes: the fields to set; a null member removes the field
+ * @author: who makes the change
+ * @new_rev: (out) (optional): the revision written
+ * @error: return location for a #GError
+ *
+ * Changes some fields of the municipality's state of a task, checklist
+ * item or meeting, creating the state document if there is none yet, as
+ * one new revision. Refuses when the state changed since @seen_rev, and
+ * when the result is not a valid record.
+ *
+ * Returns: %TRUE if the change was written
+ */
+gboolean
+styr_work_update_state (StyrStore   *store,
+                        const char  *id,
+                        const char  *seen_rev,
+                        JsonObject  *changes,
+                        const char  *author,
+                        char       **new_rev,
+                        GError     **error)
+{
+  Update update = { id, seen_rev, changes, author, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL && strchr (id, ':') != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  ok = styr_store_transaction (store, update_in_transaction, &update, error);
+  if (ok && new_rev != NULL)
+    *new_rev = g_steal_pointer (&update.new_rev);
+
+  g_free (update.new_rev);
+  return ok;
+}
+
+/**
+ * styr_work_is_done:
+ * @store: the store
+ * @id: a task or checklist item, e.g. "task:YR-OIR-MAP"
+ *
+ * Returns: %TRUE if the task is fuldført or the item ticked; %FALSE if
+ *   not, or if the store cannot tell
+ */
+gboolean
+styr_work_is_done (StyrStore  *store,
+                   const char *id)
+{
+  g_autofree char *state_id = styr_work_state_id (id);
+  g_autoptr(JsonObject) body = NULL;
+
+  if (state_id == NULL)
+    return FALSE;
+
+  body = styr_store_get (store, state_id, NULL, NULL);
+  if (body == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (id, "task:"))
+    return g_strcmp0 (json_object_get_string_member_with_default (body, "status", NULL),
+                      "completed") == 0;
+
+  return json_object_get_boolean_member_with_default (body, "done", FALSE);
+}
+
+static gboolean
+is_done_cb (const char *id,
+            gpointer    user_data)
+{
+  return styr_work_is_done (user_data, id);
+}
+
+/**
+ * styr_work_blocked_by:
+ * @store: the store
+ * @depends_on: (nullable) (array zero-terminated=1): what a task or item
+ *   depends on
+ *
+ * Returns: (transfer full): the ids in @depends_on that are not done yet
+ */
+char **
+styr_work_blocked_by (StyrStore          *store,
+                      const char * const *depends_on)
+{
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+
+  return styr_rules_blocking (depends_on, is_done_cb, store);
+}
+
+/**
+ * styr_work_title:
+ * @store: the store
+ * @id: a task or checklist item
+ *
+ * Returns: (transfer full): how to name @id to the user: a task's code
+ *   and title or an item's text; @id itself if the store lacks it
+ */
+char *
+styr_work_title (StyrStore  *store,
+                 const char *id)
+{
+  g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
+  const char *code;
+  const char *title;
+
+  if (body == NULL)
+    return g_strdup (id);
+
+  code = json_object_get_string_member_with_default (body, "code", NULL);
+  title = json_object_get_string_member_with_default (body, "title", NULL);
+  if (title == NULL)
+    title = json_object_get_string_member_with_default (body, "text", id);
+
+  if (code != NULL && code[0] != '\0' && !g_str_has_prefix (title, code))
+    return g_strdup_printf ("%s %s", code, title);
+
+  return g_strdup (title);
+}
+
+/**
+ * styr_work_describe_due:
+ * @due: a valid date
+ * @today: a valid date
+ * @done: whether the work is done
+ *
+ * Returns: (transfer full): "3 days left", "due today", "2 days overdue",
+ *   or %NULL when @done, since then the countdown no longer matters
+ */
+char *
+styr_work_describe_due (const GDate *due,
+                        const GDate *today,
+                        gboolean     done)
+{
+  int days;
+
+  if (done)
+    return NULL;
+
+  days = styr_rules_days_left (due, today);
+  if (days == 0)
+    return g_strdup (_("due today"));
+
+  if (days > 0)
+    /* Translators: the time until a deadline. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
+                            days);
+
+  /* Translators: the time since a missed deadline. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
+                                       -days), -days);
+}
