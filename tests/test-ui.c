@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "styr-agreements-page.h"
+#include "styr-tasks-page.h"
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
 #include "styr-application.h"
@@ -185,6 +186,8 @@ first_start_scenario (StyrApplication *app)
       page = adw_view_stack_get_visible_child (stack);
       if (g_str_equal (pages[i], "agreements"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_AGREEMENTS_PAGE));
+      else if (g_str_equal (pages[i], "tasks"))
+        g_assert_nonnull (find_descendant (page, STYR_TYPE_TASKS_PAGE));
       else
         g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (page)));
     }

@@ -14,6 +14,7 @@
 #include "styr-record.h"
 #include "styr-rules.h"
 #include "styr-task.h"
+#include "styr-task-actions.h"
 #include "styr-task-state.h"
 #include "styr-work.h"
 
@@ -289,4 +290,94 @@ styr_work_describe_due (const GDate *due,
   /* Translators: the time since a missed deadline. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
                                        -days), -days);
+}
+
+static const struct {
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "status", N_("Status") },
+  { "responsible", N_("Responsible") },
+  { "doer", N_("Doer") },
+  { "role", N_("Role") },
+  { "notes", N_("Notes") },
+  { "note", N_("Note") },
+  { "completed_on", N_("Completed on") },
+  { "done", N_("Done") },
+  { "done_by", N_("Done by") },
+  { "done_on", N_("Done on") },
+  { "project", N_("Project") },
+  { "code", N_("Code") },
+  { "title", N_("Title") },
+  { "kind", N_("Type") },
+  { "published", N_("Published") },
+  { "deadline", N_("Deadline") },
+  { "depends_on", N_("Depends on") },
+  { "due", N_("Due") },
+  { "text", N_("Text") },
+};
+
+/**
+ * styr_work_field_label:
+ * @field: a field of a task, checklist item or their state
+ *
+ * Returns: the field's name for the user, for the audit trail
+ */
+const char *
+styr_work_field_label (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, field))
+      return _(field_labels[i].label);
+
+  return field;
+}
+
+/**
+ * styr_work_describe_value:
+ * @field: a field of a task, checklist item or their state
+ * @node: (nullable): its value, %NULL when it is not there
+ *
+ * Returns: (transfer full): the value in words: statuses in KLIK's words,
+ *   dates day first, lists joined
+ */
+char *
+styr_work_describe_value (const char *field,
+                          JsonNode   *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("–");
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (g_str_equal (field, "status"))
+        return g_strdup (styr_task_status_label (text));
+      if (g_str_equal (field, "kind"))
+        return g_strdup (styr_task_kind_label (text));
+      if (styr_parse_date (text, NULL))
+        return styr_date_to_user (text);
+      return g_strdup (text);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item = styr_work_describe_value (field,
+                                                            json_array_get_element (array, i));
+
+          g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item);
+        }
+      return g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  return json_to_string (node, FALSE);
 }

@@ -27,4 +27,8 @@ char      *styr_work_describe_due (const GDate        *due,
                                    const GDate        *today,
                                    gboolean            done);
 
+const char *styr_work_field_label    (const char         *field);
+char       *styr_work_describe_value (const char         *field,
+                                      JsonNode           *node);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-agreements-page.h"
+#include "styr-ui.h"
 #include "styr-assignment.h"
 #include "styr-column-sorter.h"
 #include "styr-json.h"
@@ -100,28 +101,6 @@ static const char *filter_states[] = {
   NULL, "requested", "approved", "rejected", "expired", "terminated",
 };
 
-static const char *
-author (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
-}
-
-static void
-show_error (StyrAgreementsPage *self,
-            const GError       *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_warning ("%s", error->message);
-}
-
 static void
 load_assignments (StyrAgreementsPage *self)
 {
@@ -142,7 +121,7 @@ load_assignments (StyrAgreementsPage *self)
         g_ptr_array_add (self->assignments, record);
     }
   if (error != NULL)
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -629,7 +608,7 @@ sorter_changed_cb (StyrAgreementsPage *self)
   if (!styr_document_list_set_sort_field (self->list,
                                           field != NULL && !by_risk ? field : "using_system",
                                           &error))
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
   if (by_risk)
     styr_document_list_set_sort_key (self->list, risk_count, field[0] == '-', self, NULL);
 }
@@ -642,7 +621,7 @@ search_changed_cb (StyrAgreementsPage *self)
   if (!styr_document_list_set_search (self->list,
                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                       &error))
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
   update_summary (self);
 }
 
@@ -654,7 +633,7 @@ state_changed_cb (StyrAgreementsPage *self)
   const char *state = selected < G_N_ELEMENTS (filter_states) ? filter_states[selected] : NULL;
 
   if (!styr_document_list_set_filter (self->list, state != NULL ? "state" : NULL, state, &error))
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
   update_summary (self);
 }
 
@@ -837,10 +816,10 @@ new_action (GtkWidget  *widget,
   styr_record_set_string (record, "state", "requested");
   body = styr_record_to_json (record);
 
-  if (!styr_store_put (self->store, styr_record_get_id (record), body, NULL, author (), NULL,
+  if (!styr_store_put (self->store, styr_record_get_id (record), body, NULL, styr_ui_author (), NULL,
                        &error))
     {
-      show_error (self, error);
+      styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -930,7 +909,7 @@ save_action (GtkWidget  *widget,
       !read_date_row (self, body, self->valid_to_row, "valid_to", &error) ||
       !read_date_row (self, body, self->contract_end_row, "contract_end", &error))
     {
-      show_error (self, error);
+      styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -942,7 +921,7 @@ save_action (GtkWidget  *widget,
     if (read_review (self, STYR_AGREEMENT (edited)))
       {
         styr_clock_get_today (self->clock, &today);
-        styr_agreement_set_review (STYR_AGREEMENT (edited), author (), &today);
+        styr_agreement_set_review (STYR_AGREEMENT (edited), styr_ui_author (), &today);
         g_clear_pointer (&body, json_object_unref);
         body = styr_record_to_json (edited);
       }
@@ -952,9 +931,9 @@ save_action (GtkWidget  *widget,
   checked = styr_record_new_from_json (id, NULL, body, &error);
   if (checked == NULL ||
       !styr_store_put (self->store, id, body, styr_record_get_rev (STYR_RECORD (self->current)),
-                       author (), NULL, &error))
+                       styr_ui_author (), NULL, &error))
     {
-      show_error (self, error);
+      styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -972,9 +951,9 @@ undo_delete_action (GtkWidget  *widget,
   if (self->deleted_id == NULL)
     return;
 
-  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, author (), NULL,
+  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, styr_ui_author (), NULL,
                         &error))
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
   else
     select_id (self, self->deleted_id);
 
@@ -991,7 +970,7 @@ show_trash_action (GtkWidget  *widget,
   StyrTrashWindow *trash;
 
   trash = styr_trash_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
-                                 "agreement", author ());
+                                 "agreement", styr_ui_author ());
   gtk_window_set_title (GTK_WINDOW (trash), _("Deleted Agreements"));
   gtk_window_present (GTK_WINDOW (trash));
 }
@@ -1006,8 +985,6 @@ delete_action (GtkWidget  *widget,
   g_autofree char *tombstone = NULL;
   g_autofree char *title = NULL;
   g_autofree char *id = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
 
   if (self->current == NULL)
     return;
@@ -1020,9 +997,9 @@ delete_action (GtkWidget  *widget,
   title = g_strdup_printf (_("“%s” was deleted"),
                            styr_agreement_get_using_system (self->current));
   if (!styr_store_delete (self->store, id, styr_record_get_rev (STYR_RECORD (self->current)),
-                          author (), &tombstone, &error))
+                          styr_ui_author (), &tombstone, &error))
     {
-      show_error (self, error);
+      styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -1031,14 +1008,7 @@ delete_action (GtkWidget  *widget,
   self->deleted_id = g_steal_pointer (&id);
   self->deleted_rev = g_steal_pointer (&tombstone);
 
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "agreements.undo-delete");
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  styr_ui_toast (GTK_WIDGET (self), title, "agreements.undo-delete");
 }
 
 static void
@@ -1047,7 +1017,7 @@ decided_cb (StyrAgreementsPage *self,
             const GError       *error)
 {
   if (error != NULL)
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
   select_id (self, id);
 }
 
@@ -1063,7 +1033,7 @@ ask (StyrAgreementsPage *self,
 
   dialog = styr_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                      self->store, self->clock, self->current, decision,
-                                     author (), self->thresholds.review_interval_months);
+                                     styr_ui_author (), self->thresholds.review_interval_months);
   g_signal_connect_object (dialog, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1129,13 +1099,13 @@ import_response_cb (GtkNativeDialog    *chooser,
   csv = bytes != NULL ? styr_csv_parse (bytes, name, &error) : NULL;
   if (csv == NULL)
     {
-      show_error (self, error);
+      styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
   import = styr_agreement_import_new (csv);
   gtk_window_present (GTK_WINDOW (styr_import_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, import, name, author ())));
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, import, name, styr_ui_author ())));
 }
 
 static GtkFileChooserNative *
@@ -1182,8 +1152,8 @@ usage_confirm_cb (AdwMessageDialog *dialog,
   guint updated = 0;
 
   if (g_str_equal (response, "import") &&
-      !styr_usage_import_commit (import, self->store, author (), &updated, &error))
-    show_error (self, error);
+      !styr_usage_import_commit (import, self->store, styr_ui_author (), &updated, &error))
+    styr_ui_show_error (GTK_WIDGET (self), error);
   else if (self->current != NULL)
     show_agreement (self);
 }
@@ -1214,7 +1184,7 @@ usage_response_cb (GtkNativeDialog    *chooser,
   import = csv != NULL ? styr_usage_import_new (csv, self->store, &error) : NULL;
   if (import == NULL)
     {
-      show_error (self, error);
+      styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -1299,7 +1269,7 @@ export_response_cb (GtkNativeDialog    *chooser,
 
   gtk_native_dialog_destroy (chooser);
   if (response == GTK_RESPONSE_ACCEPT && file != NULL && !export_view (self, file, &error))
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -1399,7 +1369,7 @@ list_error_cb (StyrAgreementsPage *self)
 
   g_object_get (self->list, "load-error", &error, NULL);
   if (error != NULL)
-    show_error (self, error);
+    styr_ui_show_error (GTK_WIDGET (self), error);
   g_clear_error (&error);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-rules.h"
+#include "styr-ui.h"
 #include "styr-usage-chart.h"
 
 /* StyrUsageChart draws an agreement's calls per month as bars. A month
@@ -144,18 +145,6 @@ update_accessible (StyrUsageChart *self)
 }
 
 static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color,
-              const char *fallback)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
-}
-
-static void
 styr_usage_chart_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -171,8 +160,8 @@ styr_usage_chart_snapshot (GtkWidget   *widget,
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  lookup_color (widget, "accent_color", &accent, "#3584e4");
-  lookup_color (widget, "error_color", &error, "#c01c28");
+  styr_ui_lookup_color (widget, "accent_color", &accent, "#3584e4");
+  styr_ui_lookup_color (widget, "error_color", &error, "#c01c28");
   dim = fg;
   dim.alpha *= 0.35f;
 
