@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "styr-agreements-page.h"
+#include "styr-oir-page.h"
 #include "styr-tasks-page.h"
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
@@ -23,122 +24,9 @@
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-window.h"
-
-static void
-iterate (void)
-{
-  /* Let idles, mapping and bindings run. */
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef void (*Scenario) (StyrApplication *app);
-
-static gboolean
-run_scenario_cb (gpointer user_data)
-{
-  GApplication *app = g_application_get_default ();
-  Scenario scenario = user_data;
-
-  iterate ();
-  scenario (STYR_APPLICATION (app));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-activate_cb (GApplication *app,
-             gpointer      user_data)
-{
-  g_idle_add (run_scenario_cb, user_data);
-}
-
-/* Runs the application as a user starts it, plays @scenario once its
- * window is up, and checks that it shuts down cleanly afterwards.
- */
-static void
-run_app_with (const char *data_dir,
-              const char *option,
-              const char *value,
-              Scenario    scenario)
-{
-  char *argv[] = { (char *) "styr", (char *) option, (char *) value, NULL };
-  StyrApplication *app = styr_application_new ();
-  int status;
-
-  g_setenv ("STYR_DATA_DIR", data_dir, TRUE);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), scenario);
-
-  status = g_application_run (G_APPLICATION (app), option != NULL ? 3 : 1, argv);
-  g_assert_cmpint (status, ==, 0);
-
-  g_object_add_weak_pointer (G_OBJECT (app), (gpointer *) &app);
-  g_object_unref (app);
-  g_assert_null (app);
-}
-
-static void
-run_app (const char *data_dir,
-         Scenario    scenario)
-{
-  run_app_with (data_dir, NULL, NULL, scenario);
-}
-
-static void
-quit (StyrApplication *app)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-}
+#include "ui-helpers.h"
 
 static const char *pages[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
-
-static StyrWindow *
-main_window (StyrApplication *app)
-{
-  GtkWindow *window = find_toplevel (STYR_TYPE_WINDOW);
-
-  g_assert_nonnull (window);
-  g_assert_true (gtk_window_get_application (window) == GTK_APPLICATION (app));
-  return STYR_WINDOW (window);
-}
 
 static void
 first_start_scenario (StyrApplication *app)
@@ -188,6 +76,8 @@ first_start_scenario (StyrApplication *app)
         g_assert_nonnull (find_descendant (page, STYR_TYPE_AGREEMENTS_PAGE));
       else if (g_str_equal (pages[i], "tasks"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_TASKS_PAGE));
+      else if (g_str_equal (pages[i], "oir"))
+        g_assert_nonnull (find_descendant (page, STYR_TYPE_OIR_PAGE));
       else
         g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (page)));
     }
@@ -220,61 +110,6 @@ first_start_scenario (StyrApplication *app)
   quit (app);
 }
 
-static AdwEntryRow *
-entry_row_titled (GtkWidget  *root,
-                  const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwEntryRow *found;
-
-      if (ADW_IS_ENTRY_ROW (child) &&
-          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))
-        return ADW_ENTRY_ROW (child);
-      if ((found = entry_row_titled (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_group_titled (GtkWidget  *root,
-                   const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_GROUP (child) &&
-          g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (child)), title) == 0)
-        return child;
-      if ((found = find_group_titled (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect (GtkWidget *root,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
 /* The drop-down after @current in @root, in widget order. */
 static GtkWidget *
 next_dropdown (GtkWidget *root,
@@ -287,17 +122,6 @@ next_dropdown (GtkWidget *root,
   if (!g_ptr_array_find (all, current, &index) || index + 1 >= all->len)
     return NULL;
   return g_ptr_array_index (all, index + 1);
-}
-
-static void
-respond_to_dialog (const char *response)
-{
-  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (dialog);
-  iterate ();
 }
 
 /* Keeps the error of a decision, when asked to. */

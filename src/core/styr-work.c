@@ -296,6 +296,8 @@ static const struct {
   const char *field;
   const char *label;
 } field_labels[] = {
+  { "task", N_("KLIK task") },
+  { "item", N_("Item") },
   { "status", N_("Status") },
   { "responsible", N_("Responsible") },
   { "doer", N_("Doer") },

@@ -993,11 +993,12 @@ write_status (StyrTasksPage *self,
 }
 
 static void
-blocked_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     StatusChange     *change)
+blocked_confirmed_cb (gboolean  confirmed,
+                      gpointer  user_data)
 {
-  if (g_str_equal (response, "complete"))
+  StatusChange *change = user_data;
+
+  if (confirmed)
     write_status (change->page, change->id, change->status);
   else
     show_selected (change->page);
@@ -1012,9 +1013,7 @@ set_status (StyrTasksPage *self,
   g_autoptr(JsonObject) body = styr_store_get (self->store, id, NULL, NULL);
   g_auto(GStrv) depends_on = NULL;
   g_auto(GStrv) blocked = NULL;
-  g_autoptr(GString) names = g_string_new (NULL);
   StatusChange *change;
-  AdwMessageDialog *dialog;
 
   task = body != NULL ? styr_record_load (id, NULL, body) : NULL;
   if (task == NULL || !STYR_IS_TASK (task))
@@ -1028,35 +1027,13 @@ set_status (StyrTasksPage *self,
       return;
     }
 
-  /* Completing a blocked task is the user's call, made knowingly. */
-  for (guint i = 0; blocked[i] != NULL; i++)
-    {
-      g_autofree char *title = styr_work_title (self->store, blocked[i]);
-
-      g_string_append_printf (names, "\n• %s", title);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Complete a Blocked Task?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  /* Translators: %s is the task; then the list of what blocks it. */
-                                  _("“%s” waits for what is not completed yet:%s"),
-                                  styr_task_get_title (STYR_TASK (task)), names->str);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "complete", _("_Complete Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "complete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
   change = g_new0 (StatusChange, 1);
   change->page = g_object_ref (self);
   change->id = g_strdup (id);
   change->status = g_strdup (status);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (blocked_response_cb), change,
-                         (GClosureNotify) status_change_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  styr_ui_confirm_blocked (GTK_WIDGET (self), self->store, styr_task_get_title (STYR_TASK (task)),
+                           (const char * const *) blocked, blocked_confirmed_cb, change,
+                           (GDestroyNotify) status_change_free);
 }
 
 static void

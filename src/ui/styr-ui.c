@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-ui.h"
+#include "styr-work.h"
 
 /* Small things every page does the same way. */
 
@@ -100,4 +101,83 @@ styr_ui_lookup_color (GtkWidget  *widget,
   if (!gtk_style_context_lookup_color (context, name, color))
     gdk_rgba_parse (color, fallback);
   G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+typedef struct
+{
+  StyrUiConfirmedFunc  func;
+  gpointer             data;
+  GDestroyNotify       destroy;
+} Confirmation;
+
+static void
+confirmation_free (Confirmation *confirmation)
+{
+  if (confirmation->destroy != NULL)
+    confirmation->destroy (confirmation->data);
+  g_free (confirmation);
+}
+
+static void
+confirm_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Confirmation     *confirmation)
+{
+  confirmation->func (g_str_equal (response, "complete"), confirmation->data);
+}
+
+/**
+ * styr_ui_confirm_blocked:
+ * @widget: a widget in the window
+ * @store: the store, to name what blocks
+ * @title: the task or item the user wants to complete
+ * @blocked: (array zero-terminated=1): the ids of what is not done yet
+ * @func: called with the user's answer
+ * @data: data for @func
+ * @destroy: (nullable): frees @data
+ *
+ * Asks before completing a task or item whose dependencies are not done:
+ * the user may know better, but decides knowingly.
+ */
+void
+styr_ui_confirm_blocked (GtkWidget           *widget,
+                         StyrStore           *store,
+                         const char          *title,
+                         const char * const  *blocked,
+                         StyrUiConfirmedFunc  func,
+                         gpointer             data,
+                         GDestroyNotify       destroy)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  Confirmation *confirmation = g_new0 (Confirmation, 1);
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; blocked[i] != NULL; i++)
+    {
+      g_autofree char *name = styr_work_title (store, blocked[i]);
+
+      g_string_append_printf (names, "\n• %s", name);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Complete Despite What It Waits For?"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  /* Translators: %s is the task or item; then the list of what blocks it. */
+                                  _("“%s” waits for what is not completed yet:%s"),
+                                  title, names->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "complete", _("_Complete Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "complete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  confirmation->func = func;
+  confirmation->data = data;
+  confirmation->destroy = destroy;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), confirmation,
+                         (GClosureNotify) confirmation_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -7,7 +7,17 @@
 
 #include <adwaita.h>
 
+#include "styr-store.h"
+
 G_BEGIN_DECLS
+
+/**
+ * StyrUiConfirmedFunc:
+ * @confirmed: whether the user said yes
+ * @user_data: the closure's data
+ */
+typedef void (*StyrUiConfirmedFunc) (gboolean confirmed,
+                                     gpointer user_data);
 
 const char *styr_ui_author     (void);
 void        styr_ui_show_error (GtkWidget    *widget,
@@ -20,5 +30,13 @@ void        styr_ui_lookup_color (GtkWidget  *widget,
                                   const char *name,
                                   GdkRGBA    *color,
                                   const char *fallback);
+
+void        styr_ui_confirm_blocked (GtkWidget           *widget,
+                                     StyrStore           *store,
+                                     const char          *title,
+                                     const char * const  *blocked,
+                                     StyrUiConfirmedFunc  func,
+                                     gpointer             data,
+                                     GDestroyNotify       destroy);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-agreements-page.h"
+#include "styr-oir-page.h"
 #include "styr-tasks-page.h"
 #include "styr-municipality.h"
 #include "styr-municipality-chooser.h"
@@ -26,6 +27,7 @@ struct _StyrWindow
   AdwToastOverlay      *toast_overlay;
   AdwBin               *agreements_bin;
   AdwBin               *tasks_bin;
+  AdwBin               *oir_bin;
 
   /* Owned */
   StyrStore            *store;
@@ -178,6 +180,12 @@ styr_window_constructed (GObject *object)
                                    "clock", self->clock,
                                    "settings", self->settings,
                                    NULL));
+  adw_bin_set_child (self->oir_bin,
+                     g_object_new (STYR_TYPE_OIR_PAGE,
+                                   "store", self->store,
+                                   "clock", self->clock,
+                                   "settings", self->settings,
+                                   NULL));
   adw_bin_set_child (self->tasks_bin,
                      g_object_new (STYR_TYPE_TASKS_PAGE,
                                    "store", self->store,
@@ -290,6 +298,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, agreements_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, tasks_bin);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, oir_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.choose-municipality", NULL,

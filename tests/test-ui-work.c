@@ -1,0 +1,351 @@
+/* test-ui-work.c: the KLIK tasks and ØiR pages under a real display, on
+ * the bundled catalogue as of 16 December 2019
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "styr-oir-page.h"
+#include "styr-task-actions.h"
+#include "styr-tasks-page.h"
+#include "ui-helpers.h"
+
+static StyrStore *
+store_of (StyrApplication *app)
+{
+  return styr_application_get_store (app);
+}
+
+static char *
+stored_string (StyrApplication *app,
+               const char      *id,
+               const char      *field)
+{
+  g_autoptr(JsonObject) body = styr_store_get (store_of (app), id, NULL, NULL);
+
+  return body != NULL
+         ? g_strdup (json_object_get_string_member_with_default (body, field, NULL)) : NULL;
+}
+
+static GtkWidget *
+show_page (StyrApplication *app,
+           const char      *name,
+           GType            type)
+{
+  StyrWindow *window = main_window (app);
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name);
+  iterate ();
+  page = find_descendant (GTK_WIDGET (window), type);
+  g_assert_nonnull (page);
+  return page;
+}
+
+static GtkDropDown *
+dropdown_with_tooltip (GtkWidget  *root,
+                       const char *tooltip)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_DROP_DOWN, all);
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (all, i)), tooltip) == 0)
+      return g_ptr_array_index (all, i);
+
+  g_assert_not_reached ();
+}
+
+static void
+choose (GtkDropDown *dropdown,
+        const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), text))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          iterate ();
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The task ids the list shows now, in order. */
+static GPtrArray *
+shown_tasks (GtkWidget *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (STYR_IS_TASK (item))
+        g_ptr_array_add (ids, g_strdup (styr_record_get_id (STYR_RECORD (item))));
+    }
+
+  return ids;
+}
+
+static void
+select_task (GtkWidget  *page,
+             const char *id)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (page, GTK_TYPE_COLUMN_VIEW));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (STYR_IS_TASK (item) && g_str_equal (styr_record_get_id (STYR_RECORD (item)), id))
+        {
+          gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), i);
+          iterate ();
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The status button in the list row of @id, as the user sees it. */
+static GtkWidget *
+status_button (GtkWidget  *page,
+               const char *id)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (find_descendant (page, GTK_TYPE_COLUMN_VIEW), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (buttons, i), "styr-task"), id) == 0 &&
+        gtk_widget_get_visible (g_ptr_array_index (buttons, i)))
+      return g_ptr_array_index (buttons, i);
+
+  g_assert_not_reached ();
+}
+
+static const char *
+label_text (GtkWidget *page,
+            const char *contains)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (page, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)) && strstr (text, contains) != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+static void
+tasks_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "tasks", STYR_TYPE_TASKS_PAGE);
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonArray) depends = json_array_new ();
+  g_autofree char *status = NULL;
+  g_autofree char *completed_on = NULL;
+  g_autofree char *local_id = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  /* Every catalogue task is listed, the withdrawn ones too, marked. */
+  all = shown_tasks (page);
+  g_assert_cmpuint (all->len, ==, 15);
+  g_assert_true (g_ptr_array_find_with_equal_func (all, "task:MBP-RET-1", g_str_equal, NULL));
+
+  choose (dropdown_with_tooltip (page, "Show the tasks of this project"),
+          "ØiR basisimplementering");
+  g_assert_nonnull (label_text (page, "4 days overdue"));
+
+  /* One click on the status moves it to påbegyndt, another to fuldført. */
+  select_task (page, "task:OIR-BASIS-02");
+  g_assert_nonnull (label_text (page, "15-01-2020 (30 days left)"));
+  g_signal_emit_by_name (status_button (page, "task:OIR-BASIS-02"), "clicked");
+  iterate ();
+  status = stored_string (app, "task-state:OIR-BASIS-02", "status");
+  g_assert_cmpstr (status, ==, "started");
+  g_assert_nonnull (label_text (page, "Your municipality: Started; 15 are further along"));
+
+  g_signal_emit_by_name (status_button (page, "task:OIR-BASIS-02"), "clicked");
+  iterate ();
+  g_free (status);
+  status = stored_string (app, "task-state:OIR-BASIS-02", "status");
+  g_assert_cmpstr (status, ==, "completed");
+  completed_on = stored_string (app, "task-state:OIR-BASIS-02", "completed_on");
+  g_assert_cmpstr (completed_on, ==, "2019-12-16");
+
+  /* Both changes are in the audit trail, under the user's name. */
+  history = styr_store_get_history (store_of (app), "task-state:OIR-BASIS-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_nonnull (label_text (page, "Status: Started → Completed"));
+
+  /* Overdue: the two tasks due on 12 December, not the completed one. */
+  choose (dropdown_with_tooltip (page, "Show tasks by their deadline"), "Overdue");
+  overdue = shown_tasks (page);
+  g_assert_cmpuint (overdue->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (overdue, 0), ==, "task:OIR-BASIS-00");
+  g_assert_cmpstr (g_ptr_array_index (overdue, 1), ==, "task:OIR-BASIS-01");
+  g_assert_nonnull (label_text (page, "2 tasks match the filters"));
+  gtk_widget_activate_action (page, "tasks.clear-filters", NULL);
+  iterate ();
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = shown_tasks (page);
+  g_assert_cmpuint (all->len, ==, 15);
+
+  /* A task that waits for the YR mapping asks before it is completed. */
+  json_object_set_string_member (fields, "project", "YR");
+  json_object_set_string_member (fields, "title", "Nul-sums-posteringstest");
+  json_array_add_string_element (depends, "task:YR-OIR-MAP");
+  json_object_set_array_member (fields, "depends_on", json_array_ref (depends));
+  g_assert_true (styr_task_save_local (store_of (app), NULL, NULL, fields, "test", &local_id,
+                                       &error));
+  g_assert_no_error (error);
+  iterate ();
+  select_task (page, local_id);
+  g_assert_nonnull (label_text (page, "Blocked: “Mapning af YR sortiment"));
+  gtk_widget_activate_action (page, "tasks.set-status", "(ss)", local_id, "completed");
+  iterate ();
+  respond_to_dialog ("cancel");
+  {
+    g_autofree char *state_id = g_strconcat ("task-state:", strchr (local_id, ':') + 1, NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_null (styr_store_get (store_of (app), state_id, NULL, NULL));
+    gtk_widget_activate_action (page, "tasks.set-status", "(ss)", local_id, "completed");
+    iterate ();
+    respond_to_dialog ("complete");
+    after = stored_string (app, state_id, "status");
+    g_assert_cmpstr (after, ==, "completed");
+  }
+
+  /* An own task goes to the trash, and the toast brings it back. */
+  gtk_widget_activate_action (page, "tasks.delete", NULL);
+  iterate ();
+  g_assert_null (styr_store_get (store_of (app), local_id, NULL, NULL));
+  gtk_widget_activate_action (page, "tasks.undo-delete", NULL);
+  iterate ();
+  restored = stored_string (app, local_id, "title");
+  g_assert_cmpstr (restored, ==, "Nul-sums-posteringstest");
+
+  quit (app);
+}
+
+static GtkCheckButton *
+check_of (GtkWidget  *page,
+          const char *item_id)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect (page, GTK_TYPE_CHECK_BUTTON, checks);
+  for (guint i = 0; i < checks->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (checks, i), "styr-item"), item_id) == 0)
+      return g_ptr_array_index (checks, i);
+
+  g_assert_not_reached ();
+}
+
+static void
+oir_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "oir", STYR_TYPE_OIR_PAGE);
+  AdwComboRow *erp;
+  GtkWidget *group;
+  g_autofree char *done_by = NULL;
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(JsonObject) blocked_state = NULL;
+
+  group = find_group_titled (page, "ØiR basisimplementering");
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "0 of 15 items done");
+
+  /* Ticking the kick-off is a write under the user's name. */
+  gtk_check_button_set_active (check_of (page, "checklist-item:OIR-1"), TRUE);
+  iterate ();
+  state = styr_store_get (store_of (app), "checklist-item-state:OIR-1", NULL, NULL);
+  g_assert_nonnull (state);
+  g_assert_true (json_object_get_boolean_member (state, "done"));
+  g_assert_cmpstr (json_object_get_string_member (state, "done_on"), ==, "2019-12-16");
+  done_by = g_strdup (json_object_get_string_member (state, "done_by"));
+  g_assert_nonnull (done_by);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "1 of 15 items done");
+
+  /* The nul-sums test waits for the YR mapping: cancelling keeps it open. */
+  gtk_check_button_set_active (check_of (page, "checklist-item:YR-3"), TRUE);
+  iterate ();
+  respond_to_dialog ("cancel");
+  g_assert_false (gtk_check_button_get_active (check_of (page, "checklist-item:YR-3")));
+  blocked_state = styr_store_get (store_of (app), "checklist-item-state:YR-3", NULL, NULL);
+  g_assert_null (blocked_state);
+
+  /* The ERP system picks the KSD meeting. */
+  erp = ADW_COMBO_ROW (find_descendant (page, ADW_TYPE_COMBO_ROW));
+  adw_combo_row_set_selected (erp, 2);
+  iterate ();
+  g_assert_nonnull (label_text (page, "14-01-2020, 09:30–11:30"));
+  adw_combo_row_set_selected (erp, 1);
+  iterate ();
+  g_assert_nonnull (label_text (page, "13-01-2020, 13:00–15:00"));
+
+  quit (app);
+}
+
+static void
+test_tasks_and_checklists (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-work-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *erp = NULL;
+
+  g_settings_set_string (settings, "municipality", "157");
+  g_settings_set_string (settings, "erp-system", "");
+  run_app_with (data_dir, "--today", "2019-12-16", tasks_scenario);
+  run_app_with (data_dir, "--today", "2019-12-16", oir_scenario);
+  erp = g_settings_get_string (settings, "erp-system");
+  g_assert_cmpstr (erp, ==, "KMD OPUS");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-ui-work: no display; run it through build-aux/run-with-display.sh\n");
+      return 1;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/tasks-and-checklists", test_tasks_and_checklists);
+
+  return g_test_run ();
+}
