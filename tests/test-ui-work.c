@@ -244,6 +244,44 @@ tasks_scenario (StyrApplication *app)
     g_assert_cmpstr (after, ==, "completed");
   }
 
+  /* Its fields are edited in the detail pane and saved as one write;
+   * the notes go to the municipality's state beside it. */
+  {
+    AdwEntryRow *title = entry_row_titled (page, "Title");
+    AdwEntryRow *deadline = entry_row_titled (page, "Deadline (day-month-year)");
+    GtkTextView *notes = GTK_TEXT_VIEW (find_descendant (page, GTK_TYPE_TEXT_VIEW));
+    GtkWidget *save = NULL;
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autofree char *saved_title = NULL;
+    g_autofree char *saved_deadline = NULL;
+    g_autofree char *saved_notes = NULL;
+    g_autofree char *state_id = g_strconcat ("task-state:", strchr (local_id, ':') + 1, NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (title), "Nul-sums-posteringstest med økonomi");
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "31-01-2020");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Aftalt med bogholderiet", -1);
+    collect (page, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Save") == 0)
+        save = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (save);
+    g_signal_emit_by_name (save, "clicked");
+    iterate ();
+    saved_title = stored_string (app, local_id, "title");
+    saved_deadline = stored_string (app, local_id, "deadline");
+    saved_notes = stored_string (app, state_id, "notes");
+    g_assert_cmpstr (saved_title, ==, "Nul-sums-posteringstest med økonomi");
+    g_assert_cmpstr (saved_deadline, ==, "2020-01-31");
+    g_assert_cmpstr (saved_notes, ==, "Aftalt med bogholderiet");
+
+    /* The keyboard sets the selected task's status: Ctrl+2 is påbegyndt. */
+    gtk_widget_activate_action (page, "tasks.status-selected", "s", "started");
+    iterate ();
+    g_free (saved_notes);
+    saved_notes = stored_string (app, state_id, "status");
+    g_assert_cmpstr (saved_notes, ==, "started");
+  }
+
   /* An own task goes to the trash, and the toast brings it back. */
   gtk_widget_activate_action (page, "tasks.delete", NULL);
   iterate ();
@@ -251,7 +289,7 @@ tasks_scenario (StyrApplication *app)
   gtk_widget_activate_action (page, "tasks.undo-delete", NULL);
   iterate ();
   restored = stored_string (app, local_id, "title");
-  g_assert_cmpstr (restored, ==, "Nul-sums-posteringstest");
+  g_assert_cmpstr (restored, ==, "Nul-sums-posteringstest med økonomi");
 
   quit (app);
 }

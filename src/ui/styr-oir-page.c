@@ -207,6 +207,14 @@ describe_item (StyrOirPage            *self,
   else if (approx != NULL)
     g_ptr_array_add (parts, g_strdup_printf (_("Due %s"), approx));
 
+  if (styr_record_get_string (record, "date") != NULL)
+    {
+      g_autofree char *date = styr_date_to_user (styr_record_get_string (record, "date"));
+
+      /* Translators: the day a checklist item (such as a kick-off) takes place. */
+      g_ptr_array_add (parts, g_strdup_printf (_("On %s"), date));
+    }
+
   if (role != NULL)
     {
       g_autofree char *role_id = g_strconcat ("role:", role, NULL);
@@ -650,7 +658,9 @@ rebuild (StyrOirPage *self)
       g_autoptr(GPtrArray) items = NULL;
       AdwPreferencesGroup *group;
 
-      if (body == NULL)
+      /* The five questions are asked per agreement, on the agreements
+       * page; a tick here would say nothing. */
+      if (body == NULL || g_str_equal (id, "checklist:CL-SA-APPROVE"))
         continue;
       items = styr_checklist_list_items (self->store, strchr (id, ':') + 1, NULL);
       group = checklist_group_new (self, id,

@@ -384,11 +384,11 @@ change_text (JsonObject *changes,
 }
 
 static gboolean
-save_local (StyrTaskDetail  *self,
+read_local (StyrTaskDetail  *self,
+            JsonObject      *changes,
             GError         **error)
 {
   StyrRecord *record = STYR_RECORD (self->task);
-  g_autoptr(JsonObject) changes = json_object_new ();
   const char *deadline_text = gtk_editable_get_text (GTK_EDITABLE (self->deadline_entry));
   g_autofree char *deadline = NULL;
   const char *kind = kinds[MIN (adw_combo_row_get_selected (self->kind_combo),
@@ -425,20 +425,13 @@ save_local (StyrTaskDetail  *self,
       json_object_set_array_member (changes, "depends_on", array);
     }
 
-  if (json_object_get_size (changes) == 0)
-    return TRUE;
-
-  return styr_task_save_local (self->store, styr_record_get_id (record),
-                               styr_record_get_rev (record), changes, styr_ui_author (), NULL,
-                               error);
+  return TRUE;
 }
 
-static gboolean
-save_state (StyrTaskDetail  *self,
-            GError         **error)
+static void
+read_state (StyrTaskDetail *self,
+            JsonObject     *changes)
 {
-  g_autoptr(JsonObject) changes = json_object_new ();
-  g_autofree char *state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (self->task)));
   g_autofree char *notes = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   GtkTextIter start, end;
@@ -454,26 +447,41 @@ save_state (StyrTaskDetail  *self,
   change_text (changes, "role", state_string (self, "role"),
                role < self->role_keys->len ? g_ptr_array_index (self->role_keys, role) : NULL);
   change_text (changes, "notes", state_string (self, "notes"), notes);
-
-  if (json_object_get_size (changes) == 0)
-    return TRUE;
-
-  return styr_work_update_state (self->store, state_id,
-                                 self->state != NULL
-                                 ? styr_record_get_rev (STYR_RECORD (self->state)) : NULL,
-                                 changes, styr_ui_author (), NULL, error);
 }
 
+/* Everything is read from the form before anything is written: the first
+ * write reaches the page at once, which shows the task afresh. */
 static void
 save_clicked_cb (StyrTaskDetail *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) task_changes = json_object_new ();
+  g_autoptr(JsonObject) state_changes = json_object_new ();
+  g_autoptr(StyrTask) task = NULL;
+  g_autoptr(StyrTaskState) state = NULL;
+  g_autofree char *state_id = NULL;
 
   if (self->task == NULL)
     return;
 
-  if ((styr_task_is_local (self->task) && !save_local (self, &error)) ||
-      !save_state (self, &error))
+  task = g_object_ref (self->task);
+  state = self->state != NULL ? g_object_ref (self->state) : NULL;
+  state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (task)));
+  if (styr_task_is_local (task) && !read_local (self, task_changes, &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  read_state (self, state_changes);
+
+  if ((json_object_get_size (task_changes) > 0 &&
+       !styr_task_save_local (self->store, styr_record_get_id (STYR_RECORD (task)),
+                              styr_record_get_rev (STYR_RECORD (task)), task_changes,
+                              styr_ui_author (), NULL, &error)) ||
+      (json_object_get_size (state_changes) > 0 &&
+       !styr_work_update_state (self->store, state_id,
+                                state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
+                                state_changes, styr_ui_author (), NULL, &error)))
     styr_ui_show_error (GTK_WIDGET (self), error);
 }
 

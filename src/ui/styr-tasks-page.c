@@ -288,7 +288,7 @@ select_pending (StyrTasksPage *self)
 {
   guint n;
 
-  if (self->pending_select == NULL)
+  if (self->pending_select == NULL || self->tree == NULL)
     return;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
@@ -556,11 +556,28 @@ show_selected (StyrTasksPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "task");
 }
 
+static gboolean
+select_pending_idle (gpointer user_data)
+{
+  select_pending (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 selection_changed_cb (StyrTasksPage *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  /* An edit that moves the task in its list drops the selection; find
+   * it again once the list has settled. */
+  if (row == NULL && self->selected_id != NULL)
+    {
+      g_free (self->pending_select);
+      self->pending_select = g_strdup (self->selected_id);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_pending_idle, g_object_ref (self),
+                       g_object_unref);
+    }
 
   g_clear_pointer (&self->selected_id, g_free);
   if (item != NULL && STYR_IS_TASK (item))
@@ -643,7 +660,7 @@ task_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (title), 28);
+  gtk_label_set_width_chars (GTK_LABEL (title), 26);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "caption");
@@ -689,9 +706,18 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       g_auto(GStrv) depends_on = styr_task_dup_depends_on (task);
       g_auto(GStrv) blocked = styr_work_blocked_by (self->store,
                                                     (const char * const *) depends_on);
+      const char *published = styr_record_get_string (STYR_RECORD (task), "published");
 
       if (code != NULL)
         g_string_append (details, code);
+      if (published != NULL)
+        {
+          g_autofree char *date = styr_date_to_user (published);
+
+          /* Translators: when KOMBIT published a task, under its title. */
+          g_string_append_printf (details, "%s", details->len > 0 ? " · " : "");
+          g_string_append_printf (details, _("published %s"), date);
+        }
       if (!g_str_equal (lifecycle, "published"))
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
                                 styr_task_lifecycle_label (lifecycle));
@@ -719,26 +745,6 @@ kind_bind_cb (GtkSignalListItemFactory *factory,
   /* Mandatory tasks stand out; the word says it, not only the weight. */
   set_label (gtk_list_item_get_child (item), styr_task_kind_label (kind),
              g_strcmp0 (kind, "mandatory") == 0 ? "heading" : "dim-label");
-}
-
-static void
-published_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   StyrTasksPage            *self)
-{
-  g_autoptr(GObject) object = cell_item (item);
-  g_autofree char *text = NULL;
-
-  remember_bound (self, item, published_bind_cb);
-  if (STYR_IS_TASK (object))
-    {
-      const char *published = styr_record_get_string (STYR_RECORD (object), "published");
-
-      text = published != NULL
-             ? styr_date_to_user (published)
-             : g_strdup (styr_record_get_string (STYR_RECORD (object), "published_approx"));
-    }
-  set_label (gtk_list_item_get_child (item), text, NULL);
 }
 
 static void
@@ -809,7 +815,11 @@ status_setup_cb (GtkSignalListItemFactory *factory,
                  StyrTasksPage            *self)
 {
   GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (status_clicked_cb), self);
@@ -822,33 +832,27 @@ status_bind_cb (GtkSignalListItemFactory *factory,
                 StyrTasksPage            *self)
 {
   GtkWidget *button = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+  GtkWidget *icon = gtk_widget_get_first_child (box);
   g_autoptr(GObject) object = cell_item (item);
   const char *status;
   g_autofree char *tooltip = NULL;
-  static const struct {
-    const char *status;
-    const char *icon;
-  } icons[] = {
-    { "not-started", "content-loading-symbolic" },
-    { "started", "media-playback-start-symbolic" },
-    { "completed", "emblem-ok-symbolic" },
-  };
-  GtkWidget *content;
 
   remember_bound (self, item, status_bind_cb);
   gtk_widget_set_visible (button, STYR_IS_TASK (object));
   if (!STYR_IS_TASK (object))
     return;
 
+  /* The word says the status; the icon only helps the eye. */
   status = status_of (self, STYR_TASK (object));
   g_object_set_data_full (G_OBJECT (button), "styr-task",
                           g_strdup (styr_record_get_id (STYR_RECORD (object))), g_free);
-  content = adw_button_content_new ();
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), styr_task_status_label (status));
-  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
-    if (g_str_equal (icons[i].status, status))
-      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icons[i].icon);
-  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)),
+                       styr_task_status_label (status));
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon),
+                                g_str_equal (status, "completed") ? "emblem-ok-symbolic"
+                                                                  : "media-playback-start-symbolic");
+  gtk_widget_set_visible (icon, !g_str_equal (status, "not-started"));
 
   /* Translators: the tooltip of the status button in the task list. */
   tooltip = g_strdup_printf (_("Change to “%s”"),
@@ -1376,7 +1380,6 @@ styr_tasks_page_class_init (StyrTasksPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, task_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, task_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_bind_cb);
-  gtk_widget_class_bind_template_callback (widget_class, published_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, deadline_setup_cb);
   gtk_widget_class_bind_template_callback (widget_class, deadline_bind_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_setup_cb);
