@@ -1021,6 +1021,65 @@ test_indexed_agreement_queries (Fixture       *fixture,
   g_assert_nonnull (strstr (supplier_plan, "documents_agreement_supplier"));
 }
 
+/* The KLIK tasks page lists its projects and each project's tasks on the
+ * index of migration 4, with the answers of the general queries. */
+static void
+test_indexed_task_queries (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) yr = NULL;
+  g_autoptr(GPtrArray) general = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *deleted_rev = NULL;
+  const char *tasks[][2] = {
+    { "task:1", "YR" },
+    { "task:2", "KSD" },
+    { "task:3", "YR" },
+    { "task:4", "DUBU 3.4" },
+    { "task:5", NULL },
+  };
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+
+      json_object_set_string_member (body, "type", "task");
+      json_object_set_string_member (body, "title", tasks[i][0]);
+      if (tasks[i][1] != NULL)
+        json_object_set_string_member (body, "project", tasks[i][1]);
+      g_assert_true (styr_store_put (store, tasks[i][0], body, NULL, NULL,
+                                     i == 3 ? &deleted_rev : NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (styr_store_delete (store, "task:4", deleted_rev, NULL, NULL, &error));
+
+  /* A deleted task's project is gone with it; a task without one adds none. */
+  projects = styr_store_get_distinct_values (store, "task", "project", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (projects->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (projects, 0), ==, "KSD");
+  g_assert_cmpstr (g_ptr_array_index (projects, 1), ==, "YR");
+
+  yr = styr_store_find_ids (store, "task", "project", "YR", NULL, &error);
+  general = styr_store_find_ids (store, "task", "project", "YR", "title", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (yr->len, ==, 2);
+  for (guint i = 0; i < yr->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (yr, i), ==, g_ptr_array_index (general, i));
+
+  g_clear_object (&store);
+  plan = raw_query_plan (fixture->path,
+                         "SELECT id FROM documents INDEXED BY documents_task_project "
+                         "WHERE type = 'task' AND deleted = 0 "
+                         "AND json_extract (body, '$.project') = 'YR'");
+  g_assert_nonnull (strstr (plan, "documents_task_project"));
+}
+
 /* The trash lists deleted documents of one type with the content they
  * had, and a restore through undo takes one out of it. */
 static void
@@ -1344,6 +1403,7 @@ main (int   argc,
   ADD ("replicated-tree", test_replicated_tree, NULL);
   ADD ("find-ids", test_find_ids, NULL);
   ADD ("indexed-agreement-queries", test_indexed_agreement_queries, NULL);
+  ADD ("indexed-task-queries", test_indexed_task_queries, NULL);
   ADD ("list-deleted", test_list_deleted, NULL);
   ADD ("change-signal", test_change_signal, NULL);
   ADD ("migration-from-v1", test_migration_from_v1, NULL);

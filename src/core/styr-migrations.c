@@ -81,6 +81,11 @@ static const char * const migrations[] = {
   "  WHERE type = 'agreement' AND deleted = 0;"
   "CREATE INDEX documents_agreement_supplier ON documents (json_extract (body, '$.supplier')) "
   "  WHERE type = 'agreement' AND deleted = 0 AND json_type (body, '$.supplier') = 'text';",
+
+  /* 4: the KLIK tasks page lists its projects and opens one list per
+   * project; without this each of them reads every task's body. */
+  "CREATE INDEX documents_task_project ON documents (json_extract (body, '$.project')) "
+  "  WHERE type = 'task' AND deleted = 0;",
 };
 
 const char * const *

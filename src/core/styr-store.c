@@ -1157,6 +1157,9 @@ static const IndexedQuery indexed_lookups[] = {
   { "assignment", "holder",
     "SELECT id FROM documents WHERE type = 'assignment' AND deleted = 0 "
     "AND json_extract (body, '$.holder') = ?1" },
+  { "task", "project",
+    "SELECT id FROM documents INDEXED BY documents_task_project "
+    "WHERE type = 'task' AND deleted = 0 AND json_extract (body, '$.project') = ?1" },
 };
 
 /* Sorts and value lists with an index of their own (migration 3). As
@@ -1174,6 +1177,11 @@ static const IndexedQuery indexed_values[] = {
     "SELECT DISTINCT json_extract (body, '$.supplier') AS value "
     "FROM documents INDEXED BY documents_agreement_supplier "
     "WHERE type = 'agreement' AND deleted = 0 AND json_type (body, '$.supplier') = 'text' "
+    "ORDER BY value COLLATE NOCASE" },
+  { "task", "project",
+    "SELECT DISTINCT json_extract (body, '$.project') AS value "
+    "FROM documents INDEXED BY documents_task_project "
+    "WHERE type = 'task' AND deleted = 0 AND json_extract (body, '$.project') IS NOT NULL "
     "ORDER BY value COLLATE NOCASE" },
 };
 

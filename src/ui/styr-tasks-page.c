@@ -215,6 +215,15 @@ task_key (StyrRecord *record,
                 ? (int) g_date_get_julian (&deadline) : 9999999);
 }
 
+/* Whether the lists must ask each task; the project filter works on the
+ * groups instead. */
+static gboolean
+needs_predicate (StyrTasksPage *self)
+{
+  return self->search != NULL || self->status != NULL || self->kind != NULL ||
+         self->due != DUE_ANY || self->person != NULL;
+}
+
 static gboolean
 any_filter (StyrTasksPage *self)
 {
@@ -331,7 +340,8 @@ child_list (StyrTasksPage *self,
   if (!styr_document_list_set_filter (list, "project", project, &error))
     styr_ui_show_error (GTK_WIDGET (self), error);
   styr_document_list_set_sort_key (list, task_key, FALSE, NULL, NULL);
-  styr_document_list_set_predicate (list, task_shown, self, NULL);
+  if (needs_predicate (self))
+    styr_document_list_set_predicate (list, task_shown, self, NULL);
   g_signal_connect_object (list, "items-changed", G_CALLBACK (child_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (list, "notify::filtering", G_CALLBACK (child_changed_cb), self,
@@ -493,9 +503,15 @@ refilter (StyrTasksPage *self)
   g_date_clear (&self->next_meeting, 1);
   styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
 
+  if (self->tree == NULL)
+    return;
+
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, &list))
-    styr_document_list_refilter (list);
+    if (needs_predicate (self))
+      styr_document_list_set_predicate (list, task_shown, self, NULL);
+    else
+      styr_document_list_set_predicate (list, NULL, NULL, NULL);
   gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
 }
@@ -1225,19 +1241,15 @@ roles_changed_cb (StyrTasksPage *self)
   rebind_all (self);
 }
 
+/* The lists are opened when the page is first shown, so that thousands
+ * of tasks do not hold up the window's first frame on another page. */
 static void
-styr_tasks_page_constructed (GObject *object)
+ensure_model (StyrTasksPage *self)
 {
-  StyrTasksPage *self = (StyrTasksPage *)object;
   GtkFilterListModel *roots;
 
-  G_OBJECT_CLASS (styr_tasks_page_parent_class)->constructed (object);
-
-  g_object_set (self->detail, "store", self->store, "clock", self->clock, NULL);
-  styr_rule_thresholds_init (&self->thresholds);
-  styr_clock_get_today (self->clock, &self->today);
-  g_date_clear (&self->next_meeting, 1);
-  styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
+  if (self->tree != NULL)
+    return;
 
   load_states (self);
   load_roles (self);
@@ -1268,6 +1280,21 @@ styr_tasks_page_constructed (GObject *object)
 
   selection_changed_cb (self);
   update_summary (self);
+}
+
+static void
+styr_tasks_page_constructed (GObject *object)
+{
+  StyrTasksPage *self = (StyrTasksPage *)object;
+
+  G_OBJECT_CLASS (styr_tasks_page_parent_class)->constructed (object);
+
+  g_object_set (self->detail, "store", self->store, "clock", self->clock, NULL);
+  styr_rule_thresholds_init (&self->thresholds);
+  styr_clock_get_today (self->clock, &self->today);
+  g_date_clear (&self->next_meeting, 1);
+  styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 }
 
 static void
