@@ -274,6 +274,21 @@ tasks_scenario (StyrApplication *app)
     g_assert_cmpstr (saved_deadline, ==, "2020-01-31");
     g_assert_cmpstr (saved_notes, ==, "Aftalt med bogholderiet");
 
+    /* A deadline that is no date is refused, and nothing is written. */
+    title = entry_row_titled (page, "Title");
+    deadline = entry_row_titled (page, "Deadline (day-month-year)");
+    gtk_editable_set_text (GTK_EDITABLE (title), "Skal ikke gemmes");
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "30-02-2020");
+    g_signal_emit_by_name (save, "clicked");
+    iterate ();
+    g_free (saved_title);
+    g_free (saved_deadline);
+    saved_title = stored_string (app, local_id, "title");
+    saved_deadline = stored_string (app, local_id, "deadline");
+    g_assert_cmpstr (saved_title, ==, "Nul-sums-posteringstest med økonomi");
+    g_assert_cmpstr (saved_deadline, ==, "2020-01-31");
+    g_assert_nonnull (label_text (GTK_WIDGET (main_window (app)), "“30-02-2020” is not a date"));
+
     /* The keyboard sets the selected task's status: Ctrl+2 is påbegyndt. */
     gtk_widget_activate_action (page, "tasks.status-selected", "s", "started");
     iterate ();
