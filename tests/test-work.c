@@ -724,7 +724,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/work/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/klik-and-oir/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("deadline-around-midnight", test_deadline_around_midnight);
   ADD ("status-writes-and-history", test_status_writes_and_history);
