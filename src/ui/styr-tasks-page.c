@@ -444,6 +444,35 @@ load_people (StyrTasksPage *self)
   replace_strings (self->person_list, 1, people);
 }
 
+/* Reads the states of @ids ("task-state:KEY"), keeping each under its
+ * task's id; a state that is gone is forgotten. */
+static void
+load_state_ids (StyrTasksPage      *self,
+                const char * const *ids,
+                guint               n_ids)
+{
+  for (guint i = 0; i < n_ids; i++)
+    {
+      const char *id = ids[i];
+      const char *colon = strchr (id, ':');
+      g_autofree char *rev = NULL;
+      g_autoptr(JsonObject) body = styr_store_get (self->store, id, &rev, NULL);
+      StyrRecord *state = body != NULL ? styr_record_load (id, rev, body) : NULL;
+
+      if (colon == NULL)
+        continue;
+      if (state != NULL && STYR_IS_TASK_STATE (state))
+        g_hash_table_insert (self->states, g_strconcat ("task", colon, NULL), state);
+      else
+        {
+          g_autofree char *task_id = g_strconcat ("task", colon, NULL);
+
+          g_hash_table_remove (self->states, task_id);
+          g_clear_object (&state);
+        }
+    }
+}
+
 static void
 load_states (StyrTasksPage *self)
 {
@@ -458,21 +487,7 @@ load_states (StyrTasksPage *self)
       return;
     }
 
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *rev = NULL;
-      g_autoptr(JsonObject) body = styr_store_get (self->store, id, &rev, NULL);
-      StyrRecord *state = body != NULL ? styr_record_load (id, rev, body) : NULL;
-
-      if (state != NULL && STYR_IS_TASK_STATE (state))
-        g_hash_table_insert (self->states,
-                             g_strconcat ("task:", styr_task_state_get_task (STYR_TASK_STATE (state)),
-                                          NULL),
-                             state);
-      else
-        g_clear_object (&state);
-    }
+  load_state_ids (self, (const char * const *) ids->pdata, ids->len);
 }
 
 static void
@@ -1213,9 +1228,13 @@ focus_search_action (GtkWidget  *widget,
 /* Store changes */
 
 static void
-states_changed_cb (StyrTasksPage *self)
+states_changed_cb (StyrTasksPage      *self,
+                   const char         *type,
+                   const char * const *ids)
 {
-  load_states (self);
+  /* Only the states that changed are read again: one click must not
+   * read the states of 20 000 tasks. */
+  load_state_ids (self, ids, g_strv_length ((char **) ids));
   load_people (self);
   /* Filters that read the status must look again; otherwise redrawing
    * the rows on screen is enough. */
