@@ -229,6 +229,22 @@ tasks_scenario (StyrApplication *app)
   iterate ();
   select_task (page, local_id);
   g_assert_nonnull (label_text (page, "Blocked: “Mapning af YR sortiment"));
+  {
+    g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+    AdwComboRow *waits_for = NULL;
+    GObject *chosen;
+
+    /* The detail names the task it waits for in its choice of tasks. */
+    collect (page, ADW_TYPE_COMBO_ROW, combos);
+    for (guint i = 0; i < combos->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (combos, i)),
+                       "Must be completed first"))
+        waits_for = g_ptr_array_index (combos, i);
+    g_assert_nonnull (waits_for);
+    chosen = adw_combo_row_get_selected_item (waits_for);
+    g_assert_true (STYR_IS_TASK (chosen));
+    g_assert_cmpstr (styr_record_get_id (STYR_RECORD (chosen)), ==, "task:YR-OIR-MAP");
+  }
   gtk_widget_activate_action (page, "tasks.set-status", "(ss)", local_id, "completed");
   iterate ();
   respond_to_dialog ("cancel");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-document-list.h"
 #include "styr-history-group.h"
 #include "styr-national-bar.h"
 #include "styr-rules.h"
@@ -31,7 +32,7 @@ struct _StyrTaskDetail
   StyrTask         *task;
   StyrTaskState    *state;
   GPtrArray        *role_keys;
-  GPtrArray        *depends_ids;
+  StyrDocumentList *all_tasks;
   gboolean          updating;
 
   GtkLabel         *title_label;
@@ -57,7 +58,6 @@ struct _StyrTaskDetail
   AdwEntryRow      *deadline_entry;
   AdwComboRow      *kind_combo;
   AdwComboRow      *depends_combo;
-  GtkStringList    *depends_list;
   AdwEntryRow      *responsible_row;
   AdwEntryRow      *doer_row;
   AdwComboRow      *role_combo;
@@ -132,28 +132,63 @@ load_roles (StyrTaskDetail *self)
     }
 }
 
-static void
-load_depends (StyrTaskDetail *self)
+static char *
+depends_label (GObject *item)
 {
-  g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, "task", NULL, NULL, "title", NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->depends_list));
-  const char *own = styr_record_get_id (STYR_RECORD (self->task));
+  if (STYR_IS_TASK (item))
+    return g_strdup (styr_task_get_title (STYR_TASK (item)));
+  if (GTK_IS_STRING_OBJECT (item))
+    return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  return g_strdup ("");
+}
 
-  g_ptr_array_set_size (self->depends_ids, 0);
-  g_ptr_array_add (self->depends_ids, NULL);
-  gtk_string_list_splice (self->depends_list, 0, n, NULL);
-  gtk_string_list_append (self->depends_list, _("Nothing"));
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *title = NULL;
+/* "Nothing", then every task by title, from a lazy list: the choice stays
+ * quick with thousands of tasks. */
+static void
+setup_depends (StyrTaskDetail *self)
+{
+  g_autoptr(GtkStringList) nothing = gtk_string_list_new (NULL);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkFlattenListModel) choices = NULL;
+  g_autoptr(GtkExpression) expression = NULL;
 
-      if (g_str_equal (id, own))
-        continue;
-      title = styr_work_title (self->store, id);
-      g_ptr_array_add (self->depends_ids, g_strdup (id));
-      gtk_string_list_append (self->depends_list, title);
-    }
+  if (self->all_tasks != NULL || self->store == NULL)
+    return;
+
+  self->all_tasks = g_object_new (STYR_TYPE_DOCUMENT_LIST,
+                                  "store", self->store,
+                                  "doc-type", "task",
+                                  "sort-field", "title",
+                                  NULL);
+  gtk_string_list_append (nothing, _("Nothing"));
+  g_list_store_append (parts, nothing);
+  g_list_store_append (parts, self->all_tasks);
+  choices = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (depends_label), NULL, NULL);
+  adw_combo_row_set_expression (self->depends_combo, expression);
+  adw_combo_row_set_model (self->depends_combo, G_LIST_MODEL (choices));
+}
+
+static const char *
+chosen_depends (StyrTaskDetail *self)
+{
+  guint selected = adw_combo_row_get_selected (self->depends_combo);
+
+  if (self->all_tasks == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return styr_document_list_get_id (self->all_tasks, selected - 1);
+}
+
+static void
+show_depends (StyrTaskDetail *self,
+              const char     *id)
+{
+  guint position = id != NULL && self->all_tasks != NULL
+                   ? styr_document_list_find (self->all_tasks, id) : GTK_INVALID_LIST_POSITION;
+
+  adw_combo_row_set_selected (self->depends_combo,
+                              position != GTK_INVALID_LIST_POSITION ? position + 1 : 0);
 }
 
 static guint
@@ -318,11 +353,9 @@ styr_task_detail_show (StyrTaskDetail *self,
         if (g_strcmp0 (kinds[i], styr_task_get_kind (task)) == 0)
           kind = i;
       adw_combo_row_set_selected (self->kind_combo, kind);
-      load_depends (self);
+      setup_depends (self);
       depends_on = styr_task_dup_depends_on (task);
-      adw_combo_row_set_selected (self->depends_combo,
-                                  index_of (self->depends_ids,
-                                            depends_on != NULL ? depends_on[0] : NULL));
+      show_depends (self, depends_on != NULL ? depends_on[0] : NULL);
       styr_history_group_show (self->task_history_group, self->store,
                                styr_record_get_id (record));
     }
@@ -393,9 +426,7 @@ read_local (StyrTaskDetail  *self,
   g_autofree char *deadline = NULL;
   const char *kind = kinds[MIN (adw_combo_row_get_selected (self->kind_combo),
                                 G_N_ELEMENTS (kinds) - 1)];
-  guint depends = adw_combo_row_get_selected (self->depends_combo);
-  const char *depends_id = depends < self->depends_ids->len
-                           ? g_ptr_array_index (self->depends_ids, depends) : NULL;
+  const char *depends_id = chosen_depends (self);
   g_auto(GStrv) depends_on = styr_task_dup_depends_on (self->task);
 
   deadline = styr_date_from_user (deadline_text);
@@ -405,6 +436,14 @@ read_local (StyrTaskDetail  *self,
                    /* Translators: %s is what the user typed as the deadline. */
                    _("The deadline “%s” is not a date. Write it day first, e.g. 31-01-2020."),
                    deadline_text);
+      return FALSE;
+    }
+
+  if (g_strcmp0 (depends_id, styr_record_get_id (record)) == 0)
+    {
+      g_set_error_literal (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_INVALID,
+                           _("A task cannot wait for itself. Choose another task it must "
+                             "come after, or “Nothing”."));
       return FALSE;
     }
 
@@ -497,7 +536,7 @@ styr_task_detail_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->role_keys, g_ptr_array_unref);
-  g_clear_pointer (&self->depends_ids, g_ptr_array_unref);
+  g_clear_object (&self->all_tasks);
 
   G_OBJECT_CLASS (styr_task_detail_parent_class)->dispose (object);
 }
@@ -571,7 +610,6 @@ styr_task_detail_class_init (StyrTaskDetailClass *klass)
   CHILD (deadline_entry);
   CHILD (kind_combo);
   CHILD (depends_combo);
-  CHILD (depends_list);
   CHILD (responsible_row);
   CHILD (doer_row);
   CHILD (role_combo);
@@ -591,7 +629,6 @@ styr_task_detail_init (StyrTaskDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->role_keys = g_ptr_array_new_with_free_func (g_free);
-  self->depends_ids = g_ptr_array_new_with_free_func (g_free);
   styr_history_group_set_describers (self->history_group, styr_work_field_label,
                                      styr_work_describe_value);
   styr_history_group_set_describers (self->task_history_group, styr_work_field_label,
