@@ -366,6 +366,25 @@ oir_scenario (StyrApplication *app)
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
                    "1 of 15 items done");
 
+  /* A note on the item goes to its state, beside the tick. */
+  {
+    GtkWindow *dialog;
+    AdwEntryRow *note;
+    g_autoptr(JsonObject) noted = NULL;
+
+    gtk_widget_activate_action (page, "oir.edit-item", "s", "checklist-item:OIR-1");
+    iterate ();
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    note = entry_row_titled (GTK_WIDGET (dialog), "Note");
+    gtk_editable_set_text (GTK_EDITABLE (note), "Kick-off holdt med bogholderiet");
+    respond_to_dialog ("accept");
+    noted = styr_store_get (store_of (app), "checklist-item-state:OIR-1", NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (noted, "note"), ==,
+                     "Kick-off holdt med bogholderiet");
+    g_assert_true (json_object_get_boolean_member (noted, "done"));
+  }
+
   /* The nul-sums test waits for the YR mapping: cancelling keeps it open. */
   gtk_check_button_set_active (check_of (page, "checklist-item:YR-3"), TRUE);
   iterate ();

@@ -299,8 +299,25 @@ update_item (StyrOirPage *self,
       g_object_set_data (G_OBJECT (check), "styr-updating", GINT_TO_POINTER (TRUE));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
       g_object_set_data (G_OBJECT (check), "styr-updating", NULL);
-      if (g_object_get_data (G_OBJECT (row), "styr-integration") == NULL)
+      const char *transport = g_object_get_data (G_OBJECT (row), "styr-integration");
+
+      /* An integration row says how it is carried, and who ticked it. */
+      if (transport == NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      else if (done)
+        {
+          g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
+                                                                           "done_on"));
+          g_autofree char *text = NULL;
+
+          /* Translators: an integration's transport, then who ticked it and when. */
+          text = g_strdup_printf (_("%s · done by %s on %s"), transport,
+                                  styr_record_get_string (STYR_RECORD (state), "done_by") ?: "–",
+                                  on);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+        }
+      else
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), transport);
       gtk_widget_set_visible (warning, overdue);
     }
 }
@@ -598,8 +615,8 @@ add_integration_row (StyrOirPage       *self,
     g_string_append_printf (title, " v%s", version);
 
   row = item_row_new (self, item, title->str);
-  g_object_set_data (G_OBJECT (row), "styr-integration", GINT_TO_POINTER (TRUE));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), transport != NULL ? transport : "");
+  g_object_set_data_full (G_OBJECT (row), "styr-integration",
+                          g_strdup (transport != NULL ? transport : ""), g_free);
   adw_preferences_group_add (self->integrations_group, row);
   g_ptr_array_add (self->integration_rows, row);
 }
