@@ -574,6 +574,57 @@ test_today (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "“2019-13-01” is not a date"));
 }
 
+/* Calendar files from the command line, with no display. */
+static void
+test_export_ics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *all = g_build_filename (fixture->dir, "alle.ics", NULL);
+  g_autofree char *one = g_build_filename (fixture->dir, "januar.ics", NULL);
+  g_autofree char *none = g_build_filename (fixture->dir, "ingen.ics", NULL);
+  g_autofree char *unwritable = g_build_filename (fixture->dir, "no-such-dir", "x.ics", NULL);
+  g_autofree char *meeting_arg = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  import_bundled (fixture);
+
+  g_assert_cmpint (run_styr (fixture, "--export-ics", all, NULL, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (all, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (text, "BEGIN:VTIMEZONE"));
+  g_assert_nonnull (strstr (text, "UID:PLM-2020-06-2@"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  meeting_arg = g_strconcat ("--meeting=", "PLM-2020-01", NULL);
+  g_assert_cmpint (run_styr (fixture, "--export-ics", one, meeting_arg, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "meeting:PLM-2020-01"));
+  g_assert_true (g_file_get_contents (one, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "UID:PLM-2020-01-1@"));
+  g_assert_null (strstr (text, "PLM-2020-02"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* An unknown meeting and an unwritable file say so, and write nothing. */
+  g_assert_cmpint (run_styr (fixture, "--export-ics", none, "--meeting=PLM-2031-01", &out, &err),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "PLM-2031-01"));
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--export-ics", unwritable, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, unwritable));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--meeting=PLM-2020-01", NULL, NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--export-ics"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +640,7 @@ main (int   argc,
   ADD ("input-checked-first", test_input_checked_first);
   ADD ("backup-restore", test_backup_restore);
   ADD ("today", test_today);
+  ADD ("export-ics", test_export_ics);
 
 #undef ADD
 

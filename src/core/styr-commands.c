@@ -10,6 +10,7 @@
 
 #include "styr-catalogue.h"
 #include "styr-commands.h"
+#include "styr-ics.h"
 
 /* Every command checks its input before it opens the database, so a bad
  * file leaves even a database it would have created or upgraded alone. */
@@ -135,5 +136,66 @@ styr_command_restore (const char  *database,
   *report = g_strdup_printf (_("The database “%s” was restored from “%s”. What it held before "
                                "is kept in “%s”."),
                              styr_store_get_path (store), path, safety);
+  return TRUE;
+}
+
+/**
+ * styr_command_export_ics:
+ * @database: the database file
+ * @path: the calendar file to write
+ * @meeting: (nullable): one meeting, e.g. "meeting:PLM-2020-01" or
+ *   "PLM-2020-01"; %NULL for all
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success; on failure @path is not written
+ */
+gboolean
+styr_command_export_ics (const char  *database,
+                         const char  *path,
+                         const char  *meeting,
+                         char       **report,
+                         GError     **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("There is no database “%s” to export meetings from."), database);
+      return FALSE;
+    }
+
+  store = styr_store_new (database, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (meeting != NULL)
+    id = g_str_has_prefix (meeting, "meeting:") ? g_strdup (meeting)
+                                                : g_strconcat ("meeting:", meeting, NULL);
+  text = styr_ics_export (store, id, error);
+  if (text == NULL)
+    return FALSE;
+
+  if (!g_file_set_contents (path, text, -1, &local_error))
+    {
+      g_set_error (error, G_FILE_ERROR, local_error->code,
+                   /* Translators: %s is the file; then why it could not be written. */
+                   _("The calendar file “%s” could not be written: %s"), path,
+                   local_error->message);
+      return FALSE;
+    }
+
+  *report = id != NULL
+            /* Translators: after --export-ics; the meeting, then the file. */
+            ? g_strdup_printf (_("Wrote %s to the calendar file “%s”."), id, path)
+            : g_strdup_printf (_("Wrote all meetings to the calendar file “%s”."), path);
   return TRUE;
 }

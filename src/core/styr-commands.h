@@ -22,4 +22,10 @@ gboolean styr_command_restore          (const char  *database,
                                         char       **report,
                                         GError     **error);
 
+gboolean styr_command_export_ics        (const char  *database,
+                                        const char  *path,
+                                        const char  *meeting,
+                                        char       **report,
+                                        GError     **error);
+
 G_END_DECLS

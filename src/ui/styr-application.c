@@ -37,6 +37,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write a backup of the database to FILE, then quit"), N_("FILE") },
   { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace the database with the backup FILE, then quit"), N_("FILE") },
+  { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the meetings as an iCalendar FILE, then quit"), N_("FILE") },
+  { "meeting", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics, only the meeting ID, such as PLM-2020-01"), N_("ID") },
   { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Work as if today were DATE, such as 2019-12-16"), N_("DATE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -151,6 +155,26 @@ run_command (StyrApplication *self,
 }
 
 static int
+export_ics (StyrApplication *self,
+            const char      *path,
+            const char      *meeting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
+  g_autofree char *database = styr_paths_get_database (dir);
+
+  if (!styr_command_export_ics (database, path, meeting, &report, &error))
+    {
+      g_printerr ("styr: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", report);
+  return 0;
+}
+
+static int
 styr_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
@@ -159,6 +183,8 @@ styr_application_handle_local_options (GApplication *app,
   const char *import_path = NULL;
   const char *backup_path = NULL;
   const char *restore_path = NULL;
+  const char *ics_path = NULL;
+  const char *meeting = NULL;
   const char *today = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -173,6 +199,8 @@ styr_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "import-catalogue", "^&ay", &import_path);
   g_variant_dict_lookup (options, "backup", "^&ay", &backup_path);
   g_variant_dict_lookup (options, "restore", "^&ay", &restore_path);
+  g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_path);
+  g_variant_dict_lookup (options, "meeting", "&s", &meeting);
 
   /* The rules ask the clock for today; --today lets the 2019/2020
    * catalogue be seen as of its own time. */
@@ -189,12 +217,20 @@ styr_application_handle_local_options (GApplication *app,
       g_set_object (&self->clock, clock);
     }
 
-  if ((import_path != NULL) + (backup_path != NULL) + (restore_path != NULL) > 1)
+  if ((import_path != NULL) + (backup_path != NULL) + (restore_path != NULL) +
+      (ics_path != NULL) > 1)
     {
       g_printerr ("styr: %s\n",
-                  _("Give only one of --import-catalogue, --backup and --restore."));
+                  _("Give only one of --import-catalogue, --backup, --restore and --export-ics."));
       return 2;
     }
+  if (meeting != NULL && ics_path == NULL)
+    {
+      g_printerr ("styr: %s\n", _("--meeting goes with --export-ics."));
+      return 2;
+    }
+  if (ics_path != NULL)
+    return export_ics (self, ics_path, meeting);
   if (import_path != NULL)
     return run_command (self, styr_command_import_catalogue, import_path);
   if (backup_path != NULL)

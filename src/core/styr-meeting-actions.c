@@ -1,0 +1,255 @@
+/* styr-meeting-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-meeting-actions"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-meeting-actions.h"
+#include "styr-work.h"
+
+/* What the municipality does about a meeting: which of the two dates it
+ * takes, whether it registered, and an invitation received for it. The
+ * meeting itself is KOMBIT's and stays as the catalogue says; all of this
+ * goes to the meeting's state document beside it.
+ */
+
+G_DEFINE_QUARK (styr-meeting-action-error-quark, styr_meeting_action_error)
+
+static const struct {
+  const char *kind;
+  const char *label;
+} kind_labels[] = {
+  { "programme-leader", NC_("meeting kind", "Programme-leader meeting") },
+  { "erp-vendor", NC_("meeting kind", "ERP-vendor meeting") },
+  { "kick-off", NC_("meeting kind", "Kick-off") },
+  { "event", NC_("meeting kind", "Event") },
+};
+
+/**
+ * styr_meeting_kind_label:
+ * @kind: (nullable): a meeting's kind as stored
+ *
+ * Returns: the kind for the user, e.g. "Programledermøde" in Danish
+ */
+const char *
+styr_meeting_kind_label (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_strcmp0 (kind_labels[i].kind, kind) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "meeting kind", kind_labels[i].label);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "meeting kind", "Event");
+}
+
+/**
+ * styr_meeting_load_state:
+ * @store: the store
+ * @meeting_id: a meeting, e.g. "meeting:PLM-2020-01"
+ *
+ * Returns: (transfer full) (nullable): the municipality's state of the
+ *   meeting, %NULL if it has none yet
+ */
+StyrMeetingState *
+styr_meeting_load_state (StyrStore  *store,
+                         const char *meeting_id)
+{
+  g_autofree char *state_id = styr_work_state_id (meeting_id);
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  StyrRecord *state;
+
+  if (state_id == NULL)
+    return NULL;
+
+  body = styr_store_get (store, state_id, &rev, NULL);
+  state = body != NULL ? styr_record_load (state_id, rev, body) : NULL;
+  if (state != NULL && !STYR_IS_MEETING_STATE (state))
+    g_clear_object (&state);
+  return (StyrMeetingState *) state;
+}
+
+static gboolean
+update (StyrStore    *store,
+        StyrMeeting  *meeting,
+        const char   *seen_state_rev,
+        JsonObject   *changes,
+        const char   *author,
+        char        **new_rev,
+        GError      **error)
+{
+  g_autofree char *state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (meeting)));
+
+  return styr_work_update_state (store, state_id, seen_state_rev, changes, author, new_rev,
+                                 error);
+}
+
+/**
+ * styr_meeting_choose_slot:
+ * @store: the store
+ * @meeting: the meeting
+ * @seen_state_rev: (nullable): the revision of the meeting's state the user
+ *   saw, %NULL if it had none
+ * @slot: the index of the date chosen, or -1 to choose none
+ * @author: who chooses
+ * @new_rev: (out) (optional): the state's new revision
+ * @error: return location for a #GError
+ *
+ * Chooses which of a meeting's alternative dates the municipality takes,
+ * or changes the choice.
+ *
+ * Returns: %TRUE if the choice was written
+ */
+gboolean
+styr_meeting_choose_slot (StyrStore    *store,
+                          StyrMeeting  *meeting,
+                          const char   *seen_state_rev,
+                          int           slot,
+                          const char   *author,
+                          char        **new_rev,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
+
+  slots = styr_meeting_dup_slots (meeting);
+  if (slot < -1 || slot >= (int) slots->len)
+    {
+      g_set_error (error, STYR_MEETING_ACTION_ERROR, STYR_MEETING_ACTION_ERROR_NO_SUCH_SLOT,
+                   /* Translators: %d is a date's number, %s the meeting's title. */
+                   _("Date %d is not one of the dates of “%s”."), slot + 1,
+                   styr_meeting_get_title (meeting));
+      return FALSE;
+    }
+
+  if (slot < 0)
+    json_object_set_null_member (changes, "chosen_slot");
+  else
+    json_object_set_int_member (changes, "chosen_slot", slot);
+  return update (store, meeting, seen_state_rev, changes, author, new_rev, error);
+}
+
+/**
+ * styr_meeting_set_registered:
+ * @store: the store
+ * @meeting: the meeting
+ * @seen_state_rev: (nullable): the revision of the state the user saw
+ * @registered: whether the registration succeeded
+ * @author: who records it
+ * @today: the date recorded as registered on
+ * @new_rev: (out) (optional): the state's new revision
+ * @error: return location for a #GError
+ *
+ * Records whether the municipality registered for a meeting, with the
+ * date. A meeting without a registration page cannot be registered for.
+ *
+ * Returns: %TRUE if it was written
+ */
+gboolean
+styr_meeting_set_registered (StyrStore    *store,
+                             StyrMeeting  *meeting,
+                             const char   *seen_state_rev,
+                             gboolean      registered,
+                             const char   *author,
+                             const GDate  *today,
+                             char        **new_rev,
+                             GError      **error)
+{
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autofree char *on = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  if (registered && styr_meeting_get_registration_url (meeting) == NULL)
+    {
+      g_set_error (error, STYR_MEETING_ACTION_ERROR, STYR_MEETING_ACTION_ERROR_NO_REGISTRATION,
+                   /* Translators: %s is the meeting's title. */
+                   _("“%s” has no registration page, so there is nothing to register for."),
+                   styr_meeting_get_title (meeting));
+      return FALSE;
+    }
+
+  json_object_set_boolean_member (changes, "registered", registered);
+  if (registered)
+    json_object_set_string_member (changes, "registered_on", (on = styr_date_to_iso (today)));
+  else
+    json_object_set_null_member (changes, "registered_on");
+  return update (store, meeting, seen_state_rev, changes, author, new_rev, error);
+}
+
+/**
+ * styr_meeting_dup_effective_slots:
+ * @meeting: the meeting
+ * @state: (nullable): the municipality's state of it
+ *
+ * The meeting's dates as the municipality should keep them: the
+ * catalogue's, with the time of an invitation received for a date in
+ * place of the catalogue's.
+ *
+ * Returns: (transfer full) (element-type StyrSlot): the dates
+ */
+GPtrArray *
+styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
+                                  StyrMeetingState *state)
+{
+  GPtrArray *slots = styr_meeting_dup_slots (meeting);
+  JsonObject *invitation = state != NULL
+                           ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
+  gint64 index;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  if (invitation == NULL)
+    return slots;
+
+  index = json_object_get_int_member_with_default (invitation, "slot", -1);
+  start = styr_parse_datetime (json_object_get_string_member_with_default (invitation, "start",
+                                                                          NULL));
+  end = styr_parse_datetime (json_object_get_string_member_with_default (invitation, "end", NULL));
+  if (index >= 0 && index < slots->len && start != NULL && end != NULL)
+    {
+      StyrSlot *slot = g_ptr_array_index (slots, index);
+
+      g_date_time_unref (slot->start);
+      g_date_time_unref (slot->end);
+      slot->start = g_steal_pointer (&start);
+      slot->end = g_steal_pointer (&end);
+    }
+
+  return slots;
+}
+
+/**
+ * styr_meeting_attendance_total:
+ * @meeting: the meeting
+ * @date: (nullable): a day of the meeting as "YYYY-MM-DD", or %NULL for
+ *   all its days
+ *
+ * Returns: how many people attended, from KOMBIT's lists
+ */
+guint
+styr_meeting_attendance_total (StyrMeeting *meeting,
+                               const char  *date)
+{
+  g_autoptr(GPtrArray) attendance = styr_meeting_dup_attendance (meeting);
+  guint total = 0;
+
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      StyrAttendance *entry = g_ptr_array_index (attendance, i);
+
+      if (date == NULL || g_strcmp0 (entry->date, date) == 0)
+        total += MAX (entry->count, 0);
+    }
+
+  return total;
+}

@@ -1,0 +1,47 @@
+/* styr-meeting-actions.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "styr-meeting.h"
+#include "styr-meeting-state.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+#define STYR_MEETING_ACTION_ERROR (styr_meeting_action_error_quark ())
+
+typedef enum
+{
+  STYR_MEETING_ACTION_ERROR_NO_SUCH_SLOT,
+  STYR_MEETING_ACTION_ERROR_NO_REGISTRATION,
+} StyrMeetingActionError;
+
+GQuark            styr_meeting_action_error_quark (void);
+
+StyrMeetingState *styr_meeting_load_state         (StyrStore    *store,
+                                                   const char   *meeting_id);
+const char       *styr_meeting_kind_label         (const char   *kind);
+gboolean          styr_meeting_choose_slot        (StyrStore    *store,
+                                                   StyrMeeting  *meeting,
+                                                   const char   *seen_state_rev,
+                                                   int           slot,
+                                                   const char   *author,
+                                                   char        **new_rev,
+                                                   GError      **error);
+gboolean          styr_meeting_set_registered     (StyrStore    *store,
+                                                   StyrMeeting  *meeting,
+                                                   const char   *seen_state_rev,
+                                                   gboolean      registered,
+                                                   const char   *author,
+                                                   const GDate  *today,
+                                                   char        **new_rev,
+                                                   GError      **error);
+GPtrArray        *styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
+                                                    StyrMeetingState *state);
+guint             styr_meeting_attendance_total   (StyrMeeting  *meeting,
+                                                   const char   *date);
+
+G_END_DECLS
