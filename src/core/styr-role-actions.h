@@ -1,0 +1,88 @@
+/* styr-role-actions.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "styr-rules.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * StyrCoverageFlags:
+ * @STYR_COVERAGE_NONE: the role is covered
+ * @STYR_COVERAGE_VACANT: nobody active holds the role
+ * @STYR_COVERAGE_HOLDER_LEFT: it is held only by someone who has left
+ * @STYR_COVERAGE_NO_DEPUTY: its holder has no deputy
+ * @STYR_COVERAGE_OVERLOADED: its holder holds more roles than configured
+ *
+ * What is wrong with how a role is held.
+ */
+typedef enum
+{
+  STYR_COVERAGE_NONE       = 0,
+  STYR_COVERAGE_VACANT     = 1 << 0,
+  STYR_COVERAGE_HOLDER_LEFT = 1 << 1,
+  STYR_COVERAGE_NO_DEPUTY  = 1 << 2,
+  STYR_COVERAGE_OVERLOADED = 1 << 3,
+} StyrCoverageFlags;
+
+/**
+ * StyrRoleCoverage:
+ * @role: the role's key, e.g. "STS-AFTALEGODKENDER"
+ * @name: the role's name
+ * @holder: (nullable): the person id of its current holder
+ * @holder_name: (nullable): the holder's name
+ * @deputy_name: (nullable): the deputy's name
+ * @assignment: (nullable): the id of the current assignment
+ * @flags: what is wrong
+ *
+ * How one role is held today.
+ */
+typedef struct
+{
+  char              *role;
+  char              *name;
+  char              *holder;
+  char              *holder_name;
+  char              *deputy_name;
+  char              *assignment;
+  StyrCoverageFlags  flags;
+} StyrRoleCoverage;
+
+void        styr_role_coverage_free    (StyrRoleCoverage *coverage);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrRoleCoverage, styr_role_coverage_free)
+
+GPtrArray  *styr_roles_coverage        (StyrStore                *store,
+                                        const GDate              *today,
+                                        const StyrRuleThresholds *thresholds,
+                                        GError                  **error);
+char       *styr_coverage_describe     (StyrCoverageFlags         flags);
+gboolean    styr_role_assign           (StyrStore                *store,
+                                        const char               *role,
+                                        const char               *holder,
+                                        const char               *deputy,
+                                        const GDate              *since,
+                                        const char               *author,
+                                        char                    **new_id,
+                                        GError                  **error);
+gboolean    styr_person_save           (StyrStore                *store,
+                                        const char               *id,
+                                        const char               *seen_rev,
+                                        JsonObject               *fields,
+                                        const char               *author,
+                                        char                    **new_id,
+                                        GError                  **error);
+gboolean    styr_role_save_local       (StyrStore                *store,
+                                        const char               *name,
+                                        const char               *area,
+                                        const char * const       *responsibilities,
+                                        const char               *author,
+                                        char                    **new_id,
+                                        GError                  **error);
+void        styr_roles_export_csv      (GPtrArray                *coverage,
+                                        GString                  *out);
+
+G_END_DECLS

@@ -1,0 +1,290 @@
+/* test-roles.c: who holds which role, coverage on both sides of each
+ * rule, and the role overview as CSV, on the bundled catalogue
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "styr-catalogue.h"
+#include "styr-checklist-actions.h"
+#include "styr-csv.h"
+#include "styr-role-actions.h"
+#include "styr-store.h"
+
+typedef struct
+{
+  char      *dir;
+  StyrStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrCatalogue) catalogue = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("styr-roles-XXXXXX", NULL);
+  path = g_build_filename (fixture->dir, "styr.db", NULL);
+  fixture->store = styr_store_new (path, &error);
+  g_assert_no_error (error);
+  catalogue = styr_catalogue_new_bundled (&error);
+  g_assert_true (styr_catalogue_import (catalogue, fixture->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GDate
+day (int d, int m, int y)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return date;
+}
+
+static char *
+add_person (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  char *id = NULL;
+
+  json_object_set_string_member (fields, "name", name);
+  json_object_set_string_member (fields, "email", "kontakt@gentofte.dk");
+  g_assert_true (styr_person_save (fixture->store, NULL, NULL, fields, "mette", &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static StyrRoleCoverage *
+coverage_of (GPtrArray  *coverage,
+             const char *role)
+{
+  for (guint i = 0; i < coverage->len; i++)
+    if (g_str_equal (((StyrRoleCoverage *) g_ptr_array_index (coverage, i))->role, role))
+      return g_ptr_array_index (coverage, i);
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+coverage_on (Fixture     *fixture,
+             const GDate *today,
+             guint        max_roles)
+{
+  g_autoptr(GError) error = NULL;
+  StyrRuleThresholds thresholds;
+  GPtrArray *coverage;
+
+  styr_rule_thresholds_init (&thresholds);
+  thresholds.max_roles_per_person = max_roles;
+  coverage = styr_roles_coverage (fixture->store, today, &thresholds, &error);
+  g_assert_no_error (error);
+  return coverage;
+}
+
+static void
+test_coverage (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *mette = add_person (fixture, "Mette Hansen");
+  g_autofree char *anne = add_person (fixture, "Anne Larsen");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) no_deputy = NULL;
+  g_autoptr(GPtrArray) covered = NULL;
+  g_autoptr(GPtrArray) too_many = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GPtrArray) handed_over = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) leaves = json_object_new ();
+  g_autofree char *mette_rev = NULL;
+  g_autofree char *holder = NULL;
+  GDate december = day (1, 12, 2019);
+  GDate today = day (16, 12, 2019);
+  GDate february = day (1, 2, 2020);
+  StyrRoleCoverage *approver;
+
+  /* Every role of the Rollegalleri starts vacant. */
+  before = coverage_on (fixture, &today, 3);
+  g_assert_cmpuint (before->len, ==, 12);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpint (((StyrRoleCoverage *) g_ptr_array_index (before, i))->flags, ==,
+                     STYR_COVERAGE_VACANT);
+
+  /* Held, but nobody to step in. */
+  g_assert_true (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", mette, NULL, &december,
+                                   "mette", NULL, &error));
+  g_assert_no_error (error);
+  no_deputy = coverage_on (fixture, &today, 3);
+  approver = coverage_of (no_deputy, "STS-AFTALEGODKENDER");
+  g_assert_cmpint (approver->flags, ==, STYR_COVERAGE_NO_DEPUTY);
+  g_assert_cmpstr (approver->holder_name, ==, "Mette Hansen");
+
+  /* With a deputy the role is covered; a day before it starts it was not. */
+  g_assert_true (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", mette, anne, &december,
+                                   "mette", NULL, &error));
+  covered = coverage_on (fixture, &today, 3);
+  approver = coverage_of (covered, "STS-AFTALEGODKENDER");
+  g_assert_cmpint (approver->flags, ==, STYR_COVERAGE_NONE);
+  g_assert_cmpstr (approver->deputy_name, ==, "Anne Larsen");
+  holder = styr_role_holder_name (fixture->store, "STS-AFTALEGODKENDER", &today);
+  g_assert_cmpstr (holder, ==, "Mette Hansen");
+  {
+    GDate day_before = day (30, 11, 2019);
+    g_autoptr(GPtrArray) earlier = coverage_on (fixture, &day_before, 3);
+
+    g_assert_cmpint (coverage_of (earlier, "STS-AFTALEGODKENDER")->flags, ==,
+                     STYR_COVERAGE_VACANT);
+  }
+
+  /* Two roles are fine with a limit of two; a third is one too many. */
+  g_assert_true (styr_role_assign (fixture->store, "KOMBIT-PROGRAMLEDER", mette, anne, &december,
+                                   "mette", NULL, &error));
+  g_clear_pointer (&too_many, g_ptr_array_unref);
+  too_many = coverage_on (fixture, &today, 2);
+  g_assert_cmpint (coverage_of (too_many, "STS-AFTALEGODKENDER")->flags, ==, STYR_COVERAGE_NONE);
+  g_assert_true (styr_role_assign (fixture->store, "INFRASTRUKTURANSVARLIG", mette, anne,
+                                   &december, "mette", NULL, &error));
+  g_clear_pointer (&too_many, g_ptr_array_unref);
+  too_many = coverage_on (fixture, &today, 2);
+  g_assert_cmpint (coverage_of (too_many, "STS-AFTALEGODKENDER")->flags, ==,
+                   STYR_COVERAGE_OVERLOADED);
+
+  /* Someone who leaves keeps the history, but their roles are vacant. */
+  g_assert_true (styr_store_get_status (fixture->store, mette, &mette_rev, NULL, NULL, &error));
+  json_object_set_boolean_member (leaves, "active", FALSE);
+  g_assert_true (styr_person_save (fixture->store, mette, mette_rev, leaves, "anne", NULL,
+                                   &error));
+  g_assert_no_error (error);
+  left = coverage_on (fixture, &today, 3);
+  approver = coverage_of (left, "STS-AFTALEGODKENDER");
+  g_assert_cmpint (approver->flags, ==, STYR_COVERAGE_VACANT | STYR_COVERAGE_HOLDER_LEFT);
+  g_assert_null (styr_role_holder_name (fixture->store, "STS-AFTALEGODKENDER", &today));
+  g_assert_nonnull (styr_store_get (fixture->store, mette, NULL, NULL));
+
+  /* Handing the role over ends the old assignment the day before. */
+  g_assert_true (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", anne, NULL, &february,
+                                   "anne", NULL, &error));
+  handed_over = coverage_on (fixture, &february, 3);
+  approver = coverage_of (handed_over, "STS-AFTALEGODKENDER");
+  g_assert_cmpstr (approver->holder_name, ==, "Anne Larsen");
+  g_assert_cmpint (approver->flags, ==, STYR_COVERAGE_NO_DEPUTY);
+  {
+    g_autoptr(GPtrArray) ids = styr_store_find_ids (fixture->store, "assignment", "role",
+                                                    "STS-AFTALEGODKENDER", NULL, &error);
+    guint ended = 0;
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(JsonObject) body = styr_store_get (fixture->store, g_ptr_array_index (ids, i),
+                                                     NULL, NULL);
+
+        if (g_strcmp0 (json_object_get_string_member_with_default (body, "until", NULL),
+                       "2020-01-31") == 0)
+          ended++;
+      }
+    g_assert_cmpuint (ended, >=, 1);
+  }
+}
+
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (fields, "name", "Mette");
+  json_object_set_string_member (fields, "email", "ikke en adresse");
+  g_assert_false (styr_person_save (fixture->store, NULL, NULL, fields, "mette", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "email"));
+  g_clear_error (&error);
+
+  g_assert_false (styr_role_save_local (fixture->store, " ", NULL, NULL, "mette", NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (styr_store_count_of_type (fixture->store, "person", NULL), ==, 0);
+  g_assert_cmpint (styr_store_count_of_type (fixture->store, "role", NULL), ==, 12);
+}
+
+static void
+test_csv (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *odd = add_person (fixture, "Hansen; \"Mette\"");
+  g_autoptr(GPtrArray) coverage = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(StyrCsv) csv = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const responsibilities[] = { "Ejer lokale integrationer", NULL };
+  GDate today = day (16, 12, 2019);
+  gboolean found = FALSE;
+
+  g_assert_true (styr_role_save_local (fixture->store, "Lokal integrationsansvarlig", "Økonomi",
+                                       responsibilities, "mette", NULL, &error));
+  g_assert_true (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", odd, NULL, &today,
+                                   "mette", NULL, &error));
+  coverage = coverage_on (fixture, &today, 3);
+  g_assert_cmpuint (coverage->len, ==, 13);
+  styr_roles_export_csv (coverage, out);
+
+  /* What the export writes, the CSV reader reads back cell for cell. */
+  bytes = g_bytes_new (out->str, out->len);
+  csv = styr_csv_parse (bytes, "roller.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (csv->rows->len, ==, 13);
+  g_assert_cmpstr (csv->header[0], ==, "Role");
+  for (guint i = 0; i < csv->rows->len; i++)
+    {
+      StyrCsvRow *row = g_ptr_array_index (csv->rows, i);
+
+      if (g_str_equal (row->fields[0], "Kommunens aftalegodkender i STS Administrationsmodul"))
+        {
+          g_assert_cmpstr (row->fields[1], ==, "Hansen; \"Mette\"");
+          g_assert_cmpstr (row->fields[3], ==, "no deputy");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/roles/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("coverage", test_coverage);
+  ADD ("bad-input", test_bad_input);
+  ADD ("csv", test_csv);
+
+  return g_test_run ();
+}
