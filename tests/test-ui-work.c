@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "styr-oir-page.h"
+#include "styr-roles-page.h"
 #include "styr-task-actions.h"
 #include "styr-tasks-page.h"
 #include "ui-helpers.h"
@@ -406,6 +407,50 @@ oir_scenario (StyrApplication *app)
 }
 
 static void
+roles_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "roles", STYR_TYPE_ROLES_PAGE);
+  GtkWidget *roles = find_group_titled (page, "Rollegalleri");
+  GtkWindow *dialog;
+  AdwEntryRow *name;
+
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
+                   "12 roles: 12 vacant, 0 with gaps");
+
+  /* A person is added through the dialog … */
+  gtk_widget_activate_action (page, "roles.add-person", NULL);
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  name = entry_row_titled (GTK_WIDGET (dialog), "Name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Mette Hansen");
+  respond_to_dialog ("accept");
+  g_assert_cmpint (styr_store_count_of_type (store_of (app), "person", NULL), ==, 1);
+
+  /* … and made aftalegodkender: the role is no longer vacant. */
+  gtk_widget_activate_action (page, "roles.assign", "s", "STS-AFTALEGODKENDER");
+  iterate ();
+  respond_to_dialog ("accept");
+  iterate ();
+  roles = find_group_titled (page, "Rollegalleri");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
+                   "12 roles: 11 vacant, 1 with gaps");
+  g_assert_nonnull (label_text (page, "Mette Hansen, deputy – · no deputy"));
+
+  quit (app);
+}
+
+static void
+test_roles (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-roles-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, "municipality", "157");
+  run_app_with (data_dir, "--today", "2019-12-16", roles_scenario);
+}
+
+static void
 test_tasks_and_checklists (void)
 {
   g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-work-XXXXXX", NULL);
@@ -434,6 +479,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/tasks-and-checklists", test_tasks_and_checklists);
+  g_test_add_func ("/ui/roles", test_roles);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 
 #include "styr-agreements-page.h"
 #include "styr-oir-page.h"
+#include "styr-roles-page.h"
 #include "styr-tasks-page.h"
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
@@ -78,6 +79,8 @@ first_start_scenario (StyrApplication *app)
         g_assert_nonnull (find_descendant (page, STYR_TYPE_TASKS_PAGE));
       else if (g_str_equal (pages[i], "oir"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_OIR_PAGE));
+      else if (g_str_equal (pages[i], "roles"))
+        g_assert_nonnull (find_descendant (page, STYR_TYPE_ROLES_PAGE));
       else
         g_assert_nonnull (adw_status_page_get_title (ADW_STATUS_PAGE (page)));
     }
@@ -476,7 +479,8 @@ agreements_scenario (StyrApplication *app)
       preferences = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);
       g_assert_nonnull (preferences);
       collect (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
-      g_assert_cmpuint (spins->len, ==, 5);
+      /* Five agreement thresholds and the most roles for one person. */
+      g_assert_cmpuint (spins->len, ==, 6);
       for (guint i = 0; i < spins->len; i++)
         if (gtk_spin_button_get_digits (g_ptr_array_index (spins, i)) == 1)
           factor = g_ptr_array_index (spins, i);

@@ -726,38 +726,6 @@ structure_changed_cb (StyrOirPage *self)
 
 /* Actions */
 
-static GtkWidget *
-entry_list (GtkWidget *first,
-            GtkWidget *second)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), first);
-  if (second != NULL)
-    gtk_list_box_append (GTK_LIST_BOX (list), second);
-  return list;
-}
-
-static AdwMessageDialog *
-form_dialog (StyrOirPage *self,
-             const char  *heading,
-             const char  *accept,
-             GtkWidget   *extra)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, NULL));
-  adw_message_dialog_set_extra_child (dialog, extra);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "accept");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
 static void
 add_checklist_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -782,7 +750,7 @@ add_checklist_action (GtkWidget  *widget,
   AdwMessageDialog *dialog;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
-  dialog = form_dialog (self, _("Add Own Checklist"), _("_Add"), entry_list (title, NULL));
+  dialog = styr_ui_form_dialog (GTK_WIDGET (self), _("Add Own Checklist"), _("_Add"), styr_ui_boxed_list (title, NULL));
   g_object_set_data (G_OBJECT (dialog), "styr-title", title);
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_checklist_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -834,7 +802,7 @@ add_item_action (GtkWidget  *widget,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Text"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (day-month-year, optional)"));
-  dialog = form_dialog (self, _("Add Item"), _("_Add"), entry_list (text, due));
+  dialog = styr_ui_form_dialog (GTK_WIDGET (self), _("Add Item"), _("_Add"), styr_ui_boxed_list (text, due));
   g_object_set_data (G_OBJECT (dialog), "styr-text", text);
   g_object_set_data (G_OBJECT (dialog), "styr-due", due);
   g_object_set_data_full (G_OBJECT (dialog), "styr-checklist",
@@ -898,7 +866,7 @@ edit_item_action (GtkWidget  *widget,
   if (state != NULL)
     gtk_editable_set_text (GTK_EDITABLE (note),
                            styr_record_get_string (STYR_RECORD (state), "note") ?: "");
-  gtk_box_append (GTK_BOX (box), entry_list (note, NULL));
+  gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (note, NULL));
 
   /* Who ticked and unticked it, and when. */
   styr_history_group_set_describers (STYR_HISTORY_GROUP (history), styr_work_field_label,
@@ -909,7 +877,7 @@ edit_item_action (GtkWidget  *widget,
       gtk_box_append (GTK_BOX (box), history);
     }
 
-  dialog = form_dialog (self, styr_checklist_item_get_text (entry->item), _("_Save"), box);
+  dialog = styr_ui_form_dialog (GTK_WIDGET (self), styr_checklist_item_get_text (entry->item), _("_Save"), box);
   g_object_set_data (G_OBJECT (dialog), "styr-note", note);
   g_object_set_data_full (G_OBJECT (dialog), "styr-item", g_strdup (item_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_item_response_cb), self, 0);

@@ -25,6 +25,7 @@ struct _StyrPreferencesWindow
   GtkSpinButton        *review_interval_spin;
   GtkSpinButton        *no_usage_spin;
   GtkSpinButton        *spike_spin;
+  GtkSpinButton        *max_roles_spin;
 
   /* Owned */
   GSettings            *settings;
@@ -95,6 +96,7 @@ styr_preferences_window_class_init (StyrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, review_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, no_usage_spin);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, spike_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, max_roles_spin);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-municipality", NULL,
                                    choose_municipality_action);
@@ -147,6 +149,8 @@ styr_preferences_window_new (GtkWindow  *parent,
   g_settings_bind (settings, "agreement-no-usage-months", self->no_usage_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "agreement-usage-spike-factor", self->spike_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "max-roles-per-person", self->max_roles_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::municipality",

@@ -181,3 +181,52 @@ styr_ui_confirm_blocked (GtkWidget           *widget,
                          (GClosureNotify) confirmation_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/**
+ * styr_ui_boxed_list:
+ * @first: a row
+ * @second: (nullable): another row
+ *
+ * Returns: (transfer floating): the rows in a boxed list, for a dialog
+ */
+GtkWidget *
+styr_ui_boxed_list (GtkWidget *first,
+                    GtkWidget *second)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), first);
+  if (second != NULL)
+    gtk_list_box_append (GTK_LIST_BOX (list), second);
+  return list;
+}
+
+/**
+ * styr_ui_form_dialog:
+ * @widget: a widget in the window the dialog belongs to
+ * @heading: the dialog's heading
+ * @accept: the label of the response "accept"
+ * @extra: the form
+ *
+ * Returns: (transfer none): a dialog with Cancel and @accept around
+ *   @extra, not shown yet
+ */
+AdwMessageDialog *
+styr_ui_form_dialog (GtkWidget  *widget,
+                     const char *heading,
+                     const char *accept,
+                     GtkWidget  *extra)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       heading, NULL));
+  adw_message_dialog_set_extra_child (dialog, extra);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "accept");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}

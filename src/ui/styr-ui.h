@@ -39,4 +39,11 @@ void        styr_ui_confirm_blocked (GtkWidget           *widget,
                                      gpointer             data,
                                      GDestroyNotify       destroy);
 
+GtkWidget        *styr_ui_boxed_list  (GtkWidget  *first,
+                                      GtkWidget  *second);
+AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
+                                      const char *heading,
+                                      const char *accept,
+                                      GtkWidget  *extra);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "styr-agreements-page.h"
 #include "styr-oir-page.h"
+#include "styr-roles-page.h"
 #include "styr-tasks-page.h"
 #include "styr-municipality.h"
 #include "styr-municipality-chooser.h"
@@ -28,6 +29,7 @@ struct _StyrWindow
   AdwBin               *agreements_bin;
   AdwBin               *tasks_bin;
   AdwBin               *oir_bin;
+  AdwBin               *roles_bin;
 
   /* Owned */
   StyrStore            *store;
@@ -180,6 +182,12 @@ styr_window_constructed (GObject *object)
                                    "clock", self->clock,
                                    "settings", self->settings,
                                    NULL));
+  adw_bin_set_child (self->roles_bin,
+                     g_object_new (STYR_TYPE_ROLES_PAGE,
+                                   "store", self->store,
+                                   "clock", self->clock,
+                                   "settings", self->settings,
+                                   NULL));
   adw_bin_set_child (self->oir_bin,
                      g_object_new (STYR_TYPE_OIR_PAGE,
                                    "store", self->store,
@@ -299,6 +307,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, agreements_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, tasks_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, oir_bin);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, roles_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.choose-municipality", NULL,

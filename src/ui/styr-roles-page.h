@@ -1,0 +1,19 @@
+/* styr-roles-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "styr-clock.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+#define STYR_TYPE_ROLES_PAGE (styr_roles_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (StyrRolesPage, styr_roles_page, STYR, ROLES_PAGE, AdwBin)
+
+G_END_DECLS
