@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "styr-meetings-page.h"
 #include "styr-oir-page.h"
 #include "styr-roles-page.h"
 #include "styr-task-actions.h"
@@ -441,6 +442,66 @@ roles_scenario (StyrApplication *app)
 }
 
 static void
+meetings_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "meetings", STYR_TYPE_MEETINGS_PAGE);
+  GtkListBox *list = GTK_LIST_BOX (find_descendant (page, GTK_TYPE_LIST_BOX));
+  g_autoptr(JsonObject) state = NULL;
+  g_autoptr(JsonObject) invited = NULL;
+  GtkWidget *dates;
+  GtkCheckButton *first_date = NULL;
+  static const char broken[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n";
+  static const char invitation[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//KOMBIT//DA\r\nBEGIN:VEVENT\r\n"
+    "UID:x\r\nDTSTAMP:20200123T090000Z\r\nDTSTART:20200130T093000Z\r\n"
+    "DTEND:20200130T110000Z\r\nSUMMARY:Programledermøde januar 2020\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+  /* The January meeting, picked from the list. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "styr-meeting"), "meeting:PLM-2020-01") == 0)
+      gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+  iterate ();
+  g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:00–11:30"));
+
+  /* Its first date is chosen with one click … */
+  dates = find_group_titled (page, "Choose a Date");
+  g_assert_nonnull (dates);
+  first_date = GTK_CHECK_BUTTON (find_descendant (dates, GTK_TYPE_CHECK_BUTTON));
+  g_assert_nonnull (first_date);
+  gtk_check_button_set_active (first_date, TRUE);
+  iterate ();
+  state = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
+  g_assert_nonnull (state);
+  g_assert_cmpint (json_object_get_int_member (state, "chosen_slot"), ==, 0);
+
+  /* … and the registration recorded with today's date. */
+  gtk_widget_activate_action (page, "meetings.mark-registered", "(sb)", "meeting:PLM-2020-01",
+                              TRUE);
+  iterate ();
+  g_clear_pointer (&state, json_object_unref);
+  state = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
+  g_assert_true (json_object_get_boolean_member (state, "registered"));
+  g_assert_cmpstr (json_object_get_string_member (state, "registered_on"), ==, "2019-12-16");
+  g_assert_nonnull (label_text (page, "Registered on 16-12-2019"));
+
+  /* A broken invitation is refused in words; a good one asks first. */
+  styr_meetings_page_import_text (STYR_MEETINGS_PAGE (page), broken);
+  iterate ();
+  g_assert_nonnull (label_text (GTK_WIDGET (main_window (app)), "holds no event"));
+  styr_meetings_page_import_text (STYR_MEETINGS_PAGE (page), invitation);
+  iterate ();
+  respond_to_dialog ("update");
+  invited = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
+  g_assert_true (json_object_has_member (invited, "invitation"));
+  g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:30–12:00"));
+
+  quit (app);
+}
+
+static void
 test_roles (void)
 {
   g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-roles-XXXXXX", NULL);
@@ -448,6 +509,7 @@ test_roles (void)
 
   g_settings_set_string (settings, "municipality", "157");
   run_app_with (data_dir, "--today", "2019-12-16", roles_scenario);
+  run_app_with (data_dir, "--today", "2019-12-16", meetings_scenario);
 }
 
 static void
@@ -479,7 +541,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/tasks-and-checklists", test_tasks_and_checklists);
-  g_test_add_func ("/ui/roles", test_roles);
+  g_test_add_func ("/ui/roles-and-meetings", test_roles);
 
   return g_test_run ();
 }

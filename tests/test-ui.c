@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "styr-agreements-page.h"
+#include "styr-meetings-page.h"
 #include "styr-oir-page.h"
 #include "styr-roles-page.h"
 #include "styr-tasks-page.h"
@@ -79,6 +80,8 @@ first_start_scenario (StyrApplication *app)
         g_assert_nonnull (find_descendant (page, STYR_TYPE_TASKS_PAGE));
       else if (g_str_equal (pages[i], "oir"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_OIR_PAGE));
+      else if (g_str_equal (pages[i], "meetings"))
+        g_assert_nonnull (find_descendant (page, STYR_TYPE_MEETINGS_PAGE));
       else if (g_str_equal (pages[i], "roles"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_ROLES_PAGE));
       else

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-agreements-page.h"
+#include "styr-meetings-page.h"
 #include "styr-oir-page.h"
 #include "styr-roles-page.h"
 #include "styr-tasks-page.h"
@@ -30,6 +31,7 @@ struct _StyrWindow
   AdwBin               *tasks_bin;
   AdwBin               *oir_bin;
   AdwBin               *roles_bin;
+  AdwBin               *meetings_bin;
 
   /* Owned */
   StyrStore            *store;
@@ -182,6 +184,12 @@ styr_window_constructed (GObject *object)
                                    "clock", self->clock,
                                    "settings", self->settings,
                                    NULL));
+  adw_bin_set_child (self->meetings_bin,
+                     g_object_new (STYR_TYPE_MEETINGS_PAGE,
+                                   "store", self->store,
+                                   "clock", self->clock,
+                                   "settings", self->settings,
+                                   NULL));
   adw_bin_set_child (self->roles_bin,
                      g_object_new (STYR_TYPE_ROLES_PAGE,
                                    "store", self->store,
@@ -308,6 +316,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, tasks_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, oir_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, roles_bin);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, meetings_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.choose-municipality", NULL,

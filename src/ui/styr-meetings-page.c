@@ -1,0 +1,1193 @@
+/* styr-meetings-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styr-checklist-item.h"
+#include "styr-ics.h"
+#include "styr-meeting-actions.h"
+#include "styr-meetings-page.h"
+#include "styr-month-view.h"
+#include "styr-municipality.h"
+#include "styr-task.h"
+#include "styr-ui.h"
+#include "styr-work.h"
+
+/* StyrMeetingsPage: the programme-leader meetings with their two
+ * alternative dates, and the side meetings, in a month view and a list;
+ * the detail picks the date, registers, shows the agenda and who came,
+ * keeps own notes and questions, and writes calendar files. Everything the
+ * municipality decides goes to the meeting's state document.
+ */
+struct _StyrMeetingsPage
+{
+  AdwBin          parent_instance;
+
+  StyrStore      *store;
+  StyrClock      *clock;
+  GSettings      *settings;
+
+  GPtrArray      *meetings;
+  char           *selected_id;
+  GListModel     *municipalities;
+  guint           reload_source;
+
+  StyrMonthView  *month_view;
+  GtkCheckButton *deadlines_check;
+  GtkListBox     *meeting_list;
+  GtkStack       *detail_stack;
+  GtkBox         *detail_box;
+};
+
+G_DEFINE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CLOCK,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GTimeZone *
+copenhagen (void)
+{
+  return g_time_zone_new_identifier ("Europe/Copenhagen");
+}
+
+static char *
+format_slot (StyrSlot *slot)
+{
+  g_autoptr(GTimeZone) zone = copenhagen ();
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (slot->start, zone);
+  g_autoptr(GDateTime) end = g_date_time_to_timezone (slot->end, zone);
+  g_autofree char *day = g_date_time_format (start, "%A %d-%m-%Y");
+  g_autofree char *from = g_date_time_format (start, "%H:%M");
+  g_autofree char *to = g_date_time_format (end, "%H:%M");
+
+  /* Translators: a meeting's date and time, e.g. "torsdag 30-01-2020, 10:00–11:30". */
+  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
+}
+
+static void
+slot_day (StyrSlot *slot,
+          GDate    *day)
+{
+  g_autoptr(GTimeZone) zone = copenhagen ();
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (slot->start, zone);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
+                  g_date_time_get_year (start));
+}
+
+/* The day a meeting is sorted and shown by: its chosen date, or its
+ * first; a meeting with only a day ("date") uses that. */
+static gboolean
+meeting_day (StyrMeeting *meeting,
+             GDate       *day)
+{
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_slots (meeting);
+
+  if (slots->len > 0)
+    {
+      slot_day (g_ptr_array_index (slots, 0), day);
+      return TRUE;
+    }
+
+  g_date_clear (day, 1);
+  return styr_record_get_date (STYR_RECORD (meeting), "date", day);
+}
+
+static int
+compare_meetings (gconstpointer a,
+                  gconstpointer b)
+{
+  StyrMeeting *x = *(StyrMeeting **) a;
+  StyrMeeting *y = *(StyrMeeting **) b;
+  GDate dx, dy;
+  gboolean hx = meeting_day (x, &dx);
+  gboolean hy = meeting_day (y, &dy);
+
+  if (hx != hy)
+    return hx ? -1 : 1;
+  if (hx && g_date_compare (&dx, &dy) != 0)
+    return g_date_compare (&dx, &dy);
+  return g_strcmp0 (styr_record_get_id (STYR_RECORD (x)), styr_record_get_id (STYR_RECORD (y)));
+}
+
+static StyrMeeting *
+find_meeting (StyrMeetingsPage *self,
+              const char       *id)
+{
+  for (guint i = 0; id != NULL && i < self->meetings->len; i++)
+    if (g_str_equal (styr_record_get_id (g_ptr_array_index (self->meetings, i)), id))
+      return g_ptr_array_index (self->meetings, i);
+  return NULL;
+}
+
+static void
+load_meetings (StyrMeetingsPage *self)
+{
+  g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, "meeting", NULL, NULL, NULL, NULL);
+
+  g_ptr_array_set_size (self->meetings, 0);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(JsonObject) body = styr_store_get (self->store, id, NULL, NULL);
+      StyrRecord *meeting = body != NULL ? styr_record_load (id, NULL, body) : NULL;
+
+      if (meeting != NULL && STYR_IS_MEETING (meeting))
+        g_ptr_array_add (self->meetings, meeting);
+      else
+        g_clear_object (&meeting);
+    }
+  g_ptr_array_sort (self->meetings, compare_meetings);
+}
+
+/* The month view */
+
+static void
+mark_deadlines (StyrMeetingsPage *self,
+                const char       *type,
+                const char       *date_field)
+{
+  g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, type, NULL, NULL, NULL, NULL);
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(JsonObject) body = styr_store_get (self->store, id, NULL, NULL);
+      g_autoptr(StyrRecord) record = body != NULL ? styr_record_load (id, NULL, body) : NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *text = NULL;
+      GDate day;
+
+      if (record == NULL || !styr_record_get_date (record, date_field, &day) ||
+          styr_work_is_done (self->store, id))
+        continue;
+      title = styr_work_title (self->store, id);
+      /* Translators: a deadline in the month view; %s is the task or item. */
+      text = g_strdup_printf (_("Deadline: %s"), title);
+      styr_month_view_set_day (self->month_view, &day, STYR_DAY_DEADLINE, text);
+    }
+}
+
+static void
+update_marks (StyrMeetingsPage *self)
+{
+  GDate today;
+
+  styr_month_view_clear (self->month_view);
+  styr_clock_get_today (self->clock, &today);
+  styr_month_view_set_today (self->month_view, &today);
+
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
+      const char *id = styr_record_get_id (STYR_RECORD (meeting));
+      g_autoptr(StyrMeetingState) state = styr_meeting_load_state (self->store, id);
+      g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+      int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+      gboolean programme = g_strcmp0 (styr_meeting_get_kind (meeting), "programme-leader") == 0;
+      GDate day;
+
+      for (guint s = 0; s < slots->len; s++)
+        {
+          StyrDayMarks marks = !programme ? STYR_DAY_SIDE_MEETING
+                               : (int) s == chosen ? STYR_DAY_CHOSEN : STYR_DAY_OPTION;
+          g_autofree char *text = NULL;
+
+          slot_day (g_ptr_array_index (slots, s), &day);
+          text = g_strdup_printf ("%s%s", styr_meeting_get_title (meeting),
+                                  marks == STYR_DAY_CHOSEN ? _(" (chosen)")
+                                  : marks == STYR_DAY_OPTION ? _(" (alternative date)") : "");
+          styr_month_view_set_day (self->month_view, &day, marks, text);
+        }
+      if (slots->len == 0 && styr_record_get_date (STYR_RECORD (meeting), "date", &day))
+        styr_month_view_set_day (self->month_view, &day, STYR_DAY_SIDE_MEETING,
+                                 styr_meeting_get_title (meeting));
+    }
+
+  if (gtk_check_button_get_active (self->deadlines_check))
+    {
+      mark_deadlines (self, "task", "deadline");
+      mark_deadlines (self, "checklist-item", "due");
+    }
+}
+
+static void
+marks_changed_cb (StyrMeetingsPage *self)
+{
+  if (self->store != NULL)
+    update_marks (self);
+}
+
+/* The list */
+
+static char *
+describe_dates (StyrMeetingsPage *self,
+                StyrMeeting      *meeting)
+{
+  const char *id = styr_record_get_id (STYR_RECORD (meeting));
+  g_autoptr(StyrMeetingState) state = styr_meeting_load_state (self->store, id);
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GDate day;
+
+  for (guint s = 0; s < slots->len; s++)
+    {
+      char date[16];
+
+      if (chosen >= 0 && (int) s != chosen)
+        continue;
+      slot_day (g_ptr_array_index (slots, s), &day);
+      g_date_strftime (date, sizeof date, "%d-%m-%Y", &day);
+      g_string_append_printf (text, "%s%s", text->len > 0 ? _(" or ") : "", date);
+    }
+  if (slots->len == 0 && styr_record_get_date (STYR_RECORD (meeting), "date", &day))
+    {
+      char date[16];
+
+      g_date_strftime (date, sizeof date, "%d-%m-%Y", &day);
+      g_string_append (text, date);
+    }
+
+  if (slots->len > 1 && chosen < 0)
+    g_string_append_printf (text, " · %s", _("choose a date"));
+  else if (chosen >= 0)
+    g_string_append_printf (text, " · %s", _("date chosen"));
+  if (state != NULL && styr_meeting_state_get_registered (state))
+    g_string_append_printf (text, " · %s", _("registered"));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  gboolean upcoming = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "styr-upcoming"));
+  gboolean was = before != NULL &&
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "styr-upcoming"));
+  GtkWidget *header = NULL;
+
+  if (before == NULL || upcoming != was)
+    {
+      header = gtk_label_new (upcoming ? _("Upcoming") : _("Earlier"));
+      gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_widget_set_margin_top (header, 12);
+      gtk_widget_set_margin_start (header, 6);
+      gtk_widget_add_css_class (header, "heading");
+    }
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+fill_list (StyrMeetingsPage *self)
+{
+  GtkWidget *child;
+  GDate today;
+  g_autoptr(GPtrArray) upcoming = g_ptr_array_new ();
+  g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
+    gtk_list_box_remove (self->meeting_list, child);
+
+  /* Upcoming ones first, soonest first; then the earlier ones, latest
+   * first. */
+  styr_clock_get_today (self->clock, &today);
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
+      GDate day;
+
+      if (!meeting_day (meeting, &day) || g_date_compare (&day, &today) >= 0)
+        g_ptr_array_add (upcoming, meeting);
+      else
+        g_ptr_array_insert (earlier, 0, meeting);
+    }
+  g_ptr_array_extend (upcoming, earlier, NULL, NULL);
+
+  for (guint i = 0; i < upcoming->len; i++)
+    {
+      StyrMeeting *meeting = g_ptr_array_index (upcoming, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *dates = describe_dates (self, meeting);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_meeting_get_title (meeting));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dates);
+      g_object_set_data_full (G_OBJECT (row), "styr-meeting",
+                              g_strdup (styr_record_get_id (STYR_RECORD (meeting))), g_free);
+      g_object_set_data (G_OBJECT (row), "styr-upcoming",
+                         GINT_TO_POINTER (i < upcoming->len - earlier->len));
+      gtk_list_box_append (self->meeting_list, row);
+      if (g_strcmp0 (self->selected_id, styr_record_get_id (STYR_RECORD (meeting))) == 0)
+        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+/* The detail */
+
+static GtkWidget *
+group (GtkBox     *box,
+       const char *title,
+       const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (box, group);
+  return group;
+}
+
+static GtkWidget *
+text_row (GtkWidget  *group,
+          const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static void
+slot_toggled_cb (GtkCheckButton   *check,
+                 StyrMeetingsPage *self)
+{
+  if (!gtk_check_button_get_active (check) || g_object_get_data (G_OBJECT (check), "styr-quiet"))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "meetings.choose-slot", "(si)",
+                              self->selected_id,
+                              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (check), "styr-slot")));
+}
+
+static void
+show_dates (StyrMeetingsPage *self,
+            StyrMeeting      *meeting,
+            StyrMeetingState *state)
+{
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  JsonObject *invitation = state != NULL
+                           ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
+  GtkWidget *dates;
+  GtkWidget *first = NULL;
+
+  if (slots->len == 0)
+    return;
+
+  dates = group (self->detail_box, slots->len > 1 ? _("Choose a Date") : _("Date"),
+                 slots->len > 1 && chosen < 0
+                 ? _("KOMBIT offers two dates; the municipality takes one.") : NULL);
+  for (guint s = 0; s < slots->len; s++)
+    {
+      g_autofree char *when = format_slot (g_ptr_array_index (slots, s));
+      gboolean invited = invitation != NULL &&
+                         json_object_get_int_member_with_default (invitation, "slot", -1) == s;
+      GtkWidget *row = text_row (dates, when, invited ? _("Time from the invitation") : NULL);
+
+      if (slots->len > 1)
+        {
+          GtkWidget *check = gtk_check_button_new ();
+
+          if (first != NULL)
+            gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
+          else
+            first = check;
+          g_object_set_data (G_OBJECT (check), "styr-quiet", GINT_TO_POINTER (TRUE));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (int) s == chosen);
+          g_object_set_data (G_OBJECT (check), "styr-quiet", NULL);
+          g_object_set_data (G_OBJECT (check), "styr-slot", GINT_TO_POINTER (s));
+          g_signal_connect (check, "toggled", G_CALLBACK (slot_toggled_cb), self);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          when, -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          if ((int) s == chosen)
+            gtk_widget_add_css_class (row, "accent");
+        }
+    }
+}
+
+static void
+show_registration (StyrMeetingsPage *self,
+                   StyrMeeting      *meeting,
+                   StyrMeetingState *state)
+{
+  const char *url = styr_meeting_get_registration_url (meeting);
+  gboolean registered = state != NULL && styr_meeting_state_get_registered (state);
+  g_autofree char *on = NULL;
+  g_autofree char *status = NULL;
+  GtkWidget *registration;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  if (url == NULL && !registered)
+    return;
+
+  registration = group (self->detail_box, _("Registration"), NULL);
+  if (registered)
+    {
+      on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state), "registered_on"));
+      /* Translators: %s is the date the registration was recorded. */
+      status = g_strdup_printf (_("Registered on %s"), on);
+    }
+  row = text_row (registration, registered ? status : _("Not registered yet"), url);
+
+  button = gtk_button_new_with_mnemonic (registered ? _("_Undo Registration")
+                                                    : _("_Register…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (!registered)
+    gtk_widget_add_css_class (button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
+                                  registered ? "meetings.mark-registered" : "meetings.register");
+  if (registered)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sb)", self->selected_id, FALSE);
+  else
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->selected_id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+show_agenda (StyrMeetingsPage *self,
+             StyrMeeting      *meeting,
+             StyrMeetingState *state)
+{
+  g_autoptr(GPtrArray) agenda = styr_meeting_dup_agenda (meeting);
+  JsonObject *invitation = state != NULL
+                           ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
+  const char *invited = invitation != NULL
+                        ? json_object_get_string_member_with_default (invitation, "description",
+                                                                      NULL) : NULL;
+  GtkWidget *agenda_group;
+
+  if (agenda->len == 0 && invited == NULL)
+    return;
+
+  agenda_group = group (self->detail_box, _("Agenda"),
+                        styr_record_get_string (STYR_RECORD (meeting), "agenda_status"));
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      StyrAgendaItem *item = g_ptr_array_index (agenda, i);
+      g_autofree char *title = item->start != NULL
+                               ? g_strdup_printf ("%s–%s  %s", item->start,
+                                                  item->end != NULL ? item->end : "", item->title)
+                               : g_strdup (item->title);
+      g_autofree char *presenters = item->presenters != NULL && item->presenters[0] != NULL
+                                    ? g_strjoinv (", ", item->presenters) : NULL;
+
+      text_row (agenda_group, title, presenters);
+    }
+  if (invited != NULL)
+    {
+      GtkWidget *row = text_row (agenda_group, _("From the invitation"), invited);
+
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+}
+
+static void
+show_attendance (StyrMeetingsPage *self,
+                 StyrMeeting      *meeting)
+{
+  g_autoptr(GPtrArray) attendance = styr_meeting_dup_attendance (meeting);
+  g_autofree char *own = self->settings != NULL
+                         ? g_settings_get_string (self->settings, "municipality") : NULL;
+  g_autofree char *total_text = NULL;
+  GtkWidget *attendees;
+  GtkWidget *expander = NULL;
+  const char *date = NULL;
+
+  if (attendance->len == 0)
+    return;
+
+  /* Translators: the total of KOMBIT's attendance lists. */
+  total_text = g_strdup_printf (_("%u attended in all"),
+                                styr_meeting_attendance_total (meeting, NULL));
+  attendees = group (self->detail_box, _("Attendees"), total_text);
+  for (guint i = 0; i < attendance->len; i++)
+    {
+      StyrAttendance *entry = g_ptr_array_index (attendance, i);
+      StyrMunicipality *municipality = self->municipalities != NULL
+                                       ? styr_municipality_list_find (self->municipalities,
+                                                                      entry->code) : NULL;
+      g_autofree char *count = g_strdup_printf ("%d", entry->count);
+      GtkWidget *row;
+
+      if (expander == NULL || g_strcmp0 (date, entry->date) != 0)
+        {
+          g_autofree char *day = styr_date_to_user (entry->date);
+          g_autofree char *subtitle = NULL;
+          guint people = styr_meeting_attendance_total (meeting, entry->date);
+
+          date = entry->date;
+          expander = adw_expander_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), day);
+          /* Translators: how many came on one day of a meeting. */
+          subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                                   people), people);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), subtitle);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (attendees), expander);
+        }
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     municipality != NULL
+                                     ? styr_municipality_get_name (municipality) : entry->code);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (count));
+      if (g_strcmp0 (own, entry->code) == 0)
+        {
+          /* The own municipality, marked in words as well. */
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Your municipality"));
+          gtk_widget_add_css_class (row, "accent");
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+}
+
+static GtkTextView *
+text_area (GtkBox     *box,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_set_size_request (view, -1, 72);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (box, label);
+  gtk_box_append (box, frame);
+  return GTK_TEXT_VIEW (view);
+}
+
+static void
+show_notes (StyrMeetingsPage *self,
+            StyrMeetingState *state)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Notes"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("Add to _Calendar…"));
+  g_auto(GStrv) questions = state != NULL
+                            ? styr_record_dup_strv (STYR_RECORD (state), "questions") : NULL;
+  g_autofree char *joined = questions != NULL ? g_strjoinv ("\n", questions) : g_strdup ("");
+  GtkTextView *notes;
+  GtkTextView *asks;
+
+  notes = text_area (GTK_BOX (box), _("Own Notes"),
+                     state != NULL ? styr_record_get_string (STYR_RECORD (state), "notes") ?: ""
+                                   : "");
+  asks = text_area (GTK_BOX (box), _("Questions to Raise (one per line)"), joined);
+  g_object_set_data (G_OBJECT (self), "styr-notes", notes);
+  g_object_set_data (G_OBJECT (self), "styr-questions", asks);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "meetings.save-notes");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "meetings.export");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "s", self->selected_id);
+  gtk_widget_set_hexpand (save, TRUE);
+  gtk_widget_set_halign (save, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), export);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (self->detail_box, box);
+}
+
+static void
+show_selected (StyrMeetingsPage *self)
+{
+  StyrMeeting *meeting = find_meeting (self, self->selected_id);
+  g_autoptr(StyrMeetingState) state = NULL;
+  GtkWidget *child;
+  GtkWidget *title;
+  GtkWidget *subtitle;
+  g_autoptr(GString) about = g_string_new (NULL);
+  const char *format;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
+    gtk_box_remove (self->detail_box, child);
+
+  gtk_stack_set_visible_child_name (self->detail_stack, meeting != NULL ? "meeting" : "empty");
+  if (meeting == NULL)
+    return;
+
+  state = styr_meeting_load_state (self->store, self->selected_id);
+  title = gtk_label_new (styr_meeting_get_title (meeting));
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_box_append (self->detail_box, title);
+
+  g_string_append (about, styr_meeting_kind_label (styr_meeting_get_kind (meeting)));
+  format = styr_record_get_string (STYR_RECORD (meeting), "format");
+  if (format != NULL)
+    g_string_append_printf (about, " · %s", format);
+  subtitle = gtk_label_new (about->str);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (self->detail_box, subtitle);
+
+  show_dates (self, meeting, state);
+  show_registration (self, meeting, state);
+  show_agenda (self, meeting, state);
+  show_attendance (self, meeting);
+  show_notes (self, state);
+}
+
+static void
+row_selected_cb (StyrMeetingsPage *self,
+                 GtkListBoxRow    *row)
+{
+  const char *id = row != NULL ? g_object_get_data (G_OBJECT (row), "styr-meeting") : NULL;
+
+  if (row == NULL || g_strcmp0 (id, self->selected_id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  show_selected (self);
+  adw_leaflet_navigate (ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self))),
+                        ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+select_id (StyrMeetingsPage *self,
+           const char       *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "styr-meeting"), id) == 0)
+      {
+        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
+        gtk_widget_grab_focus (row);
+        return;
+      }
+}
+
+static void
+day_activated_cb (StyrMeetingsPage *self,
+                  GDate            *day)
+{
+  for (guint i = 0; i < self->meetings->len; i++)
+    {
+      StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
+      g_autoptr(GPtrArray) slots = styr_meeting_dup_slots (meeting);
+      GDate date;
+
+      for (guint s = 0; s < slots->len; s++)
+        {
+          slot_day (g_ptr_array_index (slots, s), &date);
+          if (g_date_compare (&date, day) == 0)
+            {
+              select_id (self, styr_record_get_id (STYR_RECORD (meeting)));
+              return;
+            }
+        }
+      if (styr_record_get_date (STYR_RECORD (meeting), "date", &date) &&
+          g_date_compare (&date, day) == 0)
+        {
+          select_id (self, styr_record_get_id (STYR_RECORD (meeting)));
+          return;
+        }
+    }
+}
+
+static void
+reload (StyrMeetingsPage *self)
+{
+  load_meetings (self);
+  fill_list (self);
+  update_marks (self);
+  show_selected (self);
+}
+
+static gboolean
+reload_idle (gpointer user_data)
+{
+  StyrMeetingsPage *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_cb (StyrMeetingsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+}
+
+/* Actions */
+
+static void
+choose_slot_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (widget);
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  int slot;
+  StyrMeeting *meeting;
+
+  g_variant_get (parameter, "(&si)", &id, &slot);
+  meeting = find_meeting (self, id);
+  if (meeting == NULL)
+    return;
+
+  state = styr_meeting_load_state (self->store, id);
+  if (!styr_meeting_choose_slot (self->store, meeting,
+                                 state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
+                                 slot, styr_ui_author (), NULL, &error))
+    styr_ui_show_error (widget, error);
+}
+
+static void
+mark_registered_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (widget);
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  gboolean registered;
+  StyrMeeting *meeting;
+  GDate today;
+
+  g_variant_get (parameter, "(&sb)", &id, &registered);
+  meeting = find_meeting (self, id);
+  if (meeting == NULL)
+    return;
+
+  styr_clock_get_today (self->clock, &today);
+  state = styr_meeting_load_state (self->store, id);
+  if (!styr_meeting_set_registered (self->store, meeting,
+                                    state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
+                                    registered, styr_ui_author (), &today, NULL, &error))
+    styr_ui_show_error (widget, error);
+}
+
+static void
+registered_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        StyrMeetingsPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "styr-meeting");
+
+  if (g_str_equal (response, "registered"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "meetings.mark-registered", "(sb)", id, TRUE);
+}
+
+/* After the browser has had the registration page, ask how it went: the
+ * conference page does not tell Styr. */
+static void
+uri_shown_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(StyrMeetingsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (source),
+                                                       _("Did the Registration Succeed?"),
+                                                       _("Styr records the registration with "
+                                                         "today’s date once you confirm it.")));
+  adw_message_dialog_add_responses (dialog, "not-yet", _("_Not Yet"),
+                                    "registered", _("_Registered"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "registered", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "not-yet");
+  g_object_set_data_full (G_OBJECT (dialog), "styr-meeting", g_strdup (self->selected_id),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (registered_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (widget);
+  StyrMeeting *meeting = find_meeting (self, g_variant_get_string (parameter, NULL));
+
+  if (meeting == NULL || styr_meeting_get_registration_url (meeting) == NULL)
+    return;
+
+  /* Through the portal where there is one, so it works in the Flatpak. */
+  gtk_show_uri_full (GTK_WINDOW (gtk_widget_get_root (widget)),
+                     styr_meeting_get_registration_url (meeting), GDK_CURRENT_TIME, NULL,
+                     uri_shown_cb, g_object_ref (self));
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+save_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (widget);
+  g_autofree char *notes = buffer_text (g_object_get_data (G_OBJECT (self), "styr-notes"));
+  g_autofree char *questions = buffer_text (g_object_get_data (G_OBJECT (self), "styr-questions"));
+  g_auto(GStrv) lines = g_strsplit (questions, "\n", -1);
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state_id = NULL;
+  JsonArray *list = json_array_new ();
+
+  if (self->selected_id == NULL)
+    {
+      json_array_unref (list);
+      return;
+    }
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_strstrip (lines[i])[0] != '\0')
+      json_array_add_string_element (list, lines[i]);
+  json_object_set_array_member (changes, "questions", list);
+  if (notes[0] != '\0')
+    json_object_set_string_member (changes, "notes", notes);
+  else
+    json_object_set_null_member (changes, "notes");
+
+  state_id = styr_work_state_id (self->selected_id);
+  state = styr_meeting_load_state (self->store, self->selected_id);
+  if (!styr_work_update_state (self->store, state_id,
+                               state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
+                               changes, styr_ui_author (), NULL, &error))
+    styr_ui_show_error (widget, error);
+  else
+    styr_ui_toast (widget, _("The notes were saved"), NULL);
+}
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    StyrMeetingsPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (chooser), "styr-meeting");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      text = styr_ics_export (self->store, id, &error);
+      if (text != NULL)
+        g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                 NULL, &error);
+      if (error != NULL)
+        styr_ui_show_error (GTK_WIDGET (self), error);
+      else
+        styr_ui_toast (GTK_WIDGET (self), _("The calendar file was written"), NULL);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export (StyrMeetingsPage *self,
+        const char       *id)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Add to Calendar"),
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     id != NULL ? _("meeting.ics") : _("meetings.ics"));
+  g_object_set_data_full (G_OBJECT (chooser), "styr-meeting", g_strdup (id), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  export (STYR_MEETINGS_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+export_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (STYR_MEETINGS_PAGE (widget), NULL);
+}
+
+static void
+import_confirm_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   StyrMeetingsPage *self)
+{
+  GPtrArray *updates = g_object_get_data (G_OBJECT (dialog), "styr-updates");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "update") &&
+      !styr_ics_apply_import (self->store, updates, styr_ui_author (), &error))
+    styr_ui_show_error (GTK_WIDGET (self), error);
+}
+
+/**
+ * styr_meetings_page_import_text:
+ * @self: a #StyrMeetingsPage
+ * @text: an iCalendar invitation
+ *
+ * Matches the invitation to its meeting and shows what it changes, to be
+ * confirmed; a file that does not fit says why.
+ */
+void
+styr_meetings_page_import_text (StyrMeetingsPage *self,
+                                const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) updates = styr_ics_plan_import (self->store, text, &error);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  if (updates == NULL)
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      StyrIcsUpdate *update = g_ptr_array_index (updates, i);
+      StyrMeeting *meeting = find_meeting (self, update->meeting_id);
+      g_autofree char *change = styr_ics_describe_update (update);
+
+      g_string_append_printf (body, "%s%s: %s", i > 0 ? "\n" : "",
+                              meeting != NULL ? styr_meeting_get_title (meeting)
+                                              : update->meeting_id, change);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Update from the Invitation?"),
+                                                       body->str));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "update", _("_Update"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "update", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "styr-updates", g_steal_pointer (&updates),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    StyrMeetingsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  /* An invitation is a few kilobytes; anything much larger is not one. */
+  if (!g_file_load_contents (file, NULL, &text, &length, NULL, &error))
+    styr_ui_show_error (GTK_WIDGET (self), error);
+  else if (length > 1024 * 1024 || strlen (text) != length)
+    {
+      g_set_error (&error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
+                   _("This is not a calendar file: it does not hold a VCALENDAR in iCalendar "
+                     "format (RFC 5545)."));
+      styr_ui_show_error (GTK_WIDGET (self), error);
+    }
+  else
+    styr_meetings_page_import_text (self, text);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Invitation"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+styr_meetings_page_constructed (GObject *object)
+{
+  StyrMeetingsPage *self = (StyrMeetingsPage *)object;
+  const char *types[] = { "meeting", "meeting-state", "task-state", "checklist-item-state" };
+  GDate today;
+
+  G_OBJECT_CLASS (styr_meetings_page_parent_class)->constructed (object);
+
+  self->municipalities = styr_municipality_list_load (self->store, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *signal = g_strconcat ("documents-changed::", types[i], NULL);
+
+      g_signal_connect_object (self->store, signal, G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_list_box_set_header_func (self->meeting_list, header_func, NULL, NULL);
+  styr_clock_get_today (self->clock, &today);
+  styr_month_view_show_month (self->month_view, &today);
+  reload (self);
+}
+
+static void
+styr_meetings_page_dispose (GObject *object)
+{
+  StyrMeetingsPage *self = (StyrMeetingsPage *)object;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_MEETINGS_PAGE);
+
+  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_object (&self->municipalities);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (styr_meetings_page_parent_class)->dispose (object);
+}
+
+static void
+styr_meetings_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = styr_meetings_page_constructed;
+  object_class->dispose = styr_meetings_page_dispose;
+  object_class->set_property = styr_meetings_page_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
+  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (STYR_TYPE_MONTH_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/styr/Styr/styr-meetings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrMeetingsPage, month_view);
+  gtk_widget_class_bind_template_child (widget_class, StyrMeetingsPage, deadlines_check);
+  gtk_widget_class_bind_template_child (widget_class, StyrMeetingsPage, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, StyrMeetingsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, StyrMeetingsPage, detail_box);
+  gtk_widget_class_bind_template_callback (widget_class, day_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, marks_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "meetings.choose-slot", "(si)",
+                                   choose_slot_action);
+  gtk_widget_class_install_action (widget_class, "meetings.mark-registered", "(sb)",
+                                   mark_registered_action);
+  gtk_widget_class_install_action (widget_class, "meetings.register", "s", register_action);
+  gtk_widget_class_install_action (widget_class, "meetings.save-notes", NULL, save_notes_action);
+  gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "meetings.export-all", NULL, export_all_action);
+  gtk_widget_class_install_action (widget_class, "meetings.import", NULL, import_action);
+}
+
+static void
+styr_meetings_page_init (StyrMeetingsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->meetings = g_ptr_array_new_with_free_func (g_object_unref);
+}

@@ -1,0 +1,22 @@
+/* styr-meetings-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "styr-clock.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+#define STYR_TYPE_MEETINGS_PAGE (styr_meetings_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR, MEETINGS_PAGE, AdwBin)
+
+void styr_meetings_page_import_text (StyrMeetingsPage *self,
+                                     const char       *text);
+
+G_END_DECLS
