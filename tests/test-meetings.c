@@ -13,6 +13,7 @@
 #include "styr-catalogue.h"
 #include "styr-ics.h"
 #include "styr-meeting-actions.h"
+#include "styr-reminders.h"
 #include "styr-store.h"
 #include "styr-work.h"
 
@@ -356,6 +357,75 @@ test_ics_malformed (Fixture       *fixture,
     }
 }
 
+static GPtrArray *
+reminders_at (Fixture    *fixture,
+              const char *iso,
+              guint       days_before)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GError) error = NULL;
+  StyrRuleThresholds thresholds;
+  GPtrArray *reminders;
+
+  styr_rule_thresholds_init (&thresholds);
+  thresholds.meeting_warning_days = 7;
+  reminders = styr_meeting_reminders (fixture->store, now, days_before, &thresholds, &error);
+  g_assert_no_error (error);
+  return reminders;
+}
+
+static gboolean
+has_reminder (GPtrArray  *reminders,
+              const char *id)
+{
+  for (guint i = 0; i < reminders->len; i++)
+    if (g_str_equal (((StyrReminder *) g_ptr_array_index (reminders, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_reminders (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(StyrMeeting) january = load_meeting (fixture, "meeting:PLM-2020-01");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) early = reminders_at (fixture, "2020-01-20T09:00:00+01:00", 2);
+  g_autoptr(GPtrArray) week = reminders_at (fixture, "2020-01-24T09:00:00+01:00", 2);
+  g_autoptr(GPtrArray) too_soon = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GPtrArray) hour = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) registered = NULL;
+  g_autofree char *rev = NULL;
+
+  /* Ten days ahead nothing; six days ahead, choose a date. */
+  g_assert_false (has_reminder (early, "choose:PLM-2020-01"));
+  g_assert_true (has_reminder (week, "choose:PLM-2020-01"));
+
+  /* Chosen but not registered: register, a week ahead. */
+  g_assert_true (styr_meeting_choose_slot (fixture->store, january, NULL, 0, "mette", &rev,
+                                           &error));
+  registered = reminders_at (fixture, "2020-01-24T09:00:00+01:00", 2);
+  g_assert_false (has_reminder (registered, "choose:PLM-2020-01"));
+  g_assert_true (has_reminder (registered, "register:PLM-2020-01"));
+
+  /* The chosen date: two days ahead and an hour ahead, not three days. */
+  too_soon = reminders_at (fixture, "2020-01-27T09:59:00+01:00", 2);
+  g_assert_false (has_reminder (too_soon, "days:PLM-2020-01:0"));
+  days = reminders_at (fixture, "2020-01-28T10:30:00+01:00", 2);
+  g_assert_true (has_reminder (days, "days:PLM-2020-01:0"));
+  hour = reminders_at (fixture, "2020-01-30T09:15:00+01:00", 2);
+  g_assert_true (has_reminder (hour, "hour:PLM-2020-01:0"));
+  g_assert_false (has_reminder (hour, "days:PLM-2020-01:0"));
+
+  /* Once given, a reminder is not given again. */
+  for (guint i = 0; i < hour->len; i++)
+    g_assert_true (styr_reminder_take (fixture->store, g_ptr_array_index (hour, i), &error));
+  again = reminders_at (fixture, "2020-01-30T09:20:00+01:00", 2);
+  g_assert_false (has_reminder (again, "hour:PLM-2020-01:0"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +439,7 @@ main (int   argc,
   ADD ("ics-export", test_ics_export);
   ADD ("ics-import", test_ics_import);
   ADD ("ics-malformed", test_ics_malformed);
+  ADD ("reminders", test_reminders);
 
   return g_test_run ();
 }

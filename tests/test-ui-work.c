@@ -418,6 +418,20 @@ roles_scenario (StyrApplication *app)
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
                    "12 roles: 12 vacant, 0 with gaps");
 
+  /* On 16 December no date of the December meeting is chosen yet: the
+   * desktop was told so at start. */
+  {
+    g_autofree char *sent = NULL;
+
+    for (guint i = 0; i < 50 && (sent == NULL || sent[0] == '\0'); i++)
+      {
+        g_free (sent);
+        sent = read_notifications ();
+        g_usleep (20 * 1000);
+      }
+    g_assert_nonnull (strstr (sent, "Choose a date for Programledermøde december 2019"));
+  }
+
   /* A person is added through the dialog … */
   gtk_widget_activate_action (page, "roles.add-person", NULL);
   iterate ();
@@ -497,6 +511,13 @@ meetings_scenario (StyrApplication *app)
   invited = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
   g_assert_true (json_object_has_member (invited, "invitation"));
   g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:30–12:00"));
+
+  /* The reminder of the first start is not given again. */
+  {
+    g_autofree char *sent = read_notifications ();
+
+    g_assert_null (strstr (sent, "Choose a date for Programledermøde december 2019"));
+  }
 
   quit (app);
 }

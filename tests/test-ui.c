@@ -482,8 +482,9 @@ agreements_scenario (StyrApplication *app)
       preferences = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);
       g_assert_nonnull (preferences);
       collect (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, spins);
-      /* Five agreement thresholds and the most roles for one person. */
-      g_assert_cmpuint (spins->len, ==, 6);
+      /* Five agreement thresholds, two reminder lead times and the most
+       * roles for one person. */
+      g_assert_cmpuint (spins->len, ==, 8);
       for (guint i = 0; i < spins->len; i++)
         if (gtk_spin_button_get_digits (g_ptr_array_index (spins, i)) == 1)
           factor = g_ptr_array_index (spins, i);

@@ -74,6 +74,47 @@ activate_cb (GApplication *app,
 /* Runs the application as a user starts it, plays @scenario once its
  * window is up, and checks that it shuts down cleanly afterwards.
  */
+static GSubprocess *notifications;
+
+/* Starts the fake notification daemon on the private session bus once,
+ * so Styr's reminders reach a daemon as they would on a desktop. Its
+ * output is what was notified. */
+static void
+ensure_notification_daemon (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  const char *path = g_getenv ("STYR_FAKE_NOTIFICATIONS");
+
+  if (notifications != NULL || path == NULL)
+    return;
+
+  notifications = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, path, NULL);
+  g_assert_no_error (error);
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GVariant) owner = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus",
+                                                               "/org/freedesktop/DBus",
+                                                               "org.freedesktop.DBus",
+                                                               "NameHasOwner",
+                                                               g_variant_new ("(s)",
+                                                                              "org.freedesktop.Notifications"),
+                                                               G_VARIANT_TYPE ("(b)"),
+                                                               G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                                               NULL);
+      gboolean has_owner = FALSE;
+
+      if (owner != NULL)
+        g_variant_get (owner, "(b)", &has_owner);
+      if (has_owner)
+        return;
+      g_usleep (50 * 1000);
+    }
+  g_error ("the fake notification daemon did not start");
+}
+
 void
 run_app_with (const char *data_dir,
               const char *option,
@@ -84,6 +125,7 @@ run_app_with (const char *data_dir,
   StyrApplication *app = styr_application_new ();
   int status;
 
+  ensure_notification_daemon ();
   g_setenv ("STYR_DATA_DIR", data_dir, TRUE);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), scenario);
@@ -183,4 +225,29 @@ respond_to_dialog (const char *response)
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (dialog);
   iterate ();
+}
+
+/**
+ * read_notifications:
+ *
+ * Returns: (transfer full): what the fake daemon was sent since the last
+ *   call, a line per notification: summary, a tab, body
+ */
+char *
+read_notifications (void)
+{
+  GInputStream *out;
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  iterate ();
+  if (notifications == NULL)
+    return g_string_free (text, FALSE);
+
+  out = g_subprocess_get_stdout_pipe (notifications);
+  while ((n = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (out), buffer,
+                                                        sizeof buffer, NULL, NULL)) > 0)
+    g_string_append_len (text, buffer, n);
+  return g_string_free (text, FALSE);
 }

@@ -34,5 +34,6 @@ void         collect           (GtkWidget       *root,
                                 GType            type,
                                 GPtrArray       *found);
 void         respond_to_dialog (const char      *response);
+char        *read_notifications (void);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-application.h"
+#include "styr-reminders.h"
 #include "styr-catalogue.h"
 #include "styr-commands.h"
 #include "styr-paths.h"
@@ -24,6 +25,7 @@ struct _StyrApplication
   StyrStore      *store;
   StyrClock      *clock;
   char           *data_dir;
+  guint           reminder_source;
 };
 
 G_DEFINE_FINAL_TYPE (StyrApplication, styr_application, ADW_TYPE_APPLICATION)
@@ -72,6 +74,7 @@ show_fatal_error (StyrApplication *self,
   gtk_window_set_default_widget (window,
                                  GTK_WIDGET (gtk_builder_get_object (builder, "quit_button")));
   gtk_window_present (window);
+
 }
 
 /* The bundled catalogue is imported on the first start, and again only
@@ -247,6 +250,55 @@ styr_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (styr_application_parent_class)->handle_local_options (app, options);
 }
 
+/* The moment reminders are asked for: now, or with --today the same time
+ * of day on that day, so the 2019/2020 catalogue reminds as it would have. */
+static GDateTime *
+reminder_now (StyrApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  if (!styr_clock_is_fixed (self->clock))
+    return g_steal_pointer (&now);
+
+  styr_clock_get_today (self->clock, &today);
+  return g_date_time_new_local (g_date_get_year (&today), g_date_get_month (&today),
+                                g_date_get_day (&today), g_date_time_get_hour (now),
+                                g_date_time_get_minute (now), 0);
+}
+
+static gboolean
+remind_cb (gpointer user_data)
+{
+  StyrApplication *self = user_data;
+  g_autoptr(GDateTime) now = reminder_now (self);
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrRuleThresholds thresholds;
+
+  styr_rule_thresholds_init (&thresholds);
+  thresholds.meeting_warning_days = g_settings_get_uint (self->settings, "meeting-warning-days");
+  reminders = styr_meeting_reminders (self->store, now,
+                                      g_settings_get_uint (self->settings, "reminder-days"),
+                                      &thresholds, &error);
+  for (guint i = 0; reminders != NULL && i < reminders->len; i++)
+    {
+      StyrReminder *reminder = g_ptr_array_index (reminders, i);
+      g_autoptr(GNotification) notification = g_notification_new (reminder->title);
+
+      g_notification_set_body (notification, reminder->body);
+      g_notification_set_default_action_and_target (notification, "app.show-page", "s",
+                                                     "meetings");
+      g_application_send_notification (G_APPLICATION (self), reminder->id, notification);
+      if (!styr_reminder_take (self->store, reminder, &error))
+        break;
+    }
+  if (error != NULL)
+    g_warning ("Meeting reminders: %s", error->message);
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 styr_application_activate (GApplication *app)
 {
@@ -287,6 +339,13 @@ styr_application_activate (GApplication *app)
     g_signal_connect_after (window, "map", G_CALLBACK (first_start_map_cb), NULL);
 
   gtk_window_present (window);
+
+  /* Reminders while Styr runs: at once, then every ten minutes. */
+  if (self->reminder_source == 0)
+    {
+      remind_cb (self);
+      self->reminder_source = g_timeout_add_seconds (10 * 60, remind_cb, self);
+    }
 }
 
 static void
@@ -377,7 +436,24 @@ styr_application_shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+/* From a reminder: bring the window up on the page it is about. */
+static void
+styr_application_show_page_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-page", styr_application_show_page_action, "s" },
   { "quit", styr_application_quit_action },
   { "about", styr_application_about_action },
   { "preferences", styr_application_preferences_action },
@@ -424,6 +500,7 @@ styr_application_dispose (GObject *object)
 {
   StyrApplication *self = (StyrApplication *)object;
 
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);

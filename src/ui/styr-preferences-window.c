@@ -26,6 +26,8 @@ struct _StyrPreferencesWindow
   GtkSpinButton        *no_usage_spin;
   GtkSpinButton        *spike_spin;
   GtkSpinButton        *max_roles_spin;
+  GtkSpinButton        *reminder_days_spin;
+  GtkSpinButton        *warning_days_spin;
 
   /* Owned */
   GSettings            *settings;
@@ -97,6 +99,8 @@ styr_preferences_window_class_init (StyrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, no_usage_spin);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, spike_spin);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, max_roles_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, reminder_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, warning_days_spin);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-municipality", NULL,
                                    choose_municipality_action);
@@ -151,6 +155,10 @@ styr_preferences_window_new (GtkWindow  *parent,
   g_settings_bind (settings, "agreement-usage-spike-factor", self->spike_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "max-roles-per-person", self->max_roles_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-days", self->reminder_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "meeting-warning-days", self->warning_days_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (settings, "changed::municipality",
