@@ -14,6 +14,7 @@
 #include "styr-roles-page.h"
 #include "styr-task-actions.h"
 #include "styr-tasks-page.h"
+#include "styr-work.h"
 #include "ui-helpers.h"
 
 static StyrStore *
@@ -451,6 +452,27 @@ roles_scenario (StyrApplication *app)
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
                    "12 roles: 11 vacant, 1 with gaps");
   g_assert_nonnull (label_text (page, "Mette Hansen, deputy – · no deputy"));
+
+  /* The KLIK tasks page names the holder of a task's role, or says the
+   * role is vacant. */
+  {
+    g_autoptr(JsonObject) changes = json_object_new ();
+    g_autoptr(GError) error = NULL;
+    GtkWidget *tasks;
+
+    json_object_set_string_member (changes, "role", "STS-AFTALEGODKENDER");
+    g_assert_true (styr_work_update_state (store_of (app), "task-state:OIR-BASIS-02", NULL,
+                                           changes, "test", NULL, &error));
+    json_object_set_string_member (changes, "role", "INFRASTRUKTURANSVARLIG");
+    g_assert_true (styr_work_update_state (store_of (app), "task-state:OIR-BASIS-01", NULL,
+                                           changes, "test", NULL, &error));
+    tasks = show_page (app, "tasks", STYR_TYPE_TASKS_PAGE);
+    choose (dropdown_with_tooltip (tasks, "Show the tasks of this project"),
+            "ØiR basisimplementering");
+    g_assert_nonnull (label_text (tasks, "Kommunens aftalegodkender i STS Administrationsmodul "
+                                         "(Mette Hansen)"));
+    g_assert_nonnull (label_text (tasks, "Infrastrukturansvarlig (vacant)"));
+  }
 
   quit (app);
 }

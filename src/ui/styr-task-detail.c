@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-checklist-actions.h"
 #include "styr-document-list.h"
 #include "styr-history-group.h"
 #include "styr-national-bar.h"
@@ -367,6 +368,20 @@ styr_task_detail_show (StyrTaskDetail *self,
   load_roles (self);
   adw_combo_row_set_selected (self->role_combo,
                               index_of (self->role_keys, state_string (self, "role")));
+  if (state_string (self, "role") != NULL)
+    {
+      g_autofree char *holder = NULL;
+      GDate today;
+
+      /* Who holds the role, from the Roles page; a vacant one says so. */
+      styr_clock_get_today (self->clock, &today);
+      holder = styr_role_holder_name (self->store, state_string (self, "role"), &today);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_combo),
+                                   holder != NULL ? holder
+                                                  : _("Vacant: assign it on the Roles page"));
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_combo), NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             state_string (self, "notes") ?: "", -1);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-checklist-actions.h"
 #include "styr-document-list.h"
 #include "styr-national-bar.h"
 #include "styr-rules.h"
@@ -951,16 +952,26 @@ role_bind_cb (GtkSignalListItemFactory *factory,
               StyrTasksPage            *self)
 {
   g_autoptr(GObject) object = cell_item (item);
-  const char *role = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *holder = NULL;
+  const char *key = NULL;
 
   remember_bound (self, item, role_bind_cb);
   if (STYR_IS_TASK (object))
+    key = state_field (self, STYR_TASK (object), "role");
+  if (key == NULL)
     {
-      role = state_field (self, STYR_TASK (object), "role");
-      if (role != NULL && g_hash_table_contains (self->role_names, role))
-        role = g_hash_table_lookup (self->role_names, role);
+      set_label (gtk_list_item_get_child (item), NULL, NULL);
+      return;
     }
-  set_label (gtk_list_item_get_child (item), role, NULL);
+
+  /* The role as the Roles page covers it: a vacant one says so. */
+  holder = styr_role_holder_name (self->store, key, &self->today);
+  text = g_strdup_printf (holder != NULL ? "%s (%s)" : _("%s (vacant)"),
+                          g_hash_table_contains (self->role_names, key)
+                          ? (const char *) g_hash_table_lookup (self->role_names, key) : key,
+                          holder);
+  set_label (gtk_list_item_get_child (item), text, holder == NULL ? "warning" : NULL);
 }
 
 /* Redraws the rows on screen, for a change that does not move them. */
@@ -1281,6 +1292,10 @@ ensure_model (StyrTasksPage *self)
                            G_CALLBACK (tasks_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::role",
                            G_CALLBACK (roles_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "documents-changed::assignment",
+                           G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "documents-changed::person",
+                           G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::meeting-state",
                            G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
 
