@@ -92,11 +92,12 @@ add_role_row (StyrRolesPage    *self,
   g_autofree char *subtitle = NULL;
   JsonNode *responsibilities;
 
-  if (entry->holder_name != NULL)
+  if (entry->holder_name != NULL && entry->deputy_name != NULL)
     /* Translators: who holds a role and who stands in; then what is wrong, if anything. */
-    subtitle = g_strdup_printf (_("%s, deputy %s%s%s"), entry->holder_name,
-                                entry->deputy_name != NULL ? entry->deputy_name : "–",
+    subtitle = g_strdup_printf (_("%s, deputy %s%s%s"), entry->holder_name, entry->deputy_name,
                                 flags[0] != '\0' ? " · " : "", flags);
+  else if (entry->holder_name != NULL)
+    subtitle = g_strdup_printf ("%s · %s", entry->holder_name, flags);
   else
     subtitle = g_strdup (flags);
 
