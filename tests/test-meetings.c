@@ -10,52 +10,13 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "store-fixture.h"
 #include "styr-catalogue.h"
 #include "styr-ics.h"
 #include "styr-meeting-actions.h"
 #include "styr-reminders.h"
 #include "styr-store.h"
 #include "styr-work.h"
-
-typedef struct
-{
-  char      *dir;
-  StyrStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrCatalogue) catalogue = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("styr-meetings-XXXXXX", NULL);
-  path = g_build_filename (fixture->dir, "styr.db", NULL);
-  fixture->store = styr_store_new (path, &error);
-  g_assert_no_error (error);
-  catalogue = styr_catalogue_new_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_true (styr_catalogue_import (catalogue, fixture->store, NULL, &error));
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static StyrMeeting *
 load_meeting (Fixture    *fixture,
@@ -433,7 +394,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/meetings/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/meetings/" name, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("choose-and-register", test_choose_and_register);
   ADD ("ics-export", test_ics_export);
