@@ -169,6 +169,23 @@ test_coverage (Fixture       *fixture,
       }
     g_assert_cmpuint (ended, >=, 1);
   }
+
+  /* An assignment ended on a day leaves the role vacant from the next. */
+  {
+    GDate last = day (29, 2, 2020);
+    GDate after = day (1, 3, 2020);
+    g_autoptr(GPtrArray) on_last = NULL;
+    g_autoptr(GPtrArray) next_day = NULL;
+    g_autofree char *assignment = g_strdup (coverage_of (handed_over,
+                                                         "STS-AFTALEGODKENDER")->assignment);
+
+    g_assert_true (styr_role_end_assignment (fixture->store, assignment, &last, "anne", &error));
+    g_assert_no_error (error);
+    on_last = coverage_on (fixture, &last, 3);
+    next_day = coverage_on (fixture, &after, 3);
+    g_assert_false (coverage_of (on_last, "STS-AFTALEGODKENDER")->flags & STYR_COVERAGE_VACANT);
+    g_assert_true (coverage_of (next_day, "STS-AFTALEGODKENDER")->flags & STYR_COVERAGE_VACANT);
+  }
 }
 
 static void

@@ -305,6 +305,43 @@ styr_role_assign (StyrStore    *store,
 }
 
 /**
+ * styr_role_end_assignment:
+ * @store: the store
+ * @assignment: the assignment's id
+ * @until: the last day it holds
+ * @author: who records it
+ * @error: return location for a #GError
+ *
+ * Ends an assignment on @until; from the day after, the role is vacant
+ * unless someone else holds it. The assignment stays in the history.
+ *
+ * Returns: %TRUE if it was written
+ */
+gboolean
+styr_role_end_assignment (StyrStore    *store,
+                          const char   *assignment,
+                          const GDate  *until,
+                          const char   *author,
+                          GError      **error)
+{
+  g_autofree char *rev = NULL;
+  g_autofree char *until_text = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(StyrRecord) record = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (until != NULL && g_date_valid (until), FALSE);
+
+  body = styr_store_get (store, assignment, &rev, error);
+  if (body == NULL)
+    return FALSE;
+
+  json_object_set_string_member (body, "until", (until_text = styr_date_to_iso (until)));
+  record = styr_record_new_from_json (assignment, rev, body, error);
+  return record != NULL && styr_store_put (store, assignment, body, rev, author, NULL, error);
+}
+
+/**
  * styr_person_save:
  * @store: the store
  * @id: (nullable): the person to change, or %NULL to add one

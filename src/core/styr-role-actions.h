@@ -68,6 +68,11 @@ gboolean    styr_role_assign           (StyrStore                *store,
                                         const char               *author,
                                         char                    **new_id,
                                         GError                  **error);
+gboolean    styr_role_end_assignment   (StyrStore                *store,
+                                        const char               *assignment,
+                                        const GDate              *until,
+                                        const char               *author,
+                                        GError                  **error);
 gboolean    styr_person_save           (StyrStore                *store,
                                         const char               *id,
                                         const char               *seen_rev,

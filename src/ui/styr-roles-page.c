@@ -120,6 +120,22 @@ add_role_row (StyrRolesPage    *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (assign), "s", entry->role);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), assign);
 
+  /* A current holder's assignment can be ended, keeping its history. */
+  if (entry->assignment != NULL)
+    {
+      GtkWidget *end_row = adw_action_row_new ();
+      GtkWidget *end = gtk_button_new_with_mnemonic (_("_End…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end_row), _("End the assignment"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (end_row),
+                                   _("The role is vacant from the day after"));
+      gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "roles.end-assignment");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (end), "s", entry->assignment);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (end_row), end);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), end_row);
+    }
+
   /* What the role is responsible for, from the Rollegalleri. */
   role = styr_store_get (self->store, role_id, NULL, NULL);
   responsibilities = role != NULL ? json_object_get_member (role, "responsibilities") : NULL;
@@ -399,6 +415,57 @@ assign_action (GtkWidget  *widget,
 }
 
 static void
+end_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 StyrRolesPage    *self)
+{
+  GtkEditable *until = g_object_get_data (G_OBJECT (dialog), "styr-until");
+  const char *assignment = g_object_get_data (G_OBJECT (dialog), "styr-assignment");
+  g_autofree char *iso = styr_date_from_user (gtk_editable_get_text (until));
+  g_autoptr(GError) error = NULL;
+  GDate last;
+
+  if (!g_str_equal (response, "accept"))
+    return;
+
+  g_date_clear (&last, 1);
+  if (iso == NULL || !styr_parse_date (iso, &last))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 /* Translators: %s is what the user typed as the last day. */
+                 _("The assignment was not ended: “%s” is not a date. Write it day first, e.g. "
+                   "31-01-2020."), gtk_editable_get_text (until));
+  else
+    styr_role_end_assignment (self->store, assignment, &last, styr_ui_author (), &error);
+  if (error != NULL)
+    styr_ui_show_error (GTK_WIDGET (self), error);
+}
+
+static void
+end_assignment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  StyrRolesPage *self = STYR_ROLES_PAGE (widget);
+  g_autofree char *today_iso = NULL;
+  g_autofree char *today_text = NULL;
+  GtkWidget *until;
+  AdwMessageDialog *dialog;
+  GDate today;
+
+  styr_clock_get_today (self->clock, &today);
+  today_iso = styr_date_to_iso (&today);
+  today_text = styr_date_to_user (today_iso);
+  until = entry_row (_("Last day (day-month-year)"), today_text);
+  dialog = styr_ui_form_dialog (widget, _("End the Assignment"), _("_End"),
+                                styr_ui_boxed_list (until, NULL));
+  g_object_set_data (G_OBJECT (dialog), "styr-until", until);
+  g_object_set_data_full (G_OBJECT (dialog), "styr-assignment",
+                          g_variant_dup_string (parameter, NULL), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 person_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     StyrRolesPage    *self)
@@ -660,6 +727,8 @@ styr_roles_page_class_init (StyrRolesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrRolesPage, people_group);
 
   gtk_widget_class_install_action (widget_class, "roles.assign", "s", assign_action);
+  gtk_widget_class_install_action (widget_class, "roles.end-assignment", "s",
+                                   end_assignment_action);
   gtk_widget_class_install_action (widget_class, "roles.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "roles.edit-person", "s", edit_person_action);
   gtk_widget_class_install_action (widget_class, "roles.add-role", NULL, add_role_action);
