@@ -625,6 +625,74 @@ test_export_ics (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "--export-ics"));
 }
 
+static char *
+pdf_to_text (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, NULL));
+  return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+}
+
+/* The summary from the command line, with no display, in the user's
+ * language. */
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *english = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autofree char *danish = g_build_filename (fixture->dir, "resume.pdf", NULL);
+  g_autofree char *unwritable = g_build_filename (fixture->dir, "no-such-dir", "x.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  import_bundled (fixture);
+
+  g_assert_cmpint (run_styr (fixture, "--export-pdf", english, "--today=2019-12-16", &out, &err),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, english));
+  text = pdf_to_text (english);
+  g_assert_nonnull (strstr (text, "Monday 16 December 2019"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    const char *argv[] = { g_getenv ("STYR_BINARY"), "--data-dir", fixture->data_dir,
+                           "--export-pdf", danish, "--today=2019-12-16", NULL };
+
+    env = g_environ_setenv (env, "LANG", "da_DK.UTF-8", TRUE);
+    env = g_environ_setenv (env, "LC_ALL", "da_DK.UTF-8", TRUE);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    text = pdf_to_text (danish);
+    g_assert_nonnull (strstr (text, "mandag den 16. december 2019"));
+    g_assert_nonnull (strstr (text, "Side 1 af"));
+    g_clear_pointer (&text, g_free);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* An unknown meeting and an unwritable file say so. */
+  g_assert_cmpint (run_styr (fixture, "--export-pdf", english, "--meeting=PLM-2031-01", &out, &err),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "PLM-2031-01"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--export-pdf", unwritable, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, unwritable));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -641,6 +709,7 @@ main (int   argc,
   ADD ("backup-restore", test_backup_restore);
   ADD ("today", test_today);
   ADD ("export-ics", test_export_ics);
+  ADD ("export-pdf", test_export_pdf);
 
 #undef ADD
 

@@ -11,6 +11,8 @@
 #include "styr-catalogue.h"
 #include "styr-commands.h"
 #include "styr-ics.h"
+#include "styr-report.h"
+#include "styr-summary.h"
 
 /* Every command checks its input before it opens the database, so a bad
  * file leaves even a database it would have created or upgraded alone. */
@@ -197,5 +199,64 @@ styr_command_export_ics (const char  *database,
             /* Translators: after --export-ics; the meeting, then the file. */
             ? g_strdup_printf (_("Wrote %s to the calendar file “%s”."), id, path)
             : g_strdup_printf (_("Wrote all meetings to the calendar file “%s”."), path);
+  return TRUE;
+}
+
+/**
+ * styr_command_export_pdf:
+ * @database: the database file
+ * @path: the PDF file to write
+ * @meeting: (nullable): the meeting to prepare for, or %NULL for the next
+ * @municipality: (nullable): the own municipality's code
+ * @today: the day the summary is made for
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Writes the meeting summary as a PDF, with no display.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_command_export_pdf (const char   *database,
+                         const char   *path,
+                         const char   *meeting,
+                         const char   *municipality,
+                         const GDate  *today,
+                         char        **report,
+                         GError      **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autofree char *id = NULL;
+  StyrRuleThresholds thresholds;
+  guint pages = 0;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("There is no database “%s” to make a summary from."), database);
+      return FALSE;
+    }
+
+  store = styr_store_new (database, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (meeting != NULL)
+    id = g_str_has_prefix (meeting, "meeting:") ? g_strdup (meeting)
+                                                : g_strconcat ("meeting:", meeting, NULL);
+  styr_rule_thresholds_init (&thresholds);
+  summary = styr_summary_build (store, today, &thresholds, municipality, id, error);
+  if (summary == NULL || !styr_report_write_pdf (summary, path, &pages, error))
+    return FALSE;
+
+  /* Translators: after --export-pdf; the file and its number of pages. */
+  *report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the summary to “%s”, %u page.",
+                                          "Wrote the summary to “%s”, %u pages.", pages),
+                             path, pages);
   return TRUE;
 }

@@ -28,4 +28,12 @@ gboolean styr_command_export_ics        (const char  *database,
                                         char       **report,
                                         GError     **error);
 
+gboolean styr_command_export_pdf        (const char  *database,
+                                        const char  *path,
+                                        const char  *meeting,
+                                        const char  *municipality,
+                                        const GDate *today,
+                                        char       **report,
+                                        GError     **error);
+
 G_END_DECLS

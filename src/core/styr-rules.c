@@ -1048,3 +1048,28 @@ styr_rules_meeting_needs_registration (StyrMeeting              *meeting,
   slot_day (g_ptr_array_index (slots, chosen), &day);
   return is_within (&day, today, thresholds->meeting_warning_days);
 }
+
+/**
+ * styr_rules_agreement_needs_action:
+ * @agreement: an agreement
+ * @assignments: (element-type StyrAssignment): who holds which role
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * What the agreements page's "needs action" filter, the Overview and the
+ * meeting summary all ask.
+ *
+ * Returns: %TRUE if @agreement awaits a decision (anmodet) or has a risk
+ *   flag
+ */
+gboolean
+styr_rules_agreement_needs_action (StyrAgreement            *agreement,
+                                   GPtrArray                *assignments,
+                                   const GDate              *today,
+                                   const StyrRuleThresholds *thresholds)
+{
+  g_return_val_if_fail (STYR_IS_AGREEMENT (agreement), FALSE);
+
+  return g_strcmp0 (styr_agreement_get_state (agreement), "requested") == 0 ||
+         styr_rules_agreement_risks (agreement, assignments, today, thresholds) != STYR_RISK_NONE;
+}

@@ -151,6 +151,10 @@ GArray       *styr_rules_agreement_usage_months     (StyrAgreement            *a
                                                      StyrRiskFlags             risks,
                                                      const GDate              *today,
                                                      const StyrRuleThresholds *thresholds);
+gboolean      styr_rules_agreement_needs_action     (StyrAgreement            *agreement,
+                                                     GPtrArray                *assignments,
+                                                     const GDate              *today,
+                                                     const StyrRuleThresholds *thresholds);
 const char   *styr_rules_risk_describe              (StyrRiskFlags             flag);
 guint         styr_risk_flags_count                 (StyrRiskFlags             flags);
 

@@ -175,8 +175,11 @@ static gboolean
 needs_action (StyrAgreementsPage *self,
               StyrAgreement      *agreement)
 {
-  return g_strcmp0 (styr_agreement_get_state (agreement), "requested") == 0 ||
-         risks_of (self, agreement) != STYR_RISK_NONE;
+  GDate today;
+
+  styr_clock_get_today (self->clock, &today);
+  return styr_rules_agreement_needs_action (agreement, self->assignments, &today,
+                                            &self->thresholds);
 }
 
 static gboolean

@@ -41,8 +41,10 @@ static const GOptionEntry option_entries[] = {
     N_("Replace the database with the backup FILE, then quit"), N_("FILE") },
   { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the meetings as an iCalendar FILE, then quit"), N_("FILE") },
+  { "export-pdf", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the summary for the next meeting as a PDF FILE, then quit"), N_("FILE") },
   { "meeting", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-ics, only the meeting ID, such as PLM-2020-01"), N_("ID") },
+    N_("With --export-ics or --export-pdf, only the meeting ID, such as PLM-2020-01"), N_("ID") },
   { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Work as if today were DATE, such as 2019-12-16"), N_("DATE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -178,6 +180,29 @@ export_ics (StyrApplication *self,
 }
 
 static int
+export_pdf (StyrApplication *self,
+            const char      *path,
+            const char      *meeting)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
+  g_autofree char *database = styr_paths_get_database (dir);
+  g_autofree char *municipality = g_settings_get_string (self->settings, "municipality");
+  GDate today;
+
+  styr_clock_get_today (self->clock, &today);
+  if (!styr_command_export_pdf (database, path, meeting, municipality, &today, &report, &error))
+    {
+      g_printerr ("styr: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", report);
+  return 0;
+}
+
+static int
 styr_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
@@ -187,6 +212,7 @@ styr_application_handle_local_options (GApplication *app,
   const char *backup_path = NULL;
   const char *restore_path = NULL;
   const char *ics_path = NULL;
+  const char *pdf_path = NULL;
   const char *meeting = NULL;
   const char *today = NULL;
 
@@ -203,6 +229,7 @@ styr_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "backup", "^&ay", &backup_path);
   g_variant_dict_lookup (options, "restore", "^&ay", &restore_path);
   g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_path);
+  g_variant_dict_lookup (options, "export-pdf", "^&ay", &pdf_path);
   g_variant_dict_lookup (options, "meeting", "&s", &meeting);
 
   /* The rules ask the clock for today; --today lets the 2019/2020
@@ -221,17 +248,20 @@ styr_application_handle_local_options (GApplication *app,
     }
 
   if ((import_path != NULL) + (backup_path != NULL) + (restore_path != NULL) +
-      (ics_path != NULL) > 1)
+      (ics_path != NULL) + (pdf_path != NULL) > 1)
     {
       g_printerr ("styr: %s\n",
-                  _("Give only one of --import-catalogue, --backup, --restore and --export-ics."));
+                  _("Give only one of --import-catalogue, --backup, --restore, --export-ics and "
+                    "--export-pdf."));
       return 2;
     }
-  if (meeting != NULL && ics_path == NULL)
+  if (meeting != NULL && ics_path == NULL && pdf_path == NULL)
     {
-      g_printerr ("styr: %s\n", _("--meeting goes with --export-ics."));
+      g_printerr ("styr: %s\n", _("--meeting goes with --export-ics or --export-pdf."));
       return 2;
     }
+  if (pdf_path != NULL)
+    return export_pdf (self, pdf_path, meeting);
   if (ics_path != NULL)
     return export_ics (self, ics_path, meeting);
   if (import_path != NULL)

@@ -1,0 +1,524 @@
+/* styr-summary.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-summary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "styr-agreement.h"
+#include "styr-agreement-actions.h"
+#include "styr-assignment.h"
+#include "styr-checklist-actions.h"
+#include "styr-checklist-item-state.h"
+#include "styr-meeting-actions.h"
+#include "styr-municipality.h"
+#include "styr-role-actions.h"
+#include "styr-summary.h"
+#include "styr-task-actions.h"
+#include "styr-work.h"
+
+/* What needs action before the next programme-leader meeting, worked out
+ * once from the store and the rules for the Overview page and the printed
+ * summary alike, so the two never disagree.
+ */
+
+static void
+item_free (StyrSummaryItem *item)
+{
+  g_free (item->id);
+  g_free (item->page);
+  g_free (item->title);
+  g_free (item->detail);
+  g_free (item->group);
+  g_free (item);
+}
+
+void
+styr_summary_free (StyrSummary *summary)
+{
+  g_free (summary->municipality);
+  g_free (summary->meeting_id);
+  g_free (summary->meeting_title);
+  g_free (summary->meeting_when);
+  g_free (summary->meeting_state);
+  g_clear_pointer (&summary->agenda, g_ptr_array_unref);
+  g_free (summary->notes);
+  g_strfreev (summary->questions);
+  g_clear_pointer (&summary->attention, g_ptr_array_unref);
+  g_clear_pointer (&summary->tasks, g_ptr_array_unref);
+  g_clear_pointer (&summary->projects, g_ptr_array_unref);
+  g_clear_pointer (&summary->checklists, g_ptr_array_unref);
+  g_clear_pointer (&summary->agreements, g_ptr_array_unref);
+  g_clear_pointer (&summary->roles, g_ptr_array_unref);
+  g_free (summary);
+}
+
+static StyrSummaryItem *
+add_item (GPtrArray  *items,
+          const char *id,
+          const char *page,
+          const char *title,
+          char       *detail,
+          gboolean    urgent)
+{
+  StyrSummaryItem *item = g_new0 (StyrSummaryItem, 1);
+
+  item->id = g_strdup (id);
+  item->page = g_strdup (page);
+  item->title = g_strdup (title);
+  item->detail = detail;
+  item->urgent = urgent;
+  g_ptr_array_add (items, item);
+  return item;
+}
+
+/**
+ * styr_format_day:
+ * @day: a valid date
+ *
+ * Returns: (transfer full): @day written out in the user's language, e.g.
+ *   "torsdag den 30. januar 2020" in Danish
+ */
+char *
+styr_format_day (const GDate *day)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                                     g_date_get_day (day), 12, 0, 0);
+
+  /* Translators: a date written out, as strftime; Danish writes "%A den %-d. %B %Y". */
+  return g_date_time_format (time, _("%A %-d %B %Y"));
+}
+
+static char *
+format_slot (StyrSlot *slot)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Copenhagen");
+  g_autoptr(GDateTime) start = g_date_time_to_timezone (slot->start, zone);
+  g_autoptr(GDateTime) end = g_date_time_to_timezone (slot->end, zone);
+  g_autofree char *from = g_date_time_format (start, "%H:%M");
+  g_autofree char *to = g_date_time_format (end, "%H:%M");
+  g_autofree char *day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
+                  g_date_time_get_year (start));
+  day = styr_format_day (&date);
+  /* Translators: a meeting's date and time in the summary. */
+  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
+}
+
+static GPtrArray *
+load_type (StyrStore   *store,
+           const char  *type,
+           const char  *sort_field,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) ids = styr_store_find_ids (store, type, NULL, NULL, sort_field, error);
+  GPtrArray *records;
+
+  if (ids == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autofree char *rev = NULL;
+      g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
+      StyrRecord *record = body != NULL ? styr_record_load (id, rev, body) : NULL;
+
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+  return records;
+}
+
+static gboolean
+add_meeting (StyrSummary  *summary,
+             StyrStore    *store,
+             const char   *meeting_id,
+             GError      **error)
+{
+  g_autofree char *next_id = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(StyrRecord) record = NULL;
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  GDate next;
+  int chosen;
+  gboolean registered;
+
+  if (meeting_id == NULL)
+    {
+      if (!styr_next_programme_meeting (store, &summary->today, &next, &next_id, error))
+        return error == NULL || *error == NULL;
+      meeting_id = next_id;
+    }
+
+  body = styr_store_get (store, meeting_id, NULL, NULL);
+  record = body != NULL ? styr_record_load (meeting_id, NULL, body) : NULL;
+  if (record == NULL || !STYR_IS_MEETING (record))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is what was given as the meeting. */
+                   _("There is no meeting “%s”. Meetings are named like meeting:PLM-2020-01."),
+                   meeting_id);
+      return FALSE;
+    }
+
+  state = styr_meeting_load_state (store, meeting_id);
+  slots = styr_meeting_dup_effective_slots (STYR_MEETING (record), state);
+  chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  registered = state != NULL && styr_meeting_state_get_registered (state);
+
+  summary->meeting_id = g_strdup (meeting_id);
+  summary->meeting_title = g_strdup (styr_meeting_get_title (STYR_MEETING (record)));
+  summary->agenda = styr_meeting_dup_agenda (STYR_MEETING (record));
+  if (chosen >= 0 && (guint) chosen < slots->len)
+    summary->meeting_when = format_slot (g_ptr_array_index (slots, chosen));
+  else if (slots->len > 0)
+    {
+      g_autoptr(GString) when = g_string_new (NULL);
+
+      for (guint i = 0; i < slots->len; i++)
+        {
+          g_autofree char *one = format_slot (g_ptr_array_index (slots, i));
+
+          g_string_append_printf (when, "%s%s", i > 0 ? _(" or ") : "", one);
+        }
+      summary->meeting_when = g_string_free (g_steal_pointer (&when), FALSE);
+    }
+
+  summary->meeting_needs_action = (slots->len > 1 && chosen < 0) ||
+                                  (styr_meeting_get_registration_url (STYR_MEETING (record)) != NULL &&
+                                   !registered);
+  if (slots->len > 1 && chosen < 0)
+    summary->meeting_state = g_strdup (_("Choose a date"));
+  else if (registered)
+    {
+      g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
+                                                                       "registered_on"));
+
+      /* Translators: %s is the date the registration was recorded. */
+      summary->meeting_state = g_strdup_printf (_("Date chosen, registered on %s"), on);
+    }
+  else if (styr_meeting_get_registration_url (STYR_MEETING (record)) != NULL)
+    summary->meeting_state = g_strdup (_("Date chosen, not registered yet"));
+  else
+    summary->meeting_state = g_strdup (_("Date chosen"));
+
+  if (state != NULL)
+    {
+      summary->notes = g_strdup (styr_record_get_string (STYR_RECORD (state), "notes"));
+      summary->questions = styr_record_dup_strv (STYR_RECORD (state), "questions");
+    }
+  return TRUE;
+}
+
+static char *
+task_detail (StyrStore     *store,
+             StyrTask      *task,
+             StyrTaskState *state,
+             const GDate   *today)
+{
+  const char *status = state != NULL ? styr_task_state_get_status (state) : NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  StyrNationalStatus national;
+  GDate deadline;
+
+  if (styr_task_get_deadline (task, &deadline))
+    {
+      g_autofree char *date = styr_date_to_user (styr_record_get_string (STYR_RECORD (task),
+                                                                         "deadline"));
+      g_autofree char *left = styr_work_describe_due (&deadline, today,
+                                                      g_strcmp0 (status, "completed") == 0);
+
+      g_string_append (detail, date);
+      if (left != NULL)
+        g_string_append_printf (detail, " (%s)", left);
+    }
+  g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "",
+                          styr_task_status_label (status));
+  if (styr_task_get_national (task, &national))
+    /* Translators: KOMBIT's count of municipalities that completed a task. */
+    g_string_append_printf (detail, _(" · nationally %d of %d completed"), national.completed,
+                            STYR_N_MUNICIPALITIES);
+  return g_string_free (g_steal_pointer (&detail), FALSE);
+}
+
+typedef struct
+{
+  guint own_completed;
+  guint own_total;
+  guint national_completed;
+  guint national_counted;
+} Progress;
+
+static void
+add_tasks (StyrSummary              *summary,
+           StyrStore                *store,
+           GPtrArray                *tasks,
+           const StyrRuleThresholds *thresholds)
+{
+  g_autoptr(GHashTable) progress = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      StyrTask *task = g_ptr_array_index (tasks, i);
+      const char *id = styr_record_get_id (STYR_RECORD (task));
+      g_autofree char *state_id = styr_work_state_id (id);
+      g_autofree char *rev = NULL;
+      g_autoptr(JsonObject) state_body = styr_store_get (store, state_id, &rev, NULL);
+      g_autoptr(StyrRecord) state = state_body != NULL
+                                    ? styr_record_load (state_id, rev, state_body) : NULL;
+      StyrTaskState *task_state = state != NULL && STYR_IS_TASK_STATE (state)
+                                  ? STYR_TASK_STATE (state) : NULL;
+      const char *project = styr_task_get_project (task);
+      const char *code = styr_record_get_string (STYR_RECORD (task), "code");
+      g_autofree char *title = code != NULL && !g_str_has_prefix (styr_task_get_title (task), code)
+                               ? g_strdup_printf ("%s %s", code, styr_task_get_title (task))
+                               : g_strdup (styr_task_get_title (task));
+      gboolean overdue = styr_rules_task_overdue (task, task_state, &summary->today);
+      gboolean soon = styr_rules_task_due_soon (task, task_state, &summary->today, thresholds);
+      gboolean done = task_state != NULL &&
+                      g_strcmp0 (styr_task_state_get_status (task_state), "completed") == 0;
+      Progress *counts = g_hash_table_lookup (progress, project);
+      StyrNationalStatus national;
+      StyrSummaryItem *item;
+
+      if (g_str_has_prefix (styr_task_get_lifecycle (task), "withdraw"))
+        continue;
+
+      item = add_item (summary->tasks, id, "tasks", title,
+                       task_detail (store, task, task_state, &summary->today), overdue);
+      item->group = g_strdup (project);
+      if (overdue || soon)
+        {
+          item = add_item (summary->attention, id, "tasks", title,
+                           task_detail (store, task, task_state, &summary->today), overdue);
+          item->group = g_strdup (project);
+        }
+
+      if (counts == NULL)
+        {
+          counts = g_new0 (Progress, 1);
+          g_hash_table_insert (progress, (gpointer) project, counts);
+          g_ptr_array_add (order, (gpointer) project);
+        }
+      counts->own_total++;
+      counts->own_completed += done;
+      if (styr_task_get_national (task, &national))
+        {
+          counts->national_completed += national.completed;
+          counts->national_counted += STYR_N_MUNICIPALITIES;
+        }
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *project = g_ptr_array_index (order, i);
+      Progress *counts = g_hash_table_lookup (progress, project);
+      g_autoptr(GString) detail = g_string_new (NULL);
+
+      /* Translators: a project's own progress. */
+      g_string_append_printf (detail, _("%u of %u completed here"), counts->own_completed,
+                              counts->own_total);
+      if (counts->national_counted > 0)
+        /* Translators: after the own progress; KOMBIT's share, in per cent. */
+        g_string_append_printf (detail, _(" · %u %% nationally"),
+                                100 * counts->national_completed / counts->national_counted);
+      add_item (summary->projects, NULL, "tasks", project, g_string_free (g_steal_pointer (&detail), FALSE),
+                FALSE);
+    }
+}
+
+static int
+compare_tasks (gconstpointer a,
+               gconstpointer b)
+{
+  StyrTask *x = *(StyrTask **) a;
+  StyrTask *y = *(StyrTask **) b;
+  int by_project = g_utf8_collate (styr_task_get_project (x), styr_task_get_project (y));
+  GDate dx, dy;
+  gboolean hx, hy;
+
+  if (by_project != 0)
+    return by_project;
+  hx = styr_task_get_deadline (x, &dx);
+  hy = styr_task_get_deadline (y, &dy);
+  if (hx != hy)
+    return hx ? -1 : 1;
+  if (hx && g_date_compare (&dx, &dy) != 0)
+    return g_date_compare (&dx, &dy);
+  return g_strcmp0 (styr_task_get_title (x), styr_task_get_title (y));
+}
+
+static void
+add_checklists (StyrSummary              *summary,
+                StyrStore                *store,
+                const StyrRuleThresholds *thresholds)
+{
+  g_autoptr(GPtrArray) checklists = load_type (store, "checklist", NULL, NULL);
+
+  for (guint i = 0; checklists != NULL && i < checklists->len; i++)
+    {
+      StyrRecord *checklist = g_ptr_array_index (checklists, i);
+      g_autoptr(GPtrArray) items = styr_checklist_list_items (store, styr_record_get_key (checklist),
+                                                              NULL);
+      guint done = 0;
+
+      /* The five questions are asked per agreement, not ticked here. */
+      if (items == NULL || g_str_equal (styr_record_get_key (checklist), "CL-SA-APPROVE"))
+        continue;
+
+      for (guint j = 0; j < items->len; j++)
+        {
+          StyrChecklistItem *item = g_ptr_array_index (items, j);
+          const char *id = styr_record_get_id (STYR_RECORD (item));
+          g_autofree char *state_id = styr_work_state_id (id);
+          g_autofree char *rev = NULL;
+          g_autoptr(JsonObject) body = styr_store_get (store, state_id, &rev, NULL);
+          g_autoptr(StyrRecord) state = body != NULL ? styr_record_load (state_id, rev, body) : NULL;
+          StyrChecklistItemState *item_state = state != NULL && STYR_IS_CHECKLIST_ITEM_STATE (state)
+                                               ? STYR_CHECKLIST_ITEM_STATE (state) : NULL;
+          gboolean overdue = styr_rules_checklist_item_overdue (item, item_state, &summary->today);
+          GDate due;
+
+          if (item_state != NULL && styr_checklist_item_state_get_done (item_state))
+            done++;
+          if ((overdue ||
+               styr_rules_checklist_item_due_soon (item, item_state, &summary->today, thresholds)) &&
+              styr_checklist_item_get_due (item, &due))
+            {
+              g_autofree char *date = styr_date_to_user (styr_record_get_string (STYR_RECORD (item),
+                                                                                 "due"));
+              g_autofree char *left = styr_work_describe_due (&due, &summary->today, FALSE);
+              StyrSummaryItem *line;
+
+              line = add_item (summary->attention, id, "oir", styr_checklist_item_get_text (item),
+                               g_strdup_printf ("%s (%s)", date, left), overdue);
+              line->group = g_strdup (styr_record_get_string (checklist, "title"));
+            }
+        }
+
+      add_item (summary->checklists, styr_record_get_id (checklist), "oir",
+                styr_record_get_string (checklist, "title"),
+                /* Translators: a checklist's progress in the summary. */
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
+                                              "%u of %u items done", items->len),
+                                 done, items->len),
+                FALSE);
+    }
+}
+
+static void
+add_agreements (StyrSummary              *summary,
+                StyrStore                *store,
+                const StyrRuleThresholds *thresholds)
+{
+  g_autoptr(GPtrArray) agreements = load_type (store, "agreement", "using_system", NULL);
+  g_autoptr(GPtrArray) assignments = load_type (store, "assignment", NULL, NULL);
+
+  for (guint i = 0; agreements != NULL && assignments != NULL && i < agreements->len; i++)
+    {
+      StyrAgreement *agreement = g_ptr_array_index (agreements, i);
+      StyrRiskFlags risks;
+      g_autoptr(GString) detail = NULL;
+      g_autofree char *title = NULL;
+
+      if (!styr_rules_agreement_needs_action (agreement, assignments, &summary->today, thresholds))
+        continue;
+
+      risks = styr_rules_agreement_risks (agreement, assignments, &summary->today, thresholds);
+      detail = g_string_new (styr_agreement_state_label (styr_agreement_get_state (agreement)));
+      for (guint bit = 0; bit < 32; bit++)
+        if (risks & (1u << bit))
+          g_string_append_printf (detail, " · %s", styr_rules_risk_describe (1u << bit));
+      title = g_strdup_printf ("%s (%s)", styr_agreement_get_using_system (agreement),
+                               styr_agreement_get_supplier (agreement) != NULL
+                               ? styr_agreement_get_supplier (agreement) : "–");
+      add_item (summary->agreements, styr_record_get_id (STYR_RECORD (agreement)), "agreements",
+                title, g_string_free (g_steal_pointer (&detail), FALSE),
+                (risks & STYR_RISK_USED_AFTER_END) != 0);
+    }
+}
+
+/**
+ * styr_summary_build:
+ * @store: the store
+ * @today: a valid date
+ * @thresholds: the thresholds
+ * @municipality: (nullable): the own municipality's code
+ * @meeting_id: (nullable): the meeting to prepare for, or %NULL for the
+ *   next programme-leader meeting
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the summary, or %NULL with @error set, such as
+ *   for an unknown meeting
+ */
+StyrSummary *
+styr_summary_build (StyrStore                *store,
+                    const GDate              *today,
+                    const StyrRuleThresholds *thresholds,
+                    const char               *municipality,
+                    const char               *meeting_id,
+                    GError                  **error)
+{
+  g_autoptr(StyrSummary) summary = g_new0 (StyrSummary, 1);
+  g_autoptr(GPtrArray) tasks = NULL;
+  g_autoptr(GPtrArray) coverage = NULL;
+  g_autoptr(GListModel) municipalities = NULL;
+  StyrMunicipality *own;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  summary->today = *today;
+  summary->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->tasks = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->checklists = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->agreements = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+
+  municipalities = styr_municipality_list_load (store, NULL);
+  own = municipality != NULL && municipalities != NULL
+        ? styr_municipality_list_find (municipalities, municipality) : NULL;
+  summary->municipality = g_strdup (own != NULL ? styr_municipality_get_name (own)
+                                    : municipality != NULL ? municipality : "");
+
+  if (!add_meeting (summary, store, meeting_id, error))
+    return NULL;
+  if (summary->agenda == NULL)
+    summary->agenda = g_ptr_array_new ();
+
+  tasks = load_type (store, "task", NULL, error);
+  if (tasks == NULL)
+    return NULL;
+  g_ptr_array_sort (tasks, compare_tasks);
+  add_tasks (summary, store, tasks, thresholds);
+  add_checklists (summary, store, thresholds);
+  add_agreements (summary, store, thresholds);
+
+  coverage = styr_roles_coverage (store, today, thresholds, error);
+  if (coverage == NULL)
+    return NULL;
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      StyrRoleCoverage *entry = g_ptr_array_index (coverage, i);
+      g_autofree char *role_id = g_strconcat ("role:", entry->role, NULL);
+
+      if (entry->flags != STYR_COVERAGE_NONE)
+        add_item (summary->roles, role_id, "roles", entry->name,
+                  styr_coverage_describe (entry->flags),
+                  (entry->flags & STYR_COVERAGE_VACANT) != 0);
+    }
+
+  return g_steal_pointer (&summary);
+}

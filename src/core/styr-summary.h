@@ -1,0 +1,92 @@
+/* styr-summary.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "styr-meeting.h"
+#include "styr-rules.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * StyrSummaryItem:
+ * @id: the record it is about, to open it
+ * @page: the page that shows it: "tasks", "oir", "agreements", "meetings"
+ *   or "roles"
+ * @title: what it is
+ * @detail: why it needs action, or its state
+ * @urgent: overdue, vacant or otherwise past due, and marked so
+ * @group: (nullable): what it belongs to, e.g. a task's project
+ *
+ * One line of the Overview and the meeting summary.
+ */
+typedef struct
+{
+  char     *id;
+  char     *page;
+  char     *title;
+  char     *detail;
+  gboolean  urgent;
+  char     *group;
+} StyrSummaryItem;
+
+/**
+ * StyrSummary:
+ * @today: the day it was made for
+ * @municipality: the own municipality's name, or its code
+ * @meeting_id: (nullable): the meeting it is for
+ * @meeting_title: (nullable): its title
+ * @meeting_when: (nullable): the chosen date, or both alternatives
+ * @meeting_state: (nullable): chosen and registered, in words
+ * @meeting_needs_action: no date chosen or not registered
+ * @agenda: (element-type StyrAgendaItem): the meeting's agenda
+ * @notes: (nullable): own notes on the meeting
+ * @questions: (nullable): own questions to raise
+ * @attention: (element-type StyrSummaryItem): what needs action before
+ *   the meeting: overdue and due-soon tasks and checklist items
+ * @tasks: (element-type StyrSummaryItem): every KLIK task by project, for
+ *   the status table; @group is the project
+ * @projects: (element-type StyrSummaryItem): progress per project against
+ *   the national counts
+ * @checklists: (element-type StyrSummaryItem): progress per checklist
+ * @agreements: (element-type StyrSummaryItem): agreements needing action
+ * @roles: (element-type StyrSummaryItem): role gaps
+ *
+ * What needs action before the next programme-leader meeting: the one
+ * answer the Overview page shows and the meeting summary prints.
+ */
+typedef struct
+{
+  GDate      today;
+  char      *municipality;
+  char      *meeting_id;
+  char      *meeting_title;
+  char      *meeting_when;
+  char      *meeting_state;
+  gboolean   meeting_needs_action;
+  GPtrArray *agenda;
+  char      *notes;
+  char     **questions;
+  GPtrArray *attention;
+  GPtrArray *tasks;
+  GPtrArray *projects;
+  GPtrArray *checklists;
+  GPtrArray *agreements;
+  GPtrArray *roles;
+} StyrSummary;
+
+void         styr_summary_free  (StyrSummary              *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrSummary, styr_summary_free)
+
+StyrSummary *styr_summary_build (StyrStore                *store,
+                                 const GDate              *today,
+                                 const StyrRuleThresholds *thresholds,
+                                 const char               *municipality,
+                                 const char               *meeting_id,
+                                 GError                  **error);
+char        *styr_format_day    (const GDate              *day);
+
+G_END_DECLS

@@ -1,0 +1,157 @@
+/* test-report.c: the meeting summary as a real PDF, read back with
+ * pdftotext: what the bundled catalogue says as of 16 December 2019, and a
+ * 1 000-task store whose every task survives the page breaks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "store-fixture.h"
+#include "styr-report.h"
+#include "styr-summary.h"
+#include "styr-task-actions.h"
+
+static char *
+pdf_text (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Wrapped lines join with a space, as a reader reads them. */
+  {
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+    return g_regex_replace_literal (space, out, -1, 0, " ", 0, NULL);
+  }
+}
+
+static guint
+write_summary (Fixture    *fixture,
+               const char *name,
+               char      **text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, name, NULL);
+  StyrRuleThresholds thresholds;
+  guint pages = 0;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
+  styr_rule_thresholds_init (&thresholds);
+  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_report_write_pdf (summary, pdf, &pages, &error));
+  g_assert_no_error (error);
+  *text = pdf_text (pdf);
+  return pages;
+}
+
+static void
+test_catalogue_summary (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  guint pages = write_summary (fixture, "summary.pdf", &text);
+  static const char *expected[] = {
+    "Programledermøde december 2019",
+    "Gentofte",
+    "Monday 16 December 2019, 10:00–11:00",
+    "Tuesday 17 December 2019, 10:00–11:00",
+    "Choose a date",
+    "Styr på serviceaftalerne",
+    "Organiser jer i relation til ØiR",
+    "12-12-2019 (4 days overdue)",
+    "15-01-2020 (30 days left)",
+    "nationally 49 of 98 completed",
+    "ØiR basisimplementering",
+    "0 of 15 items done",
+    "Kommunens aftalegodkender i STS Administrationsmodul",
+    "vacant",
+  };
+
+  g_assert_cmpuint (pages, >=, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("looking for “%s”", expected[i]);
+      g_assert_nonnull (strstr (text, expected[i]));
+    }
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  /* Withdrawn tasks are not work to do. */
+  g_assert_null (strstr (text, "Kvalitetstjek og ajourfør brugertyper"));
+}
+
+static void
+add_tasks (Fixture *fixture,
+           guint    from,
+           guint    to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(JsonObject) fields = json_object_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Opgave T%04u: forbered integrationen og aftal "
+                                                "testdato med økonomi og leverandøren", i);
+      g_autofree char *project = g_strdup_printf ("Projekt %u", i % 12);
+      g_autofree char *deadline = g_strdup_printf ("2020-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      json_object_set_string_member (fields, "title", title);
+      json_object_set_string_member (fields, "project", project);
+      json_object_set_string_member (fields, "deadline", deadline);
+      g_assert_true (styr_task_save_local (fixture->store, NULL, NULL, fields, "test", NULL,
+                                           &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Nothing is lost or clipped at the page breaks: every one of 1 000
+ * tasks is in the text, and the pages grow with the tasks. */
+static void
+test_thousand_tasks (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *small_text = NULL;
+  g_autofree char *text = NULL;
+  guint small_pages, pages;
+
+  add_tasks (fixture, 0, 100);
+  small_pages = write_summary (fixture, "small.pdf", &small_text);
+  add_tasks (fixture, 100, 1000);
+  pages = write_summary (fixture, "large.pdf", &text);
+
+  g_assert_cmpuint (pages, >, small_pages * 5);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *token = g_strdup_printf ("T%04u", i);
+
+      if (strstr (text, token) == NULL)
+        g_error ("task %s is missing from the PDF", token);
+    }
+  g_assert_nonnull (strstr (text, "Task"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/report/" name, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
+
+  ADD ("catalogue-summary", test_catalogue_summary);
+  ADD ("thousand-tasks", test_thousand_tasks);
+
+  return g_test_run ();
+}
