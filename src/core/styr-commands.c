@@ -141,6 +141,32 @@ styr_command_restore (const char  *database,
   return TRUE;
 }
 
+/* "PLM-2020-01" and "meeting:PLM-2020-01" name the same meeting. */
+static char *
+meeting_id (const char *meeting)
+{
+  if (meeting == NULL)
+    return NULL;
+  return g_str_has_prefix (meeting, "meeting:") ? g_strdup (meeting)
+                                                : g_strconcat ("meeting:", meeting, NULL);
+}
+
+/* Opens an existing database only: an export must not create one. */
+static StyrStore *
+open_existing (const char  *database,
+               char        *missing,
+               GError     **error)
+{
+  g_autofree char *message = missing;
+
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND, message);
+      return NULL;
+    }
+  return styr_store_new (database, error);
+}
+
 /**
  * styr_command_export_ics:
  * @database: the database file
@@ -168,20 +194,15 @@ styr_command_export_ics (const char  *database,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  if (!g_file_test (database, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                   _("There is no database “%s” to export meetings from."), database);
-      return FALSE;
-    }
-
-  store = styr_store_new (database, error);
+  /* Translators: %s is the database file. */
+  store = open_existing (database,
+                         g_strdup_printf (_("There is no database “%s” to export meetings "
+                                            "from."), database),
+                         error);
   if (store == NULL)
     return FALSE;
 
-  if (meeting != NULL)
-    id = g_str_has_prefix (meeting, "meeting:") ? g_strdup (meeting)
-                                                : g_strconcat ("meeting:", meeting, NULL);
+  id = meeting_id (meeting);
   text = styr_ics_export (store, id, error);
   if (text == NULL)
     return FALSE;
@@ -235,20 +256,15 @@ styr_command_export_pdf (const char   *database,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  if (!g_file_test (database, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                   _("There is no database “%s” to make a summary from."), database);
-      return FALSE;
-    }
-
-  store = styr_store_new (database, error);
+  /* Translators: %s is the database file. */
+  store = open_existing (database,
+                         g_strdup_printf (_("There is no database “%s” to make a summary from."),
+                                          database),
+                         error);
   if (store == NULL)
     return FALSE;
 
-  if (meeting != NULL)
-    id = g_str_has_prefix (meeting, "meeting:") ? g_strdup (meeting)
-                                                : g_strconcat ("meeting:", meeting, NULL);
+  id = meeting_id (meeting);
   styr_rule_thresholds_init (&thresholds);
   summary = styr_summary_build (store, today, &thresholds, municipality, id, error);
   if (summary == NULL || !styr_report_write_pdf (summary, path, &pages, error))

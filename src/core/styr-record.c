@@ -21,6 +21,7 @@
 #include "styr-municipality.h"
 #include "styr-person.h"
 #include "styr-record.h"
+#include "styr-store.h"
 #include "styr-role.h"
 #include "styr-service.h"
 #include "styr-system.h"
@@ -1117,4 +1118,43 @@ styr_record_check_date_order (StyrRecord  *self,
   return styr_record_invalid (self, error, _("%s “%s” is before %s “%s”"),
                               second, styr_record_get_string (self, second),
                               first, styr_record_get_string (self, first));
+}
+
+/**
+ * styr_record_load_all:
+ * @store: the store
+ * @type: the document type
+ * @sort_field: (nullable): the field to order by, as styr_store_find_ids()
+ * @error: return location for a #GError
+ *
+ * For the few dozen roles, people or checklists a page shows at once,
+ * not for lists that can grow to thousands.
+ *
+ * Returns: (transfer full) (element-type StyrRecord): every live record of
+ *   @type, or %NULL with @error set
+ */
+GPtrArray *
+styr_record_load_all (StyrStore   *store,
+                      const char  *type,
+                      const char  *sort_field,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) ids = styr_store_find_ids (store, type, NULL, NULL, sort_field, error);
+  GPtrArray *records;
+
+  if (ids == NULL)
+    return NULL;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autofree char *rev = NULL;
+      g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
+      StyrRecord *record = body != NULL ? styr_record_load (id, rev, body) : NULL;
+
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+  return records;
 }

@@ -139,4 +139,11 @@ char        *styr_date_to_iso               (const GDate  *date);
 char        *styr_date_to_user              (const char   *iso);
 char        *styr_datetime_to_user          (const char   *iso);
 
+/* Declared here rather than in styr-store.h, which records build on. */
+typedef struct _StyrStore StyrStore;
+GPtrArray   *styr_record_load_all           (StyrStore    *store,
+                                             const char   *type,
+                                             const char   *sort_field,
+                                             GError      **error);
+
 G_END_DECLS

@@ -35,32 +35,6 @@ styr_role_coverage_free (StyrRoleCoverage *coverage)
   g_free (coverage);
 }
 
-static GPtrArray *
-load_all (StyrStore   *store,
-          const char  *type,
-          GError     **error)
-{
-  g_autoptr(GPtrArray) ids = styr_store_find_ids (store, type, NULL, NULL, NULL, error);
-  GPtrArray *records;
-
-  if (ids == NULL)
-    return NULL;
-
-  records = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *rev = NULL;
-      g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
-      StyrRecord *record = body != NULL ? styr_record_load (id, rev, body) : NULL;
-
-      if (record != NULL)
-        g_ptr_array_add (records, record);
-    }
-
-  return records;
-}
-
 static StyrPerson *
 find_person (GPtrArray  *persons,
              const char *id)
@@ -109,9 +83,9 @@ styr_roles_coverage (StyrStore                *store,
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  if ((roles = load_all (store, "role", error)) == NULL ||
-      (assignments = load_all (store, "assignment", error)) == NULL ||
-      (persons = load_all (store, "person", error)) == NULL)
+  if ((roles = styr_record_load_all (store, "role", NULL, error)) == NULL ||
+      (assignments = styr_record_load_all (store, "assignment", NULL, error)) == NULL ||
+      (persons = styr_record_load_all (store, "person", NULL, error)) == NULL)
     return NULL;
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_role_coverage_free);

@@ -112,32 +112,6 @@ format_slot (StyrSlot *slot)
   return g_strdup_printf (_("%s, %s–%s"), day, from, to);
 }
 
-static GPtrArray *
-load_type (StyrStore   *store,
-           const char  *type,
-           const char  *sort_field,
-           GError     **error)
-{
-  g_autoptr(GPtrArray) ids = styr_store_find_ids (store, type, NULL, NULL, sort_field, error);
-  GPtrArray *records;
-
-  if (ids == NULL)
-    return NULL;
-
-  records = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *rev = NULL;
-      g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
-      StyrRecord *record = body != NULL ? styr_record_load (id, rev, body) : NULL;
-
-      if (record != NULL)
-        g_ptr_array_add (records, record);
-    }
-  return records;
-}
-
 static gboolean
 add_meeting (StyrSummary  *summary,
              StyrStore    *store,
@@ -364,7 +338,7 @@ add_checklists (StyrSummary              *summary,
                 StyrStore                *store,
                 const StyrRuleThresholds *thresholds)
 {
-  g_autoptr(GPtrArray) checklists = load_type (store, "checklist", NULL, NULL);
+  g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, NULL);
 
   for (guint i = 0; checklists != NULL && i < checklists->len; i++)
     {
@@ -422,8 +396,8 @@ add_agreements (StyrSummary              *summary,
                 StyrStore                *store,
                 const StyrRuleThresholds *thresholds)
 {
-  g_autoptr(GPtrArray) agreements = load_type (store, "agreement", "using_system", NULL);
-  g_autoptr(GPtrArray) assignments = load_type (store, "assignment", NULL, NULL);
+  g_autoptr(GPtrArray) agreements = styr_record_load_all (store, "agreement", "using_system", NULL);
+  g_autoptr(GPtrArray) assignments = styr_record_load_all (store, "assignment", NULL, NULL);
 
   for (guint i = 0; agreements != NULL && assignments != NULL && i < agreements->len; i++)
     {
@@ -498,7 +472,7 @@ styr_summary_build (StyrStore                *store,
   if (summary->agenda == NULL)
     summary->agenda = g_ptr_array_new ();
 
-  tasks = load_type (store, "task", NULL, error);
+  tasks = styr_record_load_all (store, "task", NULL, error);
   if (tasks == NULL)
     return NULL;
   g_ptr_array_sort (tasks, compare_tasks);
