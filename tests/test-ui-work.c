@@ -7,10 +7,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
+#include "styr-overview-page.h"
+#include "styr-summary-print.h"
 #include "styr-roles-page.h"
 #include "styr-task-actions.h"
 #include "styr-tasks-page.h"
@@ -545,6 +548,49 @@ meetings_scenario (StyrApplication *app)
 }
 
 static void
+overview_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "overview", STYR_TYPE_OVERVIEW_PAGE);
+  StyrWindow *window = main_window (app);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *tasks;
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("styr-ui-pdf-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "summary.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+  /* The same rules as the tabs: the two tasks due on 12 December. */
+  g_assert_nonnull (label_text (page, "Due Before the Meeting"));
+  g_assert_nonnull (label_text (page, "Oplys ØiR-kontaktpersoner og ØiR funktionspostkasse"));
+  g_assert_nonnull (label_text (page, "Choose a date"));
+
+  /* A line opens its record on its page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s", "task:OIR-BASIS-01");
+  iterate ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "tasks");
+  tasks = find_descendant (GTK_WIDGET (window), STYR_TYPE_TASKS_PAGE);
+  g_assert_cmpstr (styr_tasks_page_get_selected_id (STYR_TASKS_PAGE (tasks)), ==,
+                   "task:OIR-BASIS-01");
+
+  /* "Export as PDF" goes through GtkPrintOperation with the same renderer. */
+  summary = styr_overview_page_build_summary (STYR_OVERVIEW_PAGE (page), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (styr_summary_print (GTK_WINDOW (window), summary, pdf, &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text,
+                               NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Programledermøde"));
+  g_assert_nonnull (strstr (text, "Page 1 of"));
+  g_remove (pdf);
+  g_rmdir (dir);
+
+  quit (app);
+}
+
+static void
 test_roles (void)
 {
   g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-roles-XXXXXX", NULL);
@@ -553,6 +599,7 @@ test_roles (void)
   g_settings_set_string (settings, "municipality", "157");
   run_app_with (data_dir, "--today", "2019-12-16", roles_scenario);
   run_app_with (data_dir, "--today", "2019-12-16", meetings_scenario);
+  run_app_with (data_dir, "--today", "2019-12-16", overview_scenario);
 }
 
 static void
@@ -584,7 +631,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/tasks-and-checklists", test_tasks_and_checklists);
-  g_test_add_func ("/ui/roles-and-meetings", test_roles);
+  g_test_add_func ("/ui/roles-meetings-overview", test_roles);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "styr-agreements-page.h"
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
+#include "styr-overview-page.h"
 #include "styr-roles-page.h"
 #include "styr-tasks-page.h"
 #include "styr-agreement.h"
@@ -74,7 +75,9 @@ first_start_scenario (StyrApplication *app)
       iterate ();
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i]);
       page = adw_view_stack_get_visible_child (stack);
-      if (g_str_equal (pages[i], "agreements"))
+      if (g_str_equal (pages[i], "overview"))
+        g_assert_nonnull (find_descendant (page, STYR_TYPE_OVERVIEW_PAGE));
+      else if (g_str_equal (pages[i], "agreements"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_AGREEMENTS_PAGE));
       else if (g_str_equal (pages[i], "tasks"))
         g_assert_nonnull (find_descendant (page, STYR_TYPE_TASKS_PAGE));

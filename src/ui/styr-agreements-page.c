@@ -1318,20 +1318,7 @@ focus_search_action (GtkWidget  *widget,
 static void
 load_thresholds (StyrAgreementsPage *self)
 {
-  styr_rule_thresholds_init (&self->thresholds);
-  if (self->settings == NULL)
-    return;
-
-  self->thresholds.expiring_days = g_settings_get_uint (self->settings,
-                                                        "agreement-expiring-days");
-  self->thresholds.max_period_months = g_settings_get_uint (self->settings,
-                                                            "agreement-max-period-months");
-  self->thresholds.review_interval_months =
-    g_settings_get_uint (self->settings, "agreement-review-interval-months");
-  self->thresholds.no_usage_months = g_settings_get_uint (self->settings,
-                                                          "agreement-no-usage-months");
-  self->thresholds.usage_spike_factor = g_settings_get_double (self->settings,
-                                                               "agreement-usage-spike-factor");
+  styr_ui_load_thresholds (self->settings, &self->thresholds);
 }
 
 /* A threshold changed in Preferences: the flags, the "needs action"
@@ -1640,4 +1627,20 @@ styr_agreements_page_get_list (StyrAgreementsPage *self)
   g_return_val_if_fail (STYR_IS_AGREEMENTS_PAGE (self), NULL);
 
   return self->list;
+}
+
+/**
+ * styr_agreements_page_select:
+ * @self: a #StyrAgreementsPage
+ * @id: an agreement's id
+ *
+ * Shows the agreement, as the Overview's links ask.
+ */
+void
+styr_agreements_page_select (StyrAgreementsPage *self,
+                             const char         *id)
+{
+  g_return_if_fail (STYR_IS_AGREEMENTS_PAGE (self));
+
+  select_id (self, id);
 }

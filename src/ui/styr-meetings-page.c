@@ -1191,3 +1191,19 @@ styr_meetings_page_init (StyrMeetingsPage *self)
 
   self->meetings = g_ptr_array_new_with_free_func (g_object_unref);
 }
+
+/**
+ * styr_meetings_page_select:
+ * @self: a #StyrMeetingsPage
+ * @id: a meeting's id
+ *
+ * Shows the meeting, as the Overview's links and reminders ask.
+ */
+void
+styr_meetings_page_select (StyrMeetingsPage *self,
+                           const char       *id)
+{
+  g_return_if_fail (STYR_IS_MEETINGS_PAGE (self));
+
+  select_id (self, id);
+}

@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR, MEETINGS_PAGE,
 
 void styr_meetings_page_import_text (StyrMeetingsPage *self,
                                      const char       *text);
+void styr_meetings_page_select      (StyrMeetingsPage *self,
+                                     const char       *id);
 
 G_END_DECLS

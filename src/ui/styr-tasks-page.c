@@ -1314,6 +1314,7 @@ ensure_model (StyrTasksPage *self)
 
   selection_changed_cb (self);
   update_summary (self);
+  select_pending (self);
 }
 
 static void
@@ -1501,4 +1502,22 @@ styr_tasks_page_get_selected_id (StyrTasksPage *self)
   g_return_val_if_fail (STYR_IS_TASKS_PAGE (self), NULL);
 
   return self->selected_id;
+}
+
+/**
+ * styr_tasks_page_select:
+ * @self: a #StyrTasksPage
+ * @id: a task's id
+ *
+ * Shows the task, as soon as its list has it.
+ */
+void
+styr_tasks_page_select (StyrTasksPage *self,
+                        const char    *id)
+{
+  g_return_if_fail (STYR_IS_TASKS_PAGE (self));
+
+  g_free (self->pending_select);
+  self->pending_select = g_strdup (id);
+  select_pending (self);
 }

@@ -17,5 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrTasksPage, styr_tasks_page, STYR, TASKS_PAGE, AdwBin)
 
 const char *styr_tasks_page_get_selected_id (StyrTasksPage *self);
+void        styr_tasks_page_select          (StyrTasksPage *self,
+                                             const char    *id);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "styr-rules.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,8 @@ AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
                                       const char *heading,
                                       const char *accept,
                                       GtkWidget  *extra);
+
+void              styr_ui_load_thresholds (GSettings          *settings,
+                                          StyrRuleThresholds *thresholds);
 
 G_END_DECLS

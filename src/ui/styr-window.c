@@ -11,6 +11,9 @@
 
 #include "styr-agreements-page.h"
 #include "styr-meetings-page.h"
+#include "styr-overview-page.h"
+#include "styr-summary-print.h"
+#include "styr-ui.h"
 #include "styr-oir-page.h"
 #include "styr-roles-page.h"
 #include "styr-tasks-page.h"
@@ -25,7 +28,7 @@ struct _StyrWindow
   /* Template widgets */
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
-  AdwStatusPage        *overview_page;
+  AdwBin               *overview_bin;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *agreements_bin;
   AdwBin               *tasks_bin;
@@ -90,41 +93,6 @@ municipality_changed_cb (StyrWindow *self,
  * which is also the user's proof that the first start worked.
  */
 static void
-update_overview (StyrWindow *self)
-{
-  static const struct {
-    const char *type;
-    const char *label;
-  } counts[] = {
-    { "meeting", N_("Meetings") },
-    { "task", N_("KLIK tasks") },
-    { "checklist", N_("Checklists") },
-    { "role", N_("Roles") },
-    { "municipality", N_("Municipalities") },
-  };
-  g_autoptr(GString) description = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 n = styr_store_count_of_type (self->store, counts[i].type, &error);
-
-      if (n < 0)
-        {
-          adw_status_page_set_description (self->overview_page, error->message);
-          return;
-        }
-
-      if (description->len > 0)
-        g_string_append (description, "  ·  ");
-      /* Translators: a count in the catalogue summary, e.g. "KLIK tasks: 15". */
-      g_string_append_printf (description, _("%s: %d"), _(counts[i].label), (int) n);
-    }
-
-  adw_status_page_set_description (self->overview_page, description->str);
-}
-
-static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -134,6 +102,108 @@ show_page_action (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/* Opens a record on its page, as the Overview's lines ask. */
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StyrWindow *self = STYR_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  static const struct {
+    const char *prefix;
+    const char *page;
+  } pages[] = {
+    { "task:", "tasks" },
+    { "checklist", "oir" },
+    { "agreement:", "agreements" },
+    { "meeting:", "meetings" },
+    { "role:", "roles" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_has_prefix (id, pages[i].prefix))
+      {
+        GtkWidget *page;
+
+        adw_view_stack_set_visible_child_name (self->stack, pages[i].page);
+        page = adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (self->stack)));
+        if (STYR_IS_TASKS_PAGE (page))
+          styr_tasks_page_select (STYR_TASKS_PAGE (page), id);
+        else if (STYR_IS_AGREEMENTS_PAGE (page))
+          styr_agreements_page_select (STYR_AGREEMENTS_PAGE (page), id);
+        else if (STYR_IS_MEETINGS_PAGE (page))
+          styr_meetings_page_select (STYR_MEETINGS_PAGE (page), id);
+        return;
+      }
+}
+
+static StyrSummary *
+build_summary (StyrWindow  *self,
+               GError     **error)
+{
+  return styr_overview_page_build_summary (STYR_OVERVIEW_PAGE (adw_bin_get_child (self->overview_bin)),
+                                           error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  StyrWindow *self = STYR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrSummary) summary = build_summary (self, &error);
+
+  if (summary == NULL ||
+      styr_summary_print (GTK_WINDOW (self), summary, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    styr_ui_show_error (widget, error);
+}
+
+static void
+export_pdf_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        StyrWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  summary = build_summary (self, &error);
+  if (summary == NULL || path == NULL ||
+      styr_summary_print (GTK_WINDOW (self), summary, path, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("The summary can only be exported to a local file."));
+      styr_ui_show_error (GTK_WIDGET (self), error);
+    }
+  else
+    styr_ui_toast (GTK_WIDGET (self), _("The summary was exported as PDF"), NULL);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export Summary as PDF"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("summary.pdf"));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_pdf_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -184,6 +254,12 @@ styr_window_constructed (GObject *object)
                                    "clock", self->clock,
                                    "settings", self->settings,
                                    NULL));
+  adw_bin_set_child (self->overview_bin,
+                     g_object_new (STYR_TYPE_OVERVIEW_PAGE,
+                                   "store", self->store,
+                                   "clock", self->clock,
+                                   "settings", self->settings,
+                                   NULL));
   adw_bin_set_child (self->meetings_bin,
                      g_object_new (STYR_TYPE_MEETINGS_PAGE,
                                    "store", self->store,
@@ -209,7 +285,6 @@ styr_window_constructed (GObject *object)
                                    NULL));
 
   update_municipality (self);
-  update_overview (self);
 }
 
 static void
@@ -310,7 +385,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/styr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, StyrWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, overview_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, agreements_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, tasks_bin);
@@ -319,6 +394,11 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, meetings_bin);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
   gtk_widget_class_install_action (widget_class, "win.choose-municipality", NULL,
                                    choose_municipality_action);
 }

@@ -1,0 +1,341 @@
+/* styr-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "styr-overview-page.h"
+#include "styr-summary.h"
+#include "styr-ui.h"
+
+/* StyrOverviewPage: what needs action before the next programme-leader
+ * meeting, from the same StyrSummary the printed summary is made of, so
+ * the two never disagree. Each line opens its record on its page. The
+ * summary is worked out when the page is shown and again after changes,
+ * in an idle, so the window's first frame does not wait for it.
+ */
+struct _StyrOverviewPage
+{
+  AdwBin              parent_instance;
+
+  StyrStore          *store;
+  StyrClock          *clock;
+  GSettings          *settings;
+
+  AdwPreferencesPage *preferences_page;
+  GPtrArray          *groups;
+  guint               rebuild_source;
+  gboolean            shown;
+};
+
+G_DEFINE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CLOCK,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Long lists are cut here; their page shows the rest. */
+#define MAX_ROWS 12
+
+/**
+ * styr_overview_page_build_summary:
+ * @self: a #StyrOverviewPage
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the summary as of today, with the user's
+ *   thresholds and municipality, or %NULL with @error set
+ */
+StyrSummary *
+styr_overview_page_build_summary (StyrOverviewPage  *self,
+                                  GError           **error)
+{
+  StyrRuleThresholds thresholds;
+  g_autofree char *municipality = NULL;
+  GDate today;
+
+  styr_ui_load_thresholds (self->settings, &thresholds);
+  styr_clock_get_today (self->clock, &today);
+  if (self->settings != NULL)
+    municipality = g_settings_get_string (self->settings, "municipality");
+  return styr_summary_build (self->store, &today, &thresholds, municipality, NULL, error);
+}
+
+static AdwPreferencesGroup *
+add_group (StyrOverviewPage *self,
+           const char       *title,
+           const char       *description)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_description (group, description);
+  adw_preferences_page_add (self->preferences_page, group);
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *record,
+         const char          *page,
+         gboolean             urgent)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  /* Urgent lines carry an icon and its words, not colour alone. */
+  if (urgent)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Needs action now"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+
+  if (record != NULL || page != NULL)
+    {
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (record != NULL)
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", record);
+        }
+      else
+        {
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
+        }
+    }
+
+  adw_preferences_group_add (group, row);
+}
+
+static void
+add_items (StyrOverviewPage *self,
+           const char       *title,
+           GPtrArray        *items,
+           const char       *page,
+           const char       *none)
+{
+  AdwPreferencesGroup *group;
+  g_autofree char *more = NULL;
+
+  if (items->len > MAX_ROWS)
+    /* Translators: under a list on the Overview cut at its first lines. */
+    more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in all; the page lists them all",
+                                         "%u in all; the page lists them all", items->len),
+                            items->len);
+  group = add_group (self, title, more);
+  for (guint i = 0; i < items->len && i < MAX_ROWS; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (items, i);
+      g_autofree char *subtitle = item->group != NULL
+                                  ? g_strdup_printf ("%s · %s", item->group, item->detail)
+                                  : g_strdup (item->detail);
+
+      add_row (group, item->title, subtitle, item->id, item->page, item->urgent);
+    }
+  if (items->len == 0)
+    add_row (group, none, NULL, NULL, NULL, FALSE);
+  else if (items->len > MAX_ROWS)
+    add_row (group, _("Show All"), NULL, NULL, page, FALSE);
+}
+
+static void
+rebuild (StyrOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrSummary) summary = styr_overview_page_build_summary (self, &error);
+  AdwPreferencesGroup *group;
+  GtkWidget *buttons;
+  GtkWidget *print;
+  GtkWidget *export;
+
+  for (guint i = 0; i < self->groups->len; i++)
+    adw_preferences_page_remove (self->preferences_page, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+
+  if (summary == NULL)
+    {
+      group = add_group (self, _("Overview"), error->message);
+      return;
+    }
+
+  group = add_group (self, _("Next Programme-Leader Meeting"), summary->municipality);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  export = gtk_button_new_with_mnemonic (_("Export as _PDF…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-pdf");
+  gtk_box_append (GTK_BOX (buttons), export);
+  gtk_box_append (GTK_BOX (buttons), print);
+  adw_preferences_group_set_header_suffix (group, buttons);
+  if (summary->meeting_id != NULL)
+    {
+      g_autofree char *when = g_strdup_printf ("%s\n%s", summary->meeting_when,
+                                               summary->meeting_state);
+
+      add_row (group, summary->meeting_title, when, summary->meeting_id, "meetings",
+               summary->meeting_needs_action);
+    }
+  else
+    add_row (group, _("No programme-leader meeting ahead"), NULL, NULL, "meetings", FALSE);
+
+  add_items (self, _("Due Before the Meeting"), summary->attention, "tasks",
+             _("Nothing is overdue or due soon."));
+  add_items (self, _("Service Agreements Needing Action"), summary->agreements, "agreements",
+             _("No agreement needs action."));
+  add_items (self, _("Role Gaps"), summary->roles, "roles",
+             _("Every role is held, with a deputy."));
+  add_items (self, _("Progress per Project"), summary->projects, "tasks", _("No KLIK tasks."));
+  add_items (self, _("ØiR Checklists"), summary->checklists, "oir", _("There are no checklists."));
+}
+
+static gboolean
+rebuild_idle (gpointer user_data)
+{
+  StyrOverviewPage *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_cb (StyrOverviewPage *self)
+{
+  if (self->shown && self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_idle, self);
+}
+
+static void
+map_cb (StyrOverviewPage *self)
+{
+  self->shown = TRUE;
+  changed_cb (self);
+}
+
+/**
+ * styr_overview_page_refresh:
+ * @self: a #StyrOverviewPage
+ *
+ * Works the summary out again now, as after a change of settings.
+ */
+void
+styr_overview_page_refresh (StyrOverviewPage *self)
+{
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  rebuild (self);
+}
+
+static void
+styr_overview_page_constructed (GObject *object)
+{
+  StyrOverviewPage *self = (StyrOverviewPage *)object;
+  const char *types[] = {
+    "task", "task-state", "checklist", "checklist-item", "checklist-item-state", "meeting",
+    "meeting-state", "agreement", "role", "person", "assignment",
+  };
+
+  G_OBJECT_CLASS (styr_overview_page_parent_class)->constructed (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *signal = g_strconcat ("documents-changed::", types[i], NULL);
+
+      g_signal_connect_object (self->store, signal, G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed", G_CALLBACK (changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+static void
+styr_overview_page_dispose (GObject *object)
+{
+  StyrOverviewPage *self = (StyrOverviewPage *)object;
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (styr_overview_page_parent_class)->dispose (object);
+}
+
+static void
+styr_overview_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  StyrOverviewPage *self = STYR_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_overview_page_class_init (StyrOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = styr_overview_page_constructed;
+  object_class->dispose = styr_overview_page_dispose;
+  object_class->set_property = styr_overview_page_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
+  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+styr_overview_page_init (StyrOverviewPage *self)
+{
+  self->preferences_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->preferences_page));
+  self->groups = g_ptr_array_new ();
+}

@@ -1,0 +1,24 @@
+/* styr-overview-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "styr-clock.h"
+#include "styr-store.h"
+#include "styr-summary.h"
+
+G_BEGIN_DECLS
+
+#define STYR_TYPE_OVERVIEW_PAGE (styr_overview_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR, OVERVIEW_PAGE, AdwBin)
+
+StyrSummary *styr_overview_page_build_summary (StyrOverviewPage  *self,
+                                               GError           **error);
+void         styr_overview_page_refresh       (StyrOverviewPage  *self);
+
+G_END_DECLS
