@@ -285,6 +285,20 @@ test_ics_import (Fixture       *fixture,
   g_assert_cmpint (((Event *) g_ptr_array_index (events, 0))->start, ==,
                    utc ("2020-01-30T09:30:00Z"));
 
+  /* A file with both dates of one meeting is refused, not half kept. */
+  {
+    g_autoptr(GString) both = g_string_new (invitation);
+    g_autofree char *second = g_strdup (strstr (invitation, "BEGIN:VEVENT"));
+
+    *strstr (second, "END:VCALENDAR") = '\0';
+    memcpy (strstr (second, "DTSTART:20200130"), "DTSTART:20200131", 16);
+    g_string_insert (both, strstr (both->str, "END:VCALENDAR") - both->str, second);
+    g_assert_null (styr_ics_plan_import (fixture->store, both->str, &error));
+    g_assert_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED);
+    g_assert_nonnull (strstr (error->message, "PLM-2020-01"));
+    g_clear_error (&error);
+  }
+
   /* An invitation for a day without a meeting is refused by name. */
   moved = g_strdup (invitation);
   memcpy (strstr (moved, "DTSTART:20200130"), "DTSTART:20200102", 16);

@@ -170,6 +170,25 @@ test_coverage (Fixture       *fixture,
     g_assert_cmpuint (ended, >=, 1);
   }
 
+  /* Given twice on the same day, the second replaces the first, and no
+   * assignment ends before it begins. */
+  {
+    g_autoptr(GPtrArray) twice = NULL;
+    g_autoptr(GPtrArray) ids = NULL;
+
+    g_assert_true (styr_role_assign (fixture->store, "OIR-ADM-FINANS", anne, NULL, &february,
+                                     "anne", NULL, &error));
+    g_assert_true (styr_role_assign (fixture->store, "OIR-ADM-FINANS", mette, NULL, &february,
+                                     "anne", NULL, &error));
+    g_assert_no_error (error);
+    ids = styr_store_find_ids (fixture->store, "assignment", "role", "OIR-ADM-FINANS", NULL,
+                               &error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    twice = coverage_on (fixture, &february, 3);
+    g_assert_cmpint (coverage_of (twice, "OIR-ADM-FINANS")->flags & STYR_COVERAGE_HOLDER_LEFT, !=,
+                     0);
+  }
+
   /* An assignment ended on a day leaves the role vacant from the next. */
   {
     GDate last = day (29, 2, 2020);

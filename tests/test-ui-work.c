@@ -164,6 +164,23 @@ label_text (GtkWidget *page,
   return NULL;
 }
 
+/* For what is worked out in the background, such as the Overview. */
+static const char *
+wait_for_label (GtkWidget  *page,
+                const char *contains)
+{
+  for (guint i = 0; i < 500; i++)
+    {
+      const char *text = label_text (page, contains);
+
+      if (text != NULL)
+        return text;
+      g_usleep (10 * 1000);
+      iterate ();
+    }
+  return NULL;
+}
+
 static void
 tasks_scenario (StyrApplication *app)
 {
@@ -562,7 +579,7 @@ overview_scenario (StyrApplication *app)
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
   /* The same rules as the tabs: the two tasks due on 12 December. */
-  g_assert_nonnull (label_text (page, "Due Before the Meeting"));
+  g_assert_nonnull (wait_for_label (page, "Due Before the Meeting"));
   g_assert_nonnull (label_text (page, "Oplys ØiR-kontaktpersoner og ØiR funktionspostkasse"));
   g_assert_nonnull (label_text (page, "Choose a date"));
 

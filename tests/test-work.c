@@ -190,6 +190,18 @@ test_status_writes_and_history (Fixture       *fixture,
   state = load (fixture->store, "task-state:OIR-BASIS-02");
   g_assert_null (styr_record_get_string (STYR_RECORD (state), "completed_on"));
 
+  /* A state someone deleted (as an undo or a sync may) can be set again
+   * by a user who sees no state at all. */
+  {
+    g_autofree char *live = rev_of (fixture->store, "task-state:OIR-BASIS-02");
+
+    g_assert_true (styr_store_delete (fixture->store, "task-state:OIR-BASIS-02", live, "anne",
+                                      NULL, &error));
+    g_assert_true (styr_task_set_status (fixture->store, task, NULL, "started", "mette", &today,
+                                         NULL, &error));
+    g_assert_no_error (error);
+  }
+
   /* A status KLIK does not have is refused and writes nothing. */
   g_free (stale);
   stale = rev_of (fixture->store, "task-state:OIR-BASIS-02");

@@ -379,7 +379,8 @@ styr_checklist_record_template_changes (StyrStore   *store,
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_clear_pointer (&root, json_node_unref);
-      root = json_node_init_array (json_node_alloc (), json_array_new ());
+      root = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (root, json_array_new ());
     }
 
   array = json_node_get_array (root);

@@ -419,6 +419,20 @@ styr_ics_plan_import (StyrStore   *store,
           continue;
         }
 
+      /* A meeting keeps one invitation: a file with two of its dates is
+       * refused rather than half kept. */
+      for (guint u = 0; u < updates->len; u++)
+        if (g_str_equal (((StyrIcsUpdate *) g_ptr_array_index (updates, u))->meeting_id,
+                         update->meeting_id))
+          {
+            g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
+                         /* Translators: %s is the meeting's id. */
+                         _("The calendar file holds more than one date for %s; import one "
+                           "invitation at a time."), update->meeting_id);
+            styr_ics_update_free (update);
+            return NULL;
+          }
+
       update->new_start = g_date_time_ref (start);
       update->new_end = end != NULL ? g_date_time_ref (end) : g_date_time_ref (update->old_end);
       update->description = g_strdup (description);

@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
@@ -203,12 +206,30 @@ build_blocks (StyrReport *self)
              _("There are no checklists."));
   add_items (self, _("Service Agreements Needing Action"), _("Agreement"), _("State and flags"),
              summary->agreements, _("No agreement needs action."));
+  if (summary->agreements_total > summary->agreements->len)
+    {
+      g_autofree char *more = NULL;
+      guint rest = summary->agreements_total - summary->agreements->len;
+
+      /* Translators: after the first agreements needing action in the report. */
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "… and %u more agreement; the Service Agreements page lists them all.",
+                                           "… and %u more agreements; the Service Agreements page lists them all.",
+                                           rest), rest);
+      add_block (self, BLOCK_TEXT, FALSE, -1, more, NULL);
+    }
   add_items (self, _("Role Gaps"), _("Role"), _("Gap"), summary->roles,
              _("Every role is held, with a deputy."));
 
   add_block (self, BLOCK_HEADING, FALSE, -1, _("Own Notes and Questions"), NULL);
+  /* A line per block, so long notes break across pages. */
   if (summary->notes != NULL)
-    add_block (self, BLOCK_TEXT, FALSE, -1, summary->notes, NULL);
+    {
+      g_auto(GStrv) lines = g_strsplit (summary->notes, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        add_block (self, BLOCK_TEXT, FALSE, -1, lines[i], NULL);
+    }
   for (guint i = 0; summary->questions != NULL && summary->questions[i] != NULL; i++)
     {
       g_autofree char *line = g_strdup_printf ("• %s", summary->questions[i]);
@@ -327,7 +348,8 @@ measure (StyrReport *self,
   for (guint c = 0; c < n; c++)
     {
       double width = columns != NULL ? content_width (self) * columns[c] - 2 * CELL_PAD
-                                     : content_width (self);
+                                     : content_width (self) -
+                                       (block->kind == BLOCK_GROUP ? 2 * CELL_PAD : 0);
       g_autoptr(PangoLayout) layout = cell_layout (cr, block, block->cells[c], width);
       int h;
 
@@ -507,12 +529,33 @@ styr_report_write_pdf (StyrSummary  *summary,
 {
   g_autoptr(StyrReport) report = styr_report_new (summary, STYR_REPORT_A4_WIDTH,
                                                   STYR_REPORT_A4_HEIGHT);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
   guint pages;
+  int fd;
 
-  surface = cairo_pdf_surface_create (path, STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT);
+  /* Written beside the target and renamed at the end, so a failure never
+   * leaves a half-written PDF in place of a good one. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temp = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
+  fd = g_mkstemp (temp);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* Translators: %s is the file; then why it failed. */
+                   _("The PDF file “%s” could not be written: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  surface = cairo_pdf_surface_create (temp, STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT);
   cr = cairo_create (surface);
   pages = styr_report_paginate (report, cr);
   for (guint i = 0; i < pages; i++)
@@ -525,12 +568,15 @@ styr_report_write_pdf (StyrSummary  *summary,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS || g_rename (temp, path) != 0)
     {
+      const char *why = status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
+                                                        : g_strerror (errno);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is the file; then why it failed, from cairo. */
-                   _("The PDF file “%s” could not be written: %s"), path,
-                   cairo_status_to_string (status));
+                   /* Translators: %s is the file; then why it failed. */
+                   _("The PDF file “%s” could not be written: %s"), path, why);
+      g_unlink (temp);
       return FALSE;
     }
 

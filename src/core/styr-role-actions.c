@@ -210,6 +210,7 @@ assign_in_transaction (StyrStore  *store,
       g_autoptr(JsonObject) old = styr_store_get (store, old_id, &rev, error);
       g_autoptr(StyrRecord) assignment = NULL;
       g_autofree char *until_text = NULL;
+      GDate start;
 
       if (old == NULL)
         return FALSE;
@@ -218,8 +219,16 @@ assign_in_transaction (StyrStore  *store,
           !styr_rules_assignment_current (STYR_ASSIGNMENT (assignment), assign->since))
         continue;
 
-      json_object_set_string_member (old, "until", (until_text = styr_date_to_iso (&until)));
-      if (!styr_store_put (store, old_id, old, rev, assign->author, NULL, error))
+      /* One that would start that same day is replaced; the history
+       * keeps it. */
+      if (!styr_record_get_date (assignment, "since", &start) ||
+          g_date_compare (&start, assign->since) < 0)
+        {
+          json_object_set_string_member (old, "until", (until_text = styr_date_to_iso (&until)));
+          if (!styr_store_put (store, old_id, old, rev, assign->author, NULL, error))
+            return FALSE;
+        }
+      else if (!styr_store_delete (store, old_id, rev, assign->author, NULL, error))
         return FALSE;
     }
 

@@ -255,9 +255,9 @@ add_tasks (StyrSummary              *summary,
                                   ? STYR_TASK_STATE (state) : NULL;
       const char *project = styr_task_get_project (task);
       const char *code = styr_record_get_string (STYR_RECORD (task), "code");
-      g_autofree char *title = code != NULL && !g_str_has_prefix (styr_task_get_title (task), code)
-                               ? g_strdup_printf ("%s %s", code, styr_task_get_title (task))
-                               : g_strdup (styr_task_get_title (task));
+      const char *plain = styr_task_get_title (task);
+      g_autofree char *title = code != NULL && plain != NULL && !g_str_has_prefix (plain, code)
+                               ? g_strdup_printf ("%s %s", code, plain) : g_strdup (plain);
       gboolean overdue = styr_rules_task_overdue (task, task_state, &summary->today);
       gboolean soon = styr_rules_task_due_soon (task, task_state, &summary->today, thresholds);
       gboolean done = task_state != NULL &&
@@ -266,7 +266,10 @@ add_tasks (StyrSummary              *summary,
       StyrNationalStatus national;
       StyrSummaryItem *item;
 
-      if (g_str_has_prefix (styr_task_get_lifecycle (task), "withdraw"))
+      /* Withdrawn tasks are not work to do; one that came without a project
+       * or title (a damaged record from elsewhere) has nowhere to go. */
+      if (g_str_has_prefix (styr_task_get_lifecycle (task), "withdraw") || project == NULL ||
+          styr_task_get_title (task) == NULL)
         continue;
 
       item = add_item (summary->tasks, id, "tasks", title,
@@ -318,7 +321,9 @@ compare_tasks (gconstpointer a,
 {
   StyrTask *x = *(StyrTask **) a;
   StyrTask *y = *(StyrTask **) b;
-  int by_project = g_utf8_collate (styr_task_get_project (x), styr_task_get_project (y));
+  const char *px = styr_task_get_project (x);
+  const char *py = styr_task_get_project (y);
+  int by_project = px != NULL && py != NULL ? g_utf8_collate (px, py) : g_strcmp0 (px, py);
   GDate dx, dy;
   gboolean hx, hy;
 
@@ -407,6 +412,8 @@ add_agreements (StyrSummary              *summary,
       g_autofree char *title = NULL;
 
       if (!styr_rules_agreement_needs_action (agreement, assignments, &summary->today, thresholds))
+        continue;
+      if (summary->agreements_total++ >= STYR_SUMMARY_MAX_AGREEMENTS)
         continue;
 
       risks = styr_rules_agreement_risks (agreement, assignments, &summary->today, thresholds);

@@ -52,7 +52,9 @@ typedef struct
  * @projects: (element-type StyrSummaryItem): progress per project against
  *   the national counts
  * @checklists: (element-type StyrSummaryItem): progress per checklist
- * @agreements: (element-type StyrSummaryItem): agreements needing action
+ * @agreements: (element-type StyrSummaryItem): agreements needing action,
+ *   at most %STYR_SUMMARY_MAX_AGREEMENTS
+ * @agreements_total: how many agreements need action in all
  * @roles: (element-type StyrSummaryItem): role gaps
  *
  * What needs action before the next programme-leader meeting: the one
@@ -75,8 +77,13 @@ typedef struct
   GPtrArray *projects;
   GPtrArray *checklists;
   GPtrArray *agreements;
+  guint      agreements_total;
   GPtrArray *roles;
 } StyrSummary;
+
+/* A register of thousands of agreements needing action is read on its
+ * page, not in a summary for a meeting. */
+#define STYR_SUMMARY_MAX_AGREEMENTS 100
 
 void         styr_summary_free  (StyrSummary              *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrSummary, styr_summary_free)

@@ -82,6 +82,7 @@ update_in_transaction (StyrStore  *store,
   g_autoptr(GList) members = NULL;
   g_autofree char *rev = NULL;
   const char *colon = strchr (update->id, ':');
+  gboolean deleted = FALSE;
 
   /* Reading inside the transaction keeps a sync from slipping a revision
    * in between the check and the write. */
@@ -94,9 +95,10 @@ update_in_transaction (StyrStore  *store,
           return FALSE;
         }
 
-      /* A state nobody wrote yet, or one that was deleted. */
+      /* A state nobody wrote yet, or one that was deleted: the new one
+       * follows the deletion, which the user saw as no state at all. */
       g_clear_pointer (&rev, g_free);
-      styr_store_get_status (store, update->id, &rev, NULL, NULL, NULL);
+      styr_store_get_status (store, update->id, &rev, &deleted, NULL, NULL);
       body = json_object_new ();
       for (guint i = 0; i < G_N_ELEMENTS (state_types); i++)
         if (g_str_has_prefix (update->id, state_types[i].state_type) &&
@@ -107,7 +109,7 @@ update_in_transaction (StyrStore  *store,
           }
     }
 
-  if (g_strcmp0 (rev, update->seen_rev) != 0)
+  if (g_strcmp0 (rev, update->seen_rev) != 0 && !(deleted && update->seen_rev == NULL))
     {
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
                    /* Translators: %s is a record's id, e.g. task-state:YR-OIR-MAP. */

@@ -29,6 +29,9 @@ struct _StyrOverviewPage
   GPtrArray          *groups;
   guint               rebuild_source;
   gboolean            shown;
+  GCancellable       *cancellable;
+  gboolean            building;
+  gboolean            stale;
 };
 
 G_DEFINE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, ADW_TYPE_BIN)
@@ -165,10 +168,10 @@ add_items (StyrOverviewPage *self,
 }
 
 static void
-rebuild (StyrOverviewPage *self)
+show_summary (StyrOverviewPage *self,
+              StyrSummary      *summary,
+              const GError     *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrSummary) summary = styr_overview_page_build_summary (self, &error);
   AdwPreferencesGroup *group;
   GtkWidget *buttons;
   GtkWidget *print;
@@ -208,10 +211,107 @@ rebuild (StyrOverviewPage *self)
              _("Nothing is overdue or due soon."));
   add_items (self, _("Service Agreements Needing Action"), summary->agreements, "agreements",
              _("No agreement needs action."));
+  if (summary->agreements_total > summary->agreements->len)
+    {
+      g_autofree char *all = NULL;
+
+      /* Translators: under the first agreements needing action on the Overview. */
+      all = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreement needs action in all",
+                                          "%u agreements need action in all",
+                                          summary->agreements_total),
+                             summary->agreements_total);
+      adw_preferences_group_set_description (g_ptr_array_index (self->groups, self->groups->len - 1),
+                                             all);
+    }
   add_items (self, _("Role Gaps"), summary->roles, "roles",
              _("Every role is held, with a deputy."));
   add_items (self, _("Progress per Project"), summary->projects, "tasks", _("No KLIK tasks."));
   add_items (self, _("ØiR Checklists"), summary->checklists, "oir", _("There are no checklists."));
+}
+
+/* The summary is worked out in a thread, on a connection of its own to
+ * the same database (SQLite's WAL lets it read while the window writes),
+ * so 100 000 agreements do not freeze the window. */
+typedef struct
+{
+  char               *path;
+  GDate               today;
+  StyrRuleThresholds  thresholds;
+  char               *municipality;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->path);
+  g_free (request->municipality);
+  g_free (request);
+}
+
+static void
+build_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Request *request = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = styr_store_new (request->path, &error);
+  StyrSummary *summary = NULL;
+
+  if (store != NULL)
+    summary = styr_summary_build (store, &request->today, &request->thresholds,
+                                  request->municipality, NULL, &error);
+  if (summary == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) styr_summary_free);
+}
+
+static void start_build (StyrOverviewPage *self);
+
+static void
+built_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+  StyrOverviewPage *self = STYR_OVERVIEW_PAGE (source);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->building = FALSE;
+  show_summary (self, summary, error);
+  if (self->stale)
+    start_build (self);
+}
+
+static void
+start_build (StyrOverviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  if (self->building)
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  request->path = g_strdup (styr_store_get_path (self->store));
+  styr_clock_get_today (self->clock, &request->today);
+  styr_ui_load_thresholds (self->settings, &request->thresholds);
+  if (self->settings != NULL)
+    request->municipality = g_settings_get_string (self->settings, "municipality");
+
+  self->building = TRUE;
+  self->stale = FALSE;
+  task = g_task_new (self, self->cancellable, built_cb, NULL);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, build_in_thread);
 }
 
 static gboolean
@@ -220,7 +320,7 @@ rebuild_idle (gpointer user_data)
   StyrOverviewPage *self = user_data;
 
   self->rebuild_source = 0;
-  rebuild (self);
+  start_build (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -242,13 +342,13 @@ map_cb (StyrOverviewPage *self)
  * styr_overview_page_refresh:
  * @self: a #StyrOverviewPage
  *
- * Works the summary out again now, as after a change of settings.
+ * Works the summary out again, in the background.
  */
 void
 styr_overview_page_refresh (StyrOverviewPage *self)
 {
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  rebuild (self);
+  start_build (self);
 }
 
 static void
@@ -281,6 +381,8 @@ styr_overview_page_dispose (GObject *object)
   StyrOverviewPage *self = (StyrOverviewPage *)object;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
@@ -338,4 +440,5 @@ styr_overview_page_init (StyrOverviewPage *self)
   self->preferences_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->preferences_page));
   self->groups = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 }
