@@ -11,7 +11,7 @@ packages="
   desktop-file-utils appstream adwaita-icon-theme fonts-cantarell
 "
 test_packages="
-  python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils
+  python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils nodejs npm
 "
 
 with_tests=false
@@ -40,4 +40,10 @@ $sudo apt-get install -y --no-install-recommends $packages
 if $with_tests && ! locale -a | grep -qi '^da_DK\.utf-\?8$'; then
   $sudo sed -i 's/^# *\(da_DK.UTF-8 UTF-8\)/\1/' /etc/locale.gen
   $sudo locale-gen
+fi
+
+# The CouchDB-compatible server the sync tests run against, pinned by its
+# lockfile.
+if $with_tests; then
+  (cd "$(dirname "$0")/../tests/couch" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -11,6 +11,7 @@
 #include "styr-catalogue.h"
 #include "styr-commands.h"
 #include "styr-ics.h"
+#include "styr-replicator.h"
 #include "styr-report.h"
 #include "styr-summary.h"
 
@@ -274,5 +275,47 @@ styr_command_export_pdf (const char   *database,
   *report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the summary to “%s”, %u page.",
                                           "Wrote the summary to “%s”, %u pages.", pages),
                              path, pages);
+  return TRUE;
+}
+
+/**
+ * styr_command_sync:
+ * @database: the database file
+ * @server: the CouchDB server's URL
+ * @name: the database on it
+ * @user: (nullable): the user name
+ * @password: (nullable): the password
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * One replication pass both ways, with no display.
+ *
+ * Returns: %TRUE only if both directions completed
+ */
+gboolean
+styr_command_sync (const char  *database,
+                   const char  *server,
+                   const char  *name,
+                   const char  *user,
+                   const char  *password,
+                   char       **report,
+                   GError     **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrReplicator) replicator = NULL;
+  StyrSyncResult result = { 0 };
+
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  store = styr_store_new (database, error);
+  if (store == NULL)
+    return FALSE;
+  replicator = styr_replicator_new (store, server, name, user, password, error);
+  if (replicator == NULL || !styr_replicator_sync (replicator, &result, NULL, error))
+    return FALSE;
+
+  /* Translators: after --sync: revisions pulled, pushed, documents in conflict. */
+  *report = g_strdup_printf (_("Pulled %u, pushed %u, %u left in conflict."), result.pulled,
+                             result.pushed, result.conflicts);
   return TRUE;
 }

@@ -36,4 +36,12 @@ gboolean styr_command_export_pdf        (const char  *database,
                                         char       **report,
                                         GError     **error);
 
+gboolean styr_command_sync              (const char  *database,
+                                        const char  *server,
+                                        const char  *name,
+                                        const char  *user,
+                                        const char  *password,
+                                        char       **report,
+                                        GError     **error);
+
 G_END_DECLS

@@ -1206,3 +1206,190 @@ styr_store_undo (StyrStore   *self,
   g_free (undo.new_rev);
   return ok;
 }
+
+/**
+ * styr_store_changes_since:
+ * @self: a #StyrStore
+ * @since: a change sequence number, 0 for the beginning
+ * @limit: the most documents to return
+ * @error: return location for a #GError
+ *
+ * Lists the documents changed after @since, each once, in the order of
+ * their last change: what a push replicates next. The sequence numbers
+ * are this database's own.
+ *
+ * Returns: (transfer full) (element-type StyrStoreChange): the changes,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+styr_store_changes_since (StyrStore  *self,
+                          gint64      since,
+                          guint       limit,
+                          GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *changes;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT id, seq FROM documents WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_store_change_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StyrStoreChange *change = g_new0 (StyrStoreChange, 1);
+
+      change->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      change->seq = sqlite3_column_int64 (stmt, 1);
+      g_ptr_array_add (changes, change);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      g_ptr_array_unref (changes);
+      return NULL;
+    }
+
+  return changes;
+}
+
+void
+styr_store_change_free (StyrStoreChange *change)
+{
+  g_free (change->id);
+  g_free (change);
+}
+
+/**
+ * styr_store_get_leaf_revisions:
+ * @self: a #StyrStore
+ * @id: a document id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the revisions at the tips of @id's tree, the
+ *   winner, the losing conflicts and deleted branches alike; empty if the
+ *   document is unknown; %NULL with @error set on failure
+ */
+char **
+styr_store_get_leaf_revisions (StyrStore   *self,
+                               const char  *id,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) revs = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT rev FROM revisions WHERE doc_id = ?1 AND leaf = 1 "
+                              "ORDER BY generation DESC, rev DESC",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (revs, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_strv_builder_end (revs);
+}
+
+/**
+ * styr_store_get_ancestry:
+ * @self: a #StyrStore
+ * @id: a document id
+ * @rev: one of its revisions
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): @rev and the revisions it descends from, the
+ *   newest first, as far as this database knows them: what CouchDB's
+ *   `_revisions` carries; %NULL with @error set if @rev is unknown
+ */
+char **
+styr_store_get_ancestry (StyrStore   *self,
+                         const char  *id,
+                         const char  *rev,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) chain = g_strv_builder_new ();
+  g_autofree char *current = g_strdup (rev);
+  guint n = 0;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT parent FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (current != NULL)
+    {
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, current, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc != SQLITE_DONE)
+            {
+              _styr_store_set_error (self, error, rc);
+              return NULL;
+            }
+          if (n == 0)
+            {
+              g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                           _("Revision %s of “%s” is not in this database."), rev, id);
+              return NULL;
+            }
+          break;
+        }
+
+      g_strv_builder_add (chain, current);
+      n++;
+      g_free (current);
+      current = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+
+  return g_strv_builder_end (chain);
+}
+
+/**
+ * styr_store_has_revision:
+ * @self: a #StyrStore
+ * @id: a document id
+ * @rev: a revision
+ *
+ * Returns: %TRUE if this database holds @rev of @id, its content or its
+ *   place in the tree
+ */
+gboolean
+styr_store_has_revision (StyrStore  *self,
+                         const char *id,
+                         const char *rev)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}

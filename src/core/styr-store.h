@@ -161,4 +161,33 @@ gboolean    styr_store_set_setting        (StyrStore      *self,
                                            const char     *value,
                                            GError        **error);
 
+/**
+ * StyrStoreChange:
+ * @id: a document changed
+ * @seq: the sequence number of its last change here
+ *
+ * One entry of the local change feed.
+ */
+typedef struct
+{
+  char   *id;
+  gint64  seq;
+} StyrStoreChange;
+
+void        styr_store_change_free        (StyrStoreChange *change);
+GPtrArray  *styr_store_changes_since      (StyrStore      *self,
+                                           gint64          since,
+                                           guint           limit,
+                                           GError        **error);
+char      **styr_store_get_leaf_revisions (StyrStore      *self,
+                                           const char     *id,
+                                           GError        **error);
+char      **styr_store_get_ancestry       (StyrStore      *self,
+                                           const char     *id,
+                                           const char     *rev,
+                                           GError        **error);
+gboolean    styr_store_has_revision       (StyrStore      *self,
+                                           const char     *id,
+                                           const char     *rev);
+
 G_END_DECLS

@@ -41,6 +41,12 @@ static const GOptionEntry option_entries[] = {
     N_("Replace the database with the backup FILE, then quit"), N_("FILE") },
   { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the meetings as an iCalendar FILE, then quit"), N_("FILE") },
+  { "sync", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Synchronise once with the team’s CouchDB database, both ways, then quit"), NULL },
+  { "server", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync, the server’s URL, such as https://couch.kommune.dk"), N_("URL") },
+  { "database", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --sync, the database on the server"), N_("NAME") },
   { "export-pdf", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the summary for the next meeting as a PDF FILE, then quit"), N_("FILE") },
   { "meeting", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -203,6 +209,32 @@ export_pdf (StyrApplication *self,
 }
 
 static int
+sync_once (StyrApplication *self,
+           const char      *server,
+           const char      *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
+  g_autofree char *path = styr_paths_get_database (dir);
+
+  if (server == NULL || database == NULL)
+    {
+      g_printerr ("styr: %s\n", _("--sync needs --server and --database."));
+      return 2;
+    }
+
+  if (!styr_command_sync (path, server, database, NULL, NULL, &report, &error))
+    {
+      g_printerr ("styr: %s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%s\n", report);
+  return 0;
+}
+
+static int
 styr_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
@@ -262,6 +294,15 @@ styr_application_handle_local_options (GApplication *app,
     }
   if (pdf_path != NULL)
     return export_pdf (self, pdf_path, meeting);
+  if (g_variant_dict_contains (options, "sync"))
+    {
+      const char *server = NULL;
+      const char *database = NULL;
+
+      g_variant_dict_lookup (options, "server", "&s", &server);
+      g_variant_dict_lookup (options, "database", "&s", &database);
+      return sync_once (self, server, database);
+    }
   if (ics_path != NULL)
     return export_ics (self, ics_path, meeting);
   if (import_path != NULL)

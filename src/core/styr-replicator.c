@@ -1,0 +1,925 @@
+/* styr-replicator.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-replicator"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "styr-json.h"
+#include "styr-replicator.h"
+
+/* StyrReplicator replicates the store with one database on a CouchDB
+ * server by the CouchDB replication protocol, both ways:
+ *
+ * pull: _changes from the checkpoint in batches, the revisions missing
+ *       here fetched with _bulk_get (open_revs where a server lacks it),
+ *       and written with their ancestry, one transaction per batch;
+ * push: the documents changed here since the checkpoint, _revs_diff to
+ *       ask which revisions the server lacks, and _bulk_docs with
+ *       new_edits:false and _revisions.
+ *
+ * Checkpoints are kept on both sides, in a _local document on the server
+ * and in the store's settings, under an id made of this database, the
+ * server, the database and the direction; a pass resumes from them only
+ * when both agree. Revisions are immutable and written with their
+ * ancestry, so a pass that fails half-way loses nothing and the next one
+ * simply goes on: an answer that cannot be read never reaches the store.
+ */
+
+G_DEFINE_QUARK (styr-replicator-error-quark, styr_replicator_error)
+
+#define DEFAULT_BATCH 500
+
+struct _StyrReplicator
+{
+  GObject      parent_instance;
+
+  StyrStore   *store;
+  SoupSession *session;
+  char        *server;
+  char        *database;
+  char        *authorization;
+  guint        batch_size;
+};
+
+G_DEFINE_FINAL_TYPE (StyrReplicator, styr_replicator, G_TYPE_OBJECT)
+
+enum {
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+styr_replicator_finalize (GObject *object)
+{
+  StyrReplicator *self = (StyrReplicator *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  g_free (self->server);
+  g_free (self->database);
+  g_free (self->authorization);
+
+  G_OBJECT_CLASS (styr_replicator_parent_class)->finalize (object);
+}
+
+static void
+styr_replicator_class_init (StyrReplicatorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = styr_replicator_finalize;
+
+  /**
+   * StyrReplicator::progress:
+   * @self: the replicator
+   * @direction: "pull" or "push"
+   * @done: revisions moved so far in this direction
+   *
+   * Emitted after each batch, in the thread the pass runs in, once its
+   * checkpoint is written.
+   */
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+}
+
+static void
+styr_replicator_init (StyrReplicator *self)
+{
+  self->batch_size = DEFAULT_BATCH;
+}
+
+static gboolean
+is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = host != NULL ? g_inet_address_new_from_string (host) : NULL;
+
+  if (address != NULL)
+    return g_inet_address_get_is_loopback (address);
+  return g_strcmp0 (host, "localhost") == 0;
+}
+
+/**
+ * styr_replicator_new:
+ * @store: the store to replicate
+ * @server: the server's URL, e.g. "https://couch.example.dk"
+ * @database: the database on it
+ * @user: (nullable): the user name
+ * @password: (nullable): the password; kept in memory only
+ * @error: return location for a #GError
+ *
+ * Plain http is accepted only for a server on this machine; certificate
+ * errors are never accepted.
+ *
+ * Returns: (transfer full): a replicator, or %NULL with @error set
+ */
+StyrReplicator *
+styr_replicator_new (StyrStore   *store,
+                     const char  *server,
+                     const char  *database,
+                     const char  *user,
+                     const char  *password,
+                     GError     **error)
+{
+  g_autoptr(StyrReplicator) self = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (server != NULL && database != NULL, NULL);
+
+  uri = g_uri_parse (server, G_URI_FLAGS_NONE, &local_error);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
+                   /* Translators: %s is what was given as the server's address. */
+                   _("“%s” is not the address of a server; write it like "
+                     "https://couch.kommune.dk."), server);
+      return NULL;
+    }
+  if (g_str_equal (scheme, "http") && !is_loopback (g_uri_get_host (uri)))
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_INSECURE,
+                   /* Translators: %s is the server's address. */
+                   _("Styr only talks to %s over https: plain http would send the password and "
+                     "the municipality’s data unencrypted."), server);
+      return NULL;
+    }
+  if (database[0] == '\0' || strchr (database, '/') != NULL)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE,
+                   /* Translators: %s is what was given as the database's name. */
+                   _("“%s” is not the name of a database."), database);
+      return NULL;
+    }
+
+  self = g_object_new (STYR_TYPE_REPLICATOR, NULL);
+  self->store = g_object_ref (store);
+  self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60, NULL);
+  self->server = g_strdup (server);
+  while (g_str_has_suffix (self->server, "/"))
+    self->server[strlen (self->server) - 1] = '\0';
+  self->database = g_uri_escape_string (database, NULL, FALSE);
+  if (user != NULL && user[0] != '\0')
+    {
+      g_autofree char *pair = g_strdup_printf ("%s:%s", user, password != NULL ? password : "");
+      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+      self->authorization = g_strconcat ("Basic ", encoded, NULL);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * styr_replicator_set_batch_size:
+ * @self: a #StyrReplicator
+ * @batch_size: how many changes one request carries
+ */
+void
+styr_replicator_set_batch_size (StyrReplicator *self,
+                                guint           batch_size)
+{
+  g_return_if_fail (STYR_IS_REPLICATOR (self));
+
+  self->batch_size = MAX (batch_size, 1);
+}
+
+/* One request to the server: @path is below the database, or "" for
+ * the database itself. The answer must be JSON from a 2xx, or a 404 the
+ * caller asked to see; everything else becomes an error that says what
+ * went wrong, and nothing of it reaches the store. */
+static JsonNode *
+request (StyrReplicator  *self,
+         const char      *method,
+         const char      *path,
+         JsonNode        *body,
+         gboolean         allow_missing,
+         guint           *status_out,
+         GCancellable    *cancellable,
+         GError         **error)
+{
+  g_autofree char *url = g_strdup_printf ("%s/%s%s%s", self->server, self->database,
+                                          path[0] != '\0' ? "/" : "", path);
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *type;
+  guint status;
+  gsize length = 0;
+  const char *data;
+
+  if (message == NULL)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
+                   _("“%s” is not the address of a server; write it like "
+                     "https://couch.kommune.dk."), self->server);
+      return NULL;
+    }
+
+  soup_message_headers_append (soup_message_get_request_headers (message), "Accept",
+                               "application/json");
+  if (self->authorization != NULL)
+    soup_message_headers_append (soup_message_get_request_headers (message), "Authorization",
+                                 self->authorization);
+  if (body != NULL)
+    {
+      char *text = json_to_string (body, FALSE);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
+  if (answer == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (local_error->domain == G_TLS_ERROR ||
+               soup_message_get_tls_peer_certificate_errors (message) != 0)
+        g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_INSECURE,
+                     /* Translators: %s is the server; then what was wrong with its certificate. */
+                     _("The certificate of %s is not valid, so Styr did not connect: %s"),
+                     self->server, local_error->message);
+      else
+        g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
+                     /* Translators: %s is the server; then why it could not be reached. */
+                     _("The server %s could not be reached: %s"), self->server,
+                     local_error->message);
+      return NULL;
+    }
+
+  status = soup_message_get_status (message);
+  if (status_out != NULL)
+    *status_out = status;
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNAUTHORIZED,
+                   /* Translators: %s is the server, %u the HTTP status. */
+                   _("%s refused the user name or password (HTTP %u). Check them in "
+                     "Preferences."), self->server, status);
+      return NULL;
+    }
+  if (status >= 500)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
+                   /* Translators: %s is the server, %u the HTTP status. */
+                   _("%s had an error (HTTP %u). Nothing was changed here; the next "
+                     "synchronisation tries again."), self->server, status);
+      return NULL;
+    }
+  if (status == SOUP_STATUS_NOT_FOUND && !allow_missing)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE,
+                   /* Translators: the database's name, then the server. */
+                   _("There is no database “%s” on %s."), self->database, self->server);
+      return NULL;
+    }
+
+  type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+  data = g_bytes_get_data (answer, &length);
+  if (g_strcmp0 (type, "application/json") != 0 ||
+      (node = styr_json_parse (data, length, &local_error)) == NULL)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
+                   /* Translators: %s is the server; %u the HTTP status of its odd answer. */
+                   _("%s did not answer as a CouchDB server does (HTTP %u, %s). Nothing was "
+                     "changed here."), self->server, status,
+                   type != NULL ? type : _("no content type"));
+      return NULL;
+    }
+
+  if (status >= 300 && status != SOUP_STATUS_NOT_FOUND)
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
+                   _("%s had an error (HTTP %u). Nothing was changed here; the next "
+                     "synchronisation tries again."), self->server, status);
+      return NULL;
+    }
+
+  return g_steal_pointer (&node);
+}
+
+static JsonObject *
+object_of (StyrReplicator  *self,
+           JsonNode        *node,
+           GError         **error)
+{
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
+               /* Translators: %s is the server. */
+               _("%s sent an answer Styr cannot read. Nothing was changed here."), self->server);
+  return NULL;
+}
+
+static gboolean
+check_database (StyrReplicator  *self,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autoptr(JsonNode) node = request (self, "GET", "", NULL, FALSE, NULL, cancellable, error);
+  JsonObject *info = node != NULL ? object_of (self, node, error) : NULL;
+
+  if (info == NULL)
+    return FALSE;
+  if (!json_object_has_member (info, "update_seq") && !json_object_has_member (info, "db_name"))
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
+                   _("%s sent an answer Styr cannot read. Nothing was changed here."),
+                   self->server);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The id both sides keep a direction's checkpoint under. */
+static char *
+replication_id (StyrReplicator *self,
+                const char     *direction)
+{
+  g_autofree char *node = styr_store_get_setting (self->store, "replication-node", NULL);
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+
+  if (node == NULL)
+    {
+      node = g_uuid_string_random ();
+      styr_store_set_setting (self->store, "replication-node", node, NULL);
+    }
+  key = g_strdup_printf ("%s|%s|%s|%s", node, self->server, self->database, direction);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  return g_strdup_printf ("styr-%.32s", hash);
+}
+
+/* The checkpoint as a string; "0" unless both sides agree on one. */
+static char *
+read_checkpoint (StyrReplicator  *self,
+                 const char      *id,
+                 char           **remote_rev,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  g_autofree char *path = g_strconcat ("_local/", id, NULL);
+  g_autofree char *key = g_strconcat ("checkpoint:", id, NULL);
+  g_autofree char *local = styr_store_get_setting (self->store, key, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  guint status = 0;
+  const char *remote;
+
+  node = request (self, "GET", path, NULL, TRUE, &status, cancellable, error);
+  if (node == NULL)
+    return NULL;
+  if (status == SOUP_STATUS_NOT_FOUND || (object = object_of (self, node, NULL)) == NULL)
+    return g_strdup ("0");
+
+  remote = json_object_get_string_member_with_default (object, "last_seq", NULL);
+  *remote_rev = g_strdup (json_object_get_string_member_with_default (object, "_rev", NULL));
+  return g_strdup (remote != NULL && g_strcmp0 (remote, local) == 0 ? remote : "0");
+}
+
+static gboolean
+write_checkpoint (StyrReplicator  *self,
+                  const char      *id,
+                  const char      *seq,
+                  char           **remote_rev,
+                  GCancellable    *cancellable,
+                  GError         **error)
+{
+  g_autofree char *path = g_strconcat ("_local/", id, NULL);
+  g_autofree char *key = g_strconcat ("checkpoint:", id, NULL);
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *object = json_object_new ();
+  JsonObject *result;
+
+  json_object_set_string_member (object, "last_seq", seq);
+  if (*remote_rev != NULL)
+    json_object_set_string_member (object, "_rev", *remote_rev);
+  json_node_take_object (body, object);
+
+  answer = request (self, "PUT", path, body, FALSE, NULL, cancellable, error);
+  if (answer == NULL || (result = object_of (self, answer, error)) == NULL)
+    return FALSE;
+  g_free (*remote_rev);
+  *remote_rev = g_strdup (json_object_get_string_member_with_default (result, "rev", NULL));
+
+  return styr_store_set_setting (self->store, key, seq, error);
+}
+
+static char *
+seq_text (JsonNode *seq)
+{
+  if (seq == NULL || JSON_NODE_HOLDS_NULL (seq))
+    return g_strdup ("0");
+  if (JSON_NODE_HOLDS_VALUE (seq) && json_node_get_value_type (seq) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (seq));
+  return json_to_string (seq, FALSE);
+}
+
+typedef struct
+{
+  GPtrArray *docs;
+  guint      added;
+} Incoming;
+
+/* Writes one batch of the server's revisions with their ancestry, all or
+ * nothing. */
+static gboolean
+write_incoming (StyrStore  *store,
+                gpointer    user_data,
+                GError    **error)
+{
+  Incoming *incoming = user_data;
+
+  incoming->added = 0;
+  for (guint i = 0; i < incoming->docs->len; i++)
+    {
+      JsonObject *doc = g_ptr_array_index (incoming->docs, i);
+      const char *id = json_object_get_string_member_with_default (doc, "_id", NULL);
+      const char *rev = json_object_get_string_member_with_default (doc, "_rev", NULL);
+      JsonObject *revisions = json_object_has_member (doc, "_revisions")
+                              ? json_object_get_object_member (doc, "_revisions") : NULL;
+      g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(JsonObject) body = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (doc);
+      gboolean deleted = json_object_get_boolean_member_with_default (doc, "_deleted", FALSE);
+      gboolean added = FALSE;
+
+      if (id == NULL || rev == NULL)
+        continue;
+
+      if (revisions != NULL && json_object_has_member (revisions, "ids"))
+        {
+          JsonArray *ids = json_object_get_array_member (revisions, "ids");
+          gint64 start = json_object_get_int_member_with_default (revisions, "start", 0);
+
+          for (guint r = 0; ids != NULL && r < json_array_get_length (ids); r++)
+            g_ptr_array_add (chain, g_strdup_printf ("%" G_GINT64_FORMAT "-%s", start - r,
+                                                     json_array_get_string_element (ids, r)));
+        }
+      if (chain->len == 0)
+        g_ptr_array_add (chain, g_strdup (rev));
+      g_ptr_array_add (chain, NULL);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        if (((const char *) l->data)[0] != '_')
+          json_object_set_member (body, l->data,
+                                  json_node_copy (json_object_get_member (doc, l->data)));
+
+      /* A deletion carries no content of its own. */
+      if (!styr_store_put_revision (store, id, (const char * const *) chain->pdata,
+                                    deleted ? NULL : body, deleted, NULL, &added, error))
+        return FALSE;
+      incoming->added += added;
+    }
+
+  return TRUE;
+}
+
+/* The revisions of @missing (id → array of revs) as full documents,
+ * through _bulk_get, or open_revs from a server without it. */
+static GPtrArray *
+fetch (StyrReplicator  *self,
+       JsonObject      *missing,
+       GCancellable    *cancellable,
+       GError         **error)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GList) ids = json_object_get_members (missing);
+  JsonObject *request_body = json_object_new ();
+  JsonArray *list = json_array_new ();
+  JsonObject *result;
+  JsonArray *results;
+  guint status = 0;
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonArray *revs = json_object_get_array_member (missing, l->data);
+
+      for (guint r = 0; r < json_array_get_length (revs); r++)
+        {
+          JsonObject *entry = json_object_new ();
+
+          json_object_set_string_member (entry, "id", l->data);
+          json_object_set_string_member (entry, "rev", json_array_get_string_element (revs, r));
+          json_array_add_object_element (list, entry);
+        }
+    }
+  json_object_set_array_member (request_body, "docs", list);
+  json_node_take_object (body, request_body);
+
+  answer = request (self, "POST", "_bulk_get?revs=true", body, TRUE, &status, cancellable, error);
+  if (answer == NULL)
+    return NULL;
+
+  if (status == SOUP_STATUS_NOT_FOUND)
+    {
+      /* A server without _bulk_get: one open_revs request per document. */
+      for (GList *l = ids; l != NULL; l = l->next)
+        {
+          g_autofree char *escaped = g_uri_escape_string (l->data, NULL, FALSE);
+          g_autofree char *revs = json_to_string (json_object_get_member (missing, l->data), FALSE);
+          g_autofree char *revs_escaped = g_uri_escape_string (revs, NULL, FALSE);
+          g_autofree char *path = g_strdup_printf ("%s?revs=true&open_revs=%s", escaped,
+                                                   revs_escaped);
+          g_autoptr(JsonNode) each = request (self, "GET", path, NULL, FALSE, NULL, cancellable,
+                                              error);
+
+          if (each == NULL)
+            return NULL;
+          if (!JSON_NODE_HOLDS_ARRAY (each))
+            {
+              object_of (self, NULL, error);
+              return NULL;
+            }
+          for (guint i = 0; i < json_array_get_length (json_node_get_array (each)); i++)
+            {
+              JsonObject *entry = json_array_get_object_element (json_node_get_array (each), i);
+
+              if (entry != NULL && json_object_has_member (entry, "ok"))
+                g_ptr_array_add (docs, json_object_ref (json_object_get_object_member (entry, "ok")));
+            }
+        }
+      return g_steal_pointer (&docs);
+    }
+
+  if ((result = object_of (self, answer, error)) == NULL)
+    return NULL;
+  results = json_object_has_member (result, "results")
+            ? json_object_get_array_member (result, "results") : NULL;
+  if (results == NULL)
+    {
+      object_of (self, NULL, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (results, i);
+      JsonArray *found = entry != NULL && json_object_has_member (entry, "docs")
+                         ? json_object_get_array_member (entry, "docs") : NULL;
+
+      for (guint d = 0; found != NULL && d < json_array_get_length (found); d++)
+        {
+          JsonObject *one = json_array_get_object_element (found, d);
+
+          if (one != NULL && json_object_has_member (one, "ok") &&
+              JSON_NODE_HOLDS_OBJECT (json_object_get_member (one, "ok")))
+            g_ptr_array_add (docs, json_object_ref (json_object_get_object_member (one, "ok")));
+        }
+    }
+
+  return g_steal_pointer (&docs);
+}
+
+/**
+ * styr_replicator_pull:
+ * @self: a #StyrReplicator
+ * @result: (inout): what was pulled is added to it
+ * @cancellable: (nullable): to stop between batches
+ * @error: return location for a #GError
+ *
+ * Brings every revision the server has and this store lacks, from the
+ * last checkpoint on.
+ *
+ * Returns: %TRUE if the pull completed
+ */
+gboolean
+styr_replicator_pull (StyrReplicator  *self,
+                      StyrSyncResult  *result,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *remote_rev = NULL;
+  guint pulled = 0;
+
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
+
+  if (!check_database (self, cancellable, error))
+    return FALSE;
+
+  id = replication_id (self, "pull");
+  since = read_checkpoint (self, id, &remote_rev, cancellable, error);
+  if (since == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      g_autofree char *since_escaped = g_uri_escape_string (since, NULL, FALSE);
+      g_autofree char *path = g_strdup_printf ("_changes?style=all_docs&since=%s&limit=%u",
+                                               since_escaped, self->batch_size);
+      g_autoptr(JsonNode) answer = NULL;
+      g_autoptr(JsonObject) missing = json_object_new ();
+      g_autoptr(GPtrArray) docs = NULL;
+      g_autofree char *last_seq = NULL;
+      JsonObject *changes;
+      JsonArray *results;
+      Incoming incoming = { NULL, 0 };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      answer = request (self, "GET", path, NULL, FALSE, NULL, cancellable, error);
+      if (answer == NULL || (changes = object_of (self, answer, error)) == NULL)
+        return FALSE;
+      results = json_object_has_member (changes, "results")
+                ? json_object_get_array_member (changes, "results") : NULL;
+      if (results == NULL || !json_object_has_member (changes, "last_seq"))
+        {
+          object_of (self, NULL, error);
+          return FALSE;
+        }
+      if (json_array_get_length (results) == 0)
+        break;
+
+      for (guint i = 0; i < json_array_get_length (results); i++)
+        {
+          JsonObject *change = json_array_get_object_element (results, i);
+          const char *doc_id = change != NULL
+                               ? json_object_get_string_member_with_default (change, "id", NULL)
+                               : NULL;
+          JsonArray *revs = doc_id != NULL && json_object_has_member (change, "changes")
+                            ? json_object_get_array_member (change, "changes") : NULL;
+
+          for (guint r = 0; revs != NULL && r < json_array_get_length (revs); r++)
+            {
+              JsonObject *entry = json_array_get_object_element (revs, r);
+              const char *rev = entry != NULL
+                                ? json_object_get_string_member_with_default (entry, "rev", NULL)
+                                : NULL;
+
+              /* Design documents and server-side checkpoints are not ours. */
+              if (rev == NULL || g_str_has_prefix (doc_id, "_") ||
+                  styr_store_has_revision (self->store, doc_id, rev))
+                continue;
+              if (!json_object_has_member (missing, doc_id))
+                json_object_set_array_member (missing, doc_id, json_array_new ());
+              json_array_add_string_element (json_object_get_array_member (missing, doc_id), rev);
+            }
+        }
+
+      if (json_object_get_size (missing) > 0)
+        {
+          docs = fetch (self, missing, cancellable, error);
+          if (docs == NULL)
+            return FALSE;
+          incoming.docs = docs;
+          if (!styr_store_transaction (self->store, write_incoming, &incoming, error))
+            return FALSE;
+          if (result != NULL)
+            result->pulled += incoming.added;
+        }
+
+      last_seq = seq_text (json_object_get_member (changes, "last_seq"));
+      if (!write_checkpoint (self, id, last_seq, &remote_rev, cancellable, error))
+        return FALSE;
+      g_free (since);
+      since = g_steal_pointer (&last_seq);
+      pulled += incoming.added;
+      g_signal_emit (self, signals[PROGRESS], 0, "pull", pulled);
+      if (json_array_get_length (results) < self->batch_size)
+        break;
+    }
+
+  return TRUE;
+}
+
+static JsonObject *
+outgoing_doc (StyrReplicator  *self,
+              const char      *id,
+              const char      *rev,
+              GError         **error)
+{
+  g_auto(GStrv) ancestry = styr_store_get_ancestry (self->store, id, rev, error);
+  g_autoptr(GError) local_error = NULL;
+  gboolean deleted = FALSE;
+  JsonObject *body;
+  JsonObject *revisions;
+  JsonArray *ids;
+  gint64 start;
+
+  if (ancestry == NULL)
+    return NULL;
+
+  body = styr_store_get_revision (self->store, id, rev, &deleted, &local_error);
+  if (body == NULL && !deleted)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (body == NULL)
+    body = json_object_new ();
+
+  start = g_ascii_strtoll (rev, NULL, 10);
+  revisions = json_object_new ();
+  ids = json_array_new ();
+  for (guint i = 0; ancestry[i] != NULL; i++)
+    {
+      const char *dash = strchr (ancestry[i], '-');
+
+      json_array_add_string_element (ids, dash != NULL ? dash + 1 : ancestry[i]);
+    }
+  json_object_set_int_member (revisions, "start", start);
+  json_object_set_array_member (revisions, "ids", ids);
+
+  json_object_set_string_member (body, "_id", id);
+  json_object_set_string_member (body, "_rev", rev);
+  json_object_set_object_member (body, "_revisions", revisions);
+  if (deleted)
+    json_object_set_boolean_member (body, "_deleted", TRUE);
+  return body;
+}
+
+/**
+ * styr_replicator_push:
+ * @self: a #StyrReplicator
+ * @result: (inout): what was pushed is added to it
+ * @cancellable: (nullable): to stop between batches
+ * @error: return location for a #GError
+ *
+ * Sends every revision made or received here since the last checkpoint
+ * that the server lacks.
+ *
+ * Returns: %TRUE if the push completed
+ */
+gboolean
+styr_replicator_push (StyrReplicator  *self,
+                      StyrSyncResult  *result,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *since_text = NULL;
+  g_autofree char *remote_rev = NULL;
+  guint pushed = 0;
+  gint64 since;
+
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
+
+  if (!check_database (self, cancellable, error))
+    return FALSE;
+
+  id = replication_id (self, "push");
+  since_text = read_checkpoint (self, id, &remote_rev, cancellable, error);
+  if (since_text == NULL)
+    return FALSE;
+  since = g_ascii_strtoll (since_text, NULL, 10);
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autoptr(JsonNode) diff_body = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonNode) diff = NULL;
+      g_autoptr(JsonNode) docs_body = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonNode) saved = NULL;
+      g_autofree char *last = NULL;
+      JsonObject *asked = json_object_new ();
+      JsonObject *bulk = json_object_new ();
+      JsonArray *docs = json_array_new ();
+      JsonObject *missing;
+      g_autoptr(GList) ids = NULL;
+
+      json_node_take_object (diff_body, asked);
+      json_object_set_array_member (bulk, "docs", docs);
+      json_object_set_boolean_member (bulk, "new_edits", FALSE);
+      json_node_take_object (docs_body, bulk);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      changes = styr_store_changes_since (self->store, since, self->batch_size, error);
+      if (changes == NULL)
+        return FALSE;
+      if (changes->len == 0)
+        break;
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          StyrStoreChange *change = g_ptr_array_index (changes, i);
+          g_auto(GStrv) leaves = styr_store_get_leaf_revisions (self->store, change->id, error);
+          JsonArray *revs = json_array_new ();
+
+          if (leaves == NULL)
+            {
+              json_array_unref (revs);
+              return FALSE;
+            }
+          for (guint r = 0; leaves[r] != NULL; r++)
+            json_array_add_string_element (revs, leaves[r]);
+          json_object_set_array_member (asked, change->id, revs);
+        }
+
+      diff = request (self, "POST", "_revs_diff", diff_body, FALSE, NULL, cancellable, error);
+      if (diff == NULL || (missing = object_of (self, diff, error)) == NULL)
+        return FALSE;
+
+      ids = json_object_get_members (missing);
+      for (GList *l = ids; l != NULL; l = l->next)
+        {
+          JsonObject *entry = json_object_get_object_member (missing, l->data);
+          JsonArray *revs = entry != NULL && json_object_has_member (entry, "missing")
+                            ? json_object_get_array_member (entry, "missing") : NULL;
+
+          for (guint r = 0; revs != NULL && r < json_array_get_length (revs); r++)
+            {
+              JsonObject *doc = outgoing_doc (self, l->data,
+                                              json_array_get_string_element (revs, r), error);
+
+              if (doc == NULL)
+                return FALSE;
+              json_array_add_object_element (docs, doc);
+            }
+        }
+
+      if (json_array_get_length (docs) > 0)
+        {
+          saved = request (self, "POST", "_bulk_docs", docs_body, FALSE, NULL, cancellable,
+                           error);
+          if (saved == NULL)
+            return FALSE;
+          /* With new_edits:false a server answers with the failures only. */
+          if (JSON_NODE_HOLDS_ARRAY (saved))
+            for (guint i = 0; i < json_array_get_length (json_node_get_array (saved)); i++)
+              {
+                JsonObject *entry = json_array_get_object_element (json_node_get_array (saved), i);
+
+                if (entry != NULL && json_object_has_member (entry, "error"))
+                  {
+                    g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
+                                 /* Translators: the server, the document, and its reason. */
+                                 _("%s did not take “%s”: %s"), self->server,
+                                 json_object_get_string_member_with_default (entry, "id", "?"),
+                                 json_object_get_string_member_with_default (entry, "reason",
+                                                                              "?"));
+                    return FALSE;
+                  }
+              }
+          if (result != NULL)
+            result->pushed += json_array_get_length (docs);
+          pushed += json_array_get_length (docs);
+        }
+
+      since = ((StyrStoreChange *) g_ptr_array_index (changes, changes->len - 1))->seq;
+      last = g_strdup_printf ("%" G_GINT64_FORMAT, since);
+      if (!write_checkpoint (self, id, last, &remote_rev, cancellable, error))
+        return FALSE;
+      g_signal_emit (self, signals[PROGRESS], 0, "push", pushed);
+      if (changes->len < self->batch_size)
+        break;
+    }
+
+  return TRUE;
+}
+
+/**
+ * styr_replicator_sync:
+ * @self: a #StyrReplicator
+ * @result: (out caller-allocates): what the pass did
+ * @cancellable: (nullable): to stop between batches
+ * @error: return location for a #GError
+ *
+ * One pass both ways: pull, then push.
+ *
+ * Returns: %TRUE only if both directions completed
+ */
+gboolean
+styr_replicator_sync (StyrReplicator  *self,
+                      StyrSyncResult  *result,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  StyrSyncResult local = { 0 };
+  g_autoptr(GPtrArray) conflicted = NULL;
+
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
+
+  if (!styr_replicator_pull (self, &local, cancellable, error) ||
+      !styr_replicator_push (self, &local, cancellable, error))
+    {
+      if (result != NULL)
+        *result = local;
+      return FALSE;
+    }
+
+  conflicted = styr_store_list_conflicted (self->store, NULL, NULL);
+  local.conflicts = conflicted != NULL ? conflicted->len : 0;
+  if (result != NULL)
+    *result = local;
+  return TRUE;
+}

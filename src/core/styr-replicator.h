@@ -1,0 +1,67 @@
+/* styr-replicator.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+#define STYR_REPLICATOR_ERROR (styr_replicator_error_quark ())
+
+typedef enum
+{
+  STYR_REPLICATOR_ERROR_INSECURE,
+  STYR_REPLICATOR_ERROR_UNREACHABLE,
+  STYR_REPLICATOR_ERROR_UNAUTHORIZED,
+  STYR_REPLICATOR_ERROR_NO_DATABASE,
+  STYR_REPLICATOR_ERROR_NOT_COUCHDB,
+  STYR_REPLICATOR_ERROR_SERVER,
+} StyrReplicatorError;
+
+/**
+ * StyrSyncResult:
+ * @pulled: revisions received from the server and new here
+ * @pushed: revisions sent to the server
+ * @conflicts: documents left in conflict after the pass
+ *
+ * What one replication pass did.
+ */
+typedef struct
+{
+  guint pulled;
+  guint pushed;
+  guint conflicts;
+} StyrSyncResult;
+
+#define STYR_TYPE_REPLICATOR (styr_replicator_get_type ())
+
+G_DECLARE_FINAL_TYPE (StyrReplicator, styr_replicator, STYR, REPLICATOR, GObject)
+
+GQuark          styr_replicator_error_quark (void);
+StyrReplicator *styr_replicator_new         (StyrStore       *store,
+                                             const char      *server,
+                                             const char      *database,
+                                             const char      *user,
+                                             const char      *password,
+                                             GError         **error);
+void            styr_replicator_set_batch_size (StyrReplicator *self,
+                                             guint            batch_size);
+gboolean        styr_replicator_pull        (StyrReplicator  *self,
+                                             StyrSyncResult  *result,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+gboolean        styr_replicator_push        (StyrReplicator  *self,
+                                             StyrSyncResult  *result,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+gboolean        styr_replicator_sync        (StyrReplicator  *self,
+                                             StyrSyncResult  *result,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,472 @@
+/* test-sync.c: replication with a real CouchDB-compatible server (PouchDB
+ * behind express-pouchdb, from tests/couch, started on 127.0.0.1 with a
+ * free port), between two stores as two colleagues' desktops
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "styr-catalogue.h"
+#include "styr-replicator.h"
+#include "styr-store.h"
+#include "styr-task-actions.h"
+
+typedef struct
+{
+  char        *dir;
+  GSubprocess *server;
+  char        *url;
+  StyrStore   *a;
+  StyrStore   *b;
+} Fixture;
+
+/* Starts the test server and waits for its "listening <port>". */
+static GSubprocess *
+start_server (const char  *user,
+              const char  *password,
+              char       **url)
+{
+  /* Its stdin is a pipe from this test: when the test ends, even by a
+   * failed assertion, the server sees the pipe close and stops. */
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  const char *script = g_getenv ("STYR_COUCH_SERVER");
+  GSubprocess *server;
+
+  g_assert_nonnull (script);
+  g_subprocess_launcher_setenv (launcher, "STYR_COUCH_PORT", "0", TRUE);
+  if (user != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "STYR_COUCH_USER", user, TRUE);
+      g_subprocess_launcher_setenv (launcher, "STYR_COUCH_PASSWORD", password, TRUE);
+    }
+  server = g_subprocess_launcher_spawn (launcher, &error, "node", script, NULL);
+  g_assert_no_error (error);
+
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  if (line == NULL || !g_str_has_prefix (line, "listening "))
+    g_error ("the test server did not start; are its modules installed "
+             "(build-aux/install-deps.sh --tests)?");
+  *url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
+  return server;
+}
+
+/* A plain HTTP call to the server, as another client would make. */
+static guint
+http (const char  *url,
+      const char  *method,
+      const char  *body)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+  answer = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  return soup_message_get_status (message);
+}
+
+static StyrStore *
+open_store (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  StyrStore *store = styr_store_new (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("styr-sync-XXXXXX", NULL);
+  fixture->server = start_server (NULL, NULL, &fixture->url);
+  db = g_strconcat (fixture->url, "/team", NULL);
+  g_assert_cmpuint (http (db, "PUT", NULL), ==, 201);
+  fixture->a = open_store (fixture, "a.db");
+  fixture->b = open_store (fixture, "b.db");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  g_subprocess_force_exit (fixture->server);
+  g_subprocess_wait (fixture->server, NULL, NULL);
+  g_clear_object (&fixture->server);
+  g_clear_object (&fixture->a);
+  g_clear_object (&fixture->b);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->url);
+}
+
+static StyrSyncResult
+sync_pass (Fixture   *fixture,
+           StyrStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrReplicator) replicator = styr_replicator_new (store, fixture->url, "team", NULL,
+                                                              NULL, &error);
+  StyrSyncResult result = { 0 };
+
+  g_assert_no_error (error);
+  styr_replicator_sync (replicator, &result, NULL, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static char *
+rev_of (StyrStore  *store,
+        const char *id)
+{
+  char *rev = NULL;
+
+  if (!styr_store_get_status (store, id, &rev, NULL, NULL, NULL))
+    return NULL;
+  return rev;
+}
+
+static void
+put_state (StyrStore  *store,
+           const char *id,
+           const char *status,
+           const char *author)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autofree char *rev = rev_of (store, id);
+
+  json_object_set_string_member (body, "type", "task-state");
+  json_object_set_string_member (body, "task", strchr (id, ':') + 1);
+  json_object_set_string_member (body, "status", status);
+  g_assert_true (styr_store_put (store, id, body, rev, author, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+status_of (StyrStore  *store,
+           const char *id)
+{
+  static char status[32];
+  g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
+
+  g_strlcpy (status, body != NULL ? json_object_get_string_member (body, "status") : "",
+             sizeof status);
+  return status;
+}
+
+/* A colleague's first sync brings the shared database, revision for
+ * revision. */
+static void
+test_first_pull (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) catalogue = styr_catalogue_new_bundled (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  StyrSyncResult first, pulled, again;
+
+  g_assert_true (styr_catalogue_import (catalogue, fixture->a, NULL, &error));
+  first = sync_pass (fixture, fixture->a);
+  g_assert_cmpuint (first.pushed, ==, styr_catalogue_get_n_documents (catalogue));
+
+  pulled = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (pulled.pulled, ==, styr_catalogue_get_n_documents (catalogue));
+  ids = styr_store_find_ids (fixture->a, "task", NULL, NULL, NULL, &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *rev_a = rev_of (fixture->a, g_ptr_array_index (ids, i));
+      g_autofree char *rev_b = rev_of (fixture->b, g_ptr_array_index (ids, i));
+
+      g_assert_cmpstr (rev_a, ==, rev_b);
+    }
+
+  /* Nothing new, nothing moves. */
+  again = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (again.pulled + again.pushed, ==, 0);
+}
+
+static void
+test_two_clients (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  put_state (fixture->a, "task-state:OIR-BASIS-00", "started", "mette");
+  put_state (fixture->b, "task-state:OIR-BASIS-01", "completed", "anne");
+
+  sync_pass (fixture, fixture->a);
+  sync_pass (fixture, fixture->b);
+  sync_pass (fixture, fixture->a);
+
+  g_assert_cmpstr (status_of (fixture->a, "task-state:OIR-BASIS-01"), ==, "completed");
+  g_assert_cmpstr (status_of (fixture->b, "task-state:OIR-BASIS-00"), ==, "started");
+}
+
+/* The same record changed on both desktops is a conflict on both; it is
+ * resolved on one, and the resolution reaches the other. */
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *id = "task-state:YR-OIR-MAP";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) resolution = json_object_new ();
+  g_auto(GStrv) losers = NULL;
+  g_autofree char *winner = NULL;
+  gboolean conflicted = FALSE;
+  StyrSyncResult result;
+
+  put_state (fixture->a, id, "started", "mette");
+  sync_pass (fixture, fixture->a);
+  sync_pass (fixture, fixture->b);
+
+  put_state (fixture->a, id, "completed", "mette");
+  put_state (fixture->b, id, "not-started", "anne");
+  sync_pass (fixture, fixture->a);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.conflicts, ==, 1);
+  sync_pass (fixture, fixture->a);
+
+  g_assert_true (styr_store_get_status (fixture->a, id, &winner, NULL, &conflicted, &error));
+  g_assert_true (conflicted);
+  losers = styr_store_get_conflicts (fixture->a, id, &error);
+  g_assert_cmpuint (g_strv_length (losers), ==, 1);
+
+  /* Both desktops agree on which version wins, as CouchDB would. */
+  {
+    g_autofree char *winner_b = rev_of (fixture->b, id);
+
+    g_assert_cmpstr (winner, ==, winner_b);
+  }
+
+  json_object_set_string_member (resolution, "type", "task-state");
+  json_object_set_string_member (resolution, "task", "YR-OIR-MAP");
+  json_object_set_string_member (resolution, "status", "started");
+  g_assert_true (styr_store_resolve_conflict (fixture->a, id, resolution, winner,
+                                              (const char * const *) losers, "mette", NULL,
+                                              &error));
+  g_assert_no_error (error);
+  sync_pass (fixture, fixture->a);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpstr (status_of (fixture->b, id), ==, "started");
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *rev = NULL;
+
+  json_object_set_string_member (fields, "title", "Aftal testdato");
+  json_object_set_string_member (fields, "project", "YR");
+  g_assert_true (styr_task_save_local (fixture->a, NULL, NULL, fields, "mette", &id, &error));
+  sync_pass (fixture, fixture->a);
+  sync_pass (fixture, fixture->b);
+  g_assert_nonnull (styr_store_get (fixture->b, id, NULL, NULL));
+
+  rev = rev_of (fixture->a, id);
+  g_assert_true (styr_task_delete_local (fixture->a, id, rev, "mette", NULL, &error));
+  sync_pass (fixture, fixture->a);
+  sync_pass (fixture, fixture->b);
+  g_assert_null (styr_store_get (fixture->b, id, NULL, NULL));
+}
+
+/* A change another client wrote straight to the server arrives. */
+static void
+test_server_change (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (fixture->url, "/team/person:p9", NULL);
+  g_autoptr(JsonObject) person = NULL;
+
+  g_assert_cmpuint (http (url, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
+                                      "\"active\":true}"), ==, 201);
+  sync_pass (fixture, fixture->b);
+  person = styr_store_get (fixture->b, "person:p9", NULL, NULL);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Karen Holm");
+}
+
+static gboolean
+add_many (StyrStore  *store,
+          gpointer    user_data,
+          GError    **error)
+{
+  for (guint i = 0; i < GPOINTER_TO_UINT (user_data); i++)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("task:bulk%05u", i);
+      g_autofree char *title = g_strdup_printf ("Opgave %u", i);
+
+      json_object_set_string_member (body, "type", "task");
+      json_object_set_string_member (body, "project", "Test");
+      json_object_set_string_member (body, "title", title);
+      if (!styr_store_put (store, id, body, NULL, "test", NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+cancel_after_first (StyrReplicator *replicator,
+                    const char     *direction,
+                    guint           done,
+                    GCancellable   *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+count_progress (StyrReplicator *replicator,
+                const char     *direction,
+                guint           done,
+                guint          *last)
+{
+  *last = done;
+}
+
+/* A pull stopped half-way goes on from its checkpoint: nothing lost,
+ * nothing fetched twice. */
+static void
+test_resume (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const guint n = 2000;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrReplicator) stopped = NULL;
+  g_autoptr(StyrReplicator) resumed = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  StyrSyncResult first = { 0 }, second = { 0 };
+  guint progress = 0;
+
+  g_assert_true (styr_store_transaction (fixture->a, add_many, GUINT_TO_POINTER (n), &error));
+  sync_pass (fixture, fixture->a);
+
+  stopped = styr_replicator_new (fixture->b, fixture->url, "team", NULL, NULL, &error);
+  styr_replicator_set_batch_size (stopped, 300);
+  g_signal_connect (stopped, "progress", G_CALLBACK (cancel_after_first), cancellable);
+  g_assert_false (styr_replicator_pull (stopped, &first, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (first.pulled, ==, 300);
+
+  resumed = styr_replicator_new (fixture->b, fixture->url, "team", NULL, NULL, &error);
+  styr_replicator_set_batch_size (resumed, 300);
+  g_signal_connect (resumed, "progress", G_CALLBACK (count_progress), &progress);
+  g_assert_true (styr_replicator_pull (resumed, &second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (second.pulled, ==, n - 300);
+  g_assert_cmpint (styr_store_count_of_type (fixture->b, "task", NULL), ==, n);
+}
+
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) guarded = NULL;
+  g_autofree char *guarded_url = NULL;
+  g_autofree char *db = NULL;
+  StyrSyncResult result;
+
+  /* Plain http is for this machine only. */
+  g_assert_null (styr_replicator_new (fixture->a, "http://couch.example.dk", "team", NULL, NULL,
+                                      &error));
+  g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_INSECURE);
+  g_clear_error (&error);
+
+  /* A database that is not there. */
+  {
+    g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->a, fixture->url, "nope",
+                                                                NULL, NULL, &error);
+
+    g_assert_false (styr_replicator_sync (replicator, &result, NULL, &error));
+    g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE);
+    g_assert_nonnull (strstr (error->message, "nope"));
+    g_clear_error (&error);
+  }
+
+  /* Nobody listening. */
+  {
+    g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->a, "http://127.0.0.1:9",
+                                                                "team", NULL, NULL, &error);
+
+    g_assert_false (styr_replicator_sync (replicator, &result, NULL, &error));
+    g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE);
+    g_clear_error (&error);
+  }
+
+  /* The wrong password, then the right one. */
+  guarded = start_server ("styr", "hemmelig", &guarded_url);
+  db = g_strconcat (guarded_url, "/team", NULL);
+  {
+    g_autoptr(StyrReplicator) wrong = styr_replicator_new (fixture->a, guarded_url, "team",
+                                                           "styr", "forkert", &error);
+    g_autoptr(StyrReplicator) right = styr_replicator_new (fixture->a, guarded_url, "team",
+                                                           "styr", "hemmelig", &error);
+
+    g_assert_false (styr_replicator_sync (wrong, &result, NULL, &error));
+    g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNAUTHORIZED);
+    g_assert_nonnull (strstr (error->message, "401"));
+    g_clear_error (&error);
+    g_assert_false (styr_replicator_sync (right, &result, NULL, &error));
+    g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE);
+  }
+  g_subprocess_force_exit (guarded);
+  g_subprocess_wait (guarded, NULL, NULL);
+  g_assert_cmpint (styr_store_count_of_type (fixture->a, "task", NULL), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/sync/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("first-pull", test_first_pull);
+  ADD ("two-clients", test_two_clients);
+  ADD ("conflict", test_conflict);
+  ADD ("delete", test_delete);
+  ADD ("server-change", test_server_change);
+  ADD ("resume", test_resume);
+  ADD ("errors", test_errors);
+
+  return g_test_run ();
+}
