@@ -451,6 +451,251 @@ test_errors (Fixture       *fixture,
   g_assert_cmpint (styr_store_count_of_type (fixture->a, "task", NULL), ==, 0);
 }
 
+/* Fault injection: a SoupServer between the replicator and the test
+ * server, in a thread of its own, that passes requests on or, for the
+ * next requests, answers with a fault. */
+typedef enum
+{
+  FAULT_NONE,
+  FAULT_DROP,
+  FAULT_ERROR_500,
+  FAULT_UNAUTHORIZED,
+  FAULT_SLOW,
+  FAULT_MALFORMED,
+  FAULT_TRUNCATED,
+  FAULT_WRONG_TYPE,
+} Fault;
+
+typedef struct
+{
+  char         *target;
+  SoupServer   *server;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GThread      *thread;
+  char         *url;
+  Fault         fault;
+  guint         skip;
+  guint         times;
+  GMutex        lock;
+} Proxy;
+
+static Fault
+next_fault (Proxy *proxy)
+{
+  Fault fault = FAULT_NONE;
+
+  g_mutex_lock (&proxy->lock);
+  if (proxy->skip > 0)
+    proxy->skip--;
+  else if (proxy->times > 0)
+    {
+      fault = proxy->fault;
+      proxy->times--;
+    }
+  g_mutex_unlock (&proxy->lock);
+  return fault;
+}
+
+static void
+proxy_answer (SoupServerMessage *message,
+              guint              status,
+              const char        *type,
+              const char        *data,
+              gssize             length)
+{
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, type, SOUP_MEMORY_COPY, data,
+                                    length < 0 ? strlen (data) : (gsize) length);
+}
+
+static void
+proxy_cb (SoupServer        *server,
+          SoupServerMessage *message,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  Proxy *proxy = user_data;
+  GUri *uri = soup_server_message_get_uri (message);
+  g_autofree char *url = g_strdup_printf ("%s%s%s%s", proxy->target, g_uri_get_path (uri),
+                                          g_uri_get_query (uri) != NULL ? "?" : "",
+                                          g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "");
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) forward = soup_message_new (soup_server_message_get_method (message), url);
+  SoupMessageBody *request_body = soup_server_message_get_request_body (message);
+  g_autoptr(GBytes) body = soup_message_body_flatten (request_body);
+  g_autoptr(GBytes) answer = NULL;
+  const char *type;
+  gsize length;
+  const char *data;
+  Fault fault = next_fault (proxy);
+
+  /* CouchDB, and PouchDB after it, answer JSON as text/plain unless the
+   * client accepts application/json. */
+  soup_message_headers_append (soup_message_get_request_headers (forward), "Accept",
+                               "application/json");
+  if (g_bytes_get_size (body) > 0)
+    soup_message_set_request_body_from_bytes (forward, "application/json", body);
+  answer = soup_session_send_and_read (session, forward, NULL, NULL);
+  data = answer != NULL ? g_bytes_get_data (answer, &length) : "";
+  if (answer == NULL)
+    length = 0;
+  type = soup_message_headers_get_content_type (soup_message_get_response_headers (forward), NULL);
+
+  switch (fault)
+    {
+    case FAULT_DROP:
+      /* The line goes dead before the answer is complete. */
+      g_socket_close (soup_server_message_get_socket (message), NULL);
+      return;
+    case FAULT_ERROR_500:
+      proxy_answer (message, 500, "application/json", "{\"error\":\"oops\"}", -1);
+      return;
+    case FAULT_UNAUTHORIZED:
+      proxy_answer (message, 401, "application/json", "{\"error\":\"unauthorized\"}", -1);
+      return;
+    case FAULT_SLOW:
+      g_usleep (2500 * 1000);
+      break;
+    case FAULT_MALFORMED:
+      proxy_answer (message, 200, "application/json", "{\"results\": [oops", -1);
+      return;
+    case FAULT_TRUNCATED:
+      proxy_answer (message, 200, "application/json", data, length / 2);
+      return;
+    case FAULT_WRONG_TYPE:
+      proxy_answer (message, 200, "text/html", "<html>Login</html>", -1);
+      return;
+    case FAULT_NONE:
+    default:
+      break;
+    }
+
+  proxy_answer (message, soup_message_get_status (forward),
+                type != NULL ? type : "application/json", data, length);
+}
+
+static gpointer
+proxy_thread (gpointer user_data)
+{
+  Proxy *proxy = user_data;
+
+  g_main_context_push_thread_default (proxy->context);
+  g_main_loop_run (proxy->loop);
+  g_main_context_pop_thread_default (proxy->context);
+  return NULL;
+}
+
+static Proxy *
+proxy_start (const char *target)
+{
+  Proxy *proxy = g_new0 (Proxy, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_mutex_init (&proxy->lock);
+  proxy->target = g_strdup (target);
+  proxy->context = g_main_context_new ();
+  proxy->loop = g_main_loop_new (proxy->context, FALSE);
+
+  g_main_context_push_thread_default (proxy->context);
+  proxy->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->server, NULL, proxy_cb, proxy, NULL);
+  g_assert_true (soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
+                                           &error));
+  g_assert_no_error (error);
+  g_main_context_pop_thread_default (proxy->context);
+
+  uris = soup_server_get_uris (proxy->server);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  proxy->thread = g_thread_new ("proxy", proxy_thread, proxy);
+  return proxy;
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  g_main_loop_quit (proxy->loop);
+  g_thread_join (proxy->thread);
+  soup_server_disconnect (proxy->server);
+  g_object_unref (proxy->server);
+  g_main_loop_unref (proxy->loop);
+  g_main_context_unref (proxy->context);
+  g_mutex_clear (&proxy->lock);
+  g_free (proxy->target);
+  g_free (proxy->url);
+  g_free (proxy);
+}
+
+/* Every fault gives a clear error and changes nothing here; the next pass
+ * without it succeeds and brings everything. */
+static void
+test_faults (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const struct {
+    Fault        fault;
+    guint        skip;
+    int          code;
+    const char  *words;
+  } faults[] = {
+    { FAULT_DROP, 2, STYR_REPLICATOR_ERROR_UNREACHABLE, "could not be reached" },
+    { FAULT_ERROR_500, 2, STYR_REPLICATOR_ERROR_SERVER, "HTTP 500" },
+    { FAULT_UNAUTHORIZED, 0, STYR_REPLICATOR_ERROR_UNAUTHORIZED, "HTTP 401" },
+    { FAULT_MALFORMED, 2, STYR_REPLICATOR_ERROR_NOT_COUCHDB, "CouchDB" },
+    { FAULT_TRUNCATED, 3, STYR_REPLICATOR_ERROR_NOT_COUCHDB, "CouchDB" },
+    { FAULT_WRONG_TYPE, 2, STYR_REPLICATOR_ERROR_NOT_COUCHDB, "text/html" },
+    /* Last: the proxy thread sleeps through it, and the requests after it
+     * wait for the proxy. */
+    { FAULT_SLOW, 2, STYR_REPLICATOR_ERROR_UNREACHABLE, "could not be reached" },
+  };
+  g_autoptr(StyrCatalogue) catalogue = styr_catalogue_new_bundled (NULL);
+  g_autoptr(GError) error = NULL;
+  Proxy *proxy;
+
+  g_assert_true (styr_catalogue_import (catalogue, fixture->a, NULL, &error));
+  sync_pass (fixture, fixture->a);
+  proxy = proxy_start (fixture->url);
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->b, proxy->url, "team",
+                                                                  NULL, NULL, &error);
+      g_autoptr(GError) fault_error = NULL;
+      gint64 before = styr_store_count_of_type (fixture->b, "task", NULL);
+      StyrSyncResult result = { 0 };
+
+      g_test_message ("fault %u", faults[i].fault);
+      styr_replicator_set_timeout (replicator, 1);
+      g_mutex_lock (&proxy->lock);
+      proxy->fault = faults[i].fault;
+      proxy->skip = faults[i].skip;
+      /* libsoup sends a request again once when its connection drops. */
+      proxy->times = faults[i].fault == FAULT_DROP ? 3 : 1;
+      g_mutex_unlock (&proxy->lock);
+
+      g_assert_false (styr_replicator_pull (replicator, &result, NULL, &fault_error));
+      g_assert_error (fault_error, STYR_REPLICATOR_ERROR, faults[i].code);
+      g_assert_nonnull (strstr (fault_error->message, faults[i].words));
+      g_assert_cmpint (styr_store_count_of_type (fixture->b, "task", NULL), ==, before);
+      g_assert_cmpuint (result.pulled, ==, 0);
+    }
+
+  /* Without faults the next pass brings everything. */
+  {
+    g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->b, proxy->url, "team",
+                                                                NULL, NULL, &error);
+    StyrSyncResult result = { 0 };
+
+    g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (result.pulled, ==, styr_catalogue_get_n_documents (catalogue));
+  }
+  proxy_stop (proxy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +712,7 @@ main (int   argc,
   ADD ("server-change", test_server_change);
   ADD ("resume", test_resume);
   ADD ("errors", test_errors);
+  ADD ("faults", test_faults);
 
   return g_test_run ();
 }

@@ -180,6 +180,20 @@ styr_replicator_new (StyrStore   *store,
 }
 
 /**
+ * styr_replicator_set_timeout:
+ * @self: a #StyrReplicator
+ * @seconds: how long to wait for an answer before giving up
+ */
+void
+styr_replicator_set_timeout (StyrReplicator *self,
+                             guint           seconds)
+{
+  g_return_if_fail (STYR_IS_REPLICATOR (self));
+
+  soup_session_set_timeout (self->session, seconds);
+}
+
+/**
  * styr_replicator_set_batch_size:
  * @self: a #StyrReplicator
  * @batch_size: how many changes one request carries

@@ -51,6 +51,8 @@ StyrReplicator *styr_replicator_new         (StyrStore       *store,
                                              GError         **error);
 void            styr_replicator_set_batch_size (StyrReplicator *self,
                                              guint            batch_size);
+void            styr_replicator_set_timeout (StyrReplicator  *self,
+                                             guint            seconds);
 gboolean        styr_replicator_pull        (StyrReplicator  *self,
                                              StyrSyncResult  *result,
                                              GCancellable    *cancellable,
