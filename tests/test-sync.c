@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "styr-catalogue.h"
+#include "styr-history.h"
+#include "styr-merge.h"
 #include "styr-replicator.h"
 #include "styr-store.h"
 #include "styr-task-actions.h"
@@ -280,6 +282,63 @@ test_conflict (Fixture       *fixture,
   result = sync_pass (fixture, fixture->b);
   g_assert_cmpuint (result.conflicts, ==, 0);
   g_assert_cmpstr (status_of (fixture->b, id), ==, "started");
+}
+
+/* Different fields changed on each side merge by themselves, and the
+ * merge is in the audit trail and reaches the other desktop. */
+static void
+test_merge (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *id = "task-state:YR-OIR-MAP";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body_b = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *rev = NULL;
+  gboolean conflicted = TRUE;
+  StyrSyncResult result;
+
+  put_state (fixture->a, id, "started", "mette");
+  sync_pass (fixture, fixture->a);
+  sync_pass (fixture, fixture->b);
+
+  put_state (fixture->a, id, "completed", "mette");
+  body_b = styr_store_get (fixture->b, id, &rev, &error);
+  json_object_set_string_member (body_b, "notes", "Aftalt med IT");
+  g_assert_true (styr_store_put (fixture->b, id, body_b, rev, "anne", NULL, &error));
+  g_assert_no_error (error);
+
+  sync_pass (fixture, fixture->a);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.merged, ==, 1);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  sync_pass (fixture, fixture->a);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      StyrStore *store = i == 0 ? fixture->a : fixture->b;
+      g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, &error);
+
+      g_assert_true (styr_store_get_status (store, id, NULL, NULL, &conflicted, &error));
+      g_assert_false (conflicted);
+      g_assert_cmpstr (json_object_get_string_member (body, "status"), ==, "completed");
+      g_assert_cmpstr (json_object_get_string_member (body, "notes"), ==, "Aftalt med IT");
+    }
+
+  history = styr_store_get_history (fixture->b, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((StyrRevisionInfo *) history->pdata[0])->author, ==,
+                   STYR_AUTHOR_AUTOMATIC_MERGE);
+
+  /* The same field changed on both sides is not merged. */
+  put_state (fixture->a, id, "started", "mette");
+  put_state (fixture->b, id, "not-started", "anne");
+  sync_pass (fixture, fixture->a);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.merged, ==, 0);
+  g_assert_cmpuint (result.conflicts, ==, 1);
+  g_assert_true (styr_store_get_status (fixture->b, id, NULL, NULL, &conflicted, &error));
+  g_assert_true (conflicted);
 }
 
 static void
@@ -708,6 +767,7 @@ main (int   argc,
   ADD ("first-pull", test_first_pull);
   ADD ("two-clients", test_two_clients);
   ADD ("conflict", test_conflict);
+  ADD ("merge", test_merge);
   ADD ("delete", test_delete);
   ADD ("server-change", test_server_change);
   ADD ("resume", test_resume);

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "styr-json.h"
+#include "styr-merge.h"
 #include "styr-replicator.h"
 
 /* StyrReplicator replicates the store with one database on a CouchDB
@@ -446,6 +447,7 @@ typedef struct
 {
   GPtrArray *docs;
   guint      added;
+  guint      merged;
 } Incoming;
 
 /* Writes one batch of the server's revisions with their ancestry, all or
@@ -458,6 +460,7 @@ write_incoming (StyrStore  *store,
   Incoming *incoming = user_data;
 
   incoming->added = 0;
+  incoming->merged = 0;
   for (guint i = 0; i < incoming->docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (incoming->docs, i);
@@ -470,6 +473,7 @@ write_incoming (StyrStore  *store,
       g_autoptr(GList) members = json_object_get_members (doc);
       gboolean deleted = json_object_get_boolean_member_with_default (doc, "_deleted", FALSE);
       gboolean added = FALSE;
+      gboolean merged = FALSE;
 
       if (id == NULL || rev == NULL)
         continue;
@@ -497,6 +501,12 @@ write_incoming (StyrStore  *store,
                                     deleted ? NULL : body, deleted, NULL, &added, error))
         return FALSE;
       incoming->added += added;
+
+      /* Changes to different fields are merged at once, in the same
+       * transaction, so no one sees a conflict that is not one. */
+      if (added && !styr_merge_conflict (store, id, &merged, error))
+        return FALSE;
+      incoming->merged += merged;
     }
 
   return TRUE;
@@ -697,7 +707,10 @@ styr_replicator_pull (StyrReplicator  *self,
           if (!styr_store_transaction (self->store, write_incoming, &incoming, error))
             return FALSE;
           if (result != NULL)
-            result->pulled += incoming.added;
+            {
+              result->pulled += incoming.added;
+              result->merged += incoming.merged;
+            }
         }
 
       last_seq = seq_text (json_object_get_member (changes, "last_seq"));

@@ -28,6 +28,7 @@ typedef enum
  * @pulled: revisions received from the server and new here
  * @pushed: revisions sent to the server
  * @conflicts: documents left in conflict after the pass
+ * @merged: conflicts merged because each side changed other fields
  *
  * What one replication pass did.
  */
@@ -36,6 +37,7 @@ typedef struct
   guint pulled;
   guint pushed;
   guint conflicts;
+  guint merged;
 } StyrSyncResult;
 
 #define STYR_TYPE_REPLICATOR (styr_replicator_get_type ())

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-history-group.h"
+#include "styr-merge.h"
 #include "styr-record.h"
 
 /* StyrHistoryGroup shows a document's audit trail: who changed what, from
@@ -105,11 +106,13 @@ styr_history_group_show (StyrHistoryGroup *self,
       g_autofree char *time = styr_datetime_to_user (info->created_at);
       g_autofree char *changes = describe_changes (self, info);
       g_autofree char *title = NULL;
+      const char *author = info->author != NULL ? info->author : _("Someone");
       GtkWidget *row = adw_action_row_new ();
 
+      if (g_strcmp0 (info->author, STYR_AUTHOR_AUTOMATIC_MERGE) == 0)
+        author = _("Styr, merging two versions");
       /* Translators: who made a change, and when. */
-      title = g_strdup_printf (_("%s, %s"), info->author != NULL ? info->author : _("Someone"),
-                               time);
+      title = g_strdup_printf (_("%s, %s"), author, time);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
