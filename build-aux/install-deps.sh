@@ -44,6 +44,12 @@ fi
 
 # The CouchDB-compatible server the sync tests run against, pinned by its
 # lockfile.
+# npm trusts its own list of certificate authorities; the machine's store
+# is the one its administrator keeps, so npm is pointed at it.
 if $with_tests; then
-  (cd "$(dirname "$0")/../tests/couch" && npm ci --no-audit --no-fund --loglevel=error)
+  cafile=
+  if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+    cafile=--cafile=/etc/ssl/certs/ca-certificates.crt
+  fi
+  (cd "$(dirname "$0")/../tests/couch" && npm ci $cafile --no-audit --no-fund --loglevel=error)
 fi
