@@ -10,12 +10,14 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "styr-catalogue.h"
 #include "styr-history.h"
 #include "styr-merge.h"
 #include "styr-replicator.h"
 #include "styr-store.h"
+#include "styr-sync.h"
 #include "styr-task-actions.h"
 
 typedef struct
@@ -112,23 +114,33 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_subprocess_force_exit (fixture->server);
   g_subprocess_wait (fixture->server, NULL, NULL);
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->a);
   g_clear_object (&fixture->b);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->url);
 }
@@ -380,6 +392,119 @@ test_server_change (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Karen Holm");
 }
 
+/* Runs the main loop until @done says so, for at most ten seconds. */
+static void
+run_until (gboolean (*done) (StyrSync *sync, gpointer data),
+           StyrSync  *sync,
+           gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (sync, data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (G_USEC_PER_SEC / 100);
+    }
+}
+
+static gboolean
+settled (StyrSync *sync,
+         gpointer  data)
+{
+  return styr_sync_get_state (sync) == STYR_SYNC_IDLE && styr_sync_get_n_pending (sync) == 0;
+}
+
+static gboolean
+failed (StyrSync *sync,
+        gpointer  data)
+{
+  return styr_sync_get_state (sync) == STYR_SYNC_FAILED;
+}
+
+static gboolean
+has_document (StyrSync *sync,
+              gpointer  data)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (sync), data));
+}
+
+static void
+person_changed_cb (StyrStore  *store,
+                   const char *type,
+                   GStrv       ids,
+                   StyrSync   *sync)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_object_set_data (G_OBJECT (sync), ids[i], GINT_TO_POINTER (TRUE));
+}
+
+static void
+put_person (StyrStore  *store,
+            const char *id,
+            const char *name)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = rev_of (store, id);
+
+  json_object_set_string_member (body, "type", "person");
+  json_object_set_string_member (body, "name", name);
+  json_object_set_boolean_member (body, "active", TRUE);
+  g_assert_true (styr_store_put (store, id, body, rev, "mette", NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The app's continuous sync: local edits wait, marked, until pushed; a
+ * change on the server arrives by itself and is announced to the lists;
+ * a server that cannot be reached is said, with why. */
+static void
+test_service (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(StyrSync) sync = styr_sync_new (fixture->a);
+  g_autofree char *on_server = g_strconcat (fixture->url, "/team/person:p1", NULL);
+  g_autofree char *from_server = g_strconcat (fixture->url, "/team/person:p9", NULL);
+  g_autoptr(JsonObject) person = NULL;
+
+  put_person (fixture->a, "person:p1", "Mette Juhl");
+  g_assert_cmpint (styr_sync_get_state (sync), ==, STYR_SYNC_OFF);
+  styr_sync_configure (sync, fixture->url, "team", NULL);
+  g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
+  g_assert_true (styr_sync_is_pending (sync, "person:p1"));
+  run_until (settled, sync, NULL);
+  g_assert_cmpuint (http (on_server, "GET", NULL), ==, 200);
+  g_assert_nonnull (styr_sync_get_last_sync (sync));
+
+  g_signal_connect (fixture->a, "documents-changed::person", G_CALLBACK (person_changed_cb),
+                    sync);
+  g_assert_cmpuint (http (from_server, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
+                                              "\"active\":true}"), ==, 201);
+  run_until (has_document, sync, (gpointer) "person:p9");
+  person = styr_store_get (fixture->a, "person:p9", NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Karen Holm");
+
+  /* A local edit is pending at once and pushed soon after. */
+  put_person (fixture->a, "person:p1", "Mette Juhl Hansen");
+  g_assert_true (styr_sync_is_pending (sync, "person:p1"));
+  run_until (settled, sync, NULL);
+  sync_pass (fixture, fixture->b);
+  g_clear_pointer (&person, json_object_unref);
+  person = styr_store_get (fixture->b, "person:p1", NULL, NULL);
+  g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Mette Juhl Hansen");
+  g_signal_handlers_disconnect_by_func (fixture->a, person_changed_cb, sync);
+
+  /* Offline: the edit waits, and the window is told why. */
+  styr_sync_configure (sync, "http://127.0.0.1:1", "team", NULL);
+  put_person (fixture->a, "person:p1", "Mette J. Hansen");
+  run_until (failed, sync, NULL);
+  g_assert_nonnull (strstr (styr_sync_get_message (sync), "could not be reached"));
+  g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
+
+  styr_sync_configure (sync, NULL, NULL, NULL);
+  g_assert_cmpint (styr_sync_get_state (sync), ==, STYR_SYNC_OFF);
+}
+
 static gboolean
 add_many (StyrStore  *store,
           gpointer    user_data,
@@ -508,6 +633,59 @@ test_errors (Fixture       *fixture,
   g_subprocess_force_exit (guarded);
   g_subprocess_wait (guarded, NULL, NULL);
   g_assert_cmpint (styr_store_count_of_type (fixture->a, "task", NULL), ==, 0);
+}
+
+static int
+run_styr (Fixture     *fixture,
+          const char  *server,
+          const char  *database,
+          char       **out,
+          char       **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_build_filename (fixture->dir, "cli", NULL);
+  const char *argv[] = { g_getenv ("STYR_BINARY"), "--data-dir", data_dir, "--sync",
+                         server != NULL ? "--server" : NULL, server, "--database", database,
+                         NULL };
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
+                &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* `styr --sync` runs one pass with no display, says what it did, and exits
+ * 0 only when both directions completed. */
+static void
+test_command_line (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) catalogue = styr_catalogue_new_bundled (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (styr_catalogue_import (catalogue, fixture->a, NULL, &error));
+  sync_pass (fixture, fixture->a);
+
+  g_assert_cmpint (run_styr (fixture, fixture->url, "team", &out, &err), ==, 0);
+  expected = g_strdup_printf ("Pulled %u, pushed 0, 0 left in conflict.\n",
+                              styr_catalogue_get_n_documents (catalogue));
+  g_assert_cmpstr (out, ==, expected);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, fixture->url, "missing", &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no database “missing”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* No server in the preferences and none given. */
+  g_assert_cmpint (run_styr (fixture, NULL, "team", &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--server"));
 }
 
 /* Fault injection: a SoupServer between the replicator and the test
@@ -773,6 +951,8 @@ main (int   argc,
   ADD ("resume", test_resume);
   ADD ("errors", test_errors);
   ADD ("faults", test_faults);
+  ADD ("service", test_service);
+  ADD ("command-line", test_command_line);
 
   return g_test_run ();
 }

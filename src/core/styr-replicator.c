@@ -915,6 +915,96 @@ styr_replicator_push (StyrReplicator  *self,
 }
 
 /**
+ * styr_replicator_check:
+ * @self: a #StyrReplicator
+ * @cancellable: (nullable): to give up
+ * @error: return location for a #GError
+ *
+ * Asks the server for the database, as "Test Connection" does: an error
+ * says whether the server could not be reached, its certificate is bad,
+ * the user name or password is refused, it is not CouchDB, or the
+ * database is missing.
+ *
+ * Returns: %TRUE if a pass could start
+ */
+gboolean
+styr_replicator_check (StyrReplicator  *self,
+                       GCancellable    *cancellable,
+                       GError         **error)
+{
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
+
+  return check_database (self, cancellable, error);
+}
+
+/**
+ * styr_replicator_list_pending:
+ * @self: a #StyrReplicator
+ * @error: return location for a #GError
+ *
+ * Lists the documents changed here that the server has not confirmed yet,
+ * without asking it: a document stays in the list until a push that
+ * carried it has completed.
+ *
+ * Returns: (transfer full) (element-type utf8): their ids, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+styr_replicator_list_pending (StyrReplicator  *self,
+                              GError         **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *since = NULL;
+
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), NULL);
+
+  id = replication_id (self, "push");
+  key = g_strconcat ("checkpoint:", id, NULL);
+  since = styr_store_get_setting (self->store, key, NULL);
+  return styr_store_list_pending (self->store, since != NULL ? g_ascii_strtoll (since, NULL, 10) : 0,
+                                  error);
+}
+
+/**
+ * styr_replicator_wait_for_changes:
+ * @self: a #StyrReplicator
+ * @seconds: how long the server may hold the question
+ * @cancellable: (nullable): to stop waiting, e.g. because of a local change
+ * @error: return location for a #GError
+ *
+ * Waits until the server has changes after the pull checkpoint, or
+ * @seconds have passed, with a long-polling _changes request: continuous
+ * sync without asking again and again.
+ *
+ * Returns: %TRUE when the wait ended without an error
+ */
+gboolean
+styr_replicator_wait_for_changes (StyrReplicator  *self,
+                                  guint            seconds,
+                                  GCancellable    *cancellable,
+                                  GError         **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *since_escaped = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
+
+  id = replication_id (self, "pull");
+  key = g_strconcat ("checkpoint:", id, NULL);
+  since = styr_store_get_setting (self->store, key, NULL);
+  since_escaped = g_uri_escape_string (since != NULL ? since : "now", NULL, FALSE);
+  path = g_strdup_printf ("_changes?feed=longpoll&limit=1&since=%s&timeout=%u",
+                          since_escaped, seconds * 1000);
+  answer = request (self, "GET", path, NULL, FALSE, NULL, cancellable, error);
+  return answer != NULL && object_of (self, answer, error) != NULL;
+}
+
+/**
  * styr_replicator_sync:
  * @self: a #StyrReplicator
  * @result: (out caller-allocates): what the pass did

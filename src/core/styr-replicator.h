@@ -63,6 +63,15 @@ gboolean        styr_replicator_push        (StyrReplicator  *self,
                                              StyrSyncResult  *result,
                                              GCancellable    *cancellable,
                                              GError         **error);
+gboolean        styr_replicator_check       (StyrReplicator  *self,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
+GPtrArray      *styr_replicator_list_pending (StyrReplicator *self,
+                                             GError         **error);
+gboolean        styr_replicator_wait_for_changes (StyrReplicator *self,
+                                             guint            seconds,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
 gboolean        styr_replicator_sync        (StyrReplicator  *self,
                                              StyrSyncResult  *result,
                                              GCancellable    *cancellable,

@@ -844,6 +844,26 @@ styr_store_resolve_conflict (StyrStore           *self,
   return ok;
 }
 
+/* The first column of every row of @stmt, as strings. */
+static GPtrArray *
+collect_ids (StyrStore     *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 /**
  * styr_store_list_conflicted:
  * @self: a #StyrStore
@@ -859,8 +879,6 @@ styr_store_list_conflicted (StyrStore   *self,
                             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  int rc;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
 
@@ -872,15 +890,7 @@ styr_store_list_conflicted (StyrStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return collect_ids (self, stmt, error);
 }
 
 typedef struct
@@ -1304,6 +1314,38 @@ styr_store_get_leaf_revisions (StyrStore   *self,
     }
 
   return g_strv_builder_end (revs);
+}
+
+/**
+ * styr_store_list_pending:
+ * @self: a #StyrStore
+ * @since: the sequence number the server has confirmed up to
+ * @error: return location for a #GError
+ *
+ * Lists the documents changed here, not received by sync, after @since:
+ * the changes still waiting for the server.
+ *
+ * Returns: (transfer full) (element-type utf8): their ids, or %NULL with
+ *   @error set
+ */
+GPtrArray *
+styr_store_list_pending (StyrStore  *self,
+                         gint64      since,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT DISTINCT doc_id FROM changes "
+                              "  WHERE seq > ?1 AND origin = 'local' ORDER BY doc_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+
+  return collect_ids (self, stmt, error);
 }
 
 /**

@@ -1064,6 +1064,55 @@ styr_store_get_update_seq (StyrStore  *self,
 }
 
 /**
+ * styr_store_notice_changes:
+ * @self: a #StyrStore
+ * @since: the sequence number this connection last saw
+ * @error: return location for a #GError
+ *
+ * Announces with #StyrStore::documents-changed what other connections to
+ * the same file, such as sync's, wrote after @since; this connection only
+ * hears of its own writes by itself.
+ *
+ * Returns: the sequence number to pass next time, or -1 with @error set
+ */
+gint64
+styr_store_notice_changes (StyrStore  *self,
+                           gint64      since,
+                           GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 last = since;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), -1);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT c.seq, d.type, d.id FROM changes c "
+                              "  JOIN documents d ON d.id = c.doc_id "
+                              "  WHERE c.seq > ?1 ORDER BY c.seq",
+                              error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, since);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      last = sqlite3_column_int64 (stmt, 0);
+      _styr_store_note_change (self, (const char *) sqlite3_column_text (stmt, 1),
+                               (const char *) sqlite3_column_text (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_remove_all (self->pending_changes);
+      _styr_store_set_error (self, error, rc);
+      return -1;
+    }
+
+  flush_changes (self);
+  return last;
+}
+
+/**
  * styr_store_get_setting:
  * @self: a #StyrStore
  * @key: the key

@@ -153,6 +153,9 @@ gint64      styr_store_count_of_type      (StyrStore      *self,
                                            GError        **error);
 gint64      styr_store_get_update_seq     (StyrStore      *self,
                                            GError        **error);
+gint64      styr_store_notice_changes     (StyrStore      *self,
+                                           gint64          since,
+                                           GError        **error);
 char       *styr_store_get_setting        (StyrStore      *self,
                                            const char     *key,
                                            GError        **error);
@@ -185,6 +188,9 @@ char      **styr_store_get_leaf_revisions (StyrStore      *self,
 char      **styr_store_get_ancestry       (StyrStore      *self,
                                            const char     *id,
                                            const char     *rev,
+                                           GError        **error);
+GPtrArray  *styr_store_list_pending       (StyrStore      *self,
+                                           gint64          since,
                                            GError        **error);
 gboolean    styr_store_has_revision       (StyrStore      *self,
                                            const char     *id,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-application.h"
+#include "styr-secret.h"
 #include "styr-reminders.h"
 #include "styr-catalogue.h"
 #include "styr-commands.h"
@@ -217,14 +218,37 @@ sync_once (StyrApplication *self,
   g_autofree char *report = NULL;
   g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
   g_autofree char *path = styr_paths_get_database (dir);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autofree char *configured_server = g_settings_get_string (settings, "sync-server");
+  g_autofree char *configured_database = g_settings_get_string (settings, "sync-database");
+  g_autofree char *user = g_settings_get_string (settings, "sync-user");
+  g_autofree char *password = NULL;
 
+  /* The options override the preferences, for scripts. */
+  if (server == NULL && configured_server[0] != '\0')
+    server = configured_server;
+  if (database == NULL && configured_database[0] != '\0')
+    database = configured_database;
   if (server == NULL || database == NULL)
     {
-      g_printerr ("styr: %s\n", _("--sync needs --server and --database."));
+      g_printerr ("styr: %s\n", _("--sync needs a server and a database: set them in "
+                                  "Preferences, or give --server and --database."));
       return 2;
     }
 
-  if (!styr_command_sync (path, server, database, NULL, NULL, &report, &error))
+  /* A password is only ever read from the keyring. */
+  if (user[0] != '\0')
+    {
+      password = styr_secret_lookup (server, user, NULL, &error);
+      if (error != NULL)
+        {
+          g_printerr ("styr: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (!styr_command_sync (path, server, database, user[0] != '\0' ? user : NULL, password,
+                          &report, &error))
     {
       g_printerr ("styr: %s\n", error->message);
       return 1;
