@@ -22,6 +22,7 @@
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
 #include "styr-rules.h"
+#include "styr-sync-button.h"
 #include "styr-decision-dialog.h"
 #include "styr-trash-window.h"
 #include "styr-usage-chart.h"
@@ -649,6 +650,97 @@ test_first_start_and_pages (void)
   run_app (data_dir, agreements_scenario);
 }
 
+static gboolean
+label_says (GtkWidget  *root,
+            const char *words)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_label (labels->pdata[i]), words) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+sync_scenario (StyrApplication *app)
+{
+  StyrWindow *window = main_window (app);
+  GtkWidget *button = find_descendant (GTK_WIDGET (window), STYR_TYPE_SYNC_BUTTON);
+  StyrSync *sync = styr_application_get_sync (app);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *preferences;
+  AdwActionRow *connection = NULL;
+
+  /* A server that does not answer: the header bar says so, and why. */
+  g_assert_nonnull (button);
+  while (styr_sync_get_state (sync) != STYR_SYNC_FAILED)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      iterate ();
+    }
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (label_says (button, "Sync failed"));
+  g_assert_true (label_says (button, "could not be reached"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "sync-preferences", NULL);
+  iterate ();
+  preferences = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)),
+                   ==, "sync");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (preferences),
+                                                                           "Database"))),
+                   ==, "team");
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), "Connection") == 0)
+        connection = rows->pdata[i];
+  }
+  g_assert_nonnull (connection);
+
+  /* Half a configuration is refused with a reason, and saves nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (preferences), "Database")),
+                         "");
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.save-sync", NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (connection), ==,
+                   "Give both the server and the database.");
+  g_assert_cmpstr (g_settings_get_string (settings, "sync-database"), ==, "team");
+
+  /* Emptying both turns sync off, and the header bar has nothing to say. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (preferences),
+                                                         "Server, e.g. https://couch.kommune.dk")),
+                         "");
+  gtk_widget_activate_action (GTK_WIDGET (preferences), "preferences.save-sync", NULL);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (styr_sync_get_state (sync) != STYR_SYNC_OFF)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      iterate ();
+    }
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_window_destroy (preferences);
+  quit (app);
+}
+
+static void
+test_sync (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, "municipality", "157");
+  g_settings_set_string (settings, "sync-server", "http://127.0.0.1:1");
+  g_settings_set_string (settings, "sync-database", "team");
+  run_app (data_dir, sync_scenario);
+  g_assert_cmpstr (g_settings_get_string (settings, "sync-server"), ==, "");
+}
+
 static void
 broken_database_scenario (StyrApplication *app)
 {
@@ -701,6 +793,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/first-start-and-pages", test_first_start_and_pages);
   g_test_add_func ("/ui/broken-database", test_broken_database);
+  g_test_add_func ("/ui/sync", test_sync);
 
   return g_test_run ();
 }

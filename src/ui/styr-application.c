@@ -11,6 +11,7 @@
 
 #include "styr-application.h"
 #include "styr-secret.h"
+#include "styr-sync.h"
 #include "styr-reminders.h"
 #include "styr-catalogue.h"
 #include "styr-commands.h"
@@ -25,8 +26,10 @@ struct _StyrApplication
   GSettings      *settings;
   StyrStore      *store;
   StyrClock      *clock;
+  StyrSync       *sync;
   char           *data_dir;
   guint           reminder_source;
+  guint           configure_source;
 };
 
 G_DEFINE_FINAL_TYPE (StyrApplication, styr_application, ADW_TYPE_APPLICATION)
@@ -394,6 +397,28 @@ remind_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+configure_sync (gpointer user_data)
+{
+  StyrApplication *self = user_data;
+  g_autofree char *server = g_settings_get_string (self->settings, "sync-server");
+  g_autofree char *database = g_settings_get_string (self->settings, "sync-database");
+  g_autofree char *user = g_settings_get_string (self->settings, "sync-user");
+
+  self->configure_source = 0;
+  styr_sync_configure (self->sync, server, database, user);
+  return G_SOURCE_REMOVE;
+}
+
+/* The three settings are written one after the other; sync restarts once. */
+static void
+settings_changed_cb (StyrApplication *self,
+                     const char      *key)
+{
+  if (g_str_has_prefix (key, "sync-") && self->configure_source == 0)
+    self->configure_source = g_idle_add (configure_sync, self);
+}
+
 static void
 styr_application_activate (GApplication *app)
 {
@@ -420,6 +445,11 @@ styr_application_activate (GApplication *app)
 
       if (!import_bundled_catalogue (self, &import_error))
         g_prefix_error (&import_error, _("The bundled catalogue could not be imported: "));
+
+      self->sync = styr_sync_new (self->store);
+      configure_sync (self);
+      g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 
   window = GTK_WINDOW (styr_window_new (self, self->store, self->settings));
@@ -497,12 +527,11 @@ find_main_window (StyrApplication *self)
   return NULL;
 }
 
+/* Opens Preferences on @page, or on the page it opens on by itself. */
 static void
-styr_application_preferences_action (GSimpleAction *action,
-                                     GVariant      *parameter,
-                                     gpointer       user_data)
+show_preferences (StyrApplication *self,
+                  const char      *page)
 {
-  StyrApplication *self = user_data;
   StyrWindow *window = find_main_window (self);
   StyrPreferencesWindow *preferences;
 
@@ -512,7 +541,17 @@ styr_application_preferences_action (GSimpleAction *action,
   preferences = styr_preferences_window_new (GTK_WINDOW (window),
                                              styr_window_get_municipalities (window),
                                              self->store, self->settings);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+styr_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  show_preferences (user_data, NULL);
 }
 
 static void
@@ -547,11 +586,32 @@ styr_application_show_page_action (GSimpleAction *action,
                                 g_variant_get_string (parameter, NULL));
 }
 
+static void
+styr_application_sync_now_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+
+  if (self->sync != NULL)
+    styr_sync_now (self->sync);
+}
+
+static void
+styr_application_sync_preferences_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  show_preferences (user_data, "sync");
+}
+
 static const GActionEntry app_actions[] = {
   { "show-page", styr_application_show_page_action, "s" },
   { "quit", styr_application_quit_action },
   { "about", styr_application_about_action },
   { "preferences", styr_application_preferences_action },
+  { "sync-now", styr_application_sync_now_action },
+  { "sync-preferences", styr_application_sync_preferences_action },
   { "shortcuts", styr_application_shortcuts_action },
 };
 
@@ -596,6 +656,10 @@ styr_application_dispose (GObject *object)
   StyrApplication *self = (StyrApplication *)object;
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
+  g_clear_handle_id (&self->configure_source, g_source_remove);
+  if (self->sync != NULL)
+    styr_sync_stop (self->sync);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
@@ -662,6 +726,20 @@ styr_application_get_store (StyrApplication *self)
   g_return_val_if_fail (STYR_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * styr_application_get_sync:
+ * @self: a #StyrApplication
+ *
+ * Returns: (transfer none) (nullable): the team sync, once activated
+ */
+StyrSync *
+styr_application_get_sync (StyrApplication *self)
+{
+  g_return_val_if_fail (STYR_IS_APPLICATION (self), NULL);
+
+  return self->sync;
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include "styr-clock.h"
 #include "styr-store.h"
+#include "styr-sync.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ G_DECLARE_FINAL_TYPE (StyrApplication, styr_application, STYR, APPLICATION, AdwA
 StyrApplication *styr_application_new       (void);
 StyrStore       *styr_application_get_store (StyrApplication *self);
 StyrClock       *styr_application_get_clock (StyrApplication *self);
+StyrSync        *styr_application_get_sync  (StyrApplication *self);
 
 G_END_DECLS

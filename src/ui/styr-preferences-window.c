@@ -8,10 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "styr-municipality.h"
 #include "styr-municipality-chooser.h"
 #include "styr-preferences-window.h"
+#include "styr-replicator.h"
+#include "styr-secret.h"
 
 struct _StyrPreferencesWindow
 {
@@ -28,10 +31,18 @@ struct _StyrPreferencesWindow
   GtkSpinButton        *max_roles_spin;
   GtkSpinButton        *reminder_days_spin;
   GtkSpinButton        *warning_days_spin;
+  AdwEntryRow          *server_row;
+  AdwEntryRow          *sync_database_row;
+  AdwEntryRow          *user_row;
+  AdwEntryRow          *password_row;
+  AdwActionRow         *connection_row;
+  GtkSpinner           *connection_spinner;
 
   /* Owned */
   GSettings            *settings;
   GListModel           *municipalities;
+  StyrStore            *store;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (StyrPreferencesWindow, styr_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -69,12 +80,259 @@ choose_municipality_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
+/* What the sync page says, read once on the main thread for a worker. */
+typedef struct
+{
+  char *server;
+  char *database;
+  char *user;
+  char *password;
+} SyncForm;
+
+static void
+sync_form_free (SyncForm *form)
+{
+  g_free (form->server);
+  g_free (form->database);
+  g_free (form->user);
+  if (form->password != NULL)
+    memset (form->password, 0, strlen (form->password));
+  g_free (form->password);
+  g_free (form);
+}
+
+static char *
+entry_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+static SyncForm *
+read_form (StyrPreferencesWindow *self)
+{
+  SyncForm *form = g_new0 (SyncForm, 1);
+  g_autofree char *server = entry_text (self->server_row);
+
+  /* "couch.kommune.dk/" and "https://couch.kommune.dk" mean the same. */
+  while (g_str_has_suffix (server, "/"))
+    server[strlen (server) - 1] = '\0';
+  form->server = g_steal_pointer (&server);
+  form->database = entry_text (self->sync_database_row);
+  form->user = entry_text (self->user_row);
+  form->password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->password_row)));
+  return form;
+}
+
+static void
+set_connection (StyrPreferencesWindow *self,
+                gboolean               busy,
+                const char            *text)
+{
+  gtk_spinner_set_spinning (self->connection_spinner, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.test-connection", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.save-sync", !busy);
+  adw_action_row_set_subtitle (self->connection_row, text);
+}
+
+/* Runs in a worker: the keyring and the server may both take a while. */
+static void
+test_connection_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  StyrPreferencesWindow *self = source_object;
+  SyncForm *form = task_data;
+  g_autoptr(StyrReplicator) replicator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  const char *password = form->password;
+
+  if (password[0] == '\0' && form->user[0] != '\0')
+    {
+      stored = styr_secret_lookup (form->server, form->user, cancellable, &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      password = stored;
+    }
+
+  replicator = styr_replicator_new (self->store, form->server, form->database,
+                                    form->user[0] != '\0' ? form->user : NULL, password, &error);
+  if (replicator == NULL || !styr_replicator_check (replicator, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+test_connection_done (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  StyrPreferencesWindow *self = STYR_PREFERENCES_WINDOW (object);
+  SyncForm *form = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      set_connection (self, FALSE, error->message);
+      return;
+    }
+
+  /* Translators: the database, then the server. */
+  text = g_strdup_printf (_("Connected: Styr can sync with “%s” on %s."), form->database,
+                          form->server);
+  set_connection (self, FALSE, text);
+}
+
+static gboolean
+check_form (StyrPreferencesWindow *self,
+            SyncForm              *form,
+            gboolean               allow_empty)
+{
+  if (form->server[0] == '\0' && form->database[0] == '\0' && allow_empty)
+    return TRUE;
+  if (form->server[0] == '\0' || form->database[0] == '\0')
+    {
+      set_connection (self, FALSE, _("Give both the server and the database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_connection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StyrPreferencesWindow *self = STYR_PREFERENCES_WINDOW (widget);
+  SyncForm *form = read_form (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (!check_form (self, form, FALSE))
+    {
+      sync_form_free (form);
+      return;
+    }
+
+  set_connection (self, TRUE, _("Connecting…"));
+  task = g_task_new (self, self->cancellable, test_connection_done, NULL);
+  g_task_set_task_data (task, form, (GDestroyNotify) sync_form_free);
+  g_task_run_in_thread (task, test_connection_thread);
+}
+
+static void
+store_password_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  SyncForm *form = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!styr_secret_store (form->server, form->user, form->password, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The settings are written only once the keyring has the password, so
+ * sync never starts with the old one. */
+static void
+save_settings (StyrPreferencesWindow *self,
+               SyncForm              *form)
+{
+  g_settings_delay (self->settings);
+  g_settings_set_string (self->settings, "sync-server", form->server);
+  g_settings_set_string (self->settings, "sync-database", form->database);
+  g_settings_set_string (self->settings, "sync-user", form->user);
+  g_settings_apply (self->settings);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  set_connection (self, FALSE, form->server[0] != '\0'
+                               ? _("Saved. Styr syncs with the team from now on.")
+                               : _("Saved. Styr works alone, without sync."));
+}
+
+static void
+store_password_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  StyrPreferencesWindow *self = STYR_PREFERENCES_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_connection (self, FALSE, error->message);
+      return;
+    }
+  save_settings (self, g_task_get_task_data (G_TASK (result)));
+}
+
+static void
+save_sync_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StyrPreferencesWindow *self = STYR_PREFERENCES_WINDOW (widget);
+  SyncForm *form = read_form (self);
+  g_autoptr(GTask) task = NULL;
+
+  if (!check_form (self, form, TRUE))
+    {
+      sync_form_free (form);
+      return;
+    }
+
+  task = g_task_new (self, self->cancellable, store_password_done, NULL);
+  g_task_set_task_data (task, form, (GDestroyNotify) sync_form_free);
+
+  /* An empty password field keeps the one in the keyring. */
+  if (form->password[0] == '\0' || form->user[0] == '\0' || form->server[0] == '\0')
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  set_connection (self, TRUE, _("Saving the password in the keyring…"));
+  g_task_run_in_thread (task, store_password_thread);
+}
+
+static void
+load_sync_settings (StyrPreferencesWindow *self)
+{
+  static const struct { const char *key; gsize offset; } rows[] = {
+    { "sync-server", G_STRUCT_OFFSET (StyrPreferencesWindow, server_row) },
+    { "sync-database", G_STRUCT_OFFSET (StyrPreferencesWindow, sync_database_row) },
+    { "sync-user", G_STRUCT_OFFSET (StyrPreferencesWindow, user_row) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *value = g_settings_get_string (self->settings, rows[i].key);
+      AdwEntryRow *row = G_STRUCT_MEMBER (AdwEntryRow *, self, rows[i].offset);
+
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+    }
+}
+
 static void
 styr_preferences_window_dispose (GObject *object)
 {
   StyrPreferencesWindow *self = (StyrPreferencesWindow *)object;
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->municipalities);
 
@@ -101,15 +359,26 @@ styr_preferences_window_class_init (StyrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, max_roles_spin);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, reminder_days_spin);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, warning_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, sync_database_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, connection_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, connection_spinner);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-municipality", NULL,
                                    choose_municipality_action);
+  gtk_widget_class_install_action (widget_class, "preferences.test-connection", NULL,
+                                   test_connection_action);
+  gtk_widget_class_install_action (widget_class, "preferences.save-sync", NULL,
+                                   save_sync_action);
 }
 
 static void
 styr_preferences_window_init (StyrPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -139,6 +408,8 @@ styr_preferences_window_new (GtkWindow  *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   self->municipalities = g_object_ref (municipalities);
+  self->store = g_object_ref (store);
+  load_sync_settings (self);
 
   adw_action_row_set_subtitle (self->database_row, styr_store_get_path (store));
 

@@ -13,6 +13,7 @@
 #include "styr-meetings-page.h"
 #include "styr-overview-page.h"
 #include "styr-summary-print.h"
+#include "styr-sync-button.h"
 #include "styr-ui.h"
 #include "styr-oir-page.h"
 #include "styr-roles-page.h"
@@ -26,6 +27,7 @@ struct _StyrWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template widgets */
+  AdwHeaderBar         *header_bar;
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwBin               *overview_bin;
@@ -39,6 +41,7 @@ struct _StyrWindow
   /* Owned */
   StyrStore            *store;
   StyrClock            *clock;
+  StyrSync             *sync;
   GSettings            *settings;
   GListModel           *municipalities;
 };
@@ -49,6 +52,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_CLOCK,
+  PROP_SYNC,
   PROP_SETTINGS,
   N_PROPS
 };
@@ -284,6 +288,9 @@ styr_window_constructed (GObject *object)
                                    "clock", self->clock,
                                    NULL));
 
+  if (self->sync != NULL)
+    adw_header_bar_pack_end (self->header_bar, styr_sync_button_new (self->sync));
+
   update_municipality (self);
 }
 
@@ -297,6 +304,7 @@ styr_window_dispose (GObject *object)
   g_clear_object (&self->municipalities);
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (styr_window_parent_class)->dispose (object);
@@ -318,6 +326,10 @@ styr_window_get_property (GObject    *object,
 
     case PROP_CLOCK:
       g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_SYNC:
+      g_value_set_object (value, self->sync);
       break;
 
     case PROP_SETTINGS:
@@ -345,6 +357,10 @@ styr_window_set_property (GObject      *object,
 
     case PROP_CLOCK:
       self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_SYNC:
+      self->sync = g_value_dup_object (value);
       break;
 
     case PROP_SETTINGS:
@@ -375,6 +391,10 @@ styr_window_class_init (StyrWindowClass *klass)
     g_param_spec_object ("clock", NULL, NULL,
                          STYR_TYPE_CLOCK,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL,
+                         STYR_TYPE_SYNC,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
@@ -383,6 +403,7 @@ styr_window_class_init (StyrWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/styr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, overview_bin);
@@ -426,6 +447,7 @@ styr_window_new (StyrApplication *application,
                        "application", application,
                        "store", store,
                        "clock", styr_application_get_clock (application),
+                       "sync", styr_application_get_sync (application),
                        "settings", settings,
                        NULL);
 }
