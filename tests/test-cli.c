@@ -500,6 +500,14 @@ test_input_checked_first (Fixture       *fixture,
 
   g_assert_cmpint (run_styr (fixture, "--backup", nowhere, NULL, &out, &err), ==, 1);
   g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Refused before anything is sent, and before the database is made. */
+  g_assert_cmpint (run_styr (fixture, "--pull-catalogue", "http://couch.example.dk/kombit-katalog",
+                             NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "https"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "couch-helpers.h"
 #include "styr-catalogue.h"
 #include "styr-history.h"
 #include "styr-merge.h"
@@ -28,64 +29,6 @@ typedef struct
   StyrStore   *a;
   StyrStore   *b;
 } Fixture;
-
-/* Starts the test server and waits for its "listening <port>". */
-static GSubprocess *
-start_server (const char  *user,
-              const char  *password,
-              char       **url)
-{
-  /* Its stdin is a pipe from this test: when the test ends, even by a
-   * failed assertion, the server sees the pipe close and stops. */
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-  const char *script = g_getenv ("STYR_COUCH_SERVER");
-  GSubprocess *server;
-
-  g_assert_nonnull (script);
-  g_subprocess_launcher_setenv (launcher, "STYR_COUCH_PORT", "0", TRUE);
-  if (user != NULL)
-    {
-      g_subprocess_launcher_setenv (launcher, "STYR_COUCH_USER", user, TRUE);
-      g_subprocess_launcher_setenv (launcher, "STYR_COUCH_PASSWORD", password, TRUE);
-    }
-  server = g_subprocess_launcher_spawn (launcher, &error, "node", script, NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  if (line == NULL || !g_str_has_prefix (line, "listening "))
-    g_error ("the test server did not start; are its modules installed "
-             "(build-aux/install-deps.sh --tests)?");
-  *url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
-  return server;
-}
-
-/* A plain HTTP call to the server, as another client would make. */
-static guint
-http (const char  *url,
-      const char  *method,
-      const char  *body)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-  answer = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  return soup_message_get_status (message);
-}
 
 static StyrStore *
 open_store (Fixture    *fixture,
@@ -106,9 +49,9 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *db = NULL;
 
   fixture->dir = g_dir_make_tmp ("styr-sync-XXXXXX", NULL);
-  fixture->server = start_server (NULL, NULL, &fixture->url);
+  fixture->server = couch_server_start (NULL, NULL, &fixture->url);
   db = g_strconcat (fixture->url, "/team", NULL);
-  g_assert_cmpuint (http (db, "PUT", NULL), ==, 201);
+  g_assert_cmpuint (couch_http (db, "PUT", NULL, NULL), ==, 201);
   fixture->a = open_store (fixture, "a.db");
   fixture->b = open_store (fixture, "b.db");
 }
@@ -135,9 +78,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_subprocess_force_exit (fixture->server);
-  g_subprocess_wait (fixture->server, NULL, NULL);
-  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->server, couch_server_stop);
   g_clear_object (&fixture->a);
   g_clear_object (&fixture->b);
   remove_tree (fixture->dir);
@@ -384,8 +325,8 @@ test_server_change (Fixture       *fixture,
   g_autofree char *url = g_strconcat (fixture->url, "/team/person:p9", NULL);
   g_autoptr(JsonObject) person = NULL;
 
-  g_assert_cmpuint (http (url, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
-                                      "\"active\":true}"), ==, 201);
+  g_assert_cmpuint (couch_http (url, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
+                                            "\"active\":true}", NULL), ==, 201);
   sync_pass (fixture, fixture->b);
   person = styr_store_get (fixture->b, "person:p9", NULL, NULL);
   g_assert_nonnull (person);
@@ -473,13 +414,13 @@ test_service (Fixture       *fixture,
   g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
   g_assert_true (styr_sync_is_pending (sync, "person:p1"));
   run_until (settled, sync, NULL);
-  g_assert_cmpuint (http (on_server, "GET", NULL), ==, 200);
+  g_assert_cmpuint (couch_http (on_server, "GET", NULL, NULL), ==, 200);
   g_assert_nonnull (styr_sync_get_last_sync (sync));
 
   g_signal_connect (fixture->a, "documents-changed::person", G_CALLBACK (person_changed_cb),
                     sync);
-  g_assert_cmpuint (http (from_server, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
-                                              "\"active\":true}"), ==, 201);
+  g_assert_cmpuint (couch_http (from_server, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
+                                                    "\"active\":true}", NULL), ==, 201);
   run_until (has_document, sync, (gpointer) "person:p9");
   person = styr_store_get (fixture->a, "person:p9", NULL, NULL);
   g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "Karen Holm");
@@ -615,7 +556,7 @@ test_errors (Fixture       *fixture,
   }
 
   /* The wrong password, then the right one. */
-  guarded = start_server ("styr", "hemmelig", &guarded_url);
+  guarded = couch_server_start ("styr", "hemmelig", &guarded_url);
   db = g_strconcat (guarded_url, "/team", NULL);
   {
     g_autoptr(StyrReplicator) wrong = styr_replicator_new (fixture->a, guarded_url, "team",
@@ -630,8 +571,7 @@ test_errors (Fixture       *fixture,
     g_assert_false (styr_replicator_sync (right, &result, NULL, &error));
     g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE);
   }
-  g_subprocess_force_exit (guarded);
-  g_subprocess_wait (guarded, NULL, NULL);
+  couch_server_stop (g_steal_pointer (&guarded));
   g_assert_cmpint (styr_store_count_of_type (fixture->a, "task", NULL), ==, 0);
 }
 
@@ -706,11 +646,7 @@ typedef enum
 typedef struct
 {
   char         *target;
-  SoupServer   *server;
-  GMainContext *context;
-  GMainLoop    *loop;
-  GThread      *thread;
-  char         *url;
+  LocalServer  *local;
   Fault         fault;
   guint         skip;
   guint         times;
@@ -813,56 +749,23 @@ proxy_cb (SoupServer        *server,
                 type != NULL ? type : "application/json", data, length);
 }
 
-static gpointer
-proxy_thread (gpointer user_data)
-{
-  Proxy *proxy = user_data;
-
-  g_main_context_push_thread_default (proxy->context);
-  g_main_loop_run (proxy->loop);
-  g_main_context_pop_thread_default (proxy->context);
-  return NULL;
-}
-
 static Proxy *
 proxy_start (const char *target)
 {
   Proxy *proxy = g_new0 (Proxy, 1);
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
 
   g_mutex_init (&proxy->lock);
   proxy->target = g_strdup (target);
-  proxy->context = g_main_context_new ();
-  proxy->loop = g_main_loop_new (proxy->context, FALSE);
-
-  g_main_context_push_thread_default (proxy->context);
-  proxy->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (proxy->server, NULL, proxy_cb, proxy, NULL);
-  g_assert_true (soup_server_listen_local (proxy->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
-                                           &error));
-  g_assert_no_error (error);
-  g_main_context_pop_thread_default (proxy->context);
-
-  uris = soup_server_get_uris (proxy->server);
-  proxy->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  proxy->thread = g_thread_new ("proxy", proxy_thread, proxy);
+  proxy->local = local_server_start (proxy_cb, proxy);
   return proxy;
 }
 
 static void
 proxy_stop (Proxy *proxy)
 {
-  g_main_loop_quit (proxy->loop);
-  g_thread_join (proxy->thread);
-  soup_server_disconnect (proxy->server);
-  g_object_unref (proxy->server);
-  g_main_loop_unref (proxy->loop);
-  g_main_context_unref (proxy->context);
+  local_server_stop (proxy->local);
   g_mutex_clear (&proxy->lock);
   g_free (proxy->target);
-  g_free (proxy->url);
   g_free (proxy);
 }
 
@@ -898,7 +801,7 @@ test_faults (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
-      g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->b, proxy->url, "team",
+      g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->b, proxy->local->url, "team",
                                                                   NULL, NULL, &error);
       g_autoptr(GError) fault_error = NULL;
       gint64 before = styr_store_count_of_type (fixture->b, "task", NULL);
@@ -922,7 +825,7 @@ test_faults (Fixture       *fixture,
 
   /* Without faults the next pass brings everything. */
   {
-    g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->b, proxy->url, "team",
+    g_autoptr(StyrReplicator) replicator = styr_replicator_new (fixture->b, proxy->local->url, "team",
                                                                 NULL, NULL, &error);
     StyrSyncResult result = { 0 };
 

@@ -495,6 +495,15 @@ styr_catalogue_new_bundled (GError **error)
   return styr_catalogue_new_from_bytes (bytes, _("bundled catalogue"), error);
 }
 
+/* The name the catalogue was loaded under, such as its file or address. */
+const char *
+styr_catalogue_get_origin (StyrCatalogue *self)
+{
+  g_return_val_if_fail (STYR_IS_CATALOGUE (self), NULL);
+
+  return self->origin;
+}
+
 gint64
 styr_catalogue_get_version (StyrCatalogue *self)
 {

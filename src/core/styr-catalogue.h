@@ -48,6 +48,7 @@ StyrCatalogue *styr_catalogue_new_from_bytes     (GBytes               *bytes,
 StyrCatalogue *styr_catalogue_new_from_file      (GFile                *file,
                                                   GError              **error);
 StyrCatalogue *styr_catalogue_new_bundled        (GError              **error);
+const char    *styr_catalogue_get_origin         (StyrCatalogue        *self);
 gint64         styr_catalogue_get_version        (StyrCatalogue        *self);
 const char    *styr_catalogue_get_issued         (StyrCatalogue        *self);
 const char    *styr_catalogue_get_title          (StyrCatalogue        *self);

@@ -1,5 +1,6 @@
-/* styr-commands.c: what `styr --import-catalogue`, `--backup` and
- * `--restore` do, without a display, with a report for the terminal
+/* styr-commands.c: what `styr --import-catalogue`, `--pull-catalogue`,
+ * `--backup`, `--restore`, the exports and `--sync` do, without a display,
+ * with a report for the terminal
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "styr-catalogue.h"
+#include "styr-catalogue-source.h"
 #include "styr-commands.h"
 #include "styr-ics.h"
 #include "styr-replicator.h"
@@ -17,6 +19,38 @@
 
 /* Every command checks its input before it opens the database, so a bad
  * file leaves even a database it would have created or upgraded alone. */
+
+/* Imports a catalogue that has been checked, and says what it did. */
+static gboolean
+import_catalogue (const char     *database,
+                  StyrCatalogue  *catalogue,
+                  const char     *name,
+                  char          **report,
+                  GError        **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  StyrCatalogueImport result;
+  gint64 held;
+
+  store = styr_store_new (database, error);
+  if (store == NULL || !styr_catalogue_import (catalogue, store, &result, error))
+    return FALSE;
+
+  if (result.skipped)
+    {
+      held = styr_catalogue_get_store_version (store, NULL);
+      *report = g_strdup_printf (_("Nothing was imported: the database already holds catalogue "
+                                   "version %d, and “%s” is version %d."),
+                                 (int) held, name, (int) styr_catalogue_get_version (catalogue));
+      return TRUE;
+    }
+
+  *report = g_strdup_printf (_("Imported catalogue version %d from “%s”: %u added, %u updated, "
+                               "%u kept as they were."),
+                             (int) styr_catalogue_get_version (catalogue), name,
+                             result.added, result.updated, result.unchanged);
+  return TRUE;
+}
 
 /**
  * styr_command_import_catalogue:
@@ -37,9 +71,6 @@ styr_command_import_catalogue (const char  *database,
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(StyrCatalogue) catalogue = NULL;
-  g_autoptr(StyrStore) store = NULL;
-  StyrCatalogueImport result;
-  gint64 held;
 
   g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -50,24 +81,40 @@ styr_command_import_catalogue (const char  *database,
   if (catalogue == NULL)
     return FALSE;
 
-  store = styr_store_new (database, error);
-  if (store == NULL || !styr_catalogue_import (catalogue, store, &result, error))
+  return import_catalogue (database, catalogue, path, report, error);
+}
+
+/**
+ * styr_command_pull_catalogue:
+ * @database: the database file
+ * @source: the address of a catalogue file or a catalogue database
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Reads and checks the whole catalogue from KOMBIT's server, then imports
+ * it in one transaction. Nothing is written to the server.
+ *
+ * Returns: %TRUE on success; on failure nothing was written
+ */
+gboolean
+styr_command_pull_catalogue (const char  *database,
+                             const char  *source,
+                             char       **report,
+                             GError     **error)
+{
+  g_autoptr(StyrCatalogue) catalogue = NULL;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  catalogue = styr_catalogue_source_fetch (source, NULL, NULL, NULL, NULL, error);
+  if (catalogue == NULL)
     return FALSE;
 
-  if (result.skipped)
-    {
-      held = styr_catalogue_get_store_version (store, NULL);
-      *report = g_strdup_printf (_("Nothing was imported: the database already holds catalogue "
-                                   "version %d, and “%s” is version %d."),
-                                 (int) held, path, (int) styr_catalogue_get_version (catalogue));
-      return TRUE;
-    }
-
-  *report = g_strdup_printf (_("Imported catalogue version %d from “%s”: %u added, %u updated, "
-                               "%u kept as they were."),
-                             (int) styr_catalogue_get_version (catalogue), path,
-                             result.added, result.updated, result.unchanged);
-  return TRUE;
+  /* The address as the catalogue has it, without a password. */
+  return import_catalogue (database, catalogue, styr_catalogue_get_origin (catalogue), report,
+                           error);
 }
 
 /**

@@ -13,6 +13,10 @@ gboolean styr_command_import_catalogue (const char  *database,
                                         const char  *path,
                                         char       **report,
                                         GError     **error);
+gboolean styr_command_pull_catalogue   (const char  *database,
+                                        const char  *source,
+                                        char       **report,
+                                        GError     **error);
 gboolean styr_command_backup           (const char  *database,
                                         const char  *path,
                                         char       **report,

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "styr-http-private.h"
 #include "styr-json.h"
 #include "styr-merge.h"
 #include "styr-replicator.h"
@@ -41,10 +42,9 @@ struct _StyrReplicator
   GObject      parent_instance;
 
   StyrStore   *store;
-  SoupSession *session;
+  StyrHttp    *http;
   char        *server;
   char        *database;
-  char        *authorization;
   guint        batch_size;
 };
 
@@ -63,10 +63,9 @@ styr_replicator_finalize (GObject *object)
   StyrReplicator *self = (StyrReplicator *)object;
 
   g_clear_object (&self->store);
-  g_clear_object (&self->session);
+  g_clear_pointer (&self->http, styr_http_free);
   g_free (self->server);
   g_free (self->database);
-  g_free (self->authorization);
 
   G_OBJECT_CLASS (styr_replicator_parent_class)->finalize (object);
 }
@@ -96,16 +95,6 @@ styr_replicator_init (StyrReplicator *self)
   self->batch_size = DEFAULT_BATCH;
 }
 
-static gboolean
-is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = host != NULL ? g_inet_address_new_from_string (host) : NULL;
-
-  if (address != NULL)
-    return g_inet_address_get_is_loopback (address);
-  return g_strcmp0 (host, "localhost") == 0;
-}
-
 /**
  * styr_replicator_new:
  * @store: the store to replicate
@@ -129,31 +118,14 @@ styr_replicator_new (StyrStore   *store,
                      GError     **error)
 {
   g_autoptr(StyrReplicator) self = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *scheme;
+  g_autoptr(StyrHttp) http = NULL;
 
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
   g_return_val_if_fail (server != NULL && database != NULL, NULL);
 
-  uri = g_uri_parse (server, G_URI_FLAGS_NONE, &local_error);
-  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-  if (uri == NULL || (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
-                   /* Translators: %s is what was given as the server's address. */
-                   _("“%s” is not the address of a server; write it like "
-                     "https://couch.kommune.dk."), server);
-      return NULL;
-    }
-  if (g_str_equal (scheme, "http") && !is_loopback (g_uri_get_host (uri)))
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_INSECURE,
-                   /* Translators: %s is the server's address. */
-                   _("Styr only talks to %s over https: plain http would send the password and "
-                     "the municipality’s data unencrypted."), server);
-      return NULL;
-    }
+  http = styr_http_new (server, user, password, error);
+  if (http == NULL)
+    return NULL;
   if (database[0] == '\0' || strchr (database, '/') != NULL)
     {
       g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE,
@@ -164,18 +136,12 @@ styr_replicator_new (StyrStore   *store,
 
   self = g_object_new (STYR_TYPE_REPLICATOR, NULL);
   self->store = g_object_ref (store);
-  self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60, NULL);
+  self->http = g_steal_pointer (&http);
+  /* As given, so the checkpoints' ids stay what they were. */
   self->server = g_strdup (server);
   while (g_str_has_suffix (self->server, "/"))
     self->server[strlen (self->server) - 1] = '\0';
   self->database = g_uri_escape_string (database, NULL, FALSE);
-  if (user != NULL && user[0] != '\0')
-    {
-      g_autofree char *pair = g_strdup_printf ("%s:%s", user, password != NULL ? password : "");
-      g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-
-      self->authorization = g_strconcat ("Basic ", encoded, NULL);
-    }
 
   return g_steal_pointer (&self);
 }
@@ -191,7 +157,7 @@ styr_replicator_set_timeout (StyrReplicator *self,
 {
   g_return_if_fail (STYR_IS_REPLICATOR (self));
 
-  soup_session_set_timeout (self->session, seconds);
+  styr_http_set_timeout (self->http, seconds);
 }
 
 /**
@@ -222,76 +188,18 @@ request (StyrReplicator  *self,
          GCancellable    *cancellable,
          GError         **error)
 {
-  g_autofree char *url = g_strdup_printf ("%s/%s%s%s", self->server, self->database,
-                                          path[0] != '\0' ? "/" : "", path);
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
+  g_autofree char *below = g_strdup_printf ("%s%s%s", self->database,
+                                            path[0] != '\0' ? "/" : "", path);
   g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  const char *type;
-  guint status;
-  gsize length = 0;
-  const char *data;
+  g_autofree char *type = NULL;
+  guint status = 0;
 
-  if (message == NULL)
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
-                   _("“%s” is not the address of a server; write it like "
-                     "https://couch.kommune.dk."), self->server);
-      return NULL;
-    }
-
-  soup_message_headers_append (soup_message_get_request_headers (message), "Accept",
-                               "application/json");
-  if (self->authorization != NULL)
-    soup_message_headers_append (soup_message_get_request_headers (message), "Authorization",
-                                 self->authorization);
-  if (body != NULL)
-    {
-      char *text = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-
-  answer = soup_session_send_and_read (self->session, message, cancellable, &local_error);
+  answer = styr_http_send (self->http, method, below, body, &status, &type, cancellable, error);
   if (answer == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (local_error->domain == G_TLS_ERROR ||
-               soup_message_get_tls_peer_certificate_errors (message) != 0)
-        g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_INSECURE,
-                     /* Translators: %s is the server; then what was wrong with its certificate. */
-                     _("The certificate of %s is not valid, so Styr did not connect: %s"),
-                     self->server, local_error->message);
-      else
-        g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
-                     /* Translators: %s is the server; then why it could not be reached. */
-                     _("The server %s could not be reached: %s"), self->server,
-                     local_error->message);
-      return NULL;
-    }
+    return NULL;
 
-  status = soup_message_get_status (message);
   if (status_out != NULL)
     *status_out = status;
-  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNAUTHORIZED,
-                   /* Translators: %s is the server, %u the HTTP status. */
-                   _("%s refused the user name or password (HTTP %u). Check them in "
-                     "Preferences."), self->server, status);
-      return NULL;
-    }
-  if (status >= 500)
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
-                   /* Translators: %s is the server, %u the HTTP status. */
-                   _("%s had an error (HTTP %u). Nothing was changed here; the next "
-                     "synchronisation tries again."), self->server, status);
-      return NULL;
-    }
   if (status == SOUP_STATUS_NOT_FOUND && !allow_missing)
     {
       g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE,
@@ -300,28 +208,7 @@ request (StyrReplicator  *self,
       return NULL;
     }
 
-  type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
-  data = g_bytes_get_data (answer, &length);
-  if (g_strcmp0 (type, "application/json") != 0 ||
-      (node = styr_json_parse (data, length, &local_error)) == NULL)
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
-                   /* Translators: %s is the server; %u the HTTP status of its odd answer. */
-                   _("%s did not answer as a CouchDB server does (HTTP %u, %s). Nothing was "
-                     "changed here."), self->server, status,
-                   type != NULL ? type : _("no content type"));
-      return NULL;
-    }
-
-  if (status >= 300 && status != SOUP_STATUS_NOT_FOUND)
-    {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
-                   _("%s had an error (HTTP %u). Nothing was changed here; the next "
-                     "synchronisation tries again."), self->server, status);
-      return NULL;
-    }
-
-  return g_steal_pointer (&node);
+  return styr_http_parse_json (self->http, answer, status, type, error);
 }
 
 static JsonObject *
@@ -332,9 +219,7 @@ object_of (StyrReplicator  *self,
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
 
-  g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
-               /* Translators: %s is the server. */
-               _("%s sent an answer Styr cannot read. Nothing was changed here."), self->server);
+  styr_http_set_unreadable (self->http, error);
   return NULL;
 }
 
@@ -350,9 +235,7 @@ check_database (StyrReplicator  *self,
     return FALSE;
   if (!json_object_has_member (info, "update_seq") && !json_object_has_member (info, "db_name"))
     {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
-                   _("%s sent an answer Styr cannot read. Nothing was changed here."),
-                   self->server);
+      styr_http_set_unreadable (self->http, error);
       return FALSE;
     }
   return TRUE;

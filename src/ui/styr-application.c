@@ -39,6 +39,9 @@ static const GOptionEntry option_entries[] = {
     N_("Keep the database in DIR instead of the user’s data folder"), N_("DIR") },
   { "import-catalogue", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Check the catalogue FILE and import it, then quit"), N_("FILE") },
+  { "pull-catalogue", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Fetch the catalogue from URL, a catalogue file or a CouchDB database, check it and "
+       "import it, then quit"), N_("URL") },
   { "backup", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a backup of the database to FILE, then quit"), N_("FILE") },
   { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -268,6 +271,7 @@ styr_application_handle_local_options (GApplication *app,
   StyrApplication *self = STYR_APPLICATION (app);
   const char *data_dir = NULL;
   const char *import_path = NULL;
+  const char *pull_source = NULL;
   const char *backup_path = NULL;
   const char *restore_path = NULL;
   const char *ics_path = NULL;
@@ -285,6 +289,7 @@ styr_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "data-dir", "^&ay", &data_dir))
     self->data_dir = g_strdup (data_dir);
   g_variant_dict_lookup (options, "import-catalogue", "^&ay", &import_path);
+  g_variant_dict_lookup (options, "pull-catalogue", "&s", &pull_source);
   g_variant_dict_lookup (options, "backup", "^&ay", &backup_path);
   g_variant_dict_lookup (options, "restore", "^&ay", &restore_path);
   g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_path);
@@ -306,12 +311,12 @@ styr_application_handle_local_options (GApplication *app,
       g_set_object (&self->clock, clock);
     }
 
-  if ((import_path != NULL) + (backup_path != NULL) + (restore_path != NULL) +
-      (ics_path != NULL) + (pdf_path != NULL) > 1)
+  if ((import_path != NULL) + (pull_source != NULL) + (backup_path != NULL) +
+      (restore_path != NULL) + (ics_path != NULL) + (pdf_path != NULL) > 1)
     {
       g_printerr ("styr: %s\n",
-                  _("Give only one of --import-catalogue, --backup, --restore, --export-ics and "
-                    "--export-pdf."));
+                  _("Give only one of --import-catalogue, --pull-catalogue, --backup, --restore, "
+                    "--export-ics and --export-pdf."));
       return 2;
     }
   if (meeting != NULL && ics_path == NULL && pdf_path == NULL)
@@ -334,6 +339,8 @@ styr_application_handle_local_options (GApplication *app,
     return export_ics (self, ics_path, meeting);
   if (import_path != NULL)
     return run_command (self, styr_command_import_catalogue, import_path);
+  if (pull_source != NULL)
+    return run_command (self, styr_command_pull_catalogue, pull_source);
   if (backup_path != NULL)
     return run_command (self, styr_command_backup, backup_path);
   if (restore_path != NULL)
