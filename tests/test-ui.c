@@ -724,6 +724,22 @@ sync_scenario (StyrApplication *app)
       iterate ();
     }
   g_assert_false (gtk_widget_get_visible (button));
+
+  /* A catalogue address that does not answer is said where it was given. */
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (preferences),
+                                                         "Catalogue address")),
+                         "http://127.0.0.1:1/kombit-katalog");
+  g_signal_emit_by_name (entry_row_titled (GTK_WIDGET (preferences), "Catalogue address"), "apply");
+  g_assert_cmpstr (g_settings_get_string (settings, "catalogue-source"), ==,
+                   "http://127.0.0.1:1/kombit-katalog");
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!label_says (GTK_WIDGET (preferences), "The catalogue could not be pulled") &&
+         !label_says (GTK_WIDGET (window), "The catalogue could not be pulled"))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      iterate ();
+    }
+  g_settings_reset (settings, "catalogue-source");
   gtk_window_destroy (preferences);
   quit (app);
 }

@@ -287,3 +287,61 @@ styr_catalogue_source_fetch (const char               *source,
     *kind = STYR_CATALOGUE_SOURCE_FILE;
   return styr_catalogue_new_from_bytes (answer, styr_http_get_url (http), error);
 }
+
+static void
+fetch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+  StyrCatalogue *catalogue = styr_catalogue_source_fetch (task_data, NULL, NULL, NULL,
+                                                          cancellable, &error);
+
+  if (catalogue == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, catalogue, g_object_unref);
+}
+
+/**
+ * styr_catalogue_source_fetch_async:
+ * @source: the address of a catalogue file or a catalogue database
+ * @cancellable: (nullable): to give up
+ * @callback: called in the caller's thread when the catalogue is read
+ * @user_data: for @callback
+ *
+ * Reads and checks the catalogue in a worker thread, so a window stays
+ * responsive; the import, which writes the store, is left to the caller.
+ */
+void
+styr_catalogue_source_fetch_async (const char          *source,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (source != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, styr_catalogue_source_fetch_async);
+  g_task_set_task_data (task, g_strdup (source), g_free);
+  g_task_run_in_thread (task, fetch_thread);
+}
+
+/**
+ * styr_catalogue_source_fetch_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the catalogue, or %NULL with @error set
+ */
+StyrCatalogue *
+styr_catalogue_source_fetch_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -39,5 +39,11 @@ StyrCatalogue *styr_catalogue_source_fetch (const char               *source,
                                             StyrCatalogueSourceKind  *kind,
                                             GCancellable             *cancellable,
                                             GError                  **error);
+void           styr_catalogue_source_fetch_async  (const char           *source,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+StyrCatalogue *styr_catalogue_source_fetch_finish (GAsyncResult         *result,
+                                                   GError              **error);
 
 G_END_DECLS

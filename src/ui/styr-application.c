@@ -14,6 +14,7 @@
 #include "styr-sync.h"
 #include "styr-reminders.h"
 #include "styr-catalogue.h"
+#include "styr-catalogue-source.h"
 #include "styr-commands.h"
 #include "styr-paths.h"
 #include "styr-preferences-window.h"
@@ -30,6 +31,7 @@ struct _StyrApplication
   char           *data_dir;
   guint           reminder_source;
   guint           configure_source;
+  GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (StyrApplication, styr_application, ADW_TYPE_APPLICATION)
@@ -417,6 +419,80 @@ configure_sync (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static StyrWindow *find_main_window (StyrApplication *self);
+
+/* Says how a pull went where the user is looking: Preferences, if that is
+ * where it was asked for, or the main window. */
+static void
+tell_user (StyrApplication *self,
+           const char      *message)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  if (ADW_IS_PREFERENCES_WINDOW (active))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (active), toast);
+  else if (find_main_window (self) != NULL)
+    styr_window_add_toast (find_main_window (self), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+catalogue_fetched_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(StyrApplication) self = user_data;
+  g_autoptr(StyrCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  StyrCatalogueImport import = { 0 };
+
+  catalogue = styr_catalogue_source_fetch_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+
+  /* The import writes the window's own store, so its lists follow. */
+  if (catalogue == NULL || !styr_catalogue_import (catalogue, self->store, &import, &error))
+    {
+      g_prefix_error (&error, _("The catalogue could not be pulled: "));
+      tell_user (self, error->message);
+      return;
+    }
+
+  if (import.skipped)
+    /* Translators: %lld is the catalogue's version number. */
+    message = g_strdup_printf (_("The catalogue is up to date (version %lld)."),
+                               (long long) styr_catalogue_get_version (catalogue));
+  else
+    /* Translators: the catalogue's version, then documents added and updated. */
+    message = g_strdup_printf (_("Catalogue version %lld pulled: %u added, %u updated."),
+                               (long long) styr_catalogue_get_version (catalogue), import.added,
+                               import.updated);
+  tell_user (self, message);
+}
+
+static void
+pull_catalogue (StyrApplication *self)
+{
+  g_autofree char *source = g_settings_get_string (self->settings, "catalogue-source");
+
+  if (source[0] == '\0' || self->store == NULL)
+    return;
+  styr_catalogue_source_fetch_async (source, self->cancellable, catalogue_fetched_cb,
+                                     g_object_ref (self));
+}
+
+static void
+styr_application_pull_catalogue_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  pull_catalogue (user_data);
+}
+
 /* The three settings are written one after the other; sync restarts once. */
 static void
 settings_changed_cb (StyrApplication *self,
@@ -424,6 +500,8 @@ settings_changed_cb (StyrApplication *self,
 {
   if (g_str_has_prefix (key, "sync-") && self->configure_source == 0)
     self->configure_source = g_idle_add (configure_sync, self);
+  else if (g_str_equal (key, "catalogue-source"))
+    pull_catalogue (self);
 }
 
 static void
@@ -455,6 +533,7 @@ styr_application_activate (GApplication *app)
 
       self->sync = styr_sync_new (self->store);
       configure_sync (self);
+      pull_catalogue (self);
       g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -618,6 +697,7 @@ static const GActionEntry app_actions[] = {
   { "about", styr_application_about_action },
   { "preferences", styr_application_preferences_action },
   { "sync-now", styr_application_sync_now_action },
+  { "pull-catalogue", styr_application_pull_catalogue_action },
   { "sync-preferences", styr_application_sync_preferences_action },
   { "shortcuts", styr_application_shortcuts_action },
 };
@@ -664,6 +744,8 @@ styr_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->reminder_source, g_source_remove);
   g_clear_handle_id (&self->configure_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->sync != NULL)
     styr_sync_stop (self->sync);
   g_clear_object (&self->sync);
@@ -703,6 +785,7 @@ styr_application_init (StyrApplication *self)
 {
   self->settings = g_settings_new (BASE_ID);
   self->clock = styr_clock_new_system ();
+  self->cancellable = g_cancellable_new ();
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);

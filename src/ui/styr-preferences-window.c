@@ -35,6 +35,7 @@ struct _StyrPreferencesWindow
   AdwEntryRow          *sync_database_row;
   AdwEntryRow          *user_row;
   AdwEntryRow          *password_row;
+  AdwEntryRow          *catalogue_row;
   AdwActionRow         *connection_row;
   GtkSpinner           *connection_spinner;
 
@@ -248,11 +249,10 @@ static void
 save_settings (StyrPreferencesWindow *self,
                SyncForm              *form)
 {
-  g_settings_delay (self->settings);
+  /* The application restarts sync once, after the last of the three. */
   g_settings_set_string (self->settings, "sync-server", form->server);
   g_settings_set_string (self->settings, "sync-database", form->database);
   g_settings_set_string (self->settings, "sync-user", form->user);
-  g_settings_apply (self->settings);
 
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
   set_connection (self, FALSE, form->server[0] != '\0'
@@ -306,6 +306,20 @@ save_sync_action (GtkWidget  *widget,
   g_task_run_in_thread (task, store_password_thread);
 }
 
+/* A new address pulls by itself, through the setting; the same one again
+ * is a request to pull now. */
+static void
+catalogue_apply_cb (StyrPreferencesWindow *self)
+{
+  g_autofree char *source = entry_text (self->catalogue_row);
+  g_autofree char *current = g_settings_get_string (self->settings, "catalogue-source");
+
+  if (g_strcmp0 (source, current) != 0)
+    g_settings_set_string (self->settings, "catalogue-source", source);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.pull-catalogue", NULL);
+}
+
 static void
 load_sync_settings (StyrPreferencesWindow *self)
 {
@@ -313,6 +327,7 @@ load_sync_settings (StyrPreferencesWindow *self)
     { "sync-server", G_STRUCT_OFFSET (StyrPreferencesWindow, server_row) },
     { "sync-database", G_STRUCT_OFFSET (StyrPreferencesWindow, sync_database_row) },
     { "sync-user", G_STRUCT_OFFSET (StyrPreferencesWindow, user_row) },
+    { "catalogue-source", G_STRUCT_OFFSET (StyrPreferencesWindow, catalogue_row) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -363,6 +378,8 @@ styr_preferences_window_class_init (StyrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, sync_database_row);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, catalogue_row);
+  gtk_widget_class_bind_template_callback (widget_class, catalogue_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, connection_row);
   gtk_widget_class_bind_template_child (widget_class, StyrPreferencesWindow, connection_spinner);
 

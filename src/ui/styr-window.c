@@ -487,3 +487,18 @@ styr_window_show_error (StyrWindow   *self,
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
+
+/**
+ * styr_window_add_toast:
+ * @self: a #StyrWindow
+ * @toast: (transfer full): what to say
+ */
+void
+styr_window_add_toast (StyrWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (STYR_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -20,6 +20,8 @@ StyrWindow *styr_window_new                (StyrApplication *application,
                                             StyrStore       *store,
                                             GSettings       *settings);
 GListModel *styr_window_get_municipalities (StyrWindow      *self);
+void        styr_window_add_toast          (StyrWindow      *self,
+                                            AdwToast        *toast);
 void        styr_window_show_error         (StyrWindow      *self,
                                             const GError    *error);
 
