@@ -14,6 +14,7 @@
 
 #include "couch-helpers.h"
 #include "styr-catalogue.h"
+#include "styr-conflict.h"
 #include "styr-history.h"
 #include "styr-merge.h"
 #include "styr-replicator.h"
@@ -195,7 +196,9 @@ test_conflict (Fixture       *fixture,
 {
   const char *id = "task-state:YR-OIR-MAP";
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) resolution = json_object_new ();
+  g_autoptr(JsonObject) resolution = NULL;
+  g_autoptr(StyrConflict) conflict = NULL;
+  g_autofree char *expected = NULL;
   g_auto(GStrv) losers = NULL;
   g_autofree char *winner = NULL;
   gboolean conflicted = FALSE;
@@ -224,17 +227,35 @@ test_conflict (Fixture       *fixture,
     g_assert_cmpstr (winner, ==, winner_b);
   }
 
-  json_object_set_string_member (resolution, "type", "task-state");
-  json_object_set_string_member (resolution, "task", "YR-OIR-MAP");
-  json_object_set_string_member (resolution, "status", "started");
-  g_assert_true (styr_store_resolve_conflict (fixture->a, id, resolution, winner,
-                                              (const char * const *) losers, "mette", NULL,
-                                              &error));
+  /* The person compares the versions field by field and keeps the other
+   * desktop's status. */
+  conflict = styr_conflict_load (fixture->a, id, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (conflict->versions->len, ==, 2);
+  g_assert_cmpuint (conflict->fields->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (conflict->fields, 0), ==, "status");
+  g_assert_cmpstr (conflict->revs[0], ==, winner);
+  {
+    const guint keep_other[] = { 1 };
+    const char *other = json_object_get_string_member (g_ptr_array_index (conflict->versions, 1),
+                                                       "status");
+
+    resolution = styr_conflict_combine (conflict, keep_other);
+    g_assert_cmpstr (json_object_get_string_member (resolution, "status"), ==, other);
+    g_assert_true (styr_conflict_resolve (conflict, fixture->a, resolution, "mette", &error));
+    g_assert_no_error (error);
+    expected = g_strdup (other);
+  }
+
+  /* Chosen once, it cannot be chosen again from the old versions. */
+  g_assert_false (styr_conflict_resolve (conflict, fixture->a, resolution, "mette", &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
   sync_pass (fixture, fixture->a);
   result = sync_pass (fixture, fixture->b);
   g_assert_cmpuint (result.conflicts, ==, 0);
-  g_assert_cmpstr (status_of (fixture->b, id), ==, "started");
+  g_assert_cmpstr (status_of (fixture->b, id), ==, expected);
 }
 
 /* Different fields changed on each side merge by themselves, and the

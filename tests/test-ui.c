@@ -17,6 +17,8 @@
 #include "styr-tasks-page.h"
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
+#include "styr-catalogue.h"
+#include "styr-conflicts-window.h"
 #include "styr-application.h"
 #include "styr-import-dialog.h"
 #include "styr-municipality-chooser.h"
@@ -758,6 +760,92 @@ test_sync (void)
 }
 
 static void
+conflicts_scenario (StyrApplication *app)
+{
+  StyrStore *store = styr_application_get_store (app);
+  const char *id = "task-state:YR-OIR-MAP";
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrConflictsWindow *conflicts;
+  gboolean conflicted = TRUE;
+
+  /* The list marks the task whose state has two versions. */
+  main_window (app);
+  g_assert_true (label_says (GTK_WIDGET (main_window (app)), "two versions to choose between"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "resolve-conflicts", NULL);
+  iterate ();
+  conflicts = STYR_CONFLICTS_WINDOW (find_toplevel (STYR_TYPE_CONFLICTS_WINDOW));
+  g_assert_nonnull (conflicts);
+  g_assert_cmpuint (styr_conflicts_window_get_count (conflicts), ==, 1);
+
+  /* One field differs, so two check buttons. The winner, by CouchDB's rule
+   * the higher revision, says "started"; keep the other version's. */
+  body = styr_store_get (store, id, NULL, &error);
+  g_assert_cmpstr (json_object_get_string_member (body, "status"), ==, "started");
+  g_clear_pointer (&body, json_object_unref);
+  collect (GTK_WIDGET (conflicts), GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
+  gtk_check_button_set_active (checks->pdata[1], TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.keep", "s", id);
+
+  g_assert_true (styr_store_get_status (store, id, NULL, NULL, &conflicted, &error));
+  g_assert_false (conflicted);
+  body = styr_store_get (store, id, NULL, &error);
+  g_assert_cmpstr (json_object_get_string_member (body, "status"), ==, "completed");
+  g_assert_cmpuint (styr_conflicts_window_get_count (conflicts), ==, 0);
+  iterate ();
+  g_assert_false (label_says (GTK_WIDGET (main_window (app)), "two versions to choose between"));
+
+  gtk_window_destroy (GTK_WINDOW (conflicts));
+  quit (app);
+}
+
+/* Two versions of a task's state, as sync leaves them, are marked in the
+ * list and chosen between field by field. */
+static void
+test_conflicts (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (data_dir, "styr.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  const char *id = "task-state:YR-OIR-MAP";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+
+  {
+    g_autoptr(StyrStore) store = styr_store_new (path, &error);
+    g_autoptr(StyrCatalogue) catalogue = styr_catalogue_new_bundled (&error);
+    g_autoptr(JsonObject) body = json_object_new ();
+    const char *statuses[] = { "completed", "started" };
+    const char *revs[] = { "2-aaaa", "2-bbbb" };
+
+    g_assert_no_error (error);
+    g_assert_true (styr_catalogue_import (catalogue, store, NULL, &error));
+    json_object_set_string_member (body, "type", "task-state");
+    json_object_set_string_member (body, "task", "YR-OIR-MAP");
+    json_object_set_string_member (body, "status", "not-started");
+    g_assert_true (styr_store_put (store, id, body, NULL, "mette", &first, &error));
+    for (guint i = 0; i < 2; i++)
+      {
+        const char *chain[] = { revs[i], first, NULL };
+
+        json_object_set_string_member (body, "status", statuses[i]);
+        g_assert_true (styr_store_put_revision (store, id, chain, body, FALSE, NULL, NULL,
+                                                &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  g_settings_set_string (settings, "municipality", "157");
+  g_settings_set_string (settings, "last-page", "tasks");
+  run_app (data_dir, conflicts_scenario);
+  g_settings_reset (settings, "last-page");
+}
+
+static void
 broken_database_scenario (StyrApplication *app)
 {
   AdwStatusPage *status;
@@ -810,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/ui/first-start-and-pages", test_first_start_and_pages);
   g_test_add_func ("/ui/broken-database", test_broken_database);
   g_test_add_func ("/ui/sync", test_sync);
+  g_test_add_func ("/ui/conflicts", test_conflicts);
 
   return g_test_run ();
 }

@@ -153,6 +153,7 @@ static void
 refresh_pending (StyrSync *self)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) conflicted = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->local == NULL)
@@ -168,6 +169,14 @@ refresh_pending (StyrSync *self)
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (self->pending, g_strdup (g_ptr_array_index (ids, i)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+
+  /* A conflict resolved here ends before the next pass confirms it. */
+  conflicted = styr_store_list_conflicted (self->store, NULL, NULL);
+  if (conflicted != NULL && conflicted->len != self->conflicts)
+    {
+      self->conflicts = conflicted->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
+    }
 }
 
 /* Lets the window's lists see what the worker wrote. */

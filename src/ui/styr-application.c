@@ -16,6 +16,7 @@
 #include "styr-catalogue.h"
 #include "styr-catalogue-source.h"
 #include "styr-commands.h"
+#include "styr-conflicts-window.h"
 #include "styr-paths.h"
 #include "styr-preferences-window.h"
 #include "styr-window.h"
@@ -691,6 +692,19 @@ styr_application_sync_preferences_action (GSimpleAction *action,
   show_preferences (user_data, "sync");
 }
 
+static void
+styr_application_resolve_conflicts_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  StyrWindow *window = find_main_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (styr_conflicts_window_new (GTK_WINDOW (window),
+                                                               self->store)));
+}
+
 static const GActionEntry app_actions[] = {
   { "show-page", styr_application_show_page_action, "s" },
   { "quit", styr_application_quit_action },
@@ -698,6 +712,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", styr_application_preferences_action },
   { "sync-now", styr_application_sync_now_action },
   { "pull-catalogue", styr_application_pull_catalogue_action },
+  { "resolve-conflicts", styr_application_resolve_conflicts_action },
   { "sync-preferences", styr_application_sync_preferences_action },
   { "shortcuts", styr_application_shortcuts_action },
 };

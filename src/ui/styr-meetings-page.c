@@ -324,10 +324,13 @@ fill_list (StyrMeetingsPage *self)
       StyrMeeting *meeting = g_ptr_array_index (upcoming, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *dates = describe_dates (self, meeting);
+      g_autofree char *subtitle = styr_ui_mark_conflict (self->store,
+                                                         styr_record_get_id (STYR_RECORD (meeting)),
+                                                         dates);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_meeting_get_title (meeting));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dates);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       g_object_set_data_full (G_OBJECT (row), "styr-meeting",
                               g_strdup (styr_record_get_id (STYR_RECORD (meeting))), g_free);
       g_object_set_data (G_OBJECT (row), "styr-upcoming",

@@ -282,13 +282,16 @@ update_item (StyrOirPage *self,
              ItemRow     *entry)
 {
   g_autoptr(StyrChecklistItemState) state = NULL;
+  g_autofree char *described = NULL;
   g_autofree char *subtitle = NULL;
   gboolean overdue = FALSE;
   gboolean done;
 
   state = load_state (self, styr_record_get_id (STYR_RECORD (entry->item)));
   done = state != NULL && styr_checklist_item_state_get_done (state);
-  subtitle = describe_item (self, entry->item, state, &overdue);
+  described = describe_item (self, entry->item, state, &overdue);
+  subtitle = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (entry->item)),
+                                    described);
 
   for (guint i = 0; i < entry->rows->len; i++)
     {

@@ -90,6 +90,7 @@ add_role_row (StyrRolesPage    *self,
   g_autofree char *role_id = g_strconcat ("role:", entry->role, NULL);
   g_autofree char *flags = styr_coverage_describe (entry->flags);
   g_autofree char *subtitle = NULL;
+  g_autofree char *marked = NULL;
   JsonNode *responsibilities;
 
   if (entry->holder_name != NULL && entry->deputy_name != NULL)
@@ -101,9 +102,10 @@ add_role_row (StyrRolesPage    *self,
   else
     subtitle = g_strdup (flags);
 
+  marked = styr_ui_mark_conflict (self->store, role_id, subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), marked);
   if (entry->flags != STYR_COVERAGE_NONE)
     {
       GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -167,6 +169,7 @@ add_person_row (StyrRolesPage *self,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   const char *fields[] = { "email", "phone", "unit" };
   g_autofree char *edit_label = NULL;
+  g_autofree char *marked = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -179,8 +182,10 @@ add_person_row (StyrRolesPage *self,
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("has left"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  marked = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (person)),
+                                  subtitle->str);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_person_get_name (person));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), marked);
   if (!styr_person_get_active (person))
     gtk_widget_add_css_class (row, "dim-label");
 

@@ -27,6 +27,7 @@ struct _StyrSyncButton
   GtkLabel   *label;
   GtkLabel   *title_label;
   GtkLabel   *detail_label;
+  GtkWidget  *conflicts_button;
 
   StyrSync   *sync;
 };
@@ -117,6 +118,9 @@ update (StyrSyncButton *self)
                                          conflicts), conflicts);
   g_string_append (detail, last);
 
+  if (conflicts > 0 && state != STYR_SYNC_RUNNING)
+    icon = "dialog-warning-symbolic";
+  gtk_widget_set_visible (self->conflicts_button, conflicts > 0);
   gtk_image_set_from_icon_name (self->icon, icon);
   gtk_stack_set_visible_child_name (self->icon_stack,
                                     state == STYR_SYNC_RUNNING ? "spinner" : "icon");
@@ -158,6 +162,7 @@ styr_sync_button_class_init (StyrSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, label);
   gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, title_label);
   gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, conflicts_button);
 }
 
 static void

@@ -739,6 +739,7 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       g_auto(GStrv) blocked = styr_work_blocked_by (self->store,
                                                     (const char * const *) depends_on);
       const char *published = styr_record_get_string (STYR_RECORD (task), "published");
+      g_autofree char *marked = NULL;
 
       if (code != NULL)
         g_string_append (details, code);
@@ -758,9 +759,11 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       if (styr_task_is_local (task))
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("Own task"));
 
+      marked = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (task)),
+                                      details->str);
       set_label (title, styr_task_get_title (task),
                  g_str_has_prefix (lifecycle, "withdraw") ? "dim-label" : NULL);
-      set_label (subtitle, details->str, "dim-label");
+      set_label (subtitle, marked, "dim-label");
       gtk_widget_set_tooltip_text (title, styr_task_get_title (task));
     }
 }

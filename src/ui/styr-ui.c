@@ -257,3 +257,44 @@ styr_ui_load_thresholds (GSettings          *settings,
   thresholds->max_roles_per_person = g_settings_get_uint (settings, "max-roles-per-person");
   thresholds->meeting_warning_days = g_settings_get_uint (settings, "meeting-warning-days");
 }
+
+static gboolean
+is_conflicted (StyrStore  *store,
+               const char *id)
+{
+  gboolean conflicted = FALSE;
+
+  return id != NULL && styr_store_get_status (store, id, NULL, NULL, &conflicted, NULL) &&
+         conflicted;
+}
+
+/**
+ * styr_ui_mark_conflict:
+ * @store: the store
+ * @id: a record a list shows
+ * @text: (nullable): what the list says of it
+ *
+ * Every list marks a record that sync left with two versions, its own or
+ * of the municipality's state of it, until someone chooses.
+ *
+ * Returns: (transfer full): @text, with the mark where it is due
+ */
+char *
+styr_ui_mark_conflict (StyrStore  *store,
+                       const char *id,
+                       const char *text)
+{
+  g_autofree char *state_id = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  state_id = styr_work_state_id (id);
+  if (!is_conflicted (store, id) && !is_conflicted (store, state_id))
+    return g_strdup (text != NULL ? text : "");
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup (_("⚠ Two versions to choose between"));
+  /* Translators: a list's line about a record, then the conflict mark. */
+  return g_strdup_printf (_("%s · ⚠ two versions to choose between"), text);
+}
