@@ -772,7 +772,7 @@ conflicts_scenario (StyrApplication *app)
 
   /* The list marks the task whose state has two versions. */
   main_window (app);
-  g_assert_true (label_says (GTK_WIDGET (main_window (app)), "two versions to choose between"));
+  g_assert_true (label_says (GTK_WIDGET (main_window (app)), "⚠ Two versions"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "resolve-conflicts", NULL);
   iterate ();
@@ -797,7 +797,7 @@ conflicts_scenario (StyrApplication *app)
   g_assert_cmpstr (json_object_get_string_member (body, "status"), ==, "completed");
   g_assert_cmpuint (styr_conflicts_window_get_count (conflicts), ==, 0);
   iterate ();
-  g_assert_false (label_says (GTK_WIDGET (main_window (app)), "two versions to choose between"));
+  g_assert_false (label_says (GTK_WIDGET (main_window (app)), "⚠ Two versions"));
 
   gtk_window_destroy (GTK_WINDOW (conflicts));
   quit (app);

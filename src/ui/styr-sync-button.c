@@ -102,7 +102,14 @@ update (StyrSyncButton *self)
     case STYR_SYNC_OFF:
     default:
       title = _("In sync with the team");
-      label = waiting != NULL ? g_strdup (waiting) : g_strdup (_("Synced"));
+      if (waiting != NULL)
+        label = g_strdup (waiting);
+      else if (conflicts > 0)
+        /* Translators: in the header bar, records sync left with two versions. */
+        label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record to choose",
+                                              "%u records to choose", conflicts), conflicts);
+      else
+        label = g_strdup (_("Synced"));
       if (waiting != NULL)
         icon = "document-send-symbolic";
       break;
@@ -135,6 +142,13 @@ update (StyrSyncButton *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->button), "warning");
 }
 
+/* The popover's buttons lead elsewhere, so it closes behind them. */
+static void
+popdown_cb (StyrSyncButton *self)
+{
+  gtk_menu_button_popdown (self->button);
+}
+
 static void
 styr_sync_button_dispose (GObject *object)
 {
@@ -163,6 +177,7 @@ styr_sync_button_class_init (StyrSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, title_label);
   gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, detail_label);
   gtk_widget_class_bind_template_child (widget_class, StyrSyncButton, conflicts_button);
+  gtk_widget_class_bind_template_callback (widget_class, popdown_cb);
 }
 
 static void

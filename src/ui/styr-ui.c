@@ -295,6 +295,6 @@ styr_ui_mark_conflict (StyrStore  *store,
 
   if (text == NULL || text[0] == '\0')
     return g_strdup (_("⚠ Two versions to choose between"));
-  /* Translators: a list's line about a record, then the conflict mark. */
-  return g_strdup_printf (_("%s · ⚠ two versions to choose between"), text);
+  /* Translators: the conflict mark, first so it is seen, then the line. */
+  return g_strdup_printf (_("⚠ Two versions · %s"), text);
 }
