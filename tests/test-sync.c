@@ -539,6 +539,61 @@ test_resume (Fixture       *fixture,
   g_assert_cmpint (styr_store_count_of_type (fixture->b, "task", NULL), ==, n);
 }
 
+/* A 10 000-document pull whose process is killed half-way: the next pass
+ * goes on from the last checkpoint, and in the end every document is there
+ * once. */
+static void
+test_killed (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const guint n = 10000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_build_filename (fixture->dir, "killed", NULL);
+  g_autofree char *path = g_build_filename (data_dir, "styr.db", NULL);
+  g_autoptr(GSubprocess) styr = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrReplicator) resumed = NULL;
+  StyrSyncResult result = { 0 };
+  gint64 before = 0;
+  gint64 end;
+
+  g_assert_true (styr_store_transaction (fixture->a, add_many, GUINT_TO_POINTER (n), &error));
+  sync_pass (fixture, fixture->a);
+
+  styr = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                           &error, g_getenv ("STYR_BINARY"), "--data-dir", data_dir, "--sync",
+                           "--server", fixture->url, "--database", "team", NULL);
+  g_assert_no_error (error);
+
+  /* Killed half-way, whatever batch it is in. */
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (before < n / 2)
+    {
+      g_autoptr(StyrStore) peek = NULL;
+
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_usleep (G_USEC_PER_SEC / 50);
+      if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+          (peek = styr_store_new (path, NULL)) != NULL)
+        before = styr_store_count_of_type (peek, "task", NULL);
+    }
+  g_subprocess_force_exit (styr);
+  g_subprocess_wait (styr, NULL, NULL);
+  g_assert_false (g_subprocess_get_successful (styr));
+
+  store = styr_store_new (path, &error);
+  g_assert_no_error (error);
+  before = styr_store_count_of_type (store, "task", NULL);
+  g_test_message ("killed with %" G_GINT64_FORMAT " of %u tasks", before, n);
+  g_assert_cmpint (before, <, n);
+
+  resumed = styr_replicator_new (store, fixture->url, "team", NULL, NULL, &error);
+  g_assert_true (styr_replicator_pull (resumed, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (styr_store_count_of_type (store, "task", NULL), ==, n);
+  g_assert_cmpuint (result.pulled, ==, n - before);
+}
+
 static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
@@ -873,6 +928,7 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("server-change", test_server_change);
   ADD ("resume", test_resume);
+  ADD ("killed", test_killed);
   ADD ("errors", test_errors);
   ADD ("faults", test_faults);
   ADD ("service", test_service);
