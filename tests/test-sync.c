@@ -434,7 +434,9 @@ test_service (Fixture       *fixture,
   styr_sync_configure (sync, fixture->url, "team", NULL);
   g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
   g_assert_true (styr_sync_is_pending (sync, "person:p1"));
+  g_assert_true (styr_store_is_pending (fixture->a, "person:p1"));
   run_until (settled, sync, NULL);
+  g_assert_false (styr_store_is_pending (fixture->a, "person:p1"));
   g_assert_cmpuint (couch_http (on_server, "GET", NULL, NULL), ==, 200);
   g_assert_nonnull (styr_sync_get_last_sync (sync));
 
@@ -463,8 +465,12 @@ test_service (Fixture       *fixture,
   g_assert_nonnull (strstr (styr_sync_get_message (sync), "could not be reached"));
   g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
 
+  g_assert_true (styr_store_is_pending (fixture->a, "person:p1"));
+
+  /* Without sync, nothing waits. */
   styr_sync_configure (sync, NULL, NULL, NULL);
   g_assert_cmpint (styr_sync_get_state (sync), ==, STYR_SYNC_OFF);
+  g_assert_false (styr_store_is_pending (fixture->a, "person:p1"));
 }
 
 static gboolean

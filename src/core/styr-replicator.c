@@ -845,6 +845,11 @@ styr_replicator_list_pending (StyrReplicator  *self,
   id = replication_id (self, "push");
   key = g_strconcat ("checkpoint:", id, NULL);
   since = styr_store_get_setting (self->store, key, NULL);
+
+  /* The lists mark pending records by this, without knowing of sync. */
+  if (!styr_store_set_setting (self->store, STYR_STORE_CONFIRMED_KEY, since != NULL ? since : "0",
+                               error))
+    return NULL;
   return styr_store_list_pending (self->store, since != NULL ? g_ascii_strtoll (since, NULL, 10) : 0,
                                   error);
 }

@@ -1349,6 +1349,42 @@ styr_store_list_pending (StyrStore  *self,
 }
 
 /**
+ * styr_store_is_pending:
+ * @self: a #StyrStore
+ * @id: a document id
+ *
+ * Whether a change made here to @id waits for the team's server: sync
+ * keeps the point up to which the server confirmed the changes in the
+ * setting %STYR_STORE_CONFIRMED_KEY, and without sync nothing waits.
+ *
+ * Returns: %TRUE if @id has a change the server has not confirmed
+ */
+gboolean
+styr_store_is_pending (StyrStore  *self,
+                       const char *id)
+{
+  g_autoptr(StyrCachedStmt) stmt = NULL;
+  g_autofree char *confirmed = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  confirmed = styr_store_get_setting (self, STYR_STORE_CONFIRMED_KEY, NULL);
+  if (confirmed == NULL || confirmed[0] == '\0')
+    return FALSE;
+
+  stmt = _styr_store_prepare_cached (self,
+                                     "SELECT 1 FROM changes WHERE doc_id = ?1 AND seq > ?2 "
+                                     "  AND origin = 'local' LIMIT 1",
+                                     NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, g_ascii_strtoll (confirmed, NULL, 10));
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
  * styr_store_get_ancestry:
  * @self: a #StyrStore
  * @id: a document id

@@ -189,6 +189,12 @@ char      **styr_store_get_ancestry       (StyrStore      *self,
                                            const char     *id,
                                            const char     *rev,
                                            GError        **error);
+/* The local sequence number up to which the team's server confirmed the
+ * changes made here; "" while sync is off. */
+#define STYR_STORE_CONFIRMED_KEY "sync-confirmed-seq"
+
+gboolean    styr_store_is_pending         (StyrStore      *self,
+                                           const char     *id);
 GPtrArray  *styr_store_list_pending       (StyrStore      *self,
                                            gint64          since,
                                            GError        **error);

@@ -590,6 +590,8 @@ styr_sync_configure (StyrSync   *self,
   styr_sync_stop (self);
   if (server == NULL || server[0] == '\0' || database == NULL || database[0] == '\0')
     {
+      /* Without sync, nothing waits for a server. */
+      styr_store_set_setting (self->store, STYR_STORE_CONFIRMED_KEY, "", NULL);
       g_hash_table_remove_all (self->pending);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
       set_state (self, STYR_SYNC_OFF, NULL);

@@ -756,7 +756,7 @@ state_bind_cb (GtkSignalListItemFactory *factory,
   StyrAgreement *agreement = item_agreement (item);
   g_autofree char *text = NULL;
 
-  text = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (agreement)),
+  text = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (agreement)),
                                 styr_agreement_state_label (styr_agreement_get_state (agreement)));
   set_cell (item, text);
 }

@@ -324,7 +324,7 @@ fill_list (StyrMeetingsPage *self)
       StyrMeeting *meeting = g_ptr_array_index (upcoming, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *dates = describe_dates (self, meeting);
-      g_autofree char *subtitle = styr_ui_mark_conflict (self->store,
+      g_autofree char *subtitle = styr_ui_mark_sync (self->store,
                                                          styr_record_get_id (STYR_RECORD (meeting)),
                                                          dates);
 

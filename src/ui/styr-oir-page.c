@@ -290,7 +290,7 @@ update_item (StyrOirPage *self,
   state = load_state (self, styr_record_get_id (STYR_RECORD (entry->item)));
   done = state != NULL && styr_checklist_item_state_get_done (state);
   described = describe_item (self, entry->item, state, &overdue);
-  subtitle = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (entry->item)),
+  subtitle = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (entry->item)),
                                     described);
 
   for (guint i = 0; i < entry->rows->len; i++)

@@ -102,7 +102,7 @@ add_role_row (StyrRolesPage    *self,
   else
     subtitle = g_strdup (flags);
 
-  marked = styr_ui_mark_conflict (self->store, role_id, subtitle);
+  marked = styr_ui_mark_sync (self->store, role_id, subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), marked);
@@ -182,7 +182,7 @@ add_person_row (StyrRolesPage *self,
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("has left"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  marked = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (person)),
+  marked = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (person)),
                                   subtitle->str);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_person_get_name (person));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), marked);

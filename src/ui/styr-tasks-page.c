@@ -759,7 +759,7 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       if (styr_task_is_local (task))
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("Own task"));
 
-      marked = styr_ui_mark_conflict (self->store, styr_record_get_id (STYR_RECORD (task)),
+      marked = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (task)),
                                       details->str);
       set_label (title, styr_task_get_title (task),
                  g_str_has_prefix (lifecycle, "withdraw") ? "dim-label" : NULL);

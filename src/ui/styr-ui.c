@@ -269,18 +269,19 @@ is_conflicted (StyrStore  *store,
 }
 
 /**
- * styr_ui_mark_conflict:
+ * styr_ui_mark_sync:
  * @store: the store
  * @id: a record a list shows
  * @text: (nullable): what the list says of it
  *
  * Every list marks a record that sync left with two versions, its own or
- * of the municipality's state of it, until someone chooses.
+ * of the municipality's state of it, until someone chooses; and one
+ * changed here that the team's server has not confirmed yet.
  *
  * Returns: (transfer full): @text, with the mark where it is due
  */
 char *
-styr_ui_mark_conflict (StyrStore  *store,
+styr_ui_mark_sync (StyrStore  *store,
                        const char *id,
                        const char *text)
 {
@@ -291,7 +292,15 @@ styr_ui_mark_conflict (StyrStore  *store,
 
   state_id = styr_work_state_id (id);
   if (!is_conflicted (store, id) && !is_conflicted (store, state_id))
-    return g_strdup (text != NULL ? text : "");
+    {
+      if (!styr_store_is_pending (store, id) &&
+          (state_id == NULL || !styr_store_is_pending (store, state_id)))
+        return g_strdup (text != NULL ? text : "");
+      if (text == NULL || text[0] == '\0')
+        return g_strdup (_("Not sent yet"));
+      /* Translators: a local change the team's server has not confirmed. */
+      return g_strdup_printf (_("Not sent yet · %s"), text);
+    }
 
   if (text == NULL || text[0] == '\0')
     return g_strdup (_("⚠ Two versions to choose between"));

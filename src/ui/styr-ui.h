@@ -50,7 +50,7 @@ AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
 void              styr_ui_load_thresholds (GSettings          *settings,
                                           StyrRuleThresholds *thresholds);
 
-char             *styr_ui_mark_conflict (StyrStore  *store,
+char             *styr_ui_mark_sync (StyrStore  *store,
                                          const char *id,
                                          const char *text);
 
