@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -17,6 +16,7 @@
 #include "styr-replicator.h"
 #include "styr-store.h"
 #include "styr-task-actions.h"
+#include "styr-test-couch.h"
 
 typedef struct
 {
@@ -26,64 +26,6 @@ typedef struct
   StyrStore   *a;
   StyrStore   *b;
 } Fixture;
-
-/* Starts the test server and waits for its "listening <port>". */
-static GSubprocess *
-start_server (const char  *user,
-              const char  *password,
-              char       **url)
-{
-  /* Its stdin is a pipe from this test: when the test ends, even by a
-   * failed assertion, the server sees the pipe close and stops. */
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-  const char *script = g_getenv ("STYR_COUCH_SERVER");
-  GSubprocess *server;
-
-  g_assert_nonnull (script);
-  g_subprocess_launcher_setenv (launcher, "STYR_COUCH_PORT", "0", TRUE);
-  if (user != NULL)
-    {
-      g_subprocess_launcher_setenv (launcher, "STYR_COUCH_USER", user, TRUE);
-      g_subprocess_launcher_setenv (launcher, "STYR_COUCH_PASSWORD", password, TRUE);
-    }
-  server = g_subprocess_launcher_spawn (launcher, &error, "node", script, NULL);
-  g_assert_no_error (error);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  if (line == NULL || !g_str_has_prefix (line, "listening "))
-    g_error ("the test server did not start; are its modules installed "
-             "(build-aux/install-deps.sh --tests)?");
-  *url = g_strdup_printf ("http://127.0.0.1:%s", line + strlen ("listening "));
-  return server;
-}
-
-/* A plain HTTP call to the server, as another client would make. */
-static guint
-http (const char  *url,
-      const char  *method,
-      const char  *body)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) message = soup_message_new (method, url);
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
-    }
-  answer = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  return soup_message_get_status (message);
-}
 
 static StyrStore *
 open_store (Fixture    *fixture,
@@ -104,9 +46,9 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *db = NULL;
 
   fixture->dir = g_dir_make_tmp ("styr-sync-XXXXXX", NULL);
-  fixture->server = start_server (NULL, NULL, &fixture->url);
+  fixture->server = styr_test_couch_start (NULL, NULL, &fixture->url);
   db = g_strconcat (fixture->url, "/team", NULL);
-  g_assert_cmpuint (http (db, "PUT", NULL), ==, 201);
+  g_assert_cmpuint (styr_test_couch_http (db, "PUT", NULL, NULL), ==, 201);
   fixture->a = open_store (fixture, "a.db");
   fixture->b = open_store (fixture, "b.db");
 }
@@ -115,20 +57,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_subprocess_force_exit (fixture->server);
   g_subprocess_wait (fixture->server, NULL, NULL);
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->a);
   g_clear_object (&fixture->b);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  styr_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->url);
 }
@@ -372,8 +306,8 @@ test_server_change (Fixture       *fixture,
   g_autofree char *url = g_strconcat (fixture->url, "/team/person:p9", NULL);
   g_autoptr(JsonObject) person = NULL;
 
-  g_assert_cmpuint (http (url, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
-                                      "\"active\":true}"), ==, 201);
+  g_assert_cmpuint (styr_test_couch_http (url, "PUT", "{\"type\":\"person\",\"name\":"
+                                         "\"Karen Holm\",\"active\":true}", NULL), ==, 201);
   sync_pass (fixture, fixture->b);
   person = styr_store_get (fixture->b, "person:p9", NULL, NULL);
   g_assert_nonnull (person);
@@ -490,7 +424,7 @@ test_errors (Fixture       *fixture,
   }
 
   /* The wrong password, then the right one. */
-  guarded = start_server ("styr", "hemmelig", &guarded_url);
+  guarded = styr_test_couch_start ("styr", "hemmelig", &guarded_url);
   db = g_strconcat (guarded_url, "/team", NULL);
   {
     g_autoptr(StyrReplicator) wrong = styr_replicator_new (fixture->a, guarded_url, "team",
