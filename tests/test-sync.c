@@ -689,6 +689,55 @@ test_faults (Fixture       *fixture,
   proxy_stop (proxy);
 }
 
+/* A fault half-way through a pull, while the next batch is being fetched
+ * and the one before written: the batches written before it stay, whole,
+ * and the next pass brings the rest and nothing twice. */
+static void
+test_fault_mid_pull (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const guint n = 1000, batch = 100;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrReplicator) failing = NULL;
+  g_autoptr(StyrReplicator) again = NULL;
+  StyrSyncResult first = { 0 }, second = { 0 };
+  Proxy *proxy;
+  gint64 count;
+
+  g_assert_true (styr_store_transaction (fixture->a, add_many, GUINT_TO_POINTER (n), &error));
+  sync_pass (fixture, fixture->a);
+  proxy = proxy_start (fixture->url);
+
+  /* The database, the checkpoint, the first batch's changes and
+   * documents and the second batch's changes come first; the eighth
+   * request is the first batch's checkpoint or one for the second or
+   * third batch. */
+  g_mutex_lock (&proxy->lock);
+  proxy->fault = FAULT_ERROR_500;
+  proxy->skip = 7;
+  proxy->times = 1;
+  g_mutex_unlock (&proxy->lock);
+
+  failing = styr_replicator_new (fixture->b, proxy->url, "team", NULL, NULL, &error);
+  styr_replicator_set_batch_size (failing, batch);
+  g_assert_false (styr_replicator_pull (failing, &first, NULL, &error));
+  g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER);
+  g_clear_error (&error);
+  count = styr_store_count_of_type (fixture->b, "task", NULL);
+  g_assert_cmpint (count, ==, first.pulled);
+  g_assert_cmpint (count, >=, batch);
+  g_assert_cmpint (count, <, n);
+  g_assert_cmpint (count % batch, ==, 0);
+
+  again = styr_replicator_new (fixture->b, proxy->url, "team", NULL, NULL, &error);
+  styr_replicator_set_batch_size (again, batch);
+  g_assert_true (styr_replicator_pull (again, &second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first.pulled + second.pulled, ==, n);
+  g_assert_cmpint (styr_store_count_of_type (fixture->b, "task", NULL), ==, n);
+  proxy_stop (proxy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +756,7 @@ main (int   argc,
   ADD ("resume", test_resume);
   ADD ("errors", test_errors);
   ADD ("faults", test_faults);
+  ADD ("fault-mid-pull", test_fault_mid_pull);
 
   return g_test_run ();
 }
