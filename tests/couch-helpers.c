@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "couch-helpers.h"
@@ -132,4 +133,28 @@ local_server_stop (LocalServer *local)
   g_main_context_unref (local->context);
   g_free (local->url);
   g_free (local);
+}
+
+/**
+ * couch_remove_dir:
+ * @path: a folder a test made
+ *
+ * Removes it with everything in it.
+ */
+void
+couch_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        couch_remove_dir (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }

@@ -16,6 +16,7 @@ GSubprocess *couch_server_start (const char  *user,
                                  const char  *password,
                                  char       **url);
 void         couch_server_stop  (GSubprocess *server);
+void         couch_remove_dir   (const char  *path);
 guint        couch_http         (const char  *url,
                                  const char  *method,
                                  const char  *body,

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libsoup/soup.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -58,31 +57,13 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_pointer (&fixture->server, couch_server_stop);
   g_clear_object (&fixture->a);
   g_clear_object (&fixture->b);
-  remove_tree (fixture->dir);
+  couch_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->url);
 }
@@ -918,6 +899,55 @@ test_faults (Fixture       *fixture,
   proxy_stop (proxy);
 }
 
+/* A fault half-way through a pull, while the next batch is being fetched
+ * and the one before written: the batches written before it stay, whole,
+ * and the next pass brings the rest and nothing twice. */
+static void
+test_fault_mid_pull (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const guint n = 1000, batch = 100;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrReplicator) failing = NULL;
+  g_autoptr(StyrReplicator) again = NULL;
+  StyrSyncResult first = { 0 }, second = { 0 };
+  Proxy *proxy;
+  gint64 count;
+
+  g_assert_true (styr_store_transaction (fixture->a, add_many, GUINT_TO_POINTER (n), &error));
+  sync_pass (fixture, fixture->a);
+  proxy = proxy_start (fixture->url);
+
+  /* The database, the checkpoint, the first batch's changes and
+   * documents and the second batch's changes come first; the eighth
+   * request is the first batch's checkpoint or one for the second or
+   * third batch. */
+  g_mutex_lock (&proxy->lock);
+  proxy->fault = FAULT_ERROR_500;
+  proxy->skip = 7;
+  proxy->times = 1;
+  g_mutex_unlock (&proxy->lock);
+
+  failing = styr_replicator_new (fixture->b, proxy->local->url, "team", NULL, NULL, &error);
+  styr_replicator_set_batch_size (failing, batch);
+  g_assert_false (styr_replicator_pull (failing, &first, NULL, &error));
+  g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER);
+  g_clear_error (&error);
+  count = styr_store_count_of_type (fixture->b, "task", NULL);
+  g_assert_cmpint (count, ==, first.pulled);
+  g_assert_cmpint (count, >=, batch);
+  g_assert_cmpint (count, <, n);
+  g_assert_cmpint (count % batch, ==, 0);
+
+  again = styr_replicator_new (fixture->b, proxy->local->url, "team", NULL, NULL, &error);
+  styr_replicator_set_batch_size (again, batch);
+  g_assert_true (styr_replicator_pull (again, &second, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first.pulled + second.pulled, ==, n);
+  g_assert_cmpint (styr_store_count_of_type (fixture->b, "task", NULL), ==, n);
+  proxy_stop (proxy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +969,7 @@ main (int   argc,
   ADD ("faults", test_faults);
   ADD ("service", test_service);
   ADD ("command-line", test_command_line);
+  ADD ("fault-mid-pull", test_fault_mid_pull);
 
   return g_test_run ();
 }

@@ -20,7 +20,8 @@
  *
  * pull: _changes from the checkpoint in batches, the revisions missing
  *       here fetched with _bulk_get (open_revs where a server lacks it),
- *       and written with their ancestry, one transaction per batch;
+ *       and written with their ancestry, one transaction per batch; a
+ *       thread fetches the next batch while one is written;
  * push: the documents changed here since the checkpoint, _revs_diff to
  *       ask which revisions the server lacks, and _bulk_docs with
  *       new_edits:false and _revisions.
@@ -493,6 +494,245 @@ fetch (StyrReplicator  *self,
   return g_steal_pointer (&docs);
 }
 
+/* One batch of the server's changes from @since, checked to have a list
+ * of results and a last_seq. */
+static JsonNode *
+get_changes (StyrReplicator  *self,
+             const char      *since,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_autofree char *since_escaped = g_uri_escape_string (since, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("_changes?style=all_docs&since=%s&limit=%u",
+                                           since_escaped, self->batch_size);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *changes;
+  JsonNode *results;
+
+  answer = request (self, "GET", path, NULL, FALSE, NULL, cancellable, error);
+  if (answer == NULL || (changes = object_of (self, answer, error)) == NULL)
+    return NULL;
+  results = json_object_get_member (changes, "results");
+  if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results) ||
+      !json_object_has_member (changes, "last_seq"))
+    {
+      object_of (self, NULL, error);
+      return NULL;
+    }
+  return g_steal_pointer (&answer);
+}
+
+/* The revisions @results names that this store lacks, as id → revs. */
+static JsonObject *
+missing_revisions (StyrReplicator *self,
+                   JsonArray      *results)
+{
+  JsonObject *missing = json_object_new ();
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *change = json_array_get_object_element (results, i);
+      const char *doc_id = change != NULL
+                           ? json_object_get_string_member_with_default (change, "id", NULL)
+                           : NULL;
+      JsonArray *revs = doc_id != NULL && json_object_has_member (change, "changes")
+                        ? json_object_get_array_member (change, "changes") : NULL;
+
+      for (guint r = 0; revs != NULL && r < json_array_get_length (revs); r++)
+        {
+          JsonObject *entry = json_array_get_object_element (revs, r);
+          const char *rev = entry != NULL
+                            ? json_object_get_string_member_with_default (entry, "rev", NULL)
+                            : NULL;
+
+          /* Design documents and server-side checkpoints are not ours. */
+          if (rev == NULL || g_str_has_prefix (doc_id, "_") ||
+              styr_store_has_revision (self->store, doc_id, rev))
+            continue;
+          if (!json_object_has_member (missing, doc_id))
+            json_object_set_array_member (missing, doc_id, json_array_new ());
+          json_array_add_string_element (json_object_get_array_member (missing, doc_id), rev);
+        }
+    }
+
+  return missing;
+}
+
+/* A batch of a pull: the revisions to fetch and the checkpoint after it
+ * in; the fetched revisions, and the next batch's changes or why they
+ * could not be had, out. */
+typedef struct
+{
+  JsonObject *missing;
+  char       *last_seq;
+  gboolean    more;
+  GPtrArray  *docs;
+  JsonNode   *changes;
+  GError     *error;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_pointer (&batch->missing, json_object_unref);
+  g_free (batch->last_seq);
+  g_clear_pointer (&batch->docs, g_ptr_array_unref);
+  g_clear_pointer (&batch->changes, json_node_unref);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Batch, batch_free)
+
+/* The server's side of a pull runs in a thread of its own, one batch
+ * ahead: while the pass writes a batch, the server looks up the next one
+ * and its answer is read. Only the pass's own thread touches the store;
+ * the prefetch thread sends requests, which a SoupSession takes from any
+ * thread since libsoup 3.2, and reads their answers. */
+typedef struct
+{
+  StyrReplicator *self;
+  GCancellable   *cancellable;
+  GCancellable   *caller;
+  gulong          cancelled_id;
+  GAsyncQueue    *todo;
+  GAsyncQueue    *done;
+  GThread        *thread;
+  gboolean        busy;
+} Prefetch;
+
+static gpointer
+prefetch_thread (gpointer user_data)
+{
+  Prefetch *prefetch = user_data;
+  Batch *batch;
+
+  /* A batch without revisions to look at stops the thread. */
+  while ((batch = g_async_queue_pop (prefetch->todo))->missing != NULL)
+    {
+      if (json_object_get_size (batch->missing) > 0)
+        batch->docs = fetch (prefetch->self, batch->missing, prefetch->cancellable,
+                             &batch->error);
+      else
+        batch->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+      if (batch->docs != NULL && batch->more)
+        batch->changes = get_changes (prefetch->self, batch->last_seq, prefetch->cancellable,
+                                      &batch->error);
+      g_async_queue_push (prefetch->done, batch);
+    }
+
+  batch_free (batch);
+  return NULL;
+}
+
+static void
+cancel_prefetch (GCancellable *caller,
+                 GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static Prefetch *
+prefetch_new (StyrReplicator *self,
+              GCancellable   *caller)
+{
+  Prefetch *prefetch = g_new0 (Prefetch, 1);
+
+  prefetch->self = self;
+  prefetch->cancellable = g_cancellable_new ();
+  if (caller != NULL)
+    {
+      prefetch->caller = g_object_ref (caller);
+      prefetch->cancelled_id = g_cancellable_connect (caller, G_CALLBACK (cancel_prefetch),
+                                                      prefetch->cancellable, NULL);
+    }
+  prefetch->todo = g_async_queue_new ();
+  prefetch->done = g_async_queue_new_full ((GDestroyNotify) batch_free);
+  prefetch->thread = g_thread_new ("styr-pull", prefetch_thread, prefetch);
+  return prefetch;
+}
+
+/* Stops the thread; a batch it is still fetching is abandoned. */
+static void
+prefetch_free (Prefetch *prefetch)
+{
+  if (prefetch->busy)
+    g_cancellable_cancel (prefetch->cancellable);
+  g_async_queue_push (prefetch->todo, g_new0 (Batch, 1));
+  g_thread_join (prefetch->thread);
+
+  if (prefetch->caller != NULL)
+    g_cancellable_disconnect (prefetch->caller, prefetch->cancelled_id);
+  g_clear_object (&prefetch->caller);
+  g_clear_object (&prefetch->cancellable);
+  g_async_queue_unref (prefetch->todo);
+  g_async_queue_unref (prefetch->done);
+  g_free (prefetch);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Prefetch, prefetch_free)
+
+static void
+prefetch_start (Prefetch *prefetch,
+                Batch    *batch)
+{
+  g_assert (!prefetch->busy);
+
+  prefetch->busy = TRUE;
+  g_async_queue_push (prefetch->todo, batch);
+}
+
+/* The batch, with its documents unless @error says why not. */
+static Batch *
+prefetch_finish (Prefetch  *prefetch,
+                 GError   **error)
+{
+  g_autoptr(Batch) batch = g_async_queue_pop (prefetch->done);
+
+  prefetch->busy = FALSE;
+  if (batch->docs == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&batch->error));
+      return NULL;
+    }
+  return g_steal_pointer (&batch);
+}
+
+/* Writes a fetched batch, then its checkpoint: a pull stopped after it
+ * goes on from there. */
+static gboolean
+write_batch (StyrReplicator  *self,
+             Batch           *batch,
+             const char      *id,
+             char           **remote_rev,
+             guint           *pulled,
+             StyrSyncResult  *result,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  Incoming incoming = { batch->docs, 0, 0 };
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (batch->docs->len > 0)
+    {
+      if (!styr_store_transaction (self->store, write_incoming, &incoming, error))
+        return FALSE;
+      if (result != NULL)
+        {
+          result->pulled += incoming.added;
+          result->merged += incoming.merged;
+        }
+    }
+
+  if (!write_checkpoint (self, id, batch->last_seq, remote_rev, cancellable, error))
+    return FALSE;
+  *pulled += incoming.added;
+  g_signal_emit (self, signals[PROGRESS], 0, "pull", *pulled);
+  return TRUE;
+}
+
 /**
  * styr_replicator_pull:
  * @self: a #StyrReplicator
@@ -514,6 +754,9 @@ styr_replicator_pull (StyrReplicator  *self,
   g_autofree char *id = NULL;
   g_autofree char *since = NULL;
   g_autofree char *remote_rev = NULL;
+  g_autoptr(JsonNode) changes = NULL;
+  g_autoptr(Prefetch) prefetch = NULL;
+  g_autoptr(Batch) fetched = NULL;
   guint pulled = 0;
 
   g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
@@ -526,87 +769,56 @@ styr_replicator_pull (StyrReplicator  *self,
   if (since == NULL)
     return FALSE;
 
-  for (;;)
+  changes = get_changes (self, since, cancellable, error);
+  if (changes == NULL)
+    return FALSE;
+  prefetch = prefetch_new (self, cancellable);
+
+  /* Each turn hands a batch to the prefetch thread, writes the one it
+   * fetched in the turn before, and waits for the new one. */
+  while (changes != NULL)
     {
-      g_autofree char *since_escaped = g_uri_escape_string (since, NULL, FALSE);
-      g_autofree char *path = g_strdup_printf ("_changes?style=all_docs&since=%s&limit=%u",
-                                               since_escaped, self->batch_size);
-      g_autoptr(JsonNode) answer = NULL;
-      g_autoptr(JsonObject) missing = json_object_new ();
-      g_autoptr(GPtrArray) docs = NULL;
-      g_autofree char *last_seq = NULL;
-      JsonObject *changes;
-      JsonArray *results;
-      Incoming incoming = { NULL, 0 };
+      JsonObject *object = json_node_get_object (changes);
+      JsonArray *results = json_object_get_array_member (object, "results");
+      guint n = json_array_get_length (results);
+      Batch *next;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-
-      answer = request (self, "GET", path, NULL, FALSE, NULL, cancellable, error);
-      if (answer == NULL || (changes = object_of (self, answer, error)) == NULL)
-        return FALSE;
-      results = json_object_has_member (changes, "results")
-                ? json_object_get_array_member (changes, "results") : NULL;
-      if (results == NULL || !json_object_has_member (changes, "last_seq"))
-        {
-          object_of (self, NULL, error);
-          return FALSE;
-        }
-      if (json_array_get_length (results) == 0)
+      if (n == 0)
         break;
 
-      for (guint i = 0; i < json_array_get_length (results); i++)
-        {
-          JsonObject *change = json_array_get_object_element (results, i);
-          const char *doc_id = change != NULL
-                               ? json_object_get_string_member_with_default (change, "id", NULL)
-                               : NULL;
-          JsonArray *revs = doc_id != NULL && json_object_has_member (change, "changes")
-                            ? json_object_get_array_member (change, "changes") : NULL;
+      /* Asked before the batch in hand is written: a revision that both
+       * carry is fetched twice, and stored once. */
+      next = g_new0 (Batch, 1);
+      next->missing = missing_revisions (self, results);
+      next->last_seq = seq_text (json_object_get_member (object, "last_seq"));
+      next->more = n >= self->batch_size;
+      prefetch_start (prefetch, next);
+      g_clear_pointer (&changes, json_node_unref);
 
-          for (guint r = 0; revs != NULL && r < json_array_get_length (revs); r++)
-            {
-              JsonObject *entry = json_array_get_object_element (revs, r);
-              const char *rev = entry != NULL
-                                ? json_object_get_string_member_with_default (entry, "rev", NULL)
-                                : NULL;
-
-              /* Design documents and server-side checkpoints are not ours. */
-              if (rev == NULL || g_str_has_prefix (doc_id, "_") ||
-                  styr_store_has_revision (self->store, doc_id, rev))
-                continue;
-              if (!json_object_has_member (missing, doc_id))
-                json_object_set_array_member (missing, doc_id, json_array_new ());
-              json_array_add_string_element (json_object_get_array_member (missing, doc_id), rev);
-            }
-        }
-
-      if (json_object_get_size (missing) > 0)
-        {
-          docs = fetch (self, missing, cancellable, error);
-          if (docs == NULL)
-            return FALSE;
-          incoming.docs = docs;
-          if (!styr_store_transaction (self->store, write_incoming, &incoming, error))
-            return FALSE;
-          if (result != NULL)
-            {
-              result->pulled += incoming.added;
-              result->merged += incoming.merged;
-            }
-        }
-
-      last_seq = seq_text (json_object_get_member (changes, "last_seq"));
-      if (!write_checkpoint (self, id, last_seq, &remote_rev, cancellable, error))
+      if (fetched != NULL &&
+          !write_batch (self, fetched, id, &remote_rev, &pulled, result, cancellable, error))
         return FALSE;
-      g_free (since);
-      since = g_steal_pointer (&last_seq);
-      pulled += incoming.added;
-      g_signal_emit (self, signals[PROGRESS], 0, "pull", pulled);
-      if (json_array_get_length (results) < self->batch_size)
-        break;
+      g_clear_pointer (&fetched, batch_free);
+
+      fetched = prefetch_finish (prefetch, error);
+      if (fetched == NULL)
+        return FALSE;
+      changes = g_steal_pointer (&fetched->changes);
     }
 
+  /* The last batch, or the one whose next changes could not be had: that
+   * error is told once the batch is stored. */
+  if (fetched == NULL)
+    return TRUE;
+  if (!write_batch (self, fetched, id, &remote_rev, &pulled, result, cancellable, error))
+    return FALSE;
+  if (fetched->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&fetched->error));
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -1461,13 +1461,11 @@ styr_store_has_revision (StyrStore  *self,
                          const char *id,
                          const char *rev)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean exists = FALSE;
 
-  stmt = _styr_store_prepare (self,
-                              "SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+
+  /* A pull asks this of every change it is offered; the cached statement
+   * saves preparing it each time. */
+  return revision_exists (self, id, rev, &exists, NULL) && exists;
 }

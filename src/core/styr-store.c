@@ -568,10 +568,14 @@ styr_store_initable_init (GInitable     *initable,
 
   /* The lists read documents one at a time while they filter; a page
    * cache of 32 MB and a memory-mapped file keep those reads out of the
-   * kernel. Both only change how SQLite reads, never what is stored. */
+   * kernel. Every write in a transaction of many (a pull writes 500) is a
+   * savepoint whose journal of page images SQLite would otherwise spill
+   * to a temporary file, one pwrite per page; in memory it costs a copy.
+   * None of these change what is stored. */
   if (!_styr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_styr_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !_styr_store_exec (self, "PRAGMA cache_size = -32768", error) ||
+      !_styr_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !_styr_store_exec (self, "PRAGMA mmap_size = 268435456", error))
     return FALSE;
 
