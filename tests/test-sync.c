@@ -319,6 +319,25 @@ test_delete (Fixture       *fixture,
   g_assert_null (styr_store_get (fixture->b, id, NULL, NULL));
 }
 
+/* A document Styr cannot read, written to the server by another client,
+ * is left there and does not stop the rest from arriving. */
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *bad = g_strconcat (fixture->url, "/team/spaceship:1", NULL);
+  g_autofree char *good = g_strconcat (fixture->url, "/team/person:p9", NULL);
+  StyrSyncResult result;
+
+  g_assert_cmpuint (couch_http (bad, "PUT", "{\"type\":\"person\"}", NULL), ==, 201);
+  g_assert_cmpuint (couch_http (good, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
+                                             "\"active\":true}", NULL), ==, 201);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.pulled, ==, 1);
+  g_assert_nonnull (styr_store_get (fixture->b, "person:p9", NULL, NULL));
+  g_assert_null (styr_store_get (fixture->b, "spaceship:1", NULL, NULL));
+}
+
 /* A change another client wrote straight to the server arrives. */
 static void
 test_server_change (Fixture       *fixture,
@@ -963,6 +982,7 @@ main (int   argc,
   ADD ("merge", test_merge);
   ADD ("delete", test_delete);
   ADD ("server-change", test_server_change);
+  ADD ("unreadable", test_unreadable);
   ADD ("resume", test_resume);
   ADD ("killed", test_killed);
   ADD ("errors", test_errors);

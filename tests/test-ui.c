@@ -789,6 +789,22 @@ conflicts_scenario (StyrApplication *app)
   g_assert_cmpuint (checks->len, ==, 2);
   g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
   gtk_check_button_set_active (checks->pdata[1], TRUE);
+
+  /* An edit elsewhere, as sync brings them, leaves the choice alone. */
+  {
+    g_autoptr(JsonObject) person = json_object_new ();
+    g_autoptr(GPtrArray) again = g_ptr_array_new ();
+
+    json_object_set_string_member (person, "type", "person");
+    json_object_set_string_member (person, "name", "Karen Holm");
+    json_object_set_boolean_member (person, "active", TRUE);
+    g_assert_true (styr_store_put (store, "person:kaho", person, NULL, "anne", NULL, &error));
+    iterate ();
+    collect (GTK_WIDGET (conflicts), GTK_TYPE_CHECK_BUTTON, again);
+    g_assert_cmpuint (again->len, ==, 2);
+    g_assert_true (again->pdata[1] == checks->pdata[1]);
+    g_assert_true (gtk_check_button_get_active (again->pdata[1]));
+  }
   gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.keep", "s", id);
 
   g_assert_true (styr_store_get_status (store, id, NULL, NULL, &conflicted, &error));

@@ -205,7 +205,8 @@ request (StyrReplicator  *self,
     {
       g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NO_DATABASE,
                    /* Translators: the database's name, then the server. */
-                   _("There is no database “%s” on %s."), self->database, self->server);
+                   _("There is no database “%s” on %s."), self->database,
+                   styr_http_get_url (self->http));
       return NULL;
     }
 
@@ -358,6 +359,7 @@ write_incoming (StyrStore  *store,
       gboolean deleted = json_object_get_boolean_member_with_default (doc, "_deleted", FALSE);
       gboolean added = FALSE;
       gboolean merged = FALSE;
+      g_autoptr(GError) invalid = NULL;
 
       if (id == NULL || rev == NULL)
         continue;
@@ -380,10 +382,20 @@ write_incoming (StyrStore  *store,
           json_object_set_member (body, l->data,
                                   json_node_copy (json_object_get_member (doc, l->data)));
 
-      /* A deletion carries no content of its own. */
+      /* A deletion carries no content of its own. A document Styr cannot
+       * read, written to the server by some other client, must not stop
+       * the team's sync for good: it stays on the server, unread here. */
       if (!styr_store_put_revision (store, id, (const char * const *) chain->pdata,
-                                    deleted ? NULL : body, deleted, NULL, &added, error))
-        return FALSE;
+                                    deleted ? NULL : body, deleted, NULL, &added, &invalid))
+        {
+          if (!g_error_matches (invalid, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID))
+            {
+              g_propagate_error (error, g_steal_pointer (&invalid));
+              return FALSE;
+            }
+          g_message ("Skipped %s from the server: %s", id, invalid->message);
+          continue;
+        }
       incoming->added += added;
 
       /* Changes to different fields are merged at once, in the same
@@ -485,9 +497,29 @@ fetch (StyrReplicator  *self,
         {
           JsonObject *one = json_array_get_object_element (found, d);
 
+          JsonObject *failed = one != NULL && json_object_has_member (one, "error") &&
+                               JSON_NODE_HOLDS_OBJECT (json_object_get_member (one, "error"))
+                               ? json_object_get_object_member (one, "error") : NULL;
+          const char *why = failed != NULL
+                            ? json_object_get_string_member_with_default (failed, "error", "")
+                            : NULL;
+
           if (one != NULL && json_object_has_member (one, "ok") &&
               JSON_NODE_HOLDS_OBJECT (json_object_get_member (one, "ok")))
             g_ptr_array_add (docs, json_object_ref (json_object_get_object_member (one, "ok")));
+          /* A revision gone from the server since _changes named it is
+           * simply not there; any other failure would be skipped for good
+           * once the checkpoint moves, so the batch fails instead. */
+          else if (why != NULL && g_strcmp0 (why, "not_found") != 0)
+            {
+              g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
+                           /* Translators: the server, a document, and the server's reason. */
+                           _("%s could not send “%s” (%s). Nothing was changed here; the next "
+                             "synchronisation tries again."),
+                           styr_http_get_url (self->http),
+                           json_object_get_string_member_with_default (failed, "id", "?"), why);
+              return NULL;
+            }
         }
     }
 
@@ -985,7 +1017,7 @@ styr_replicator_push (StyrReplicator  *self,
                   {
                     g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
                                  /* Translators: the server, the document, and its reason. */
-                                 _("%s did not take “%s”: %s"), self->server,
+                                 _("%s did not take “%s”: %s"), styr_http_get_url (self->http),
                                  json_object_get_string_member_with_default (entry, "id", "?"),
                                  json_object_get_string_member_with_default (entry, "reason",
                                                                               "?"));
@@ -1032,6 +1064,18 @@ styr_replicator_check (StyrReplicator  *self,
   return check_database (self, cancellable, error);
 }
 
+/* The local sequence number the push checkpoint stands at, read here
+ * without asking the server: "0" before the first push. */
+static char *
+pushed_to (StyrReplicator *self)
+{
+  g_autofree char *id = replication_id (self, "push");
+  g_autofree char *key = g_strconcat ("checkpoint:", id, NULL);
+  char *since = styr_store_get_setting (self->store, key, NULL);
+
+  return since != NULL ? since : g_strdup ("0");
+}
+
 /**
  * styr_replicator_list_pending:
  * @self: a #StyrReplicator
@@ -1048,28 +1092,47 @@ GPtrArray *
 styr_replicator_list_pending (StyrReplicator  *self,
                               GError         **error)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *since = NULL;
 
   g_return_val_if_fail (STYR_IS_REPLICATOR (self), NULL);
 
-  id = replication_id (self, "push");
-  key = g_strconcat ("checkpoint:", id, NULL);
-  since = styr_store_get_setting (self->store, key, NULL);
+  since = pushed_to (self);
+  return styr_store_list_pending (self->store, g_ascii_strtoll (since, NULL, 10), error);
+}
 
-  /* The lists mark pending records by this, without knowing of sync. */
-  if (!styr_store_set_setting (self->store, STYR_STORE_CONFIRMED_KEY, since != NULL ? since : "0",
-                               error))
-    return NULL;
-  return styr_store_list_pending (self->store, since != NULL ? g_ascii_strtoll (since, NULL, 10) : 0,
-                                  error);
+/**
+ * styr_replicator_confirm_pending:
+ * @self: a #StyrReplicator
+ * @error: return location for a #GError
+ *
+ * Records in the store, under %STYR_STORE_CONFIRMED_KEY, how far the
+ * server has confirmed the changes made here, so that every list can mark
+ * the rest as not sent without knowing of sync.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_replicator_confirm_pending (StyrReplicator  *self,
+                                 GError         **error)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *recorded = NULL;
+
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
+
+  since = pushed_to (self);
+  recorded = styr_store_get_setting (self->store, STYR_STORE_CONFIRMED_KEY, NULL);
+  if (g_strcmp0 (recorded, since) == 0)
+    return TRUE;
+  return styr_store_set_setting (self->store, STYR_STORE_CONFIRMED_KEY, since, error);
 }
 
 /**
  * styr_replicator_wait_for_changes:
  * @self: a #StyrReplicator
  * @seconds: how long the server may hold the question
+ * @changed: (out) (optional): whether the server has changes; %FALSE when
+ *   the wait timed out
  * @cancellable: (nullable): to stop waiting, e.g. because of a local change
  * @error: return location for a #GError
  *
@@ -1082,9 +1145,12 @@ styr_replicator_list_pending (StyrReplicator  *self,
 gboolean
 styr_replicator_wait_for_changes (StyrReplicator  *self,
                                   guint            seconds,
+                                  gboolean        *changed,
                                   GCancellable    *cancellable,
                                   GError         **error)
 {
+  JsonObject *object;
+  JsonArray *results;
   g_autofree char *id = NULL;
   g_autofree char *key = NULL;
   g_autofree char *since = NULL;
@@ -1101,7 +1167,14 @@ styr_replicator_wait_for_changes (StyrReplicator  *self,
   path = g_strdup_printf ("_changes?feed=longpoll&limit=1&since=%s&timeout=%u",
                           since_escaped, seconds * 1000);
   answer = request (self, "GET", path, NULL, FALSE, NULL, cancellable, error);
-  return answer != NULL && object_of (self, answer, error) != NULL;
+  if (answer == NULL || (object = object_of (self, answer, error)) == NULL)
+    return FALSE;
+
+  results = json_object_has_member (object, "results")
+            ? json_object_get_array_member (object, "results") : NULL;
+  if (changed != NULL)
+    *changed = results != NULL && json_array_get_length (results) > 0;
+  return TRUE;
 }
 
 /**

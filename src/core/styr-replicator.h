@@ -68,8 +68,11 @@ gboolean        styr_replicator_check       (StyrReplicator  *self,
                                              GError         **error);
 GPtrArray      *styr_replicator_list_pending (StyrReplicator *self,
                                              GError         **error);
+gboolean        styr_replicator_confirm_pending (StyrReplicator *self,
+                                             GError         **error);
 gboolean        styr_replicator_wait_for_changes (StyrReplicator *self,
                                              guint            seconds,
+                                             gboolean        *changed,
                                              GCancellable    *cancellable,
                                              GError         **error);
 gboolean        styr_replicator_sync        (StyrReplicator  *self,

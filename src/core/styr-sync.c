@@ -227,16 +227,18 @@ apply_post (gpointer user_data)
       g_clear_pointer (&self->last_sync, g_date_time_unref);
       self->last_sync = g_date_time_new_now_local ();
       self->conflicts = post->number;
-      notice (self);
+      /* The lists redraw on the notice, by then without the marks of what
+       * the server confirmed. */
       refresh_pending (self);
+      notice (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
       set_state (self, STYR_SYNC_IDLE, NULL);
       break;
 
     case POST_FAILED:
-      notice (self);
       refresh_pending (self);
+      notice (self);
       set_state (self, STYR_SYNC_FAILED, post->message);
       break;
 
@@ -288,39 +290,47 @@ sleep_for (Shared *shared,
   g_mutex_unlock (&shared->lock);
 }
 
-/* Waits for the server's next change; a local change cuts it short. */
+/* Waits for the server's next change; a local change cuts it short. A
+ * long poll that times out with nothing new is simply asked again. */
 static gboolean
 wait_for_server (Shared          *shared,
                  StyrReplicator  *replicator,
                  GError         **error)
 {
-  g_autoptr(GCancellable) wait = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_mutex_lock (&shared->lock);
-  if (shared->kicked || g_cancellable_is_cancelled (shared->stop))
+  for (;;)
     {
+      g_autoptr(GCancellable) wait = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gboolean changed = FALSE;
+      gboolean kicked;
+
+      g_mutex_lock (&shared->lock);
+      if (shared->kicked || g_cancellable_is_cancelled (shared->stop))
+        {
+          shared->kicked = FALSE;
+          g_mutex_unlock (&shared->lock);
+          return TRUE;
+        }
+      wait = g_cancellable_new ();
+      g_set_object (&shared->wait, wait);
+      g_mutex_unlock (&shared->lock);
+
+      styr_replicator_wait_for_changes (replicator, WAIT_SECONDS, &changed, wait, &local_error);
+
+      g_mutex_lock (&shared->lock);
+      g_clear_object (&shared->wait);
+      kicked = shared->kicked;
       shared->kicked = FALSE;
       g_mutex_unlock (&shared->lock);
-      return TRUE;
+
+      if (local_error != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (changed || kicked || local_error != NULL)
+        return TRUE;
     }
-  wait = g_cancellable_new ();
-  g_set_object (&shared->wait, wait);
-  g_mutex_unlock (&shared->lock);
-
-  styr_replicator_wait_for_changes (replicator, WAIT_SECONDS, wait, &local_error);
-
-  g_mutex_lock (&shared->lock);
-  g_clear_object (&shared->wait);
-  shared->kicked = FALSE;
-  g_mutex_unlock (&shared->lock);
-
-  if (local_error != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gpointer
@@ -332,20 +342,23 @@ worker (gpointer data)
   g_autoptr(GError) error = NULL;
   guint backoff = 0;
 
-  store = styr_store_new (shared->path, &error);
   while (replicator == NULL && !g_cancellable_is_cancelled (shared->stop))
     {
       g_autofree char *password = NULL;
 
+      if (store == NULL)
+        store = styr_store_new (shared->path, &error);
       if (store != NULL && shared->user[0] != '\0')
         password = styr_secret_lookup (shared->server, shared->user, shared->stop, &error);
-      if (error == NULL)
+      if (store != NULL && error == NULL)
         replicator = styr_replicator_new (store, shared->server, shared->database,
                                           shared->user[0] != '\0' ? shared->user : NULL,
                                           password, &error);
       if (replicator == NULL)
         {
-          post (shared, POST_FAILED, 0, error->message);
+          if (g_cancellable_is_cancelled (shared->stop))
+            break;
+          post (shared, POST_FAILED, 0, error != NULL ? error->message : NULL);
           g_clear_error (&error);
           sleep_for (shared, MAX_BACKOFF);
         }
@@ -365,6 +378,7 @@ worker (gpointer data)
           g_autofree char *iso = g_date_time_format_iso8601 (now);
 
           styr_store_set_setting (store, LAST_SYNC_KEY, iso, NULL);
+          styr_replicator_confirm_pending (replicator, NULL);
           post (shared, POST_DONE, result.conflicts, NULL);
           backoff = 0;
           if (wait_for_server (shared, replicator, &error))
@@ -413,18 +427,10 @@ documents_changed_cb (StyrSync   *self,
   self->push_source = g_timeout_add (PUSH_DELAY_MS, push_soon_cb, self);
 }
 
-/**
- * styr_sync_stop:
- * @self: a #StyrSync
- *
- * Stops syncing; a pass under way ends between two requests, and what it
- * completed is kept.
- */
-void
-styr_sync_stop (StyrSync *self)
+static void
+stop_worker (StyrSync *self,
+             gboolean  join)
 {
-  g_return_if_fail (STYR_IS_SYNC (self));
-
   g_clear_handle_id (&self->push_source, g_source_remove);
   if (self->shared != NULL)
     {
@@ -436,10 +442,30 @@ styr_sync_stop (StyrSync *self)
       g_mutex_unlock (&self->shared->lock);
       g_clear_pointer (&self->shared, shared_unref);
     }
-  /* The worker holds its own reference to what it shares, so it is left
-   * to finish its last request on its own. */
+  /* Every request of the worker is cancelled now, so joining it takes
+   * no longer than the batch it may be writing. When settings change it
+   * is left to end on its own: it holds its own reference to what it
+   * shares, and the window should not wait for it. */
+  if (join && self->thread != NULL)
+    g_thread_join (g_steal_pointer (&self->thread));
   g_clear_pointer (&self->thread, g_thread_unref);
   g_clear_object (&self->local);
+}
+
+/**
+ * styr_sync_stop:
+ * @self: a #StyrSync
+ *
+ * Stops syncing and waits for the worker to end, as on quitting: a pass
+ * under way ends between two requests, and what it completed is kept,
+ * its checkpoints on both sides included.
+ */
+void
+styr_sync_stop (StyrSync *self)
+{
+  g_return_if_fail (STYR_IS_SYNC (self));
+
+  stop_worker (self, TRUE);
 }
 
 static void
@@ -587,7 +613,7 @@ styr_sync_configure (StyrSync   *self,
 
   g_return_if_fail (STYR_IS_SYNC (self));
 
-  styr_sync_stop (self);
+  stop_worker (self, FALSE);
   if (server == NULL || server[0] == '\0' || database == NULL || database[0] == '\0')
     {
       /* Without sync, nothing waits for a server. */
@@ -605,6 +631,7 @@ styr_sync_configure (StyrSync   *self,
       set_state (self, STYR_SYNC_FAILED, error->message);
       return;
     }
+  styr_replicator_confirm_pending (self->local, NULL);
   refresh_pending (self);
 
   shared = g_atomic_rc_box_new0 (Shared);

@@ -426,12 +426,15 @@ static StyrWindow *find_main_window (StyrApplication *self);
  * where it was asked for, or the main window. */
 static void
 tell_user (StyrApplication *self,
-           const char      *message)
+           const char      *message,
+           gboolean         stays)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwToast *toast = adw_toast_new (message);
 
-  adw_toast_set_timeout (toast, 0);
+  /* An error stays until read; good news goes by itself. */
+  if (stays)
+    adw_toast_set_timeout (toast, 0);
   if (ADW_IS_PREFERENCES_WINDOW (active))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (active), toast);
   else if (find_main_window (self) != NULL)
@@ -440,12 +443,28 @@ tell_user (StyrApplication *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+typedef struct
+{
+  StyrApplication *app;
+  gboolean         asked;
+} Pull;
+
+static void
+pull_free (Pull *pull)
+{
+  g_object_unref (pull->app);
+  g_free (pull);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pull, pull_free)
+
 static void
 catalogue_fetched_cb (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  g_autoptr(StyrApplication) self = user_data;
+  g_autoptr(Pull) pull = user_data;
+  StyrApplication *self = pull->app;
   g_autoptr(StyrCatalogue) catalogue = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -459,10 +478,13 @@ catalogue_fetched_cb (GObject      *object,
   if (catalogue == NULL || !styr_catalogue_import (catalogue, self->store, &import, &error))
     {
       g_prefix_error (&error, _("The catalogue could not be pulled: "));
-      tell_user (self, error->message);
+      tell_user (self, error->message, TRUE);
       return;
     }
 
+  /* At start, an up-to-date catalogue is not news. */
+  if (import.skipped && !pull->asked)
+    return;
   if (import.skipped)
     /* Translators: %lld is the catalogue's version number. */
     message = g_strdup_printf (_("The catalogue is up to date (version %lld)."),
@@ -472,18 +494,22 @@ catalogue_fetched_cb (GObject      *object,
     message = g_strdup_printf (_("Catalogue version %lld pulled: %u added, %u updated."),
                                (long long) styr_catalogue_get_version (catalogue), import.added,
                                import.updated);
-  tell_user (self, message);
+  tell_user (self, message, FALSE);
 }
 
 static void
-pull_catalogue (StyrApplication *self)
+pull_catalogue (StyrApplication *self,
+                gboolean         asked)
 {
   g_autofree char *source = g_settings_get_string (self->settings, "catalogue-source");
+  Pull *pull;
 
   if (source[0] == '\0' || self->store == NULL)
     return;
-  styr_catalogue_source_fetch_async (source, self->cancellable, catalogue_fetched_cb,
-                                     g_object_ref (self));
+  pull = g_new0 (Pull, 1);
+  pull->app = g_object_ref (self);
+  pull->asked = asked;
+  styr_catalogue_source_fetch_async (source, self->cancellable, catalogue_fetched_cb, pull);
 }
 
 static void
@@ -491,7 +517,7 @@ styr_application_pull_catalogue_action (GSimpleAction *action,
                                         GVariant      *parameter,
                                         gpointer       user_data)
 {
-  pull_catalogue (user_data);
+  pull_catalogue (user_data, TRUE);
 }
 
 /* The three settings are written one after the other; sync restarts once. */
@@ -502,7 +528,7 @@ settings_changed_cb (StyrApplication *self,
   if (g_str_has_prefix (key, "sync-") && self->configure_source == 0)
     self->configure_source = g_idle_add (configure_sync, self);
   else if (g_str_equal (key, "catalogue-source"))
-    pull_catalogue (self);
+    pull_catalogue (self, TRUE);
 }
 
 static void
@@ -534,7 +560,7 @@ styr_application_activate (GApplication *app)
 
       self->sync = styr_sync_new (self->store);
       configure_sync (self);
-      pull_catalogue (self);
+      pull_catalogue (self, FALSE);
       g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
@@ -673,6 +699,19 @@ styr_application_show_page_action (GSimpleAction *action,
                                 g_variant_get_string (parameter, NULL));
 }
 
+/* After a new password, which the settings do not show: the same server,
+ * database and user, but the worker must read the keyring again. */
+static void
+styr_application_sync_restart_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+
+  if (self->sync != NULL && self->configure_source == 0)
+    self->configure_source = g_idle_add (configure_sync, self);
+}
+
 static void
 styr_application_sync_now_action (GSimpleAction *action,
                                   GVariant      *parameter,
@@ -711,6 +750,7 @@ static const GActionEntry app_actions[] = {
   { "about", styr_application_about_action },
   { "preferences", styr_application_preferences_action },
   { "sync-now", styr_application_sync_now_action },
+  { "sync-restart", styr_application_sync_restart_action },
   { "pull-catalogue", styr_application_pull_catalogue_action },
   { "resolve-conflicts", styr_application_resolve_conflicts_action },
   { "sync-preferences", styr_application_sync_preferences_action },

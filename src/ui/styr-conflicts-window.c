@@ -40,6 +40,7 @@ struct _StyrConflictsWindow
   /* id → GPtrArray of GtkCheckButton, version by version per field */
   GHashTable          *choices;
   GPtrArray           *groups;
+  char                *signature;
   guint                count;
 };
 
@@ -154,11 +155,31 @@ build_group (StyrConflictsWindow *self,
   return group;
 }
 
+/* What the window shows, as text: the records and their versions. */
+static char *
+signature_of (GPtrArray *conflicts,
+              guint      total)
+{
+  GString *signature = g_string_new (NULL);
+
+  g_string_append_printf (signature, "%u", total);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      StyrConflict *conflict = g_ptr_array_index (conflicts, i);
+      g_autofree char *revs = g_strjoinv (",", conflict->revs);
+
+      g_string_append_printf (signature, ";%s:%s", conflict->id, revs);
+    }
+  return g_string_free (signature, FALSE);
+}
+
 static void
 reload (StyrConflictsWindow *self)
 {
   g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *signature = NULL;
 
   ids = styr_store_list_conflicted (self->store, NULL, &error);
   if (ids == NULL)
@@ -167,22 +188,36 @@ reload (StyrConflictsWindow *self)
       return;
     }
 
-  clear (self);
-  self->count = ids->len;
+  loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_conflict_free);
   for (guint i = 0; i < MIN (ids->len, MAX_SHOWN); i++)
     {
       const char *id = g_ptr_array_index (ids, i);
       g_autoptr(GError) load_error = NULL;
       StyrConflict *conflict = styr_conflict_load (self->store, id, &load_error);
-      GtkWidget *group;
 
       if (conflict == NULL)
-        {
-          g_warning ("Could not compare the versions of %s: %s", id, load_error->message);
-          continue;
-        }
-      group = build_group (self, conflict);
-      g_hash_table_insert (self->conflicts, g_strdup (id), conflict);
+        g_warning ("Could not compare the versions of %s: %s", id, load_error->message);
+      else
+        g_ptr_array_add (loaded, conflict);
+    }
+
+  /* Edits elsewhere, and every batch of a pull, announce themselves; the
+   * choices the user is making must survive them, so the window is only
+   * rebuilt when the records or their versions changed. */
+  signature = signature_of (loaded, ids->len);
+  if (g_strcmp0 (signature, self->signature) == 0)
+    return;
+  g_free (self->signature);
+  self->signature = g_steal_pointer (&signature);
+
+  clear (self);
+  self->count = ids->len;
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      StyrConflict *conflict = g_ptr_array_steal_index (loaded, i--);
+      GtkWidget *group = build_group (self, conflict);
+
+      g_hash_table_insert (self->conflicts, g_strdup (conflict->id), conflict);
       adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
       g_ptr_array_add (self->groups, group);
     }
@@ -248,6 +283,7 @@ styr_conflicts_window_dispose (GObject *object)
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->choices, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->signature, g_free);
 
   G_OBJECT_CLASS (styr_conflicts_window_parent_class)->dispose (object);
 }

@@ -84,15 +84,17 @@ choose_municipality_action (GtkWidget  *widget,
 /* What the sync page says, read once on the main thread for a worker. */
 typedef struct
 {
-  char *server;
-  char *database;
-  char *user;
-  char *password;
+  StyrStore *store;
+  char      *server;
+  char      *database;
+  char      *user;
+  char      *password;
 } SyncForm;
 
 static void
 sync_form_free (SyncForm *form)
 {
+  g_clear_object (&form->store);
   g_free (form->server);
   g_free (form->database);
   g_free (form->user);
@@ -117,6 +119,7 @@ read_form (StyrPreferencesWindow *self)
   /* "couch.kommune.dk/" and "https://couch.kommune.dk" mean the same. */
   while (g_str_has_suffix (server, "/"))
     server[strlen (server) - 1] = '\0';
+  form->store = g_object_ref (self->store);
   form->server = g_steal_pointer (&server);
   form->database = entry_text (self->sync_database_row);
   form->user = entry_text (self->user_row);
@@ -142,7 +145,6 @@ test_connection_thread (GTask        *task,
                         gpointer      task_data,
                         GCancellable *cancellable)
 {
-  StyrPreferencesWindow *self = source_object;
   SyncForm *form = task_data;
   g_autoptr(StyrReplicator) replicator = NULL;
   g_autoptr(GError) error = NULL;
@@ -160,7 +162,7 @@ test_connection_thread (GTask        *task,
       password = stored;
     }
 
-  replicator = styr_replicator_new (self->store, form->server, form->database,
+  replicator = styr_replicator_new (form->store, form->server, form->database,
                                     form->user[0] != '\0' ? form->user : NULL, password, &error);
   if (replicator == NULL || !styr_replicator_check (replicator, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -192,11 +194,27 @@ test_connection_done (GObject      *object,
   set_connection (self, FALSE, text);
 }
 
+/* A password typed into an address would end up in the settings, in
+ * plain text; it belongs in its own field, which goes to the keyring. */
+static gboolean
+has_credentials (const char *address)
+{
+  g_autoptr(GUri) uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_userinfo (uri) != NULL;
+}
+
 static gboolean
 check_form (StyrPreferencesWindow *self,
             SyncForm              *form,
             gboolean               allow_empty)
 {
+  if (has_credentials (form->server))
+    {
+      set_connection (self, FALSE, _("Give the user name and password in their own fields, "
+                                     "not in the address."));
+      return FALSE;
+    }
   if (form->server[0] == '\0' && form->database[0] == '\0' && allow_empty)
     return TRUE;
   if (form->server[0] == '\0' || form->database[0] == '\0')
@@ -275,6 +293,8 @@ store_password_done (GObject      *object,
       return;
     }
   save_settings (self, g_task_get_task_data (G_TASK (result)));
+  /* A new password alone changes no setting, so sync is told. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.sync-restart", NULL);
 }
 
 static void
@@ -314,6 +334,13 @@ catalogue_apply_cb (StyrPreferencesWindow *self)
   g_autofree char *source = entry_text (self->catalogue_row);
   g_autofree char *current = g_settings_get_string (self->settings, "catalogue-source");
 
+  if (has_credentials (source))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("The catalogue address must not hold a "
+                                                         "user name or password.")));
+      return;
+    }
   if (g_strcmp0 (source, current) != 0)
     g_settings_set_string (self->settings, "catalogue-source", source);
   else
