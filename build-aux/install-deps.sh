@@ -11,7 +11,7 @@ packages="
   desktop-file-utils appstream adwaita-icon-theme fonts-cantarell
 "
 test_packages="
-  python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils nodejs npm gnome-keyring
+  python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils nodejs npm gnome-keyring openssl
 "
 
 with_tests=false

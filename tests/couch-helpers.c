@@ -100,6 +100,21 @@ LocalServer *
 local_server_start (SoupServerCallback callback,
                     gpointer           user_data)
 {
+  return local_server_start_tls (callback, user_data, NULL);
+}
+
+/**
+ * local_server_start_tls:
+ * @callback: answers every request
+ * @user_data: for @callback
+ * @certificate: (nullable): to answer over https with, e.g. one no
+ *   authority signed
+ */
+LocalServer *
+local_server_start_tls (SoupServerCallback  callback,
+                        gpointer            user_data,
+                        GTlsCertificate    *certificate)
+{
   LocalServer *local = g_new0 (LocalServer, 1);
   g_autoptr(GError) error = NULL;
   GSList *uris;
@@ -108,15 +123,18 @@ local_server_start (SoupServerCallback callback,
   local->loop = g_main_loop_new (local->context, FALSE);
 
   g_main_context_push_thread_default (local->context);
-  local->server = soup_server_new (NULL, NULL);
+  local->server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (local->server, NULL, callback, user_data, NULL);
-  g_assert_true (soup_server_listen_local (local->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
+  g_assert_true (soup_server_listen_local (local->server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                           (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
                                            &error));
   g_assert_no_error (error);
   g_main_context_pop_thread_default (local->context);
 
   uris = soup_server_get_uris (local->server);
-  local->url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  local->url = g_strdup_printf ("%s://127.0.0.1:%d", certificate != NULL ? "https" : "http",
+                                g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   local->thread = g_thread_new ("local-server", local_server_thread, local);
   return local;

@@ -35,6 +35,9 @@ typedef struct
 
 LocalServer *local_server_start (SoupServerCallback  callback,
                                  gpointer            user_data);
+LocalServer *local_server_start_tls (SoupServerCallback  callback,
+                                     gpointer            user_data,
+                                     GTlsCertificate    *certificate);
 void         local_server_stop  (LocalServer        *local);
 
 G_END_DECLS

@@ -657,6 +657,54 @@ test_errors (Fixture       *fixture,
   g_assert_cmpint (styr_store_count_of_type (fixture->a, "task", NULL), ==, 0);
 }
 
+static void
+database_info_cb (SoupServer        *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  const char *info = "{\"db_name\":\"team\",\"update_seq\":0}";
+
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, info,
+                                    strlen (info));
+}
+
+/* A server whose certificate no authority signed is refused, and says so,
+ * even on this machine. */
+static void
+test_certificate (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *cert = g_build_filename (fixture->dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (fixture->dir, "key.pem", NULL);
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                         "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1",
+                         NULL };
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(StyrReplicator) replicator = NULL;
+  g_autoptr(GError) error = NULL;
+  LocalServer *local;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                               G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  local = local_server_start_tls (database_info_cb, NULL, certificate);
+
+  replicator = styr_replicator_new (fixture->a, local->url, "team", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (styr_replicator_check (replicator, NULL, &error));
+  g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "certificate"));
+  local_server_stop (local);
+}
+
 static int
 run_styr (Fixture     *fixture,
           const char  *server,
@@ -986,6 +1034,7 @@ main (int   argc,
   ADD ("resume", test_resume);
   ADD ("killed", test_killed);
   ADD ("errors", test_errors);
+  ADD ("certificate", test_certificate);
   ADD ("faults", test_faults);
   ADD ("service", test_service);
   ADD ("command-line", test_command_line);
