@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "styr-application.h"
 #include "ui-helpers.h"
@@ -88,6 +89,32 @@ danish_scenario (StyrApplication *app)
   other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (other);
   walk ("shortcuts", GTK_WIDGET (other));
+
+  /* The shortcuts window lists every shortcut the issue asks for. */
+  {
+    static const char *expected[] = {
+      "<Control>f", "<Control>n", "<Control>p", "<Control>z", "Delete", "F10",
+      "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5", "<Alt>6", "<Control>comma",
+    };
+    g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+    g_autoptr(GString) listed = g_string_new (" ");
+
+    collect (GTK_WIDGET (other), GTK_TYPE_SHORTCUTS_SHORTCUT, shortcuts);
+    for (guint i = 0; i < shortcuts->len; i++)
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (shortcuts->pdata[i], "accelerator", &accelerator, NULL);
+        g_string_append_printf (listed, "%s ", accelerator);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autofree char *word = g_strdup_printf (" %s ", expected[i]);
+
+        if (strstr (listed->str, word) == NULL)
+          g_ptr_array_add (problems, g_strdup_printf ("shortcuts: %s is not listed", expected[i]));
+      }
+  }
   gtk_window_destroy (other);
 
   quit (app);

@@ -340,7 +340,7 @@ tasks_scenario (StyrApplication *app)
   gtk_widget_activate_action (page, "tasks.delete", NULL);
   iterate ();
   g_assert_null (styr_store_get (store_of (app), local_id, NULL, NULL));
-  gtk_widget_activate_action (page, "tasks.undo-delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_root (page)), "win.undo", NULL);
   iterate ();
   restored = stored_string (app, local_id, "title");
   g_assert_cmpstr (restored, ==, "Nul-sums-posteringstest med økonomi");

@@ -1599,6 +1599,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,
                                    focus_search_action);
 
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agreements.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "agreements.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-ui.h"
+#include "styr-window.h"
 #include "styr-work.h"
 
 /* Small things every page does the same way. */
@@ -71,14 +72,12 @@ styr_ui_toast (GtkWidget  *widget,
                const char *title,
                const char *undo_action)
 {
-  AdwToast *toast = adw_toast_new (title);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (undo_action != NULL)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, undo_action);
-    }
-  add_toast (widget, toast);
+  if (undo_action != NULL && STYR_IS_WINDOW (root))
+    styr_window_offer_undo (STYR_WINDOW (root), widget, undo_action, title);
+  else
+    add_toast (widget, adw_toast_new (title));
 }
 
 /**

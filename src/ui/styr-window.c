@@ -42,6 +42,13 @@ struct _StyrWindow
   StyrStore            *store;
   StyrClock            *clock;
   StyrSync             *sync;
+
+  /* What Undo (its toast's button, or Ctrl+Z) undoes: an action of the
+   * page that offered it, which the toast, above the pages, cannot reach
+   * by itself. */
+  GWeakRef              undo_widget;
+  char                 *undo_action;
+  AdwToast             *undo_toast;
   GSettings            *settings;
   GListModel           *municipalities;
 };
@@ -227,6 +234,65 @@ choose_municipality_action (GtkWidget  *widget,
 }
 
 static void
+undo_dismissed_cb (StyrWindow *self,
+                   AdwToast   *toast)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StyrWindow *self = STYR_WINDOW (widget);
+  g_autoptr(GtkWidget) target = g_weak_ref_get (&self->undo_widget);
+  g_autofree char *action = g_steal_pointer (&self->undo_action);
+
+  g_weak_ref_set (&self->undo_widget, NULL);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  if (target != NULL && action != NULL)
+    gtk_widget_activate_action (target, action, NULL);
+}
+
+/**
+ * styr_window_offer_undo:
+ * @self: a #StyrWindow
+ * @widget: the widget whose action undoes it, e.g. a page
+ * @action: that action, e.g. "agreements.undo-delete"
+ * @title: what happened
+ *
+ * Says what happened in a toast with an Undo button, and makes Ctrl+Z
+ * undo it too, until something else can be undone.
+ */
+void
+styr_window_offer_undo (StyrWindow *self,
+                        GtkWidget  *widget,
+                        const char *action,
+                        const char *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (STYR_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (action != NULL);
+
+  g_weak_ref_set (&self->undo_widget, widget);
+  g_free (self->undo_action);
+  self->undo_action = g_strdup (action);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 styr_window_constructed (GObject *object)
 {
   StyrWindow *self = (StyrWindow *)object;
@@ -305,6 +371,8 @@ styr_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
   g_clear_object (&self->sync);
+  g_weak_ref_set (&self->undo_widget, NULL);
+  g_clear_pointer (&self->undo_action, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (styr_window_parent_class)->dispose (object);
@@ -417,6 +485,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
