@@ -16,7 +16,6 @@
 #include "styr-application.h"
 #include "ui-helpers.h"
 
-static const char *pages[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
 static GPtrArray *problems;
 static gboolean in_danish;
 
@@ -67,22 +66,9 @@ walk (const char *where,
 static void
 danish_scenario (StyrApplication *app)
 {
-  StyrWindow *window = main_window (app);
   GtkWindow *other;
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
-      iterate ();
-      walk (pages[i], GTK_WIDGET (window));
-    }
-
-  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate ();
-  other = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (other);
-  walk ("preferences", GTK_WIDGET (other));
-  gtk_window_destroy (other);
+  visit_pages (app, walk);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   iterate ();

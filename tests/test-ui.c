@@ -837,30 +837,14 @@ test_conflicts (void)
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   const char *id = "task-state:YR-OIR-MAP";
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = NULL;
 
   {
     g_autoptr(StyrStore) store = styr_store_new (path, &error);
     g_autoptr(StyrCatalogue) catalogue = styr_catalogue_new_bundled (&error);
-    g_autoptr(JsonObject) body = json_object_new ();
-    const char *statuses[] = { "completed", "started" };
-    const char *revs[] = { "2-aaaa", "2-bbbb" };
 
     g_assert_no_error (error);
     g_assert_true (styr_catalogue_import (catalogue, store, NULL, &error));
-    json_object_set_string_member (body, "type", "task-state");
-    json_object_set_string_member (body, "task", "YR-OIR-MAP");
-    json_object_set_string_member (body, "status", "not-started");
-    g_assert_true (styr_store_put (store, id, body, NULL, "mette", &first, &error));
-    for (guint i = 0; i < 2; i++)
-      {
-        const char *chain[] = { revs[i], first, NULL };
-
-        json_object_set_string_member (body, "status", statuses[i]);
-        g_assert_true (styr_store_put_revision (store, id, chain, body, FALSE, NULL, NULL,
-                                                &error));
-        g_assert_no_error (error);
-      }
+    make_conflict (store, id);
   }
 
   g_settings_set_string (settings, "municipality", "157");

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ui-helpers.h"
 
 void
@@ -250,4 +252,76 @@ read_notifications (void)
                                                         sizeof buffer, NULL, NULL)) > 0)
     g_string_append_len (text, buffer, n);
   return g_string_free (text, FALSE);
+}
+
+/**
+ * visit_pages:
+ * @app: the running application
+ * @visit: called with each page shown in the window, then Preferences on
+ *   each of its pages
+ *
+ * For tests that read the whole UI back.
+ */
+void
+visit_pages (StyrApplication *app,
+             Visit            visit)
+{
+  static const char *pages[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
+  static const char *preference_pages[] = { NULL, "sync" };
+  StyrWindow *window = main_window (app);
+  GtkWindow *preferences;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      iterate ();
+      visit (pages[i], GTK_WIDGET (window));
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate ();
+  preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  for (guint i = 0; i < G_N_ELEMENTS (preference_pages); i++)
+    {
+      if (preference_pages[i] != NULL)
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                      preference_pages[i]);
+      iterate ();
+      visit ("preferences", GTK_WIDGET (preferences));
+    }
+  gtk_window_destroy (preferences);
+}
+
+/**
+ * make_conflict:
+ * @store: a store with the catalogue
+ * @id: a task's state, e.g. "task-state:YR-OIR-MAP"
+ *
+ * Leaves @id with two versions, as sync does when two desktops changed it
+ * apart: "started" wins by CouchDB's rule, "completed" loses.
+ */
+void
+make_conflict (StyrStore  *store,
+               const char *id)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  const char *statuses[] = { "completed", "started" };
+  const char *revs[] = { "2-aaaa", "2-bbbb" };
+
+  json_object_set_string_member (body, "type", "task-state");
+  json_object_set_string_member (body, "task", strchr (id, ':') + 1);
+  json_object_set_string_member (body, "status", "not-started");
+  g_assert_true (styr_store_put (store, id, body, NULL, "mette", &first, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *chain[] = { revs[i], first, NULL };
+
+      json_object_set_string_member (body, "status", statuses[i]);
+      g_assert_true (styr_store_put_revision (store, id, chain, body, FALSE, NULL, NULL,
+                                              &error));
+      g_assert_no_error (error);
+    }
 }

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 typedef void (*Scenario) (StyrApplication *app);
+typedef void (*Visit)    (const char      *where,
+                          GtkWidget       *widget);
 
 void         iterate           (void);
 GtkWindow   *find_toplevel     (GType            type);
@@ -35,5 +37,9 @@ void         collect           (GtkWidget       *root,
                                 GPtrArray       *found);
 void         respond_to_dialog (const char      *response);
 char        *read_notifications (void);
+void         visit_pages       (StyrApplication *app,
+                                Visit            visit);
+void         make_conflict     (StyrStore       *store,
+                                const char      *id);
 
 G_END_DECLS

@@ -143,6 +143,9 @@ build_group (StyrConflictsWindow *self,
           else
             first = check;
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), v == 0);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, row_title,
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

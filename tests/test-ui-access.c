@@ -1,0 +1,140 @@
+/* test-ui-access.c: every control on every page, in Preferences and in the
+ * sync popover has an accessible name, so a screen reader can say what it
+ * is; icon-only buttons included
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "styr-application.h"
+#include "styr-conflicts-window.h"
+#include "ui-helpers.h"
+
+static GPtrArray *problems;
+
+static gboolean
+has_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* How GTK 4.8 names a control: an accessible label, a widget that labels
+ * it, or the text it shows. */
+static gboolean
+is_named (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  /* The text field of an entry row is named by the row's title. */
+  if (GTK_IS_TEXT (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL)
+    return TRUE;
+  /* Otherwise by the entry or spin button it is the text field of. */
+  if (GTK_IS_TEXT (widget))
+    {
+      GtkWidget *entry = gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY);
+
+      if (entry == NULL)
+        entry = gtk_widget_get_ancestor (widget, GTK_TYPE_SPIN_BUTTON);
+      if (entry == NULL)
+        entry = gtk_widget_get_ancestor (widget, GTK_TYPE_ENTRY);
+      return entry != NULL && is_named (entry);
+    }
+  return has_text (widget);
+}
+
+static void
+walk (const char *where,
+      GtkWidget  *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  /* A scrolled area takes focus only to scroll what it shows. */
+  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
+      !GTK_IS_WINDOW (widget) && !GTK_IS_SCROLLED_WINDOW (widget) && !is_named (widget))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf ("%s: a %s in a %s has no accessible name%s%s",
+                                        where, G_OBJECT_TYPE_NAME (widget),
+                                        parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-",
+                                        tooltip != NULL ? ", tooltip " : "",
+                                        tooltip != NULL ? tooltip : ""));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (where, child);
+}
+
+static void
+access_scenario (StyrApplication *app)
+{
+  GtkWindow *other;
+
+  visit_pages (app, walk);
+
+  /* Two versions of a task's state, as sync leaves them. */
+  make_conflict (styr_application_get_store (app), "task-state:YR-OIR-MAP");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "resolve-conflicts", NULL);
+  iterate ();
+  other = find_toplevel (STYR_TYPE_CONFLICTS_WINDOW);
+  g_assert_nonnull (other);
+  walk ("conflicts", GTK_WIDGET (other));
+  gtk_window_destroy (other);
+
+  quit (app);
+}
+
+static void
+test_access (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  g_settings_set_string (settings, "municipality", "157");
+  g_settings_set_string (settings, "erp-system", "KMD OPUS");
+  run_app_with (data_dir, "--today", "2019-12-16", access_scenario);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_ptr_array_unref (problems);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* GTK's own test backend records what a screen reader would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-ui-access: no display; run it through build-aux/run-with-display.sh\n");
+      return 1;
+    }
+  adw_init ();
+
+  g_test_add_func ("/ui/access", test_access);
+
+  return g_test_run ();
+}
