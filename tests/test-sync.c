@@ -1015,6 +1015,35 @@ test_fault_mid_pull (Fixture       *fixture,
   proxy_stop (proxy);
 }
 
+/* When the server's changes cannot be read, this desktop's changes still
+ * reach it, and the pass says what failed. */
+static void
+test_push_despite_pull (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *on_server = g_strconcat (fixture->url, "/team/person:p1", NULL);
+  g_autoptr(StyrReplicator) replicator = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrSyncResult result = { 0 };
+  Proxy *proxy;
+
+  put_person (fixture->a, "person:p1", "Mette Juhl");
+  proxy = proxy_start (fixture->url);
+  g_mutex_lock (&proxy->lock);
+  /* The database's info and the checkpoint pass; the changes do not. */
+  proxy->fault = FAULT_MALFORMED;
+  proxy->skip = 2;
+  proxy->times = 1;
+  g_mutex_unlock (&proxy->lock);
+
+  replicator = styr_replicator_new (fixture->a, proxy->local->url, "team", NULL, NULL, &error);
+  g_assert_false (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_cmpuint (couch_http (on_server, "GET", NULL, NULL), ==, 200);
+  proxy_stop (proxy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1036,6 +1065,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("certificate", test_certificate);
   ADD ("faults", test_faults);
+  ADD ("push-despite-pull", test_push_despite_pull);
   ADD ("service", test_service);
   ADD ("command-line", test_command_line);
   ADD ("fault-mid-pull", test_fault_mid_pull);

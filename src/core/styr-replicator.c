@@ -1196,12 +1196,28 @@ styr_replicator_sync (StyrReplicator  *self,
 {
   StyrSyncResult local = { 0 };
   g_autoptr(GPtrArray) conflicted = NULL;
+  g_autoptr(GError) pull_error = NULL;
 
   g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
 
-  if (!styr_replicator_pull (self, &local, cancellable, error) ||
-      !styr_replicator_push (self, &local, cancellable, error))
+  /* The directions do not depend on each other: when the server's
+   * changes cannot be read, the changes made here still go out, unless
+   * the server cannot be reached or refuses us at all. */
+  if (!styr_replicator_pull (self, &local, cancellable, &pull_error) &&
+      !g_error_matches (pull_error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER) &&
+      !g_error_matches (pull_error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB))
     {
+      g_propagate_error (error, g_steal_pointer (&pull_error));
+      if (result != NULL)
+        *result = local;
+      return FALSE;
+    }
+
+  if (!styr_replicator_push (self, &local, cancellable, pull_error == NULL ? error : NULL) ||
+      pull_error != NULL)
+    {
+      if (pull_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&pull_error));
       if (result != NULL)
         *result = local;
       return FALSE;

@@ -387,6 +387,8 @@ worker (gpointer data)
 
       if (g_cancellable_is_cancelled (shared->stop))
         break;
+      /* Whatever went out before the failure is confirmed all the same. */
+      styr_replicator_confirm_pending (replicator, NULL);
       post (shared, POST_FAILED, 0, error->message);
       g_clear_error (&error);
       backoff = CLAMP (backoff * 2, FIRST_BACKOFF, MAX_BACKOFF);
