@@ -1,6 +1,6 @@
 /* test-ui-access.c: every control on every page, in Preferences and in the
- * sync popover has an accessible name, so a screen reader can say what it
- * is; icon-only buttons included
+ * conflicts window has an accessible name, so a screen reader can say
+ * what it is, icon-only buttons included; and Tab alone reaches each
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,11 +85,95 @@ walk (const char *where,
 }
 
 static void
+collect_focusable (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_is_sensitive (widget) || GTK_IS_POPOVER (widget))
+    return;
+  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
+      !GTK_IS_SCROLLED_WINDOW (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_focusable (child, found);
+}
+
+/* A container is reached when focus reaches into it, as an entry row's
+ * text field or a list box's row; inside a list view, the arrow keys move
+ * between the items once Tab has reached the list. */
+static gboolean
+reached_inside (GHashTable *reached,
+                GtkWidget  *widget)
+{
+  if (g_hash_table_contains (reached, widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (reached_inside (reached, child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reached_within (GHashTable *reached,
+                GtkWidget  *widget)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW);
+
+  /* A combo row shows its choice in a list view of its own. */
+  if (list == NULL)
+    list = gtk_widget_get_ancestor (widget, GTK_TYPE_COLUMN_VIEW);
+  if (list == NULL)
+    list = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW);
+  /* A drop-down shows its choice in a list item, and takes focus itself. */
+  if (list == NULL)
+    list = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN);
+  return reached_inside (reached, list != NULL ? list : widget);
+}
+
+/* Tab alone reaches every control of the page: moving the focus forward,
+ * again and again, passes each of them. */
+static void
+tab_through (const char *where,
+             GtkWidget  *widget)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GPtrArray) focusable = g_ptr_array_new ();
+  g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+
+  collect_focusable (widget, focusable);
+  gtk_window_set_focus (window, NULL);
+  for (guint i = 0; i < 3 * focusable->len + 10; i++)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_window_set_focus (window, NULL);
+      if (gtk_window_get_focus (window) != NULL)
+        g_hash_table_add (reached, gtk_window_get_focus (window));
+    }
+
+  for (guint i = 0; i < focusable->len; i++)
+    if (!reached_within (reached, focusable->pdata[i]))
+      {
+        GtkWidget *lost = focusable->pdata[i];
+        GtkWidget *parent = gtk_widget_get_parent (lost);
+
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("%s: Tab never reaches a %s in a %s", where,
+                                          G_OBJECT_TYPE_NAME (lost),
+                                          parent != NULL ? G_OBJECT_TYPE_NAME (parent) : "-"));
+      }
+}
+
+static void
 access_scenario (StyrApplication *app)
 {
   GtkWindow *other;
 
   visit_pages (app, walk);
+  visit_pages (app, tab_through);
 
   /* Two versions of a task's state, as sync leaves them. */
   make_conflict (styr_application_get_store (app), "task-state:YR-OIR-MAP");
