@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what the tests need, builds Styr twice — as shipped, and with
 # AddressSanitizer and UndefinedBehaviorSanitizer — and runs every suite:
-# all of them in the first build, the core suites again in the second.
+# all of them in the first build, the core and sync suites again in the
+# second, where the sync worker's threads are.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -32,7 +33,7 @@ run_suites() {
 }
 
 run_suites -C build
-run_suites -C build-asan --suite core
+run_suites -C build-asan --suite core --suite sync
 
 passed=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
 failed=$(sed -n 's/^\(Fail\|Timeout\|Unexpected Pass\): *\([0-9]*\).*/\2/p' "$log" |
