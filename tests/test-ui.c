@@ -714,6 +714,9 @@ sync_scenario (StyrApplication *app)
   }
   g_assert_nonnull (connection);
 
+  /* A new password restarts sync through the application. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "app.sync-restart", NULL));
+
   /* Half a configuration is refused with a reason, and saves nothing. */
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (preferences), "Database")),
                          "");

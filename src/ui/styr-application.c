@@ -656,6 +656,8 @@ show_preferences (StyrApplication *self,
                                              self->store, self->settings);
   if (page != NULL)
     adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  /* Its buttons that pull the catalogue or restart sync are app actions. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
