@@ -19,6 +19,7 @@
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-agreements-page.h"
+#include "styr-page.h"
 #include "styr-ui.h"
 #include "styr-assignment.h"
 #include "styr-column-sorter.h"
@@ -32,7 +33,7 @@
  */
 struct _StyrAgreementsPage
 {
-  AdwBin              parent_instance;
+  StyrPage            parent_instance;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -84,17 +85,7 @@ struct _StyrAgreementsPage
   GSettings          *settings;
 };
 
-G_DEFINE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLOCK,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, STYR_TYPE_PAGE)
 
 /* The state filter's entries, in the order of the drop-down. */
 static const char *filter_states[] = {
@@ -1375,6 +1366,11 @@ styr_agreements_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_agreements_page_parent_class)->constructed (object);
 
+  /* Borrowed from StyrPage, which holds them. */
+  self->store = styr_page_get_store (STYR_PAGE (self));
+  self->clock = styr_page_get_clock (STYR_PAGE (self));
+  self->settings = styr_page_get_settings (STYR_PAGE (self));
+
   load_thresholds (self);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
@@ -1439,9 +1435,9 @@ styr_agreements_page_dispose (GObject *object)
   if (self->list != NULL)
     styr_document_list_set_predicate (self->list, NULL, NULL, NULL);
   g_clear_object (&self->list);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
-  g_clear_object (&self->store);
+  self->clock = NULL;
+  self->settings = NULL;
+  self->store = NULL;
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
   g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
@@ -1454,60 +1450,6 @@ styr_agreements_page_dispose (GObject *object)
 }
 
 static void
-styr_agreements_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-styr_agreements_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1515,21 +1457,8 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
 
   object_class->constructed = styr_agreements_page_constructed;
   object_class->dispose = styr_agreements_page_dispose;
-  object_class->get_property = styr_agreements_page_get_property;
-  object_class->set_property = styr_agreements_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* Where the thresholds come from; without it the rules use their defaults. */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);
   g_type_ensure (STYR_TYPE_USAGE_CHART);
   g_type_ensure (STYR_TYPE_HISTORY_GROUP);

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "styr-page.h"
+
 #include "styr-clock.h"
 #include "styr-document-list.h"
 #include "styr-store.h"
@@ -15,7 +17,7 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_AGREEMENTS_PAGE (styr_agreements_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, STYR, AGREEMENTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, STYR, AGREEMENTS_PAGE, StyrPage)
 
 StyrDocumentList *styr_agreements_page_get_list (StyrAgreementsPage *self);
 void              styr_agreements_page_select   (StyrAgreementsPage *self,

@@ -11,6 +11,7 @@
 #include "styr-ics.h"
 #include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
+#include "styr-page.h"
 #include "styr-month-view.h"
 #include "styr-municipality.h"
 #include "styr-task.h"
@@ -25,7 +26,7 @@
  */
 struct _StyrMeetingsPage
 {
-  AdwBin          parent_instance;
+  StyrPage        parent_instance;
 
   StyrStore      *store;
   StyrClock      *clock;
@@ -43,17 +44,7 @@ struct _StyrMeetingsPage
   GtkBox         *detail_box;
 };
 
-G_DEFINE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLOCK,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR_TYPE_PAGE)
 
 static GTimeZone *
 copenhagen (void)
@@ -1088,6 +1079,11 @@ styr_meetings_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_meetings_page_parent_class)->constructed (object);
 
+  /* Borrowed from StyrPage, which holds them. */
+  self->store = styr_page_get_store (STYR_PAGE (self));
+  self->clock = styr_page_get_clock (STYR_PAGE (self));
+  self->settings = styr_page_get_settings (STYR_PAGE (self));
+
   self->municipalities = styr_municipality_list_load (self->store, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
@@ -1114,38 +1110,11 @@ styr_meetings_page_dispose (GObject *object)
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_object (&self->municipalities);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
+  self->store = NULL;
+  self->clock = NULL;
+  self->settings = NULL;
 
   G_OBJECT_CLASS (styr_meetings_page_parent_class)->dispose (object);
-}
-
-static void
-styr_meetings_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -1153,16 +1122,9 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = styr_meetings_page_constructed;
   object_class->dispose = styr_meetings_page_dispose;
-  object_class->set_property = styr_meetings_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
-  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STYR_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

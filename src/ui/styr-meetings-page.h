@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "styr-page.h"
+
 #include "styr-clock.h"
 #include "styr-store.h"
 
@@ -14,7 +16,7 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_MEETINGS_PAGE (styr_meetings_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR, MEETINGS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR, MEETINGS_PAGE, StyrPage)
 
 void styr_meetings_page_import_text (StyrMeetingsPage *self,
                                      const char       *text);

@@ -12,6 +12,7 @@
 #include "styr-history-group.h"
 #include "styr-meeting.h"
 #include "styr-oir-page.h"
+#include "styr-page.h"
 #include "styr-rules.h"
 #include "styr-ui.h"
 #include "styr-work.h"
@@ -25,7 +26,7 @@
  */
 struct _StyrOirPage
 {
-  AdwBin               parent_instance;
+  StyrPage             parent_instance;
 
   StyrStore           *store;
   StyrClock           *clock;
@@ -46,17 +47,7 @@ struct _StyrOirPage
   AdwPreferencesGroup *add_group;
 };
 
-G_DEFINE_FINAL_TYPE (StyrOirPage, styr_oir_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLOCK,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StyrOirPage, styr_oir_page, STYR_TYPE_PAGE)
 
 /* The ERP drop-down's entries, in its order, as GSettings keeps them. */
 static const char *erp_values[] = { "", "KMD OPUS", "EG ØS Indsigt", "Fujitsu Prisme", "other" };
@@ -929,6 +920,11 @@ styr_oir_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_oir_page_parent_class)->constructed (object);
 
+  /* Borrowed from StyrPage, which holds them. */
+  self->store = styr_page_get_store (STYR_PAGE (self));
+  self->clock = styr_page_get_clock (STYR_PAGE (self));
+  self->settings = styr_page_get_settings (STYR_PAGE (self));
+
   styr_rule_thresholds_init (&self->thresholds);
   for (guint i = 0; i < G_N_ELEMENTS (structure); i++)
     {
@@ -969,38 +965,11 @@ styr_oir_page_dispose (GObject *object)
   g_clear_pointer (&self->progress, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->integration_rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
+  self->store = NULL;
+  self->clock = NULL;
+  self->settings = NULL;
 
   G_OBJECT_CLASS (styr_oir_page_parent_class)->dispose (object);
-}
-
-static void
-styr_oir_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  StyrOirPage *self = STYR_OIR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -1008,16 +977,9 @@ styr_oir_page_class_init (StyrOirPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = styr_oir_page_constructed;
   object_class->dispose = styr_oir_page_dispose;
-  object_class->set_property = styr_oir_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
-  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-oir-page.ui");

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-overview-page.h"
+#include "styr-page.h"
 #include "styr-summary.h"
 #include "styr-ui.h"
 
@@ -19,7 +20,7 @@
  */
 struct _StyrOverviewPage
 {
-  AdwBin              parent_instance;
+  StyrPage            parent_instance;
 
   StyrStore          *store;
   StyrClock          *clock;
@@ -34,17 +35,7 @@ struct _StyrOverviewPage
   gboolean            stale;
 };
 
-G_DEFINE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLOCK,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR_TYPE_PAGE)
 
 /* Long lists are cut here; their page shows the rest. */
 #define MAX_ROWS 12
@@ -362,6 +353,11 @@ styr_overview_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_overview_page_parent_class)->constructed (object);
 
+  /* Borrowed from StyrPage, which holds them. */
+  self->store = styr_page_get_store (STYR_PAGE (self));
+  self->clock = styr_page_get_clock (STYR_PAGE (self));
+  self->settings = styr_page_get_settings (STYR_PAGE (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       g_autofree char *signal = g_strconcat ("documents-changed::", types[i], NULL);
@@ -384,54 +380,21 @@ styr_overview_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
+  self->store = NULL;
+  self->clock = NULL;
+  self->settings = NULL;
 
   G_OBJECT_CLASS (styr_overview_page_parent_class)->dispose (object);
-}
-
-static void
-styr_overview_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  StyrOverviewPage *self = STYR_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 styr_overview_page_class_init (StyrOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = styr_overview_page_constructed;
   object_class->dispose = styr_overview_page_dispose;
-  object_class->set_property = styr_overview_page_set_property;
 
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
-  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

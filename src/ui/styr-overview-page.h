@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "styr-page.h"
+
 #include "styr-clock.h"
 #include "styr-store.h"
 #include "styr-summary.h"
@@ -15,7 +17,7 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_OVERVIEW_PAGE (styr_overview_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR, OVERVIEW_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR, OVERVIEW_PAGE, StyrPage)
 
 StyrSummary *styr_overview_page_build_summary (StyrOverviewPage  *self,
                                                GError           **error);

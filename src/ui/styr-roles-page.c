@@ -10,6 +10,7 @@
 #include "styr-person.h"
 #include "styr-role-actions.h"
 #include "styr-roles-page.h"
+#include "styr-page.h"
 #include "styr-ui.h"
 
 /* StyrRolesPage: the Rollegalleri with who holds each role today and
@@ -20,7 +21,7 @@
  */
 struct _StyrRolesPage
 {
-  AdwBin               parent_instance;
+  StyrPage             parent_instance;
 
   StyrStore           *store;
   StyrClock           *clock;
@@ -34,17 +35,7 @@ struct _StyrRolesPage
   AdwPreferencesGroup *people_group;
 };
 
-G_DEFINE_FINAL_TYPE (StyrRolesPage, styr_roles_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLOCK,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StyrRolesPage, styr_roles_page, STYR_TYPE_PAGE)
 
 static void
 thresholds (StyrRolesPage      *self,
@@ -653,6 +644,11 @@ styr_roles_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_roles_page_parent_class)->constructed (object);
 
+  /* Borrowed from StyrPage, which holds them. */
+  self->store = styr_page_get_store (STYR_PAGE (self));
+  self->clock = styr_page_get_clock (STYR_PAGE (self));
+  self->settings = styr_page_get_settings (STYR_PAGE (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       g_autofree char *signal = g_strconcat ("documents-changed::", types[i], NULL);
@@ -676,38 +672,11 @@ styr_roles_page_dispose (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
+  self->store = NULL;
+  self->clock = NULL;
+  self->settings = NULL;
 
   G_OBJECT_CLASS (styr_roles_page_parent_class)->dispose (object);
-}
-
-static void
-styr_roles_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  StyrRolesPage *self = STYR_ROLES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -715,16 +684,9 @@ styr_roles_page_class_init (StyrRolesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const GParamFlags flags = G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = styr_roles_page_constructed;
   object_class->dispose = styr_roles_page_dispose;
-  object_class->set_property = styr_roles_page_set_property;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
-  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
-  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-roles-page.ui");

@@ -14,6 +14,7 @@
 #include "styr-task-actions.h"
 #include "styr-task-detail.h"
 #include "styr-tasks-page.h"
+#include "styr-page.h"
 #include "styr-trash-window.h"
 #include "styr-ui.h"
 #include "styr-work.h"
@@ -28,7 +29,7 @@
  */
 struct _StyrTasksPage
 {
-  AdwBin              parent_instance;
+  StyrPage            parent_instance;
 
   StyrStore          *store;
   StyrClock          *clock;
@@ -74,16 +75,7 @@ struct _StyrTasksPage
   StyrTaskDetail     *detail;
 };
 
-G_DEFINE_FINAL_TYPE (StyrTasksPage, styr_tasks_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_CLOCK,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (StyrTasksPage, styr_tasks_page, STYR_TYPE_PAGE)
 
 /* The drop-downs' entries, in their order. */
 static const char *filter_statuses[] = { NULL, "not-started", "started", "completed" };
@@ -1327,6 +1319,10 @@ styr_tasks_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (styr_tasks_page_parent_class)->constructed (object);
 
+  /* Borrowed from StyrPage, which holds them. */
+  self->store = styr_page_get_store (STYR_PAGE (self));
+  self->clock = styr_page_get_clock (STYR_PAGE (self));
+
   g_object_set (self->detail, "store", self->store, "clock", self->clock, NULL);
   styr_rule_thresholds_init (&self->thresholds);
   styr_clock_get_today (self->clock, &self->today);
@@ -1366,8 +1362,8 @@ styr_tasks_page_dispose (GObject *object)
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->role_names, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->clock);
+  self->store = NULL;
+  self->clock = NULL;
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->project, g_free);
   g_clear_pointer (&self->person, g_free);
@@ -1380,29 +1376,6 @@ styr_tasks_page_dispose (GObject *object)
 }
 
 static void
-styr_tasks_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  StyrTasksPage *self = STYR_TASKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 styr_tasks_page_class_init (StyrTasksPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1410,15 +1383,6 @@ styr_tasks_page_class_init (StyrTasksPageClass *klass)
 
   object_class->constructed = styr_tasks_page_constructed;
   object_class->dispose = styr_tasks_page_dispose;
-  object_class->set_property = styr_tasks_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STYR_TYPE_TASK_DETAIL);
 

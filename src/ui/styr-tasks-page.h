@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "styr-page.h"
+
 #include "styr-clock.h"
 #include "styr-store.h"
 
@@ -14,7 +16,7 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_TASKS_PAGE (styr_tasks_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrTasksPage, styr_tasks_page, STYR, TASKS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StyrTasksPage, styr_tasks_page, STYR, TASKS_PAGE, StyrPage)
 
 const char *styr_tasks_page_get_selected_id (StyrTasksPage *self);
 void        styr_tasks_page_select          (StyrTasksPage *self,

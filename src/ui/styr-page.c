@@ -1,0 +1,158 @@
+/* styr-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "styr-page"
+
+#include "config.h"
+
+#include "styr-page.h"
+
+/* StyrPage is what every page of the window stands on: the store it
+ * shows, the clock its rules ask for today, and the settings they read
+ * their thresholds from, given once when the window builds the page.
+ */
+
+typedef struct
+{
+  StyrStore *store;
+  StyrClock *clock;
+  GSettings *settings;
+} StyrPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (StyrPage, styr_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CLOCK,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+styr_page_dispose (GObject *object)
+{
+  StyrPagePrivate *priv = styr_page_get_instance_private (STYR_PAGE (object));
+
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->clock);
+  g_clear_object (&priv->settings);
+
+  G_OBJECT_CLASS (styr_page_parent_class)->dispose (object);
+}
+
+static void
+styr_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  StyrPagePrivate *priv = styr_page_get_instance_private (STYR_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, priv->store);
+      break;
+
+    case PROP_CLOCK:
+      g_value_set_object (value, priv->clock);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, priv->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  StyrPagePrivate *priv = styr_page_get_instance_private (STYR_PAGE (object));
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      priv->store = g_value_dup_object (value);
+      break;
+
+    case PROP_CLOCK:
+      priv->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      priv->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+styr_page_class_init (StyrPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = styr_page_dispose;
+  object_class->get_property = styr_page_get_property;
+  object_class->set_property = styr_page_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
+  properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
+  properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+styr_page_init (StyrPage *self)
+{
+}
+
+StyrStore *
+styr_page_get_store (StyrPage *self)
+{
+  StyrPagePrivate *priv = styr_page_get_instance_private (self);
+
+  g_return_val_if_fail (STYR_IS_PAGE (self), NULL);
+
+  return priv->store;
+}
+
+StyrClock *
+styr_page_get_clock (StyrPage *self)
+{
+  StyrPagePrivate *priv = styr_page_get_instance_private (self);
+
+  g_return_val_if_fail (STYR_IS_PAGE (self), NULL);
+
+  return priv->clock;
+}
+
+/**
+ * styr_page_get_settings:
+ * @self: a #StyrPage
+ *
+ * Returns: (transfer none) (nullable): the application's settings, if the
+ *   page was given them
+ */
+GSettings *
+styr_page_get_settings (StyrPage *self)
+{
+  StyrPagePrivate *priv = styr_page_get_instance_private (self);
+
+  g_return_val_if_fail (STYR_IS_PAGE (self), NULL);
+
+  return priv->settings;
+}

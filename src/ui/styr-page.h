@@ -1,0 +1,31 @@
+/* styr-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "styr-clock.h"
+#include "styr-store.h"
+
+G_BEGIN_DECLS
+
+#define STYR_TYPE_PAGE (styr_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (StyrPage, styr_page, STYR, PAGE, AdwBin)
+
+struct _StyrPageClass
+{
+  AdwBinClass parent_class;
+
+  /*< private >*/
+  gpointer _reserved[4];
+};
+
+StyrStore *styr_page_get_store    (StyrPage *self);
+StyrClock *styr_page_get_clock    (StyrPage *self);
+GSettings *styr_page_get_settings (StyrPage *self);
+
+G_END_DECLS
