@@ -117,15 +117,20 @@ import_bundled_catalogue (StyrApplication  *self,
   return TRUE;
 }
 
+/* The database file, in --data-dir, STYR_DATA_DIR or the data folder. */
+static char *
+database_path (StyrApplication *self)
+{
+  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
+
+  return styr_paths_get_database (dir);
+}
+
 static gboolean
 open_store (StyrApplication  *self,
             GError          **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-
-  dir = styr_paths_get_data_dir (self->data_dir);
-  path = styr_paths_get_database (dir);
+  g_autofree char *path = database_path (self);
 
   self->store = styr_store_new (path, error);
   return self->store != NULL;
@@ -154,18 +159,14 @@ first_start_map_cb (GtkWidget *window,
 
 /* Commands that work on the database and quit run here, before anything
  * registers on the bus or opens a display, so they work in a terminal and
- * in scripts. The exit status says whether they succeeded. */
+ * in scripts. The exit status says whether they succeeded: this says what
+ * a command did, or why it failed, and gives that status. */
 static int
-run_command (StyrApplication *self,
-             CommandFunc      command,
-             const char      *path)
+finish_command (gboolean      ok,
+                const char   *report,
+                const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *report = NULL;
-  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
-  g_autofree char *database = styr_paths_get_database (dir);
-
-  if (!command (database, path, &report, &error))
+  if (!ok)
     {
       g_printerr ("styr: %s\n", error->message);
       return 1;
@@ -173,6 +174,19 @@ run_command (StyrApplication *self,
 
   g_print ("%s\n", report);
   return 0;
+}
+
+static int
+run_command (StyrApplication *self,
+             CommandFunc      command,
+             const char      *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *database = database_path (self);
+  gboolean ok = command (database, path, &report, &error);
+
+  return finish_command (ok, report, error);
 }
 
 static int
@@ -182,17 +196,10 @@ export_ics (StyrApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
-  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
-  g_autofree char *database = styr_paths_get_database (dir);
+  g_autofree char *database = database_path (self);
+  gboolean ok = styr_command_export_ics (database, path, meeting, &report, &error);
 
-  if (!styr_command_export_ics (database, path, meeting, &report, &error))
-    {
-      g_printerr ("styr: %s\n", error->message);
-      return 1;
-    }
-
-  g_print ("%s\n", report);
-  return 0;
+  return finish_command (ok, report, error);
 }
 
 static int
@@ -202,20 +209,14 @@ export_pdf (StyrApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
-  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
-  g_autofree char *database = styr_paths_get_database (dir);
+  g_autofree char *database = database_path (self);
   g_autofree char *municipality = g_settings_get_string (self->settings, "municipality");
   GDate today;
+  gboolean ok;
 
   styr_clock_get_today (self->clock, &today);
-  if (!styr_command_export_pdf (database, path, meeting, municipality, &today, &report, &error))
-    {
-      g_printerr ("styr: %s\n", error->message);
-      return 1;
-    }
-
-  g_print ("%s\n", report);
-  return 0;
+  ok = styr_command_export_pdf (database, path, meeting, municipality, &today, &report, &error);
+  return finish_command (ok, report, error);
 }
 
 static int
@@ -225,13 +226,12 @@ sync_once (StyrApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
-  g_autofree char *dir = styr_paths_get_data_dir (self->data_dir);
-  g_autofree char *path = styr_paths_get_database (dir);
-  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autofree char *configured_server = g_settings_get_string (settings, "sync-server");
-  g_autofree char *configured_database = g_settings_get_string (settings, "sync-database");
-  g_autofree char *user = g_settings_get_string (settings, "sync-user");
+  g_autofree char *path = database_path (self);
+  g_autofree char *configured_server = g_settings_get_string (self->settings, "sync-server");
+  g_autofree char *configured_database = g_settings_get_string (self->settings, "sync-database");
+  g_autofree char *user = g_settings_get_string (self->settings, "sync-user");
   g_autofree char *password = NULL;
+  gboolean ok;
 
   /* The options override the preferences, for scripts. */
   if (server == NULL && configured_server[0] != '\0')
@@ -250,21 +250,12 @@ sync_once (StyrApplication *self,
     {
       password = styr_secret_lookup (server, user, NULL, &error);
       if (error != NULL)
-        {
-          g_printerr ("styr: %s\n", error->message);
-          return 1;
-        }
+        return finish_command (FALSE, NULL, error);
     }
 
-  if (!styr_command_sync (path, server, database, user[0] != '\0' ? user : NULL, password,
-                          &report, &error))
-    {
-      g_printerr ("styr: %s\n", error->message);
-      return 1;
-    }
-
-  g_print ("%s\n", report);
-  return 0;
+  ok = styr_command_sync (path, server, database, user[0] != '\0' ? user : NULL, password,
+                          &report, &error);
+  return finish_command (ok, report, error);
 }
 
 static int
