@@ -11,7 +11,7 @@ packages="
   desktop-file-utils appstream adwaita-icon-theme fonts-cantarell
 "
 test_packages="
-  python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils nodejs npm gnome-keyring openssl
+  python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils gnome-keyring openssl
 "
 
 with_tests=false
@@ -30,6 +30,12 @@ fi
 
 if $with_tests; then
   packages="$packages $test_packages"
+  # The test server needs Node.js and npm. A machine that already has
+  # both (NodeSource's nodejs bundles npm, and conflicts with Debian's
+  # npm package) keeps its own; otherwise Debian's are installed.
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    packages="$packages nodejs npm"
+  fi
 fi
 
 export DEBIAN_FRONTEND=noninteractive
