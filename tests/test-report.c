@@ -50,7 +50,7 @@ write_summary (Fixture    *fixture,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
   styr_rule_thresholds_init (&thresholds);
-  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, &error);
+  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (styr_report_write_pdf (summary, pdf, &pages, &error));
   g_assert_no_error (error);
@@ -141,6 +141,35 @@ test_thousand_tasks (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Task"));
 }
 
+/* A summary nobody waits for any more, as when the window closes while
+ * the Overview works it out, stops with "cancelled" and no summary. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(StyrSummary) summary = NULL;
+  StyrRuleThresholds thresholds;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
+  styr_rule_thresholds_init (&thresholds);
+
+  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, cancellable,
+                                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+  g_clear_pointer (&summary, styr_summary_free);
+
+  g_cancellable_cancel (cancellable);
+  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, cancellable,
+                                &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +181,7 @@ main (int   argc,
 
   ADD ("catalogue-summary", test_catalogue_summary);
   ADD ("thousand-tasks", test_thousand_tasks);
+  ADD ("cancelled", test_cancelled);
 
   return g_test_run ();
 }

@@ -314,7 +314,7 @@ styr_command_export_pdf (const char   *database,
 
   id = meeting_id (meeting);
   styr_rule_thresholds_init (&thresholds);
-  summary = styr_summary_build (store, today, &thresholds, municipality, id, error);
+  summary = styr_summary_build (store, today, &thresholds, municipality, id, NULL, error);
   if (summary == NULL || !styr_report_write_pdf (summary, path, &pages, error))
     return FALSE;
 

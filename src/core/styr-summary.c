@@ -338,14 +338,18 @@ compare_tasks (gconstpointer a,
   return g_strcmp0 (styr_task_get_title (x), styr_task_get_title (y));
 }
 
-static void
+static gboolean
 add_checklists (StyrSummary              *summary,
                 StyrStore                *store,
-                const StyrRuleThresholds *thresholds)
+                const StyrRuleThresholds *thresholds,
+                GError                  **error)
 {
-  g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, NULL);
+  g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, error);
 
-  for (guint i = 0; checklists != NULL && i < checklists->len; i++)
+  if (checklists == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < checklists->len; i++)
     {
       StyrRecord *checklist = g_ptr_array_index (checklists, i);
       g_autoptr(GPtrArray) items = styr_checklist_list_items (store, styr_record_get_key (checklist),
@@ -394,22 +398,35 @@ add_checklists (StyrSummary              *summary,
                                  done, items->len),
                 FALSE);
     }
+
+  return TRUE;
 }
 
-static void
+static gboolean
 add_agreements (StyrSummary              *summary,
                 StyrStore                *store,
-                const StyrRuleThresholds *thresholds)
+                const StyrRuleThresholds *thresholds,
+                GCancellable             *cancellable,
+                GError                  **error)
 {
-  g_autoptr(GPtrArray) agreements = styr_record_load_all (store, "agreement", "using_system", NULL);
-  g_autoptr(GPtrArray) assignments = styr_record_load_all (store, "assignment", NULL, NULL);
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autoptr(GPtrArray) assignments = NULL;
 
-  for (guint i = 0; agreements != NULL && assignments != NULL && i < agreements->len; i++)
+  if ((agreements = styr_record_load_all (store, "agreement", "using_system", error)) == NULL ||
+      (assignments = styr_record_load_all (store, "assignment", NULL, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < agreements->len; i++)
     {
       StyrAgreement *agreement = g_ptr_array_index (agreements, i);
       StyrRiskFlags risks;
       g_autoptr(GString) detail = NULL;
       g_autofree char *title = NULL;
+
+      /* Asking the rules of 100 000 agreements takes a while; a closed
+       * window should not wait for it. */
+      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
 
       if (!styr_rules_agreement_needs_action (agreement, assignments, &summary->today, thresholds))
         continue;
@@ -428,6 +445,8 @@ add_agreements (StyrSummary              *summary,
                 title, g_string_free (g_steal_pointer (&detail), FALSE),
                 (risks & STYR_RISK_USED_AFTER_END) != 0);
     }
+
+  return TRUE;
 }
 
 /**
@@ -438,10 +457,11 @@ add_agreements (StyrSummary              *summary,
  * @municipality: (nullable): the own municipality's code
  * @meeting_id: (nullable): the meeting to prepare for, or %NULL for the
  *   next programme-leader meeting
+ * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
  * Returns: (transfer full): the summary, or %NULL with @error set, such as
- *   for an unknown meeting
+ *   for an unknown meeting or when @cancellable was cancelled
  */
 StyrSummary *
 styr_summary_build (StyrStore                *store,
@@ -449,6 +469,7 @@ styr_summary_build (StyrStore                *store,
                     const StyrRuleThresholds *thresholds,
                     const char               *municipality,
                     const char               *meeting_id,
+                    GCancellable             *cancellable,
                     GError                  **error)
 {
   g_autoptr(StyrSummary) summary = g_new0 (StyrSummary, 1);
@@ -480,12 +501,14 @@ styr_summary_build (StyrStore                *store,
     summary->agenda = g_ptr_array_new ();
 
   tasks = styr_record_load_all (store, "task", NULL, error);
-  if (tasks == NULL)
+  if (tasks == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   g_ptr_array_sort (tasks, compare_tasks);
   add_tasks (summary, store, tasks, thresholds);
-  add_checklists (summary, store, thresholds);
-  add_agreements (summary, store, thresholds);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !add_checklists (summary, store, thresholds, error) ||
+      !add_agreements (summary, store, thresholds, cancellable, error))
+    return NULL;
 
   coverage = styr_roles_coverage (store, today, thresholds, error);
   if (coverage == NULL)

@@ -93,6 +93,7 @@ StyrSummary *styr_summary_build (StyrStore                *store,
                                  const StyrRuleThresholds *thresholds,
                                  const char               *municipality,
                                  const char               *meeting_id,
+                                 GCancellable             *cancellable,
                                  GError                  **error);
 char        *styr_format_day    (const GDate              *day);
 

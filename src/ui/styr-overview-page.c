@@ -60,7 +60,7 @@ styr_overview_page_build_summary (StyrOverviewPage  *self,
   styr_clock_get_today (self->clock, &today);
   if (self->settings != NULL)
     municipality = g_settings_get_string (self->settings, "municipality");
-  return styr_summary_build (self->store, &today, &thresholds, municipality, NULL, error);
+  return styr_summary_build (self->store, &today, &thresholds, municipality, NULL, NULL, error);
 }
 
 static AdwPreferencesGroup *
@@ -252,7 +252,7 @@ build_in_thread (GTask        *task,
 
   if (store != NULL)
     summary = styr_summary_build (store, &request->today, &request->thresholds,
-                                  request->municipality, NULL, &error);
+                                  request->municipality, NULL, cancellable, &error);
   if (summary == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
