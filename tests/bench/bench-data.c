@@ -59,3 +59,38 @@ bench_make_task (guint i)
   json_object_set_string_member (body, "kind", i % 2 ? "mandatory" : "recommended");
   return body;
 }
+
+/**
+ * bench_fill_store:
+ * @store: the store, in a transaction
+ * @user_data: unused
+ * @error: return location for a #GError
+ *
+ * Puts the benchmarks' agreements and tasks into @store; a
+ * #StyrStoreTransactionFunc, so that they are written in one transaction.
+ */
+gboolean
+bench_fill_store (StyrStore  *store,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  for (guint i = 0; i < BENCH_AGREEMENTS; i++)
+    {
+      g_autoptr(JsonObject) body = bench_make_agreement (i);
+      g_autofree char *id = g_strdup_printf ("agreement:%06u", i);
+
+      if (!styr_store_put (store, id, body, NULL, "bench", NULL, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < BENCH_TASKS; i++)
+    {
+      g_autoptr(JsonObject) body = bench_make_task (i);
+      g_autofree char *id = g_strdup_printf ("task:%05u", i);
+
+      if (!styr_store_put (store, id, body, NULL, "bench", NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -20,34 +20,8 @@
 
 #include "bench-data.h"
 
-#define N_AGREEMENTS 100000
-#define N_TASKS 20000
-
-static gboolean
-import_all (StyrStore  *store,
-            gpointer    user_data,
-            GError    **error)
-{
-  for (guint i = 0; i < N_AGREEMENTS; i++)
-    {
-      g_autoptr(JsonObject) body = bench_make_agreement (i);
-      g_autofree char *id = g_strdup_printf ("agreement:%06u", i);
-
-      if (!styr_store_put (store, id, body, NULL, "bench", NULL, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_TASKS; i++)
-    {
-      g_autoptr(JsonObject) body = bench_make_task (i);
-      g_autofree char *id = g_strdup_printf ("task:%05u", i);
-
-      if (!styr_store_put (store, id, body, NULL, "bench", NULL, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
+#define N_AGREEMENTS BENCH_AGREEMENTS
+#define N_TASKS BENCH_TASKS
 
 /* Any risk flag as of 20 January 2020, as "needs action" asks. */
 static gboolean
@@ -252,7 +226,7 @@ main (int   argc,
   /* 1. Bulk import in one transaction, against the sqlite3 shell
    * inserting the very same rows. */
   g_timer_start (timer);
-  g_assert_true (styr_store_transaction (store, import_all, NULL, &error));
+  g_assert_true (styr_store_transaction (store, bench_fill_store, NULL, &error));
   g_assert_no_error (error);
   import_time = g_timer_elapsed (timer, NULL);
   g_clear_object (&store);
