@@ -11,6 +11,7 @@
 
 #include "styr-application.h"
 #include "styr-conflicts-window.h"
+#include "styr-ui.h"
 #include "ui-helpers.h"
 
 static GPtrArray *problems;
@@ -67,7 +68,7 @@ walk (const char *where,
   if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget) &&
       !GTK_IS_WINDOW (widget) && !GTK_IS_SCROLLED_WINDOW (widget) && !is_named (widget))
     {
-      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      const char *tooltip = styr_ui_get_tooltip (widget);
       GtkWidget *parent = gtk_widget_get_parent (widget);
 
       g_ptr_array_add (problems,
@@ -204,6 +205,55 @@ test_access (void)
   g_ptr_array_unref (problems);
 }
 
+/* Tooltips set for list rows and calendar days reach GTK only when one is
+ * about to be shown, and reach screen readers at once, as the widget's
+ * description. */
+static gboolean
+ask_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static void
+test_tooltip (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = gtk_button_new_with_label ("3");
+  char *failure;
+
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_false (ask_tooltip (button));
+
+  styr_ui_set_tooltip (button, "3 risk flags");
+  g_assert_cmpstr (styr_ui_get_tooltip (button), ==, "3 risk flags");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_true (ask_tooltip (button));
+  failure = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                "3 risk flags");
+  g_assert_null (failure);
+
+  /* An empty text is no tooltip, as with GTK's own. */
+  styr_ui_set_tooltip (button, "");
+  g_assert_null (styr_ui_get_tooltip (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_false (ask_tooltip (button));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+
+  /* One set in a template is still read. */
+  gtk_widget_set_tooltip_text (button, "From a template");
+  g_assert_cmpstr (styr_ui_get_tooltip (button), ==, "From a template");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +269,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/access", test_access);
+  g_test_add_func ("/ui/access/tooltip", test_tooltip);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "styr-application.h"
+#include "styr-ui.h"
 #include "ui-helpers.h"
 
 static GPtrArray *problems;
@@ -55,7 +56,7 @@ walk (const char *where,
     return;
   if (GTK_IS_LABEL (widget))
     check_text (where, gtk_label_get_text (GTK_LABEL (widget)));
-  check_text (where, gtk_widget_get_tooltip_text (widget));
+  check_text (where, styr_ui_get_tooltip (widget));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;

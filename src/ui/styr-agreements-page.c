@@ -712,8 +712,7 @@ services_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   set_cell (item, text);
-  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item),
-                               tooltip->len > 0 ? tooltip->str : NULL);
+  styr_ui_set_tooltip (gtk_list_item_get_child (item), tooltip->str);
 }
 
 static void
@@ -787,18 +786,15 @@ risk_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_widget_get_last_child (box);
   guint count = risk_count (STYR_RECORD (item_agreement (item)), self);
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   /* The number beside the icon says it without colour. */
   text = count > 0 ? g_strdup_printf ("%u", count) : NULL;
   gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_visible (icon, count > 0);
-  gtk_widget_set_tooltip_text (box, NULL);
-  if (count > 0)
-    {
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u risk flag", "%u risk flags",
-                                                            count), count);
-      gtk_widget_set_tooltip_text (box, tooltip);
-    }
+  tooltip = count > 0 ? g_strdup_printf (ngettext ("%u risk flag", "%u risk flags", count), count)
+                      : NULL;
+  styr_ui_set_tooltip (box, tooltip);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-month-view.h"
+#include "styr-ui.h"
 
 /* StyrMonthView: a month as a grid of day buttons, weeks starting on
  * Monday as in Denmark. Today is marked, and days with meetings or
@@ -87,13 +88,13 @@ refresh (StyrMonthView *self)
         {
           g_autofree char *full = g_strdup_printf ("%s: %s", label, description);
 
-          gtk_widget_set_tooltip_text (button, description);
+          styr_ui_set_tooltip (button, description);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           full, -1);
         }
       else
         {
-          gtk_widget_set_tooltip_text (button, NULL);
+          styr_ui_set_tooltip (button, NULL);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           label, -1);
         }
@@ -269,7 +270,7 @@ nav_button (const char *icon,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, label);
+  styr_ui_set_tooltip (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   return button;

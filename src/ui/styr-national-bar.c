@@ -92,7 +92,7 @@ update_description (StyrNationalBar *self)
 {
   g_autofree char *description = styr_national_bar_describe (self);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  styr_ui_set_tooltip (GTK_WIDGET (self), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("National progress"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

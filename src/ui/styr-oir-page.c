@@ -464,7 +464,7 @@ item_row_new (StyrOirPage       *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
 
-  gtk_widget_set_tooltip_text (warning, _("Overdue"));
+  styr_ui_set_tooltip (warning, _("Overdue"));
   gtk_widget_add_css_class (warning, "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Overdue"), -1);
@@ -473,7 +473,7 @@ item_row_new (StyrOirPage       *self,
 
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, _("Note and Details"));
+  styr_ui_set_tooltip (edit, _("Note and Details"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Note and Details"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "oir.edit-item");
@@ -573,7 +573,7 @@ checklist_group_new (StyrOirPage *self,
 
   /* Translators: the button that adds an item to the checklist %s. */
   add_label = g_strdup_printf (_("Add Item to “%s”"), title);
-  gtk_widget_set_tooltip_text (add, add_label);
+  styr_ui_set_tooltip (add, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
                                   -1);
   gtk_widget_add_css_class (add, "flat");

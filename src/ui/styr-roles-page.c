@@ -102,7 +102,7 @@ add_role_row (StyrRolesPage    *self,
       GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (warning, entry->flags & STYR_COVERAGE_VACANT ? "error" : "warning");
-      gtk_widget_set_tooltip_text (warning, flags);
+      styr_ui_set_tooltip (warning, flags);
       gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       flags, -1);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), warning);
@@ -184,7 +184,7 @@ add_person_row (StyrRolesPage *self,
   edit_label = g_strdup_printf (_("Edit %s"), styr_person_get_name (person));
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
-  gtk_widget_set_tooltip_text (edit, edit_label);
+  styr_ui_set_tooltip (edit, edit_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label,
                                   -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "roles.edit-person");

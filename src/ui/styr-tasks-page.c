@@ -756,7 +756,7 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       set_label (title, styr_task_get_title (task),
                  g_str_has_prefix (lifecycle, "withdraw") ? "dim-label" : NULL);
       set_label (subtitle, marked, "dim-label");
-      gtk_widget_set_tooltip_text (title, styr_task_get_title (task));
+      styr_ui_set_tooltip (title, styr_task_get_title (task));
     }
 }
 
@@ -884,7 +884,7 @@ status_bind_cb (GtkSignalListItemFactory *factory,
   /* Translators: the tooltip of the status button in the task list. */
   tooltip = g_strdup_printf (_("Change to “%s”"),
                              styr_task_status_label (styr_task_next_status (status)));
-  gtk_widget_set_tooltip_text (button, tooltip);
+  styr_ui_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   styr_task_status_label (status),

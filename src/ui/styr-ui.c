@@ -80,6 +80,79 @@ styr_ui_toast (GtkWidget  *widget,
     add_toast (widget, adw_toast_new (title));
 }
 
+#define TOOLTIP_KEY "styr-tooltip"
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * styr_ui_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): its tooltip, or %NULL for none
+ *
+ * Gives @widget a tooltip, and screen readers the same text as its
+ * description, as gtk_widget_set_tooltip_text() does.
+ *
+ * That function also asks the display server where the pointer is, in
+ * case the tooltip is showing: on X11 three round trips for every call,
+ * which list rows and calendar days, set by the screenful, add up to a
+ * delay the user sees before the first frame. Here GTK gets the text only
+ * when a tooltip is about to be shown.
+ */
+void
+styr_ui_set_tooltip (GtkWidget  *widget,
+                     const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY)) == 0)
+    return;
+
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, query_tooltip_cb,
+                             NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * styr_ui_get_tooltip:
+ * @widget: a widget
+ *
+ * Returns: (nullable): the tooltip styr_ui_set_tooltip() gave @widget, or
+ *   else the one GTK holds, such as from a template
+ */
+const char *
+styr_ui_get_tooltip (GtkWidget *widget)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
+}
+
 /**
  * styr_ui_lookup_color:
  * @widget: a widget

@@ -27,6 +27,10 @@ void        styr_ui_toast      (GtkWidget    *widget,
                                 const char   *title,
                                 const char   *undo_action);
 
+void        styr_ui_set_tooltip (GtkWidget  *widget,
+                                 const char *text);
+const char *styr_ui_get_tooltip (GtkWidget  *widget);
+
 void        styr_ui_lookup_color (GtkWidget  *widget,
                                   const char *name,
                                   GdkRGBA    *color,
