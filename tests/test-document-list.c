@@ -272,6 +272,22 @@ test_filter_and_sort (Fixture       *fixture,
   g_assert_false (styr_document_list_set_sort_field (list, "dead line", &error));
   g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_clear_error (&error);
+  g_clear_object (&list);
+
+  /* The same filter given at construction, and a bad one, which leaves
+   * the list empty and says why. */
+  list = g_object_new (STYR_TYPE_DOCUMENT_LIST, "store", fixture->store, "doc-type", "task",
+                       "filter-field", "title", "filter-value", "Bravo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpstr (styr_document_list_get_id (list, 0), ==, "task:B");
+  g_clear_object (&list);
+
+  list = g_object_new (STYR_TYPE_DOCUMENT_LIST, "store", fixture->store, "doc-type", "task",
+                       "filter-field", "ti tle", "filter-value", "Bravo", NULL);
+  g_object_get (list, "load-error", &error, NULL);
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
 static gboolean

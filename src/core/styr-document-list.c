@@ -88,6 +88,8 @@ enum {
   PROP_N_ITEMS,
   PROP_SEARCH,
   PROP_SORT_FIELD,
+  PROP_FILTER_FIELD,
+  PROP_FILTER_VALUE,
   PROP_FILTERING,
   PROP_SORTING,
   PROP_LOAD_ERROR,
@@ -467,7 +469,11 @@ order_by_keys (StyrDocumentList *self)
     }
 
   self->key_position = 0;
-  if (compute_keys (self, SCAN_BUDGET))
+  /* With more keys missing than one step makes, the ids cannot be in
+   * order now anyway: the whole pass waits for idle, after the frame that
+   * shows the list, instead of its first step holding that frame. */
+  if (self->ids->len <= g_hash_table_size (self->keys) + SCAN_BUDGET &&
+      compute_keys (self, SCAN_BUDGET))
     {
       sort_by_keys (self);
       if (was_sorting)
@@ -700,7 +706,8 @@ styr_document_list_constructed (GObject *object)
   g_signal_connect_object (self->store, signal, G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->ids = styr_store_find_ids (self->store, self->type, NULL, NULL, self->sort_field, &error);
+  self->ids = styr_store_find_ids (self->store, self->type, self->filter_field,
+                                   self->filter_value, self->sort_field, &error);
   if (self->ids == NULL)
     {
       self->ids = g_ptr_array_new_with_free_func (g_free);
@@ -783,6 +790,14 @@ styr_document_list_get_property (GObject    *object,
       g_value_set_string (value, self->sort_field);
       break;
 
+    case PROP_FILTER_FIELD:
+      g_value_set_string (value, self->filter_field);
+      break;
+
+    case PROP_FILTER_VALUE:
+      g_value_set_string (value, self->filter_value);
+      break;
+
     case PROP_FILTERING:
       g_value_set_boolean (value, self->scan_source != 0);
       break;
@@ -828,6 +843,14 @@ styr_document_list_set_property (GObject      *object,
       self->sort_field = g_value_dup_string (value);
       break;
 
+    case PROP_FILTER_FIELD:
+      self->filter_field = g_value_dup_string (value);
+      break;
+
+    case PROP_FILTER_VALUE:
+      self->filter_value = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -869,6 +892,26 @@ styr_document_list_class_init (StyrDocumentListClass *klass)
    */
   properties[PROP_SORT_FIELD] =
     g_param_spec_string ("sort-field", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StyrDocumentList:filter-field:
+   *
+   * The field the list is first filtered on, with
+   * #StyrDocumentList:filter-value, as for styr_document_list_set_filter();
+   * given at construction, the list reads only those documents' ids.
+   */
+  properties[PROP_FILTER_FIELD] =
+    g_param_spec_string ("filter-field", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StyrDocumentList:filter-value:
+   *
+   * The value #StyrDocumentList:filter-field must have.
+   */
+  properties[PROP_FILTER_VALUE] =
+    g_param_spec_string ("filter-value", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
