@@ -329,8 +329,14 @@ child_list (StyrTasksPage *self,
   if (list != NULL)
     return list;
 
-  list = styr_document_list_new (self->store, "task");
-  if (!styr_document_list_set_filter (list, "project", project, &error))
+  list = g_object_new (STYR_TYPE_DOCUMENT_LIST,
+                       "store", self->store,
+                       "doc-type", "task",
+                       "filter-field", "project",
+                       "filter-value", project,
+                       NULL);
+  g_object_get (list, "load-error", &error, NULL);
+  if (error != NULL)
     styr_ui_show_error (GTK_WIDGET (self), error);
   styr_document_list_set_sort_key (list, task_key, FALSE, NULL, NULL);
   if (needs_predicate (self))
@@ -1266,6 +1272,24 @@ roles_changed_cb (StyrTasksPage *self)
   rebind_all (self);
 }
 
+/* Every project shows its tasks. The tree expands the projects only, not
+ * with autoexpand, which asks each of 20 000 tasks whether it has rows
+ * under it and so reads them all before the first frame. */
+static void
+expand_projects (StyrTasksPage *self,
+                 guint          position,
+                 guint          removed,
+                 guint          added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i);
+
+      if (row != NULL)
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
 /* The lists are opened when the page is first shown, so that thousands
  * of tasks do not hold up the window's first frame on another page. */
 static void
@@ -1297,8 +1321,11 @@ ensure_model (StyrTasksPage *self)
   self->root_filter = gtk_custom_filter_new (root_shown, self, NULL);
   roots = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->projects)),
                                      g_object_ref (GTK_FILTER (self->root_filter)));
-  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, TRUE, create_children,
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, FALSE, create_children,
                                         self, NULL);
+  g_signal_connect_object (roots, "items-changed", G_CALLBACK (expand_projects), self,
+                           G_CONNECT_SWAPPED);
+  expand_projects (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (roots)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
