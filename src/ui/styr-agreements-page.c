@@ -1355,6 +1355,16 @@ list_error_cb (StyrAgreementsPage *self)
   g_clear_error (&error);
 }
 
+/* The view gets its rows when the page is first shown: on another page,
+ * making and measuring a screenful of hidden rows would hold up the
+ * window's first frame. */
+static void
+show_rows (StyrAgreementsPage *self)
+{
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+}
+
 static void
 styr_agreements_page_constructed (GObject *object)
 {
@@ -1399,7 +1409,7 @@ styr_agreements_page_constructed (GObject *object)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self, "map", G_CALLBACK (show_rows), NULL);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
