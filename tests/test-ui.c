@@ -30,6 +30,7 @@
 #include "styr-usage-chart.h"
 #include "styr-usage-import.h"
 #include "styr-window.h"
+#include "styr-ui.h"
 #include "ui-helpers.h"
 
 static const char *pages[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
@@ -891,6 +892,63 @@ test_broken_database (void)
   g_assert_cmpstr (after, ==, garbage);
 }
 
+/* A long list's view gets a screenful of rows for its first frame and the
+ * rest right after it, or at once when a row further down is to be
+ * selected. */
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static GListModel *
+numbers (guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      gtk_string_list_append (list, text);
+    }
+  return G_LIST_MODEL (list);
+}
+
+static void
+test_first_rows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view = gtk_list_view_new (NULL, factory);
+  GListModel *rows = styr_ui_first_rows (view, numbers (1000));
+  g_autoptr(GListModel) other = NULL;
+  GtkWidget *other_view;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  gtk_list_view_set_model (GTK_LIST_VIEW (view), GTK_SELECTION_MODEL (gtk_no_selection_new (rows)));
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 100);
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 200 && g_list_model_get_n_items (rows) < 1000; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1000);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Never shown, but asked for every row. */
+  other_view = g_object_ref_sink (gtk_list_view_new (NULL, NULL));
+  other = styr_ui_first_rows (other_view, numbers (1000));
+  g_assert_cmpuint (g_list_model_get_n_items (other), <, 100);
+  styr_ui_show_all_rows (other);
+  g_assert_cmpuint (g_list_model_get_n_items (other), ==, 1000);
+  g_object_unref (other_view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -910,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/ui/broken-database", test_broken_database);
   g_test_add_func ("/ui/sync", test_sync);
   g_test_add_func ("/ui/conflicts", test_conflicts);
+  g_test_add_func ("/ui/first-rows", test_first_rows);
 
   return g_test_run ();
 }

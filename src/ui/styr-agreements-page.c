@@ -569,6 +569,7 @@ select_id (StyrAgreementsPage *self,
 {
   guint position = styr_document_list_find (self->list, id);
 
+  styr_ui_show_all_rows (gtk_single_selection_get_model (self->selection));
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -1404,7 +1405,8 @@ styr_agreements_page_constructed (GObject *object)
   g_signal_connect_object (self->list, "notify::sorting", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
+  self->selection = gtk_single_selection_new (styr_ui_first_rows (GTK_WIDGET (self->column_view),
+                                                                  g_object_ref (G_LIST_MODEL (self->list))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",

@@ -293,6 +293,7 @@ select_pending (StyrTasksPage *self)
   if (self->pending_select == NULL || self->tree == NULL)
     return;
 
+  styr_ui_show_all_rows (gtk_single_selection_get_model (self->selection));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
   for (guint i = 0; i < n; i++)
     {
@@ -1326,7 +1327,8 @@ ensure_model (StyrTasksPage *self)
   g_signal_connect_object (roots, "items-changed", G_CALLBACK (expand_projects), self,
                            G_CONNECT_SWAPPED);
   expand_projects (self, 0, 0, g_list_model_get_n_items (G_LIST_MODEL (roots)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  self->selection = gtk_single_selection_new (styr_ui_first_rows (GTK_WIDGET (self->column_view),
+                                                                  g_object_ref (G_LIST_MODEL (self->tree))));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

@@ -153,6 +153,73 @@ styr_ui_get_tooltip (GtkWidget *widget)
   return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
 
+/* More rows than any screen shows at once. */
+#define FIRST_ROWS 40
+
+static gboolean
+show_all_rows_cb (gpointer user_data)
+{
+  styr_ui_show_all_rows (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock     *clock,
+                        GtkSliceListModel *slice)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, slice);
+  /* Not from inside the frame: the view resizes for the rows it gets. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_all_rows_cb, g_object_ref (slice),
+                   g_object_unref);
+}
+
+static void
+first_rows_map_cb (GtkWidget         *view,
+                   GtkSliceListModel *slice)
+{
+  g_signal_handlers_disconnect_by_func (view, first_rows_map_cb, slice);
+  g_signal_connect_object (gtk_widget_get_frame_clock (view), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), slice, 0);
+}
+
+/**
+ * styr_ui_first_rows:
+ * @view: the list or column view that is to show @model
+ * @model: (transfer full): the rows
+ *
+ * GTK 4.8's list views make, bind and measure 200 rows as soon as they
+ * have a model, whatever the screen holds; with a page of 100 000
+ * agreements that held the window's first frame for a quarter of a
+ * second. The model returned has @model's first screenful of rows until
+ * @view has painted its first frame, and all of them from then on.
+ *
+ * Returns: (transfer full): the model for @view
+ */
+GListModel *
+styr_ui_first_rows (GtkWidget  *view,
+                    GListModel *model)
+{
+  GtkSliceListModel *slice = gtk_slice_list_model_new (model, 0, FIRST_ROWS);
+
+  g_signal_connect_object (view, "map", G_CALLBACK (first_rows_map_cb), slice, 0);
+  return G_LIST_MODEL (slice);
+}
+
+/**
+ * styr_ui_show_all_rows:
+ * @first_rows: a model from styr_ui_first_rows()
+ *
+ * Gives the view every row now, for a caller about to select one that
+ * may lie beyond the first screenful.
+ */
+void
+styr_ui_show_all_rows (GListModel *first_rows)
+{
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (first_rows));
+
+  gtk_slice_list_model_set_size (GTK_SLICE_LIST_MODEL (first_rows), G_MAXUINT);
+}
+
 /**
  * styr_ui_lookup_color:
  * @widget: a widget

@@ -31,6 +31,10 @@ void        styr_ui_set_tooltip (GtkWidget  *widget,
                                  const char *text);
 const char *styr_ui_get_tooltip (GtkWidget  *widget);
 
+GListModel *styr_ui_first_rows     (GtkWidget  *view,
+                                   GListModel *model);
+void        styr_ui_show_all_rows  (GListModel *first_rows);
+
 void        styr_ui_lookup_color (GtkWidget  *widget,
                                   const char *name,
                                   GdkRGBA    *color,
