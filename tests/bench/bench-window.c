@@ -42,6 +42,7 @@ after_paint_cb (GdkFrameClock *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, user_data);
   g_print ("painted\n");
+  fflush (stdout);
   /* Not from inside the frame the window is painting. */
   g_idle_add (quit_cb, user_data);
 }
