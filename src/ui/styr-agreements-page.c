@@ -1388,13 +1388,15 @@ styr_agreements_page_constructed (GObject *object)
                            G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::agreement",
                            G_CALLBACK (agreements_changed_cb), self, G_CONNECT_SWAPPED);
-  self->total = styr_store_count_of_type (self->store, "agreement", NULL);
 
   self->list = g_object_new (STYR_TYPE_DOCUMENT_LIST,
                              "store", self->store,
                              "doc-type", "agreement",
                              "sort-field", "using_system",
                              NULL);
+  /* Unfiltered yet, the list holds every agreement: no need to count
+   * 100 000 of them again. */
+  self->total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   list_error_cb (self);
   g_signal_connect_object (self->list, "notify::load-error", G_CALLBACK (list_error_cb), self,
                            G_CONNECT_SWAPPED);
