@@ -938,6 +938,18 @@ test_first_rows (void)
       g_usleep (5000);
     }
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1000);
+
+  /* A view that is on screen already, as when a page's "map" handler
+   * gives it its model, gets the rest after its next frame. */
+  rows = styr_ui_first_rows (view, numbers (500));
+  gtk_list_view_set_model (GTK_LIST_VIEW (view), GTK_SELECTION_MODEL (gtk_no_selection_new (rows)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, 100);
+  for (guint i = 0; i < 200 && g_list_model_get_n_items (rows) < 500; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 500);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Never shown, but asked for every row. */

@@ -153,7 +153,8 @@ styr_ui_get_tooltip (GtkWidget *widget)
   return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
 
-/* More rows than any screen shows at once. */
+/* The rows a window of the usual size shows; in a taller one the rest
+ * follow a frame later. */
 #define FIRST_ROWS 40
 
 static gboolean
@@ -190,8 +191,8 @@ first_rows_map_cb (GtkWidget         *view,
  * GTK 4.8's list views make, bind and measure 200 rows as soon as they
  * have a model, whatever the screen holds; with a page of 100 000
  * agreements that held the window's first frame for a quarter of a
- * second. The model returned has @model's first screenful of rows until
- * @view has painted its first frame, and all of them from then on.
+ * second. The model returned has @model's first 40 rows until @view has
+ * painted its next frame, and all of them from then on.
  *
  * Returns: (transfer full): the model for @view
  */
@@ -201,7 +202,12 @@ styr_ui_first_rows (GtkWidget  *view,
 {
   GtkSliceListModel *slice = gtk_slice_list_model_new (model, 0, FIRST_ROWS);
 
-  g_signal_connect_object (view, "map", G_CALLBACK (first_rows_map_cb), slice, 0);
+  /* A page's "map" handler that sets the model runs after its children
+   * were mapped. */
+  if (gtk_widget_get_mapped (view))
+    first_rows_map_cb (view, slice);
+  else
+    g_signal_connect_object (view, "map", G_CALLBACK (first_rows_map_cb), slice, 0);
   return G_LIST_MODEL (slice);
 }
 
