@@ -290,6 +290,62 @@ test_filter_and_sort (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+static void
+wait_for_search (StyrDocumentList *list)
+{
+  while (styr_document_list_get_search_pending (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A search asked for before the texts are read waits for a worker to read
+ * them, the last one asked for wins, and a write made meanwhile is found
+ * whether the worker read before or after it. */
+static void
+test_search_in_background (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(StyrDocumentList) list = NULL;
+
+  put_task (fixture->store, "A", "Alfa i Gentofte", "2020-03-01");
+  put_task (fixture->store, "B", "Bravo i Odense", "2020-01-01");
+  put_task (fixture->store, "C", "Charlie i Gentofte", "2020-02-01");
+  list = styr_document_list_new (fixture->store, "task");
+
+  styr_document_list_request_search (list, "odense");
+  styr_document_list_request_search (list, "gentofte");
+  g_assert_true (styr_document_list_get_search_pending (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  wait_for_search (list);
+  g_assert_cmpstr (styr_document_list_get_search (list), ==, "gentofte");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* With the texts in, a keystroke filters at once. */
+  styr_document_list_request_search (list, "gentofte alfa");
+  g_assert_false (styr_document_list_get_search_pending (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Clearing drops the texts; clearing while they are read shows every
+   * row at once, and the read that ends later changes nothing. */
+  styr_document_list_request_search (list, NULL);
+  styr_document_list_request_search (list, "odense");
+  styr_document_list_request_search (list, "");
+  g_assert_false (styr_document_list_get_search_pending (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+
+  styr_document_list_prefetch_search (list);
+  put_task (fixture->store, "D", "Delta i Gentofte", "2020-04-01");
+  styr_document_list_request_search (list, "gentofte");
+  wait_for_search (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_cmpuint (styr_document_list_find (list, "task:D"), !=, G_MAXUINT);
+}
+
 static gboolean
 deadline_in_january (StyrRecord *record,
                      gpointer    user_data)
@@ -536,6 +592,7 @@ main (int   argc,
   ADD ("follows-writes", test_follows_writes);
   ADD ("search", test_search);
   ADD ("filter-and-sort", test_filter_and_sort);
+  ADD ("search-in-background", test_search_in_background);
   ADD ("predicate", test_predicate);
   ADD ("predicate-incremental", test_predicate_incremental);
   ADD ("sort-key", test_sort_key);

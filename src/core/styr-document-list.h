@@ -51,6 +51,10 @@ gboolean          styr_document_list_set_search     (StyrDocumentList *self,
                                                      const char       *search,
                                                      GError          **error);
 const char       *styr_document_list_get_search     (StyrDocumentList *self);
+void              styr_document_list_prefetch_search (StyrDocumentList *self);
+void              styr_document_list_request_search (StyrDocumentList *self,
+                                                     const char       *search);
+gboolean          styr_document_list_get_search_pending (StyrDocumentList *self);
 void              styr_document_list_set_predicate  (StyrDocumentList    *self,
                                                      StyrRecordPredicate  predicate,
                                                      gpointer             user_data,
