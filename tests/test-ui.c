@@ -215,6 +215,9 @@ agreements_scenario (StyrApplication *app)
   gtk_editable_set_text (GTK_EDITABLE (search), "sygedagpenge");
   /* The entry waits a moment after typing; the signal comes at once. */
   g_signal_emit_by_name (search, "search-changed");
+  /* The first search waits for the texts, which a worker reads. */
+  while (styr_document_list_get_search_pending (list))
+    g_main_context_iteration (NULL, TRUE);
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   {

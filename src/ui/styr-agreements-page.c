@@ -251,7 +251,8 @@ update_summary (StyrAgreementsPage *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   gint64 total = self->total;
   gboolean needs = gtk_toggle_button_get_active (self->needs_action_button);
-  gboolean filtering = styr_document_list_get_filtering (self->list);
+  gboolean filtering = styr_document_list_get_filtering (self->list) ||
+                       styr_document_list_get_search_pending (self->list);
   gboolean filtered = selected > 0 || search[0] != '\0' || needs ||
                       styr_document_list_get_sorting (self->list) ||
                       self->supplier_filter != NULL || self->service_filter != NULL;
@@ -608,15 +609,20 @@ sorter_changed_cb (StyrAgreementsPage *self)
     styr_document_list_set_sort_key (self->list, risk_count, field[0] == '-', self, NULL);
 }
 
+/* The first search reads every agreement's texts; that starts in the
+ * background as soon as the search field has the focus, and a search
+ * typed before they are in waits for them, not the window. */
+static void
+search_focus_cb (StyrAgreementsPage *self)
+{
+  styr_document_list_prefetch_search (self->list);
+}
+
 static void
 search_changed_cb (StyrAgreementsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!styr_document_list_set_search (self->list,
-                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                      &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
+  styr_document_list_request_search (self->list,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_summary (self);
 }
 
@@ -1505,6 +1511,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (state_row);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_focus_cb);
   gtk_widget_class_bind_template_callback (widget_class, state_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_setup_cb);
