@@ -604,6 +604,105 @@ test_own_checklists (Fixture       *fixture,
                    "Informer direktionen");
 }
 
+static char *
+item_rev (Fixture    *fixture,
+          const char *id)
+{
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonObject) body = styr_store_get (fixture->store, id, &rev, NULL);
+
+  g_assert_nonnull (body);
+  return g_steal_pointer (&rev);
+}
+
+/* The municipality's own items can be re-worded, re-dated and deleted
+ * (and the deletion undone); KOMBIT's cannot, and a stale edit is
+ * refused. */
+static void
+test_edit_own_items (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) catalogue_items = NULL;
+  g_autofree char *item_id = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *tombstone = NULL;
+  StyrChecklistItem *item;
+  StyrChecklistItem *kombit;
+  GDate due;
+
+  json_object_set_string_member (fields, "text", "Informer direktionen");
+  json_object_set_string_member (fields, "due", "2020-02-01");
+  g_assert_true (styr_checklist_add_item (fixture->store, "CL-OIR-BASIS", fields, "mette",
+                                          &item_id, &error));
+  g_assert_no_error (error);
+  stale = item_rev (fixture, item_id);
+
+  json_object_set_string_member (changes, "text", "Informer direktionen og økonomi");
+  json_object_set_null_member (changes, "due");
+  g_assert_true (styr_checklist_update_item (fixture->store, item_id, stale, changes, "mette",
+                                             &error));
+  g_assert_no_error (error);
+  items = styr_checklist_list_items (fixture->store, "CL-OIR-BASIS", &error);
+  item = g_ptr_array_index (items, items->len - 1);
+  g_assert_cmpstr (styr_record_get_id (STYR_RECORD (item)), ==, item_id);
+  g_assert_cmpstr (styr_checklist_item_get_text (item), ==, "Informer direktionen og økonomi");
+  g_assert_false (styr_checklist_item_get_due (item, &due));
+
+  /* What the user saw is older than what is there now. */
+  json_object_set_string_member (changes, "text", "Noget andet");
+  g_assert_false (styr_checklist_update_item (fixture->store, item_id, stale, changes, "mette",
+                                              &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* An item needs a text. */
+  rev = item_rev (fixture, item_id);
+  json_object_set_string_member (changes, "text", "");
+  g_assert_false (styr_checklist_update_item (fixture->store, item_id, rev, changes, "mette",
+                                              &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* KOMBIT's items keep what the catalogue says. */
+  catalogue_items = styr_checklist_list_items (fixture->store, "CL-OIR-BASIS", &error);
+  kombit = g_ptr_array_index (catalogue_items, 0);
+  {
+    g_autofree char *kombit_rev = item_rev (fixture, styr_record_get_id (STYR_RECORD (kombit)));
+
+    json_object_set_string_member (changes, "text", "Omskrevet");
+    g_assert_false (styr_checklist_update_item (fixture->store,
+                                                styr_record_get_id (STYR_RECORD (kombit)),
+                                                kombit_rev, changes, "mette", &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+    g_assert_false (styr_checklist_delete_item (fixture->store,
+                                                styr_record_get_id (STYR_RECORD (kombit)),
+                                                kombit_rev, "mette", NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+  }
+
+  /* Deleted, it leaves the checklist; undone, it is back as it was. */
+  g_assert_true (styr_checklist_delete_item (fixture->store, item_id, rev, "mette", &tombstone,
+                                             &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = styr_checklist_list_items (fixture->store, "CL-OIR-BASIS", &error);
+  g_assert_cmpuint (items->len, ==, catalogue_items->len - 1);
+  g_assert_true (styr_store_undo (fixture->store, item_id, tombstone, "mette", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = styr_checklist_list_items (fixture->store, "CL-OIR-BASIS", &error);
+  g_assert_cmpuint (items->len, ==, catalogue_items->len);
+  g_assert_cmpstr (styr_checklist_item_get_text (g_ptr_array_index (items, items->len - 1)), ==,
+                   "Informer direktionen og økonomi");
+}
+
 static void
 put (Fixture    *fixture,
      const char *id,
@@ -706,6 +805,7 @@ main (int   argc,
   ADD ("erp-meeting", test_erp_meeting);
   ADD ("template-merge", test_template_merge);
   ADD ("own-checklists", test_own_checklists);
+  ADD ("edit-own-items", test_edit_own_items);
   ADD ("role-holder", test_role_holder);
   ADD ("next-meeting", test_next_meeting);
 

@@ -275,6 +275,138 @@ styr_checklist_add_item (StyrStore   *store,
   return TRUE;
 }
 
+/* KOMBIT's items keep what the catalogue says; the municipality's own can
+ * be changed and deleted. */
+static gboolean
+check_own_item (JsonObject  *body,
+                const char  *id,
+                GError     **error)
+{
+  if (g_strcmp0 (json_object_get_string_member_with_default (body, "origin", NULL),
+                 "local") == 0)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+               /* Translators: %s is a checklist item's text. */
+               _("“%s” comes from KOMBIT’s catalogue, so its text and due date can’t be "
+                 "changed or deleted here. Its tick and note are the municipality’s own."),
+               json_object_get_string_member_with_default (body, "text", id));
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *id;
+  const char *seen_rev;
+  JsonObject *fields;
+  const char *author;
+} UpdateItem;
+
+static gboolean
+update_item_in_transaction (StyrStore  *store,
+                            gpointer    user_data,
+                            GError    **error)
+{
+  static const char * const editable[] = { "text", "due" };
+  UpdateItem *update = user_data;
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonObject) body = styr_store_get (store, update->id, &rev, error);
+  g_autoptr(StyrRecord) record = NULL;
+  const char *text;
+
+  if (body == NULL || !check_own_item (body, update->id, error))
+    return FALSE;
+  if (g_strcmp0 (rev, update->seen_rev) != 0)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
+                   /* Translators: %s is a task's title or a checklist item's text. */
+                   _("“%s” was not saved: someone changed it after you opened it. Look at "
+                     "the changes and try again."),
+                   json_object_get_string_member_with_default (body, "text", update->id));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (editable); i++)
+    {
+      JsonNode *value = json_object_get_member (update->fields, editable[i]);
+
+      if (value == NULL)
+        continue;
+      if (JSON_NODE_HOLDS_NULL (value))
+        json_object_remove_member (body, editable[i]);
+      else
+        json_object_set_member (body, editable[i], json_node_copy (value));
+    }
+
+  text = json_object_get_string_member_with_default (body, "text", "");
+  if (text[0] == '\0')
+    {
+      g_set_error_literal (error, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID,
+                           _("The item was not saved: it needs a text."));
+      return FALSE;
+    }
+
+  record = styr_record_new_from_json (update->id, rev, body, error);
+  return record != NULL && styr_store_put (store, update->id, body, rev, update->author, NULL,
+                                           error);
+}
+
+/**
+ * styr_checklist_update_item:
+ * @store: the store
+ * @id: an item of the municipality's own
+ * @seen_rev: the revision the user saw
+ * @fields: the fields to change, text and due; a null member removes one
+ * @author: who changes it
+ * @error: return location for a #GError
+ *
+ * Changes the text or due date of an item the municipality added. KOMBIT's
+ * items are refused, and so is a change to an item someone else changed
+ * since @seen_rev.
+ *
+ * Returns: %TRUE if the item was written
+ */
+gboolean
+styr_checklist_update_item (StyrStore   *store,
+                            const char  *id,
+                            const char  *seen_rev,
+                            JsonObject  *fields,
+                            const char  *author,
+                            GError     **error)
+{
+  UpdateItem update = { id, seen_rev, fields, author };
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL && fields != NULL, FALSE);
+
+  return styr_store_transaction (store, update_item_in_transaction, &update, error);
+}
+
+/**
+ * styr_checklist_delete_item:
+ * @store: the store
+ * @id: an item of the municipality's own
+ * @seen_rev: the revision the user saw
+ * @author: who deletes it
+ * @tombstone: (out) (optional): the deletion's revision, for undo
+ * @error: return location for a #GError
+ *
+ * Moves an item the municipality added to the trash; KOMBIT's items are
+ * refused.
+ *
+ * Returns: %TRUE if the item was deleted
+ */
+gboolean
+styr_checklist_delete_item (StyrStore   *store,
+                            const char  *id,
+                            const char  *seen_rev,
+                            const char  *author,
+                            char       **tombstone,
+                            GError     **error)
+{
+  return styr_work_delete_own (store, id, seen_rev, check_own_item, author, tombstone, error);
+}
+
 static char *
 setting_key (const char *checklist_key)
 {

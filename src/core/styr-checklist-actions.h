@@ -56,6 +56,18 @@ gboolean    styr_checklist_add_item              (StyrStore          *store,
                                                   const char         *author,
                                                   char              **new_id,
                                                   GError            **error);
+gboolean    styr_checklist_update_item           (StyrStore          *store,
+                                                  const char         *id,
+                                                  const char         *seen_rev,
+                                                  JsonObject         *fields,
+                                                  const char         *author,
+                                                  GError            **error);
+gboolean    styr_checklist_delete_item           (StyrStore          *store,
+                                                  const char         *id,
+                                                  const char         *seen_rev,
+                                                  const char         *author,
+                                                  char              **tombstone,
+                                                  GError            **error);
 GPtrArray  *styr_checklist_template_changes      (StyrStore          *store,
                                                   const char         *checklist_key,
                                                   GError            **error);

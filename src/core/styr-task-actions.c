@@ -239,7 +239,7 @@ save_local_in_transaction (StyrStore  *store,
       if (g_strcmp0 (rev, save->seen_rev) != 0)
         {
           g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
-                       /* Translators: %s is a task's title. */
+                       /* Translators: %s is a task's title or a checklist item's text. */
                        _("“%s” was not saved: someone changed it after you opened it. Look at "
                          "the changes and try again."),
                        json_object_get_string_member_with_default (body, "title", save->id));
@@ -340,16 +340,7 @@ styr_task_delete_local (StyrStore   *store,
                         char       **tombstone,
                         GError     **error)
 {
-  g_autoptr(JsonObject) body = NULL;
-
-  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  body = styr_store_get (store, id, NULL, error);
-  if (body == NULL || !check_local (body, id, error))
-    return FALSE;
-
-  return styr_store_delete (store, id, seen_rev, author, tombstone, error);
+  return styr_work_delete_own (store, id, seen_rev, check_local, author, tombstone, error);
 }
 
 /**

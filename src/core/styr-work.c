@@ -385,3 +385,39 @@ styr_work_describe_value (const char *field,
 
   return json_to_string (node, FALSE);
 }
+
+/**
+ * styr_work_delete_own:
+ * @store: the store
+ * @id: a document of the municipality's own
+ * @seen_rev: the revision the user saw
+ * @check: (scope call): refuses documents that are not the municipality's
+ * @author: who deletes it
+ * @tombstone: (out) (optional): the deletion's revision, for undo
+ * @error: return location for a #GError
+ *
+ * Moves a task or checklist item the municipality added to the trash;
+ * what KOMBIT's catalogue brought, @check refuses.
+ *
+ * Returns: %TRUE if the document was deleted
+ */
+gboolean
+styr_work_delete_own (StyrStore         *store,
+                      const char        *id,
+                      const char        *seen_rev,
+                      StyrWorkOwnCheck   check,
+                      const char        *author,
+                      char             **tombstone,
+                      GError           **error)
+{
+  g_autoptr(JsonObject) body = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL && check != NULL, FALSE);
+
+  body = styr_store_get (store, id, NULL, error);
+  if (body == NULL || !check (body, id, error))
+    return FALSE;
+
+  return styr_store_delete (store, id, seen_rev, author, tombstone, error);
+}

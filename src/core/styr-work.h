@@ -17,6 +17,20 @@ gboolean   styr_work_update_state (StyrStore          *store,
                                    char              **new_rev,
                                    GError            **error);
 char      *styr_work_state_id     (const char         *id);
+
+/* Refuses, with @error set, to change a document that is not the
+ * municipality's own; see styr_work_delete_own(). */
+typedef gboolean (*StyrWorkOwnCheck) (JsonObject  *body,
+                                      const char  *id,
+                                      GError     **error);
+
+gboolean   styr_work_delete_own   (StyrStore          *store,
+                                   const char         *id,
+                                   const char         *seen_rev,
+                                   StyrWorkOwnCheck    check,
+                                   const char         *author,
+                                   char              **tombstone,
+                                   GError            **error);
 gboolean   styr_work_is_done      (StyrStore          *store,
                                    const char         *id);
 char     **styr_work_blocked_by   (StyrStore          *store,
