@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "styr-checklist-actions.h"
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
 #include "styr-overview-page.h"
@@ -406,6 +407,64 @@ oir_scenario (StyrApplication *app)
     g_assert_cmpstr (json_object_get_string_member (noted, "note"), ==,
                      "Kick-off holdt med bogholderiet");
     g_assert_true (json_object_get_boolean_member (noted, "done"));
+  }
+
+  /* An own item: added, re-worded and re-dated in its dialog, where a bad
+   * date is refused; then deleted, and the deletion undone. KOMBIT's items
+   * offer no text to change. */
+  {
+    GtkWindow *dialog;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) fields = json_object_new ();
+    g_autofree char *own_id = NULL;
+    g_autoptr(JsonObject) body = NULL;
+
+    gtk_widget_activate_action (page, "oir.edit-item", "s", "checklist-item:OIR-1");
+    iterate ();
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_null (entry_row_titled (GTK_WIDGET (dialog), "Text"));
+    g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "delete"));
+    respond_to_dialog ("cancel");
+
+    json_object_set_string_member (fields, "text", "Informer direktionen");
+    g_assert_true (styr_checklist_add_item (store_of (app), "CL-OIR-BASIS", fields, "test",
+                                            &own_id, &error));
+    g_assert_no_error (error);
+    iterate ();
+    g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (find_group_titled (page, "ØiR basisimplementering"))),
+                     ==, "1 of 16 items done");
+
+    gtk_widget_activate_action (page, "oir.edit-item", "s", own_id);
+    iterate ();
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Due")), "31-02-2020");
+    respond_to_dialog ("accept");
+    body = styr_store_get (store_of (app), own_id, NULL, NULL);
+    g_assert_false (json_object_has_member (body, "due"));
+    g_clear_pointer (&body, json_object_unref);
+
+    gtk_widget_activate_action (page, "oir.edit-item", "s", own_id);
+    iterate ();
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Text")),
+                           "Informer direktionen og økonomi");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Due")), "20-01-2020");
+    respond_to_dialog ("accept");
+    body = styr_store_get (store_of (app), own_id, NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (body, "text"), ==,
+                     "Informer direktionen og økonomi");
+    g_assert_cmpstr (json_object_get_string_member (body, "due"), ==, "2020-01-20");
+    g_assert_nonnull (label_text (page, "Informer direktionen og økonomi"));
+
+    gtk_widget_activate_action (page, "oir.edit-item", "s", own_id);
+    iterate ();
+    respond_to_dialog ("delete");
+    iterate ();
+    g_assert_null (styr_store_get (store_of (app), own_id, NULL, NULL));
+    g_assert_null (label_text (page, "Informer direktionen og økonomi"));
+    gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_root (page)), "win.undo", NULL);
+    iterate ();
+    g_assert_nonnull (label_text (page, "Informer direktionen og økonomi"));
   }
 
   /* The nul-sums test waits for the YR mapping: cancelling keeps it open. */

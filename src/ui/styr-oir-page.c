@@ -45,6 +45,10 @@ struct _StyrOirPage
   AdwActionRow        *erp_meeting_row;
   AdwPreferencesGroup *integrations_group;
   AdwPreferencesGroup *add_group;
+
+  /* The own item deleted last, for undo. */
+  char                *deleted_id;
+  char                *deleted_rev;
 };
 
 G_DEFINE_FINAL_TYPE (StyrOirPage, styr_oir_page, STYR_TYPE_PAGE)
@@ -806,6 +810,97 @@ add_item_action (GtkWidget  *widget,
   gtk_widget_grab_focus (text);
 }
 
+static gboolean
+is_own_item (StyrChecklistItem *item)
+{
+  return g_strcmp0 (styr_record_get_string (STYR_RECORD (item), "origin"), "local") == 0;
+}
+
+static void
+delete_own_item (StyrOirPage       *self,
+                 StyrChecklistItem *item,
+                 const char        *seen_rev)
+{
+  const char *id = styr_record_get_id (STYR_RECORD (item));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast after deleting an own task. */
+  title = g_strdup_printf (_("“%s” was deleted"), styr_checklist_item_get_text (item));
+  if (!styr_checklist_delete_item (self->store, id, seen_rev, styr_ui_author (), &tombstone,
+                                   &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  g_free (self->deleted_id);
+  g_free (self->deleted_rev);
+  self->deleted_id = g_strdup (id);
+  self->deleted_rev = g_steal_pointer (&tombstone);
+  styr_ui_toast (GTK_WIDGET (self), title, "oir.undo-delete");
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StyrOirPage *self = STYR_OIR_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->deleted_id == NULL)
+    return;
+  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, styr_ui_author (),
+                        NULL, &error))
+    styr_ui_show_error (widget, error);
+  g_clear_pointer (&self->deleted_id, g_free);
+  g_clear_pointer (&self->deleted_rev, g_free);
+}
+
+/* The text and due date of an own item, if the dialog changed them. */
+static gboolean
+save_own_item (StyrOirPage       *self,
+               AdwMessageDialog  *dialog,
+               StyrChecklistItem *item)
+{
+  GtkEditable *text_row = g_object_get_data (G_OBJECT (dialog), "styr-text");
+  GtkEditable *due_row = g_object_get_data (G_OBJECT (dialog), "styr-due");
+  const char *due_text = gtk_editable_get_text (due_row);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (text_row)));
+  g_autofree char *due = styr_date_from_user (due_text);
+  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (due == NULL && due_text[0] != '\0')
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is what the user typed as the due date. */
+                   _("The item was not saved: “%s” is not a date. Write it day first, e.g. "
+                     "31-01-2020."), due_text);
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  if (g_strcmp0 (text, styr_checklist_item_get_text (item)) == 0 &&
+      g_strcmp0 (due, styr_record_get_string (STYR_RECORD (item), "due")) == 0)
+    return TRUE;
+
+  json_object_set_string_member (changes, "text", text);
+  if (due != NULL)
+    json_object_set_string_member (changes, "due", due);
+  else
+    json_object_set_null_member (changes, "due");
+  if (!styr_checklist_update_item (self->store, styr_record_get_id (STYR_RECORD (item)),
+                                   g_object_get_data (G_OBJECT (dialog), "styr-item-rev"),
+                                   changes, styr_ui_author (), &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 edit_item_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
@@ -813,13 +908,16 @@ edit_item_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "styr-note");
   const char *item_id = g_object_get_data (G_OBJECT (dialog), "styr-item");
+  StyrChecklistItem *item = g_object_get_data (G_OBJECT (dialog), "styr-own-item");
   g_autofree char *state_id = styr_work_state_id (item_id);
   g_autoptr(StyrChecklistItemState) state = NULL;
   g_autoptr(JsonObject) changes = json_object_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!g_str_equal (response, "accept"))
+  if (item != NULL && g_str_equal (response, "delete"))
+    delete_own_item (self, item, g_object_get_data (G_OBJECT (dialog), "styr-item-rev"));
+  if (!g_str_equal (response, "accept") || (item != NULL && !save_own_item (self, dialog, item)))
     return;
 
   state = load_state (self, item_id);
@@ -852,9 +950,31 @@ edit_item_action (GtkWidget  *widget,
   GtkWidget *history = g_object_new (STYR_TYPE_HISTORY_GROUP, NULL);
   g_autofree char *state_id = styr_work_state_id (item_id);
   AdwMessageDialog *dialog;
+  GtkWidget *text = NULL;
+  GtkWidget *due = NULL;
+  gboolean own;
 
   if (entry == NULL)
     return;
+  own = is_own_item (entry->item);
+  if (own)
+    {
+      text = adw_entry_row_new ();
+      due = adw_entry_row_new ();
+    }
+
+  /* The municipality's own items can be re-worded, re-dated and deleted. */
+  if (own)
+    {
+      g_autofree char *due_text = styr_date_to_user (styr_record_get_string (STYR_RECORD (entry->item),
+                                                                             "due"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Text"));
+      gtk_editable_set_text (GTK_EDITABLE (text), styr_checklist_item_get_text (entry->item));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (day-month-year, optional)"));
+      gtk_editable_set_text (GTK_EDITABLE (due), due_text != NULL ? due_text : "");
+      gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (text, due));
+    }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
   if (state != NULL)
@@ -874,6 +994,17 @@ edit_item_action (GtkWidget  *widget,
   dialog = styr_ui_form_dialog (GTK_WIDGET (self), styr_checklist_item_get_text (entry->item), _("_Save"), box);
   g_object_set_data (G_OBJECT (dialog), "styr-note", note);
   g_object_set_data_full (G_OBJECT (dialog), "styr-item", g_strdup (item_id), g_free);
+  if (own)
+    {
+      adw_message_dialog_add_response (dialog, "delete", _("_Delete"));
+      adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+      g_object_set_data_full (G_OBJECT (dialog), "styr-own-item", g_object_ref (entry->item),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (dialog), "styr-item-rev",
+                              g_strdup (styr_record_get_rev (STYR_RECORD (entry->item))), g_free);
+      g_object_set_data (G_OBJECT (dialog), "styr-text", text);
+      g_object_set_data (G_OBJECT (dialog), "styr-due", due);
+    }
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_item_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -965,6 +1096,8 @@ styr_oir_page_dispose (GObject *object)
   g_clear_pointer (&self->progress, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->integration_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted_id, g_free);
+  g_clear_pointer (&self->deleted_rev, g_free);
   self->store = NULL;
   self->clock = NULL;
   self->settings = NULL;
@@ -994,6 +1127,7 @@ styr_oir_page_class_init (StyrOirPageClass *klass)
                                        "oir.add-checklist", NULL);
   gtk_widget_class_install_action (widget_class, "oir.add-item", "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "oir.edit-item", "s", edit_item_action);
+  gtk_widget_class_install_action (widget_class, "oir.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "oir.dismiss-changes", "s",
                                    dismiss_changes_action);
 }
