@@ -348,6 +348,19 @@ styr_ui_boxed_list (GtkWidget *first,
   return list;
 }
 
+/* Enter in any field of a form sends it, as in GNOME's own dialogs. */
+static void
+activate_default_from (GtkWidget *widget)
+{
+  if (ADW_IS_ENTRY_ROW (widget))
+    adw_entry_row_set_activates_default (ADW_ENTRY_ROW (widget), TRUE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    activate_default_from (child);
+}
+
 /**
  * styr_ui_form_dialog:
  * @widget: a widget in the window the dialog belongs to
@@ -369,6 +382,7 @@ styr_ui_form_dialog (GtkWidget  *widget,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        heading, NULL));
   adw_message_dialog_set_extra_child (dialog, extra);
+  activate_default_from (extra);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "accept", accept, NULL);
   adw_message_dialog_set_response_appearance (dialog, "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "accept");
