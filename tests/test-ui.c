@@ -964,6 +964,24 @@ test_first_rows (void)
   g_object_unref (other_view);
 }
 
+/* Enter in any field of a form dialog sends it. */
+static void
+test_form_dialog_enter (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *first = adw_entry_row_new ();
+  GtkWidget *second = adw_entry_row_new ();
+  AdwMessageDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = styr_ui_form_dialog (window, "Add Item", "_Add", styr_ui_boxed_list (first, second));
+  g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (first)));
+  g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (second)));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "accept");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -984,6 +1002,7 @@ main (int   argc,
   g_test_add_func ("/ui/sync", test_sync);
   g_test_add_func ("/ui/conflicts", test_conflicts);
   g_test_add_func ("/ui/first-rows", test_first_rows);
+  g_test_add_func ("/ui/form-dialog-enter", test_form_dialog_enter);
 
   return g_test_run ();
 }
