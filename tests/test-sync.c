@@ -168,6 +168,29 @@ test_two_clients (Fixture       *fixture,
 
   g_assert_cmpstr (status_of (fixture->a, "task-state:OIR-BASIS-01"), ==, "completed");
   g_assert_cmpstr (status_of (fixture->b, "task-state:OIR-BASIS-00"), ==, "started");
+
+  /* Each history names the colleague who made the change; the name
+   * travels beside the content, not in it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      StyrStore *store = i == 0 ? fixture->a : fixture->b;
+      const char *id = i == 0 ? "task-state:OIR-BASIS-01" : "task-state:OIR-BASIS-00";
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) history = styr_store_get_history (store, id, &error);
+      g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (((StyrRevisionInfo *) history->pdata[0])->author, ==,
+                       i == 0 ? "anne" : "mette");
+      g_assert_false (json_object_has_member (body, "styr_author"));
+    }
+  {
+    g_autofree char *url = g_strconcat (fixture->url, "/team/task-state:OIR-BASIS-00", NULL);
+    g_autofree char *answer = NULL;
+
+    g_assert_cmpuint (couch_http (url, "GET", NULL, &answer), ==, 200);
+    g_assert_nonnull (strstr (answer, "\"styr_author\":\"mette\""));
+  }
 }
 
 /* The same record changed on both desktops is a conflict on both; it is
@@ -281,10 +304,15 @@ test_merge (Fixture       *fixture,
       g_assert_cmpstr (json_object_get_string_member (body, "notes"), ==, "Aftalt med IT");
     }
 
-  history = styr_store_get_history (fixture->b, id, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (((StyrRevisionInfo *) history->pdata[0])->author, ==,
-                   STYR_AUTHOR_AUTOMATIC_MERGE);
+  /* Both desktops say the merge was automatic. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&history, g_ptr_array_unref);
+      history = styr_store_get_history (i == 0 ? fixture->a : fixture->b, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (((StyrRevisionInfo *) history->pdata[0])->author, ==,
+                       STYR_AUTHOR_AUTOMATIC_MERGE);
+    }
 
   /* The same field changed on both sides is not merged. */
   put_state (fixture->a, id, "started", "mette");

@@ -26,6 +26,10 @@
  *       ask which revisions the server lacks, and _bulk_docs with
  *       new_edits:false and _revisions.
  *
+ * Who made a revision travels with it, as the document's "styr_author"
+ * member, so a colleague's history names the colleague; the store keeps
+ * it beside the revision, not in the content.
+ *
  * Checkpoints are kept on both sides, in a _local document on the server
  * and in the store's settings, under an id made of this database, the
  * server, the database and the direction; a pass resumes from them only
@@ -37,6 +41,7 @@
 G_DEFINE_QUARK (styr-replicator-error-quark, styr_replicator_error)
 
 #define DEFAULT_BATCH 500
+#define AUTHOR_MEMBER "styr_author"
 
 struct _StyrReplicator
 {
@@ -378,7 +383,7 @@ write_incoming (StyrStore  *store,
       g_ptr_array_add (chain, NULL);
 
       for (GList *l = members; l != NULL; l = l->next)
-        if (((const char *) l->data)[0] != '_')
+        if (((const char *) l->data)[0] != '_' && !g_str_equal (l->data, AUTHOR_MEMBER))
           json_object_set_member (body, l->data,
                                   json_node_copy (json_object_get_member (doc, l->data)));
 
@@ -386,7 +391,11 @@ write_incoming (StyrStore  *store,
        * read, written to the server by some other client, must not stop
        * the team's sync for good: it stays on the server, unread here. */
       if (!styr_store_put_revision (store, id, (const char * const *) chain->pdata,
-                                    deleted ? NULL : body, deleted, NULL, &added, &invalid))
+                                    deleted ? NULL : body, deleted,
+                                    json_object_get_string_member_with_default (doc,
+                                                                                AUTHOR_MEMBER,
+                                                                                NULL),
+                                    &added, &invalid))
         {
           if (!g_error_matches (invalid, STYR_STORE_ERROR, STYR_STORE_ERROR_INVALID))
             {
@@ -862,6 +871,7 @@ outgoing_doc (StyrReplicator  *self,
 {
   g_auto(GStrv) ancestry = styr_store_get_ancestry (self->store, id, rev, error);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *author = NULL;
   gboolean deleted = FALSE;
   JsonObject *body;
   JsonObject *revisions;
@@ -879,6 +889,15 @@ outgoing_doc (StyrReplicator  *self,
     }
   if (body == NULL)
     body = json_object_new ();
+  author = styr_store_get_revision_author (self->store, id, rev, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      json_object_unref (body);
+      return NULL;
+    }
+  if (author != NULL)
+    json_object_set_string_member (body, AUTHOR_MEMBER, author);
 
   start = g_ascii_strtoll (rev, NULL, 10);
   revisions = json_object_new ();

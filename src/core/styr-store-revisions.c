@@ -605,6 +605,61 @@ styr_store_put_revision (StyrStore           *self,
   return TRUE;
 }
 
+/* @sql, a query about revision @rev of @id as ?1 and ?2, bound to them. */
+static sqlite3_stmt *
+prepare_revision_query (StyrStore   *self,
+                        const char  *sql,
+                        const char  *id,
+                        const char  *rev,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _styr_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
+    }
+  return stmt;
+}
+
+/**
+ * styr_store_get_revision_author:
+ * @self: a #StyrStore
+ * @id: the document id
+ * @rev: one of its revisions
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): who made that revision; %NULL with
+ *   @error unset when that is not known here, or the store does not have
+ *   the revision
+ */
+char *
+styr_store_get_revision_author (StyrStore   *self,
+                                const char  *id,
+                                const char  *rev,
+                                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL && rev != NULL, NULL);
+
+  stmt = prepare_revision_query (self,
+                                 "SELECT author FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+                                 id, rev, error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    _styr_store_set_error (self, error, rc);
+  return NULL;
+}
+
 /**
  * styr_store_get_revision:
  * @self: a #StyrStore
@@ -631,13 +686,11 @@ styr_store_get_revision (StyrStore   *self,
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL && rev != NULL, NULL);
 
-  stmt = _styr_store_prepare (self,
-                              "SELECT deleted, body FROM revisions WHERE doc_id = ?1 AND rev = ?2",
-                              error);
+  stmt = prepare_revision_query (self,
+                                 "SELECT deleted, body FROM revisions WHERE doc_id = ?1 AND rev = ?2",
+                                 id, rev, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)

@@ -93,6 +93,10 @@ JsonObject *styr_store_get_revision       (StyrStore      *self,
                                            const char     *rev,
                                            gboolean       *deleted,
                                            GError        **error);
+char       *styr_store_get_revision_author (StyrStore  *self,
+                                            const char *id,
+                                            const char *rev,
+                                            GError    **error);
 char      **styr_store_get_conflicts      (StyrStore      *self,
                                            const char     *id,
                                            GError        **error);
