@@ -817,6 +817,8 @@ typedef struct
   Fault         fault;
   guint         skip;
   guint         times;
+  /* A document the server refuses, as its validate_doc_update would. */
+  char         *refuse_id;
   GMutex        lock;
 } Proxy;
 
@@ -849,6 +851,72 @@ proxy_answer (SoupServerMessage *message,
                                     length < 0 ? strlen (data) : (gsize) length);
 }
 
+/* Takes the refused document out of a _bulk_docs request; returns whether
+ * it was there. */
+static gboolean
+drop_refused (Proxy   *proxy,
+              GBytes **body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *refuse_id = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) kept = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *docs;
+  JsonArray *rest = json_array_new ();
+  gboolean dropped = FALSE;
+  gsize length;
+
+  g_mutex_lock (&proxy->lock);
+  refuse_id = g_strdup (proxy->refuse_id);
+  g_mutex_unlock (&proxy->lock);
+  if (refuse_id == NULL ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (*body, NULL), g_bytes_get_size (*body),
+                                   NULL))
+    {
+      json_array_unref (rest);
+      return FALSE;
+    }
+
+  docs = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "docs");
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    {
+      JsonObject *doc = json_array_get_object_element (docs, i);
+
+      if (g_strcmp0 (json_object_get_string_member (doc, "_id"), refuse_id) == 0)
+        dropped = TRUE;
+      else
+        json_array_add_object_element (rest, json_object_ref (doc));
+    }
+  json_node_take_array (kept, rest);
+  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "docs",
+                          json_node_copy (kept));
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  length = strlen (text);
+  g_bytes_unref (*body);
+  *body = g_bytes_new_take (g_steal_pointer (&text), length);
+  return dropped;
+}
+
+static char *
+add_refusal (Proxy      *proxy,
+             const char *data,
+             gsize       length)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *answer;
+  JsonObject *refusal = json_object_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, data, length, NULL));
+  answer = json_node_get_array (json_parser_get_root (parser));
+  g_mutex_lock (&proxy->lock);
+  json_object_set_string_member (refusal, "id", proxy->refuse_id);
+  g_mutex_unlock (&proxy->lock);
+  json_object_set_string_member (refusal, "error", "forbidden");
+  json_object_set_string_member (refusal, "reason", "Only the programme leader may change this");
+  json_array_add_object_element (answer, refusal);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
 static void
 proxy_cb (SoupServer        *server,
           SoupServerMessage *message,
@@ -866,10 +934,13 @@ proxy_cb (SoupServer        *server,
   SoupMessageBody *request_body = soup_server_message_get_request_body (message);
   g_autoptr(GBytes) body = soup_message_body_flatten (request_body);
   g_autoptr(GBytes) answer = NULL;
+  g_autofree char *with_refusal = NULL;
   const char *type;
   gsize length;
   const char *data;
   Fault fault = next_fault (proxy);
+  gboolean refused = g_str_has_suffix (g_uri_get_path (uri), "/_bulk_docs") &&
+                     drop_refused (proxy, &body);
 
   /* CouchDB, and PouchDB after it, answer JSON as text/plain unless the
    * client accepts application/json. */
@@ -882,6 +953,12 @@ proxy_cb (SoupServer        *server,
   if (answer == NULL)
     length = 0;
   type = soup_message_headers_get_content_type (soup_message_get_response_headers (forward), NULL);
+  if (refused)
+    {
+      with_refusal = add_refusal (proxy, data, length);
+      data = with_refusal;
+      length = strlen (with_refusal);
+    }
 
   switch (fault)
     {
@@ -932,6 +1009,7 @@ proxy_stop (Proxy *proxy)
 {
   local_server_stop (proxy->local);
   g_mutex_clear (&proxy->lock);
+  g_free (proxy->refuse_id);
   g_free (proxy->target);
   g_free (proxy);
 }
@@ -1006,6 +1084,52 @@ test_faults (Fixture       *fixture,
 /* A fault half-way through a pull, while the next batch is being fetched
  * and the one before written: the batches written before it stay, whole,
  * and the next pass brings the rest and nothing twice. */
+/* A revision the server will not take, as its validate_doc_update would
+ * refuse it, is named and counted; the changes after it still go out, and
+ * the next pass does not stall on it. */
+static void
+test_refused (Fixture       *fixture,
+              gconstpointer  data)
+{
+  Proxy *proxy = proxy_start (fixture->url);
+  g_autoptr(StyrReplicator) replicator = NULL;
+  g_autoptr(GError) error = NULL;
+  StyrSyncResult result = { 0 };
+
+  put_state (fixture->a, "task-state:REFUSED", "started", "mette");
+  put_state (fixture->a, "task-state:TAKEN", "started", "mette");
+  g_mutex_lock (&proxy->lock);
+  proxy->refuse_id = g_strdup ("task-state:REFUSED");
+  g_mutex_unlock (&proxy->lock);
+
+  replicator = styr_replicator_new (fixture->a, proxy->local->url, "team", NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* One document a batch: the refused one comes first. */
+  styr_replicator_set_batch_size (replicator, 1);
+  g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.refused, ==, 1);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_nonnull (strstr (styr_replicator_get_refusal (replicator), "“task-state:REFUSED”"));
+  g_assert_nonnull (strstr (styr_replicator_get_refusal (replicator), "programme leader"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *url = g_strconcat (fixture->url, "/team/task-state:",
+                                          i == 0 ? "TAKEN" : "REFUSED", NULL);
+
+      g_assert_cmpuint (couch_http (url, "GET", NULL, NULL), ==, i == 0 ? 200 : 404);
+    }
+
+  put_state (fixture->a, "task-state:LATER", "started", "mette");
+  result = (StyrSyncResult) { 0 };
+  g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_cmpuint (result.refused, ==, 0);
+  g_assert_cmpuint (result.pushed, ==, 1);
+
+  proxy_stop (proxy);
+}
+
 static void
 test_fault_mid_pull (Fixture       *fixture,
                      gconstpointer  data)
@@ -1106,6 +1230,7 @@ main (int   argc,
   ADD ("service", test_service);
   ADD ("command-line", test_command_line);
   ADD ("fault-mid-pull", test_fault_mid_pull);
+  ADD ("refused", test_refused);
 
   return g_test_run ();
 }

@@ -360,6 +360,12 @@ styr_command_sync (const char  *database,
   replicator = styr_replicator_new (store, server, name, user, password, error);
   if (replicator == NULL || !styr_replicator_sync (replicator, &result, NULL, error))
     return FALSE;
+  if (result.refused > 0)
+    {
+      g_set_error_literal (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
+                           styr_replicator_get_refusal (replicator));
+      return FALSE;
+    }
 
   /* Translators: after --sync: revisions pulled, pushed, documents in conflict. */
   *report = g_strdup_printf (_("Pulled %u, pushed %u, %u left in conflict."), result.pulled,

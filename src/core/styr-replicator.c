@@ -52,6 +52,8 @@ struct _StyrReplicator
   char        *server;
   char        *database;
   guint        batch_size;
+  /* Why the server would not take a revision, the last time it said so. */
+  char        *refusal;
 };
 
 G_DEFINE_FINAL_TYPE (StyrReplicator, styr_replicator, G_TYPE_OBJECT)
@@ -72,6 +74,7 @@ styr_replicator_finalize (GObject *object)
   g_clear_pointer (&self->http, styr_http_free);
   g_free (self->server);
   g_free (self->database);
+  g_free (self->refusal);
 
   G_OBJECT_CLASS (styr_replicator_parent_class)->finalize (object);
 }
@@ -920,6 +923,21 @@ outgoing_doc (StyrReplicator  *self,
 }
 
 /**
+ * styr_replicator_get_refusal:
+ * @self: a #StyrReplicator
+ *
+ * Returns: (nullable): what the server said the last time it would not
+ *   take a revision, naming the document; see #StyrSyncResult.refused
+ */
+const char *
+styr_replicator_get_refusal (StyrReplicator *self)
+{
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), NULL);
+
+  return self->refusal;
+}
+
+/**
  * styr_replicator_push:
  * @self: a #StyrReplicator
  * @result: (inout): what was pushed is added to it
@@ -941,6 +959,7 @@ styr_replicator_push (StyrReplicator  *self,
   g_autofree char *since_text = NULL;
   g_autofree char *remote_rev = NULL;
   guint pushed = 0;
+  guint refused;
   gint64 since;
 
   g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
@@ -1026,26 +1045,35 @@ styr_replicator_push (StyrReplicator  *self,
                            error);
           if (saved == NULL)
             return FALSE;
-          /* With new_edits:false a server answers with the failures only. */
+          refused = 0;
+          /* With new_edits:false a server answers with the failures only.
+           * A revision it refuses, such as by its validation, would be
+           * refused again on every pass: as CouchDB's own replicator does,
+           * the push counts it and goes on, so one document cannot hold
+           * back every change after it. */
           if (JSON_NODE_HOLDS_ARRAY (saved))
             for (guint i = 0; i < json_array_get_length (json_node_get_array (saved)); i++)
               {
                 JsonObject *entry = json_array_get_object_element (json_node_get_array (saved), i);
 
-                if (entry != NULL && json_object_has_member (entry, "error"))
-                  {
-                    g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
-                                 /* Translators: the server, the document, and its reason. */
-                                 _("%s did not take “%s”: %s"), styr_http_get_url (self->http),
-                                 json_object_get_string_member_with_default (entry, "id", "?"),
-                                 json_object_get_string_member_with_default (entry, "reason",
-                                                                              "?"));
-                    return FALSE;
-                  }
+                if (entry == NULL || !json_object_has_member (entry, "error"))
+                  continue;
+                refused++;
+                g_free (self->refusal);
+                self->refusal =
+                  /* Translators: the server, the document, and its reason. */
+                  g_strdup_printf (_("%s did not take “%s”: %s"), styr_http_get_url (self->http),
+                                   json_object_get_string_member_with_default (entry, "id", "?"),
+                                   json_object_get_string_member_with_default (entry, "reason",
+                                                                                "?"));
+                g_message ("%s", self->refusal);
               }
           if (result != NULL)
-            result->pushed += json_array_get_length (docs);
-          pushed += json_array_get_length (docs);
+            {
+              result->pushed += json_array_get_length (docs) - refused;
+              result->refused += refused;
+            }
+          pushed += json_array_get_length (docs) - refused;
         }
 
       since = ((StyrStoreChange *) g_ptr_array_index (changes, changes->len - 1))->seq;

@@ -29,6 +29,8 @@ typedef enum
  * @pushed: revisions sent to the server
  * @conflicts: documents left in conflict after the pass
  * @merged: conflicts merged because each side changed other fields
+ * @refused: revisions the server would not take, such as for its
+ *   validation; see styr_replicator_get_refusal()
  *
  * What one replication pass did.
  */
@@ -38,6 +40,7 @@ typedef struct
   guint pushed;
   guint conflicts;
   guint merged;
+  guint refused;
 } StyrSyncResult;
 
 #define STYR_TYPE_REPLICATOR (styr_replicator_get_type ())
@@ -59,6 +62,7 @@ gboolean        styr_replicator_pull        (StyrReplicator  *self,
                                              StyrSyncResult  *result,
                                              GCancellable    *cancellable,
                                              GError         **error);
+const char     *styr_replicator_get_refusal (StyrReplicator  *self);
 gboolean        styr_replicator_push        (StyrReplicator  *self,
                                              StyrSyncResult  *result,
                                              GCancellable    *cancellable,

@@ -233,7 +233,7 @@ apply_post (gpointer user_data)
       notice (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTS]);
-      set_state (self, STYR_SYNC_IDLE, NULL);
+      set_state (self, STYR_SYNC_IDLE, post->message);
       break;
 
     case POST_FAILED:
@@ -379,7 +379,8 @@ worker (gpointer data)
 
           styr_store_set_setting (store, LAST_SYNC_KEY, iso, NULL);
           styr_replicator_confirm_pending (replicator, NULL);
-          post (shared, POST_DONE, result.conflicts, NULL);
+          post (shared, POST_DONE, result.conflicts,
+                result.refused > 0 ? styr_replicator_get_refusal (replicator) : NULL);
           backoff = 0;
           if (wait_for_server (shared, replicator, &error))
             continue;
@@ -685,7 +686,8 @@ styr_sync_get_state (StyrSync *self)
  * styr_sync_get_message:
  * @self: a #StyrSync
  *
- * Returns: (nullable): why the last pass failed
+ * Returns: (nullable): why the last pass failed, or, after one that
+ *   succeeded, what the server would not take
  */
 const char *
 styr_sync_get_message (StyrSync *self)

@@ -112,6 +112,12 @@ update (StyrSyncButton *self)
         label = g_strdup (_("Synced"));
       if (waiting != NULL)
         icon = "document-send-symbolic";
+      /* A change the server would not take, such as for its validation. */
+      if (styr_sync_get_message (self->sync) != NULL)
+        {
+          g_string_append_printf (detail, "%s\n", styr_sync_get_message (self->sync));
+          icon = "dialog-warning-symbolic";
+        }
       break;
     }
 
