@@ -40,29 +40,6 @@ G_DEFINE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR_TYPE_PAGE)
 /* Long lists are cut here; their page shows the rest. */
 #define MAX_ROWS 12
 
-/**
- * styr_overview_page_build_summary:
- * @self: a #StyrOverviewPage
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the summary as of today, with the user's
- *   thresholds and municipality, or %NULL with @error set
- */
-StyrSummary *
-styr_overview_page_build_summary (StyrOverviewPage  *self,
-                                  GError           **error)
-{
-  StyrRuleThresholds thresholds;
-  g_autofree char *municipality = NULL;
-  GDate today;
-
-  styr_ui_load_thresholds (self->settings, &thresholds);
-  styr_clock_get_today (self->clock, &today);
-  if (self->settings != NULL)
-    municipality = g_settings_get_string (self->settings, "municipality");
-  return styr_summary_build (self->store, &today, &thresholds, municipality, NULL, NULL, error);
-}
-
 static AdwPreferencesGroup *
 add_group (StyrOverviewPage *self,
            const char       *title,
@@ -279,30 +256,80 @@ built_cb (GObject      *source,
     start_build (self);
 }
 
+/* Works the summary out as of today, with the user's thresholds and
+ * municipality, in a worker with its own connection. */
 static void
-start_build (StyrOverviewPage *self)
+run_build (StyrOverviewPage    *self,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Request *request;
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Request *request = g_new0 (Request, 1);
 
-  if (self->building)
-    {
-      self->stale = TRUE;
-      return;
-    }
-
-  request = g_new0 (Request, 1);
   request->path = g_strdup (styr_store_get_path (self->store));
   styr_clock_get_today (self->clock, &request->today);
   styr_ui_load_thresholds (self->settings, &request->thresholds);
   if (self->settings != NULL)
     request->municipality = g_settings_get_string (self->settings, "municipality");
 
-  self->building = TRUE;
-  self->stale = FALSE;
-  task = g_task_new (self, self->cancellable, built_cb, NULL);
+  g_task_set_source_tag (task, run_build);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   g_task_run_in_thread (task, build_in_thread);
+}
+
+static void
+start_build (StyrOverviewPage *self)
+{
+  if (self->building)
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  self->building = TRUE;
+  self->stale = FALSE;
+  run_build (self, self->cancellable, built_cb, NULL);
+}
+
+/**
+ * styr_overview_page_build_summary_async:
+ * @self: a #StyrOverviewPage
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the summary
+ * @user_data: its data
+ *
+ * Works the summary out as of today, with the user's thresholds and
+ * municipality, in the background: with 100 000 agreements that takes
+ * longer than the window may stand still, as for printing.
+ */
+void
+styr_overview_page_build_summary_async (StyrOverviewPage    *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (STYR_IS_OVERVIEW_PAGE (self));
+
+  run_build (self, cancellable, callback, user_data);
+}
+
+/**
+ * styr_overview_page_build_summary_finish:
+ * @self: a #StyrOverviewPage
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the summary, or %NULL with @error set
+ */
+StyrSummary *
+styr_overview_page_build_summary_finish (StyrOverviewPage  *self,
+                                         GAsyncResult      *result,
+                                         GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gboolean

@@ -19,8 +19,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR, OVERVIEW_PAGE, StyrPage)
 
-StyrSummary *styr_overview_page_build_summary (StyrOverviewPage  *self,
-                                               GError           **error);
-void         styr_overview_page_refresh       (StyrOverviewPage  *self);
+void         styr_overview_page_build_summary_async  (StyrOverviewPage     *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+StyrSummary *styr_overview_page_build_summary_finish (StyrOverviewPage     *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void         styr_overview_page_refresh              (StyrOverviewPage     *self);
 
 G_END_DECLS

@@ -151,12 +151,70 @@ show_record_action (GtkWidget  *widget,
       }
 }
 
-static StyrSummary *
-build_summary (StyrWindow  *self,
-               GError     **error)
+static StyrOverviewPage *
+overview_page (StyrWindow *self)
 {
-  return styr_overview_page_build_summary (STYR_OVERVIEW_PAGE (adw_bin_get_child (self->overview_bin)),
-                                           error);
+  return STYR_OVERVIEW_PAGE (adw_bin_get_child (self->overview_bin));
+}
+
+/* Printing and exporting wait for the summary, which is worked out in the
+ * background; meanwhile they cannot be asked for twice. */
+typedef struct
+{
+  StyrWindow *window;
+  char       *path;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintJob, print_job_free)
+
+static void
+set_printing (StyrWindow *self,
+              gboolean    printing)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !printing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", !printing);
+}
+
+static void
+summary_for_print_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(PrintJob) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrSummary) summary = NULL;
+  GtkPrintOperationResult printed = GTK_PRINT_OPERATION_RESULT_ERROR;
+
+  set_printing (job->window, FALSE);
+  summary = styr_overview_page_build_summary_finish (STYR_OVERVIEW_PAGE (source), result, &error);
+  if (summary != NULL)
+    printed = styr_summary_print (GTK_WINDOW (job->window), summary, job->path, &error);
+
+  if (printed == GTK_PRINT_OPERATION_RESULT_ERROR)
+    styr_ui_show_error (GTK_WIDGET (job->window), error);
+  else if (job->path != NULL)
+    styr_ui_toast (GTK_WIDGET (job->window), _("The summary was exported as PDF"), NULL);
+}
+
+/* Prints the summary, or with @path exports it as PDF there. */
+static void
+print_summary (StyrWindow *self,
+               const char *path)
+{
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->window = g_object_ref (self);
+  job->path = g_strdup (path);
+  set_printing (self, TRUE);
+  styr_overview_page_build_summary_async (overview_page (self), NULL, summary_for_print_cb, job);
 }
 
 static void
@@ -164,13 +222,7 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  StyrWindow *self = STYR_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrSummary) summary = build_summary (self, &error);
-
-  if (summary == NULL ||
-      styr_summary_print (GTK_WINDOW (self), summary, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    styr_ui_show_error (widget, error);
+  print_summary (STYR_WINDOW (widget), NULL);
 }
 
 static void
@@ -179,8 +231,6 @@ export_pdf_response_cb (GtkNativeDialog *chooser,
                         StyrWindow      *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrSummary) summary = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -190,17 +240,15 @@ export_pdf_response_cb (GtkNativeDialog *chooser,
     return;
 
   path = g_file_get_path (file);
-  summary = build_summary (self, &error);
-  if (summary == NULL || path == NULL ||
-      styr_summary_print (GTK_WINDOW (self), summary, path, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (path == NULL)
     {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("The summary can only be exported to a local file."));
+      g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                     _("The summary can only be exported to a local file."));
+
       styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
     }
-  else
-    styr_ui_toast (GTK_WIDGET (self), _("The summary was exported as PDF"), NULL);
+  print_summary (self, path);
 }
 
 static void
