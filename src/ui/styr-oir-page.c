@@ -902,6 +902,13 @@ save_own_item (StyrOirPage       *self,
 }
 
 static void
+delete_clicked_cb (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
 edit_item_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        StyrOirPage      *self)
@@ -957,18 +964,14 @@ edit_item_action (GtkWidget  *widget,
   if (entry == NULL)
     return;
   own = is_own_item (entry->item);
-  if (own)
-    {
-      text = adw_entry_row_new ();
-      due = adw_entry_row_new ();
-    }
-
   /* The municipality's own items can be re-worded, re-dated and deleted. */
   if (own)
     {
       g_autofree char *due_text = styr_date_to_user (styr_record_get_string (STYR_RECORD (entry->item),
                                                                              "due"));
 
+      text = adw_entry_row_new ();
+      due = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Text"));
       gtk_editable_set_text (GTK_EDITABLE (text), styr_checklist_item_get_text (entry->item));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (day-month-year, optional)"));
@@ -996,8 +999,15 @@ edit_item_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "styr-item", g_strdup (item_id), g_free);
   if (own)
     {
-      adw_message_dialog_add_response (dialog, "delete", _("_Delete"));
-      adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+      /* Apart from Save, as in GNOME's own editors; a deletion can be
+       * undone. */
+      GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));
+
+      gtk_widget_add_css_class (delete, "destructive-action");
+      gtk_widget_set_halign (delete, GTK_ALIGN_CENTER);
+      g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), dialog,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), delete);
       g_object_set_data_full (G_OBJECT (dialog), "styr-own-item", g_object_ref (entry->item),
                               g_object_unref);
       g_object_set_data_full (G_OBJECT (dialog), "styr-item-rev",
