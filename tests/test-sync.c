@@ -469,6 +469,14 @@ test_service (Fixture       *fixture,
   g_assert_cmpuint (couch_http (on_server, "GET", NULL, NULL), ==, 200);
   g_assert_nonnull (styr_sync_get_last_sync (sync));
 
+  /* The last sync is the configured database's: another was never synced
+   * here, and the first one's time comes back with it. */
+  styr_sync_configure (sync, fixture->url, "elsewhere", NULL);
+  g_assert_null (styr_sync_get_last_sync (sync));
+  styr_sync_configure (sync, fixture->url, "team", NULL);
+  g_assert_nonnull (styr_sync_get_last_sync (sync));
+  run_until (settled, sync, NULL);
+
   g_signal_connect (fixture->a, "documents-changed::person", G_CALLBACK (person_changed_cb),
                     sync);
   g_assert_cmpuint (couch_http (from_server, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","

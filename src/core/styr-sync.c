@@ -27,7 +27,16 @@
 #define FIRST_BACKOFF 5
 #define MAX_BACKOFF 300
 #define PUSH_DELAY_MS 1500
-#define LAST_SYNC_KEY "sync-last-success"
+/* Followed by the server and database: another team's database was never
+ * synced just because this one was. */
+#define LAST_SYNC_KEY "sync-last-success:"
+
+static char *
+last_sync_key (const char *server,
+               const char *database)
+{
+  return g_strconcat (LAST_SYNC_KEY, server, "/", database, NULL);
+}
 
 typedef struct
 {
@@ -377,7 +386,9 @@ worker (gpointer data)
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
           g_autofree char *iso = g_date_time_format_iso8601 (now);
 
-          styr_store_set_setting (store, LAST_SYNC_KEY, iso, NULL);
+          g_autofree char *key = last_sync_key (shared->server, shared->database);
+
+          styr_store_set_setting (store, key, iso, NULL);
           styr_replicator_confirm_pending (replicator, NULL);
           post (shared, POST_DONE, result.conflicts,
                 result.refused > 0 ? styr_replicator_get_refusal (replicator) : NULL);
@@ -566,6 +577,21 @@ styr_sync_init (StyrSync *self)
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* When this database last completed a pass with @server's @database. */
+static void
+load_last_sync (StyrSync   *self,
+                const char *server,
+                const char *database)
+{
+  g_autofree char *key = last_sync_key (server, database);
+  g_autofree char *last = styr_store_get_setting (self->store, key, NULL);
+  g_autoptr(GDateTime) utc = last != NULL ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
+
+  g_clear_pointer (&self->last_sync, g_date_time_unref);
+  self->last_sync = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+}
+
 /**
  * styr_sync_new:
  * @store: the store the window works on
@@ -576,20 +602,12 @@ StyrSync *
 styr_sync_new (StyrStore *store)
 {
   StyrSync *self;
-  g_autofree char *last = NULL;
 
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
 
   self = g_object_new (STYR_TYPE_SYNC, NULL);
   self->store = g_object_ref (store);
   self->seen_seq = styr_store_get_update_seq (store, NULL);
-  last = styr_store_get_setting (store, LAST_SYNC_KEY, NULL);
-  if (last != NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (last, NULL);
-
-      self->last_sync = utc != NULL ? g_date_time_to_local (utc) : NULL;
-    }
   g_signal_connect_object (store, "documents-changed", G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;
@@ -626,6 +644,8 @@ styr_sync_configure (StyrSync   *self,
       set_state (self, STYR_SYNC_OFF, NULL);
       return;
     }
+
+  load_last_sync (self, server, database);
 
   /* Settings that cannot work are said at once, without a thread. */
   self->local = styr_replicator_new (self->store, server, database, NULL, NULL, &error);
