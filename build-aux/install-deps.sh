@@ -7,7 +7,8 @@ set -eu
 packages="
   gcc libc6-dev pkg-config meson ninja-build gettext itstool libxml2-utils
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev libical-dev tzdata
+  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsecret-1-dev libical-dev libxlsxwriter-dev
+  tzdata
   desktop-file-utils appstream adwaita-icon-theme fonts-cantarell
 "
 test_packages="

@@ -18,6 +18,7 @@ RUNTIME_PROVIDES = {
 # The pkg-config modules each manifest module installs.
 MODULE_PROVIDES = {
     "libical": {"libical"},
+    "libxlsxwriter": {"xlsxwriter"},
 }
 # GNOME 43 was the first runtime with GTK 4.8 and libadwaita 1.2, the oldest
 # versions meson.build accepts.

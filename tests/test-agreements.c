@@ -682,6 +682,17 @@ usage_import (StyrStore  *store,
 
 #define USAGE_HEADER "Måned;Anvendersystem;Service;Kald\r\n"
 
+static StyrImportRow *
+usage_row (StyrUsageImport *import,
+           guint            index)
+{
+  g_autoptr(StyrImportRow) row = g_list_model_get_item (styr_usage_import_get_rows (import),
+                                                        index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
 /* Rows that are reported one by one while the good rows around them stay. */
 static void
 test_usage_bad_rows (Fixture       *fixture,
@@ -689,87 +700,89 @@ test_usage_bad_rows (Fixture       *fixture,
 {
   static const struct {
     const char *row;
-    const char *column;
     const char *says;
   } rows[] = {
-    { "2020-03;Ukendt System;SF1520;10", "Anvendersystem",
-      "no service agreement has the using system “Ukendt System”" },
-    { "2020-03;Børnesag;SF1520;10", "Anvendersystem",
-      "no service agreement has the using system “Børnesag”" },
-    { "2020-03;KMD Sag;SF6002;10", "Service",
-      "no service agreement for “KMD Sag” includes the service SF6002" },
-    { "2020-07;Nexus;SF1520;10", "Anvendersystem",
-      "2 service agreements for “Nexus” include the service SF1520, and Styr cannot tell "
-      "which one made the calls in 2020-07" },
-    { "2020-13;KMD Sag;SF1520;10", "Måned",
-      "“2020-13” is not a month (expected yyyy-mm, mm-yyyy or mm/yyyy)" },
-    { "13/2020;KMD Sag;SF1520;10", "Måned", "“13/2020” is not a month" },
-    { "01-20;KMD Sag;SF1520;10", "Måned", "“01-20” is not a month" },
-    { "januar 2020;KMD Sag;SF1520;10", "Måned", "“januar 2020” is not a month" },
-    { "2020/01;KMD Sag;SF1520;10", "Måned", "“2020/01” is not a month" },
-    { ";KMD Sag;SF1520;10", "Måned", "“” is not a month" },
-    { "2020-03;KMD Sag;SF1520;-5", "Kald",
-      "“-5” is negative, but a number of calls is 0 or more" },
-    { "2020-03;KMD Sag;SF1520;mange", "Kald",
-      "“mange” is not a number of calls (expected a whole number such as 1234 or 1.234)" },
-    { "2020-03;KMD Sag;SF1520;1,5", "Kald", "“1,5” is not a number of calls" },
-    { "2020-03;KMD Sag;SF1520;1.23", "Kald", "“1.23” is not a number of calls" },
-    { "2020-03;KMD Sag;SF1520;1.234.", "Kald", "“1.234.” is not a number of calls" },
-    { "2020-03;KMD Sag;SF1520;99999999999999999999", "Kald", "is not a number of calls" },
-    { "2020-03;KMD Sag;SF1520", NULL,
-      "the row has 3 fields, but the first line names 4 columns" },
-    { "2020-03;KMD Sag;SF1520;10;ekstra", NULL, "the row has 5 fields" },
-    { "2020-03; ;SF1520;10", "Anvendersystem", "the row names no using system" },
-    { "2020-03;KMD Sag;;10", "Service", "the row names no service" },
+    { "2020-03;Ukendt System;SF1520;10",
+      "column “Anvendersystem”: no service agreement has the using system “Ukendt System”" },
+    { "2020-03;Børnesag;SF1520;10",
+      "column “Anvendersystem”: no service agreement has the using system “Børnesag”" },
+    { "2020-03;KMD Sag;SF6002;10",
+      "column “Service”: no service agreement for “KMD Sag” includes the service SF6002" },
+    { "2020-07;Nexus;SF1520;10",
+      "column “Anvendersystem”: 2 service agreements for “Nexus” include the service SF1520, "
+      "and Styr cannot tell which one made the calls in 2020-07" },
+    { "2020-13;KMD Sag;SF1520;10",
+      "column “Måned”: “2020-13” is not a month (expected yyyy-mm, mm-yyyy or mm/yyyy)" },
+    { "13/2020;KMD Sag;SF1520;10", "column “Måned”: “13/2020” is not a month" },
+    { "01-20;KMD Sag;SF1520;10", "column “Måned”: “01-20” is not a month" },
+    { "januar 2020;KMD Sag;SF1520;10", "column “Måned”: “januar 2020” is not a month" },
+    { "2020/01;KMD Sag;SF1520;10", "column “Måned”: “2020/01” is not a month" },
+    { ";KMD Sag;SF1520;10", "column “Måned”: the row has no month" },
+    { "2020-03;KMD Sag;SF1520;-5",
+      "column “Kald”: “-5” is negative, but a number of calls is 0 or more" },
+    { "2020-03;KMD Sag;SF1520;mange",
+      "column “Kald”: “mange” is not a number of calls (expected a whole number such as 1234 "
+      "or 1.234)" },
+    { "2020-03;KMD Sag;SF1520;1,5", "column “Kald”: “1,5” is not a number of calls" },
+    { "2020-03;KMD Sag;SF1520;1.23", "column “Kald”: “1.23” is not a number of calls" },
+    { "2020-03;KMD Sag;SF1520;1.234.", "column “Kald”: “1.234.” is not a number of calls" },
+    { "2020-03;KMD Sag;SF1520;99999999999999999999", "is not a number of calls" },
+    /* A short row has the empty cells a spreadsheet shows; it reads no
+     * further than its own cells. */
+    { "2020-03;KMD Sag;SF1520", "column “Kald”: the row has no number of calls" },
+    { "2020-03; ;SF1520;10", "column “Anvendersystem”: the row names no using system" },
+    { "2020-03;KMD Sag;;10", "column “Service”: the row names no service" },
   };
   g_autoptr(GString) text = g_string_new (USAGE_HEADER);
   g_autoptr(StyrUsageImport) import = NULL;
-  GPtrArray *problems;
 
   put_usage_agreements (fixture->store);
 
-  /* A good row between every bad one. */
+  /* A good row before every bad one. */
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_string_append_printf (text, "%02u-2021;SBSYS;SF1500;%u\r\n", i % 12 + 1, i);
+      g_string_append_printf (text, "%02u-%u;SBSYS;SF1500;%u\r\n", i % 12 + 1, 2021 + i / 12, i);
       g_string_append_printf (text, "%s\r\n", rows[i].row);
     }
+  /* A closing total row with fewer cells is skipped by name. */
+  g_string_append (text, "I alt;;;1234\r\nTotal\r\n");
 
   import = usage_import (fixture->store, text->str);
-  g_assert_cmpuint (styr_usage_import_get_matched_count (import), ==, G_N_ELEMENTS (rows));
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_CHANGED), ==,
+                    G_N_ELEMENTS (rows));
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_REFUSED), ==,
+                    G_N_ELEMENTS (rows));
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_SKIPPED), ==, 2);
   g_assert_cmpuint (styr_usage_import_get_agreement_count (import), ==, 1);
-  problems = styr_usage_import_get_problems (import);
-  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (rows));
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      StyrImportProblem *problem = g_ptr_array_index (problems, i);
+      StyrImportRow *row = usage_row (import, 2 * i + 1);
+      const char *problem = styr_import_row_get_problems (row)[0];
 
-      g_assert_cmpuint (problem->line, ==, 3 + 2 * i);
-      if (strstr (problem->problem, rows[i].says) == NULL ||
-          g_strcmp0 (problem->column, rows[i].column) != 0)
-        g_error ("row %u: “%s” in column “%s” does not say “%s”", i, problem->problem,
-                 problem->column, rows[i].says);
+      g_assert_cmpuint (styr_import_row_get_row (row), ==, 3 + 2 * i);
+      if (problem == NULL || strstr (problem, rows[i].says) == NULL)
+        g_error ("row %u: “%s” does not say “%s”", i, problem, rows[i].says);
     }
+  g_assert_cmpstr (styr_import_row_get_note (usage_row (import, 2 * G_N_ELEMENTS (rows))), ==,
+                   "a total row");
 }
 
 static void
 test_usage_missing_column (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(StyrUsageImport) import = NULL;
-  StyrImportProblem *problem;
+  static const char text[] = "Måned;Anvendersystem;Service\r\n2020-03;KMD Sag;SF1520\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   put_usage_agreements (fixture->store);
-  import = usage_import (fixture->store, "Måned;Anvendersystem;Service\r\n"
-                                         "2020-03;KMD Sag;SF1520\r\n");
-  g_assert_cmpuint (styr_usage_import_get_matched_count (import), ==, 0);
-  g_assert_cmpuint (styr_usage_import_get_problems (import)->len, ==, 1);
-  problem = g_ptr_array_index (styr_usage_import_get_problems (import), 0);
-  g_assert_cmpuint (problem->line, ==, 1);
-  g_assert_cmpstr (problem->problem, ==,
-                   "the first line names no column for the number of calls (expected "
-                   "“Kald”/“Antal kald”/“calls”)");
+  bytes = g_bytes_new_static (text, strlen (text));
+  g_assert_null (styr_usage_import_new (styr_csv_parse (bytes, "forbrug.csv", NULL),
+                                        fixture->store, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "“forbrug.csv” has no column for the number of calls (expected a heading "
+                   "“Kald”/“Antal kald”/“calls”).");
 }
 
 static void
@@ -803,12 +816,22 @@ test_usage_commit_merges (Fixture       *fixture,
                          "2020-05;KMD Sag;SF1520;1\r\n"
                          /* a later row for the same month and service wins */
                          "2020-05;KMD Sag;SF1520;2\r\n"
+                         "I alt;;;1.000.000\r\n"
                          /* the period tells the two Nexus agreements apart */
                          "2020-01;Nexus;SF1520;50\r\n"
                          "2021-01;nexus;SF1520;1.000.000\r\n");
-  g_assert_cmpuint (styr_usage_import_get_problems (import)->len, ==, 0);
-  g_assert_cmpuint (styr_usage_import_get_matched_count (import), ==, 8);
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_REFUSED), ==, 0);
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_CHANGED), ==, 7);
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_SKIPPED), ==, 2);
   g_assert_cmpuint (styr_usage_import_get_agreement_count (import), ==, 3);
+  g_assert_cmpstr (styr_import_row_get_note (usage_row (import, 4)), ==,
+                   "row 7 gives the figure for the same month and service");
+  {
+    g_autofree char *line = styr_import_row_format (usage_row (import, 0));
+
+    /* The figure it writes over the one the agreement holds. */
+    g_assert_cmpstr (line, ==, "Row 2 (“kmd  sag”): SF1520 2020-02: 200 → 1234");
+  }
 
   g_assert_true (styr_usage_import_commit (import, fixture->store, "mette", &updated, &error));
   g_assert_no_error (error);
@@ -845,7 +868,7 @@ test_usage_commit_merges (Fixture       *fixture,
   /* English column names, commas and MM/YYYY. */
   english = usage_import (fixture->store, "Month,Using system,Service,Calls\n"
                                           "01/2021,SBSYS,sf1500,12\n");
-  g_assert_cmpuint (styr_usage_import_get_problems (english)->len, ==, 0);
+  g_assert_cmpuint (styr_usage_import_count (english, STYR_IMPORT_ROW_REFUSED), ==, 0);
   g_assert_true (styr_usage_import_commit (english, fixture->store, "lars", &updated, &error));
   g_assert_cmpuint (updated, ==, 1);
   g_clear_object (&sbsys);
@@ -874,7 +897,7 @@ test_usage_all_or_nothing (Fixture       *fixture,
   import = usage_import (fixture->store, USAGE_HEADER
                                          "2020-03;KMD Sag;SF1520;300\r\n"
                                          "2020-03;SBSYS;SF1520;5\r\n");
-  g_assert_cmpuint (styr_usage_import_get_matched_count (import), ==, 2);
+  g_assert_cmpuint (styr_usage_import_count (import, STYR_IMPORT_ROW_CHANGED), ==, 2);
 
   /* A colleague's write lock makes the commit fail: nothing is written. */
   g_clear_object (&fixture->store);
@@ -926,78 +949,59 @@ test_usage_all_or_nothing (Fixture       *fixture,
 /* --- Export ---------------------------------------------------------- */
 
 static void
-test_export_round_trip (void)
+test_export_columns (void)
 {
   g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrCsv) csv = NULL;
-  g_autoptr(StyrAgreementImport) import = NULL;
   const StyrCsvRow *row;
-  StyrAgreement *back;
-  static const char *header[] = { "Using system", "Supplier", "Services", "Data scope",
-                                  "Reason", "State", "Valid from", "Valid to", "Next review",
-                                  "Approver", "Notes", NULL };
+  static const char *header[] = { "ID", "Using system", "Supplier", "Services", "Data scope",
+                                  "Scope breadth", "Reason", "State", "Requested", "Approved",
+                                  "Approver", "Valid from", "Valid to",
+                                  "Supplier contract ends", "Next review", "Terminated",
+                                  "Notes", NULL };
 
   g_ptr_array_add (agreements,
                    record ("{'using_system':'Børnesag','supplier':'=cmd',"
                            "'services':['SF1520','SF1500'],"
-                           "'data_scope':'Børn i Næstved; 0-18 år',"
+                           "'data_scope':'Børn i Næstved; 0-18 år','scope_breadth':'limited',"
                            "'reason':'Sagsbehandling, \\u201cakut\\u201d og \\'hurtig\\'\\n"
-                           "linje 2','state':'approved','valid_from':'2019-12-01',"
-                           "'valid_to':'2021-11-30','next_review':'2020-11-20',"
-                           "'approver':'person:p1','notes':'-ingen æøå'}"));
+                           "linje 2','state':'approved','requested':'2019-11-01',"
+                           "'approved':'2019-11-20','valid_from':'2019-12-01',"
+                           "'valid_to':'2021-11-30','contract_end':'2022-01-31',"
+                           "'next_review':'2020-11-20','terminated':'2021-01-01',"
+                           "'approver':'Mette Hansen','notes':'-ingen æøå'}"));
   g_ptr_array_add (agreements, record ("{'using_system':'Åbent System','state':'requested'}"));
 
   styr_agreement_export_csv (agreements, out);
-  g_assert_true (g_str_has_prefix (out->str, "\xef\xbb\xbf" "Using system;Supplier;"));
-  g_assert_nonnull (strstr (out->str, "\r\nBørnesag;'=cmd;SF1520, SF1500;"
-                                      "\"Børn i Næstved; 0-18 år\";"));
+  g_assert_true (g_str_has_prefix (out->str, "\xef\xbb\xbf" "ID;Using system;Supplier;"));
+  g_assert_nonnull (strstr (out->str, "\r\na;Børnesag;'=cmd;SF1520, SF1500;"
+                                      "\"Børn i Næstved; 0-18 år\";Limited;"));
 
   bytes = g_bytes_new (out->str, out->len);
   csv = styr_csv_parse (bytes, "aftaler.csv", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (csv->encoding, ==, "UTF-8");
   g_assert_cmpint (csv->delimiter, ==, ';');
-  g_assert_true (g_strv_equal ((const char * const *) csv->header, header));
+  g_assert_cmpstrv (csv->header, header);
   g_assert_cmpuint (csv->rows->len, ==, 2);
 
+  /* Every field the import reads, as a Danish user writes it. */
   row = g_ptr_array_index (csv->rows, 0);
-  g_assert_cmpuint (g_strv_length (row->fields), ==, 11);
-  g_assert_cmpstr (row->fields[0], ==, "Børnesag");
-  /* The supplier would run as a formula; it stays text. */
-  g_assert_cmpstr (row->fields[1], ==, "'=cmd");
-  g_assert_cmpstr (row->fields[2], ==, "SF1520, SF1500");
-  g_assert_cmpstr (row->fields[3], ==, "Børn i Næstved; 0-18 år");
-  g_assert_cmpstr (row->fields[4], ==, "Sagsbehandling, “akut” og \"hurtig\"\nlinje 2");
-  g_assert_cmpstr (row->fields[5], ==, "Approved");
-  g_assert_cmpstr (row->fields[6], ==, "01-12-2019");
-  g_assert_cmpstr (row->fields[7], ==, "30-11-2021");
-  g_assert_cmpstr (row->fields[8], ==, "20-11-2020");
-  g_assert_cmpstr (row->fields[9], ==, "person:p1");
-  g_assert_cmpstr (row->fields[10], ==, "'-ingen æøå");
+  g_assert_cmpstrv (row->fields, ((const char *[]) {
+    "a", "Børnesag", "'=cmd", "SF1520, SF1500", "Børn i Næstved; 0-18 år", "Limited",
+    "Sagsbehandling, “akut” og \"hurtig\"\nlinje 2", "Approved", "01-11-2019", "20-11-2019",
+    "Mette Hansen", "01-12-2019", "30-11-2021", "31-01-2022", "20-11-2020", "01-01-2021",
+    "'-ingen æøå", NULL }));
 
   row = g_ptr_array_index (csv->rows, 1);
-  g_assert_cmpuint (g_strv_length (row->fields), ==, 11);
-  g_assert_cmpstr (row->fields[0], ==, "Åbent System");
-  g_assert_cmpstr (row->fields[5], ==, "Requested");
-  for (guint i = 1; i < 11; i++)
-    if (i != 5)
+  g_assert_cmpstr (row->fields[1], ==, "Åbent System");
+  g_assert_cmpstr (row->fields[7], ==, "Requested");
+  for (guint i = 2; i < G_N_ELEMENTS (header) - 1; i++)
+    if (i != 7)
       g_assert_cmpstr (row->fields[i], ==, "");
-
-  /* The agreement import reads the export back. */
-  import = styr_agreement_import_new (g_steal_pointer (&csv));
-  g_assert_cmpuint (styr_agreement_import_get_problems (import)->len, ==, 0);
-  g_assert_cmpuint (styr_agreement_import_get_records (import)->len, ==, 2);
-  back = g_ptr_array_index (styr_agreement_import_get_records (import), 0);
-  g_assert_cmpstr (styr_agreement_get_using_system (back), ==, "Børnesag");
-  g_assert_cmpstr (styr_agreement_get_state (back), ==, "approved");
-  g_assert_cmpstr (styr_record_get_string (STYR_RECORD (back), "valid_to"), ==, "2021-11-30");
-  g_assert_cmpstr (styr_record_get_string (STYR_RECORD (back), "data_scope"), ==,
-                   "Børn i Næstved; 0-18 år");
-  back = g_ptr_array_index (styr_agreement_import_get_records (import), 1);
-  g_assert_cmpstr (styr_agreement_get_state (back), ==, "requested");
 }
 
 /* The audit trail reads in words, not JSON. */
@@ -1053,7 +1057,7 @@ main (int   argc,
   ADD ("/agreements/usage/missing-column", test_usage_missing_column);
   ADD ("/agreements/usage/commit-merges", test_usage_commit_merges);
   ADD ("/agreements/usage/all-or-nothing", test_usage_all_or_nothing);
-  g_test_add_func ("/agreements/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/agreements/export-columns", test_export_columns);
 
 #undef ADD
 

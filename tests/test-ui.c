@@ -368,13 +368,26 @@ agreements_scenario (StyrApplication *app)
     g_autoptr(StyrAgreementImport) import = NULL;
     StyrImportDialog *dialog;
 
-    import = styr_agreement_import_new (styr_csv_parse (bytes, "register.csv", &error));
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    gboolean refused_shown = FALSE;
+
+    import = styr_agreement_import_new (styr_csv_parse (bytes, "register.csv", &error),
+                                        styr_document_list_get_store (list), &error);
     g_assert_no_error (error);
-    dialog = styr_import_dialog_new (GTK_WINDOW (window), styr_document_list_get_store (list),
-                                     import, "register.csv", "test");
+    dialog = styr_import_dialog_new (GTK_WINDOW (window), import, "register.csv", "test");
     gtk_window_present (GTK_WINDOW (dialog));
     iterate ();
-    g_assert_nonnull (find_group_titled (GTK_WIDGET (dialog), "Rows That Will Not Be Imported"));
+
+    /* The refused row is listed with its reason in the file's words. */
+    collect (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+    for (guint i = 0; i < labels->len; i++)
+      refused_shown = refused_shown ||
+                      g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                                   "column “Status”: “måske” is not a state (expected anmodet, "
+                                   "godkendt, afvist, udløbet or opsagt)");
+    g_assert_true (refused_shown);
+    g_assert_nonnull (find_group_titled (GTK_WIDGET (dialog), "Preview"));
+
     gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
     iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 3);

@@ -32,6 +32,16 @@ static const struct {
   { "terminated", NC_("agreement state", "Terminated") },
 };
 
+/* How much of the municipality's data the scope reaches. */
+static const struct {
+  const char *breadth;
+  const char *label;
+} breadth_labels[] = {
+  { "limited", NC_("scope breadth", "Limited") },
+  { "whole-municipality", NC_("scope breadth", "Whole municipality") },
+  { "all-persons", NC_("scope breadth", "All persons") },
+};
+
 /* "De 5 vigtige spørgsmål" from the Administrationsmodul's user guide. */
 static const char * const question_ids[] = { "Q1", "Q2", "Q3", "Q4", "Q5", NULL };
 static const char * const question_labels[] = {
@@ -371,6 +381,23 @@ styr_agreement_state_label (const char *state)
   return state != NULL ? state : "";
 }
 
+/**
+ * styr_agreement_breadth_label:
+ * @breadth: (nullable): a scope breadth as stored, e.g. "limited"
+ *
+ * Returns: the breadth's name for the user, translated; @breadth itself
+ *   if it is not a known one
+ */
+const char *
+styr_agreement_breadth_label (const char *breadth)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (breadth_labels); i++)
+    if (g_strcmp0 (breadth_labels[i].breadth, breadth) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "scope breadth", breadth_labels[i].label);
+
+  return breadth != NULL ? breadth : "";
+}
+
 /* The agreement's fields as the history names them. */
 static const struct {
   const char *field;
@@ -437,6 +464,8 @@ styr_agreement_describe_value (const char *field,
 
       if (g_str_equal (field, "state"))
         return g_strdup (styr_agreement_state_label (text));
+      if (g_str_equal (field, "scope_breadth"))
+        return g_strdup (styr_agreement_breadth_label (text));
       /* Dates day first, as everywhere else in the page. */
       if (styr_parse_date (text, NULL))
         return styr_date_to_user (text);

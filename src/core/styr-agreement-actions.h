@@ -31,6 +31,7 @@ typedef enum
 GQuark               styr_agreement_action_error_quark (void);
 
 const char          *styr_agreement_state_label        (const char    *state);
+const char          *styr_agreement_breadth_label      (const char    *breadth);
 const char          *styr_agreement_field_label        (const char    *field);
 char                *styr_agreement_describe_value     (const char    *field,
                                                         JsonNode      *node);

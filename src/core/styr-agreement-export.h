@@ -9,7 +9,21 @@
 
 G_BEGIN_DECLS
 
-void styr_agreement_export_csv (GPtrArray *agreements,
-                                GString   *out);
+#define STYR_AGREEMENT_EXPORT_ERROR (styr_agreement_export_error_quark ())
+
+typedef enum
+{
+  STYR_AGREEMENT_EXPORT_ERROR_WRITE,
+} StyrAgreementExportError;
+
+GQuark   styr_agreement_export_error_quark (void);
+void     styr_agreement_export_csv         (GPtrArray   *agreements,
+                                            GString     *out);
+gboolean styr_agreement_export_xlsx        (GPtrArray   *agreements,
+                                            const char  *path,
+                                            GError     **error);
+gboolean styr_agreement_export_file        (GPtrArray   *agreements,
+                                            const char  *path,
+                                            GError     **error);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "styr-agreement-export.h"
+#include "styr-agreement-import.h"
 #include "styr-catalogue.h"
 #include "styr-catalogue-source.h"
 #include "styr-commands.h"
@@ -16,6 +18,7 @@
 #include "styr-replicator.h"
 #include "styr-report.h"
 #include "styr-summary.h"
+#include "styr-usage-import.h"
 
 /* Every command checks its input before it opens the database, so a bad
  * file leaves even a database it would have created or upgraded alone. */
@@ -371,4 +374,276 @@ styr_command_sync (const char  *database,
   *report = g_strdup_printf (_("Pulled %u, pushed %u, %u left in conflict."), result.pulled,
                              result.pushed, result.conflicts);
   return TRUE;
+}
+
+/**
+ * styr_command_export_agreements:
+ * @database: the database file
+ * @path: the file to write: ".xlsx" for an Excel workbook, else CSV
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Writes the register, every agreement in the order of its using system,
+ * with the columns styr_command_import_agreements() reads back.
+ *
+ * Returns: %TRUE on success; on failure @path is as it was
+ */
+gboolean
+styr_command_export_agreements (const char  *database,
+                                const char  *path,
+                                char       **report,
+                                GError     **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  /* Translators: %s is the database file. */
+  store = open_existing (database,
+                         g_strdup_printf (_("There is no database “%s” to export agreements "
+                                            "from."), database),
+                         error);
+  if (store == NULL)
+    return FALSE;
+
+  agreements = styr_record_load_all (store, "agreement", "using_system", error);
+  if (agreements == NULL || !styr_agreement_export_file (agreements, path, error))
+    return FALSE;
+
+  /* Translators: after --export-agreements; the number, then the file. */
+  *report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u agreement to “%s”.",
+                                          "Wrote %u agreements to “%s”.", agreements->len),
+                             agreements->len, path);
+  return TRUE;
+}
+
+/* Reads a CSV file, with what went wrong said in the user's words. */
+static StyrCsv *
+read_csv (const char  *path,
+          GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   /* Translators: the file, then why it could not be read. */
+                   _("“%s” could not be read: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  return styr_csv_parse (bytes, path, error);
+}
+
+/* The file first, so a file that cannot be read leaves the database
+ * alone, then the database it goes into. */
+static StyrStore *
+open_for_import (const char  *database,
+                 const char  *path,
+                 char        *missing,
+                 StyrCsv    **csv,
+                 GError     **error)
+{
+  g_autofree char *message = missing;
+  StyrStore *store;
+
+  *csv = read_csv (path, error);
+  if (*csv == NULL)
+    return NULL;
+
+  store = open_existing (database, g_steal_pointer (&message), error);
+  if (store == NULL)
+    g_clear_pointer (csv, styr_csv_free);
+  return store;
+}
+
+/* One line per row that does something or is refused; the rows that stay
+ * as they are only in the count. */
+static void
+append_rows (GString    *out,
+             GListModel *rows)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(StyrImportRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *line = NULL;
+
+      if (styr_import_row_get_kind (row) == STYR_IMPORT_ROW_UNCHANGED)
+        continue;
+
+      line = styr_import_row_format (row);
+      g_string_append_printf (out, "%s\n", line);
+    }
+}
+
+/* The last line of an import's report, and its exit status. */
+static gboolean
+finish_import (GString     *out,
+               const char  *path,
+               guint        written,
+               guint        unchanged,
+               guint        refused,
+               gboolean     dry_run,
+               char       **report,
+               GError     **error)
+{
+  if (dry_run)
+    /* Translators: after --import-… --dry-run; the file. */
+    g_string_append_printf (out, _("Nothing was written, as --dry-run asked; without it, the "
+                                   "rows above would be imported from “%s”."), path);
+  else if (written == 0 && refused == 0)
+    /* Translators: the file, then how many rows it has. */
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "“%s” changes nothing: its %u row is as Styr has "
+                                              "it already.",
+                                              "“%s” changes nothing: its %u rows are as Styr "
+                                              "has them already.", unchanged),
+                            path, unchanged);
+  else
+    {
+      g_autofree char *done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row written",
+                                                            "%u rows written", written),
+                                               written);
+      g_autofree char *kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u row left as it was",
+                                                            "%u rows left as they were",
+                                                            unchanged), unchanged);
+
+      /* Translators: the file, then “3 rows written” and “38 rows left as they were”. */
+      g_string_append_printf (out, _("Imported “%s”: %s, %s."), path, done, kept);
+    }
+
+  *report = g_strdup (out->str);
+  if (refused > 0)
+    {
+      g_set_error (error, STYR_CSV_ERROR, STYR_CSV_ERROR_SYNTAX,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u row of “%s” was not imported; it is named above.",
+                                "%u rows of “%s” were not imported; they are named above.",
+                                refused),
+                   refused, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * styr_command_import_agreements:
+ * @database: the database file
+ * @path: a CSV file of agreements
+ * @author: (nullable): who imports, for the audit trail
+ * @dry_run: only say what would be done
+ * @report: (out) (transfer full): each row that is new, changed or
+ *   refused, and what was done; also on failure, when rows were refused
+ * @error: return location for a #GError
+ *
+ * Imports the register as the window does (see StyrAgreementImport): the
+ * good rows in one transaction, the refused ones named row by row.
+ *
+ * Returns: %TRUE only if every row of the file was taken
+ */
+gboolean
+styr_command_import_agreements (const char  *database,
+                                const char  *path,
+                                const char  *author,
+                                gboolean     dry_run,
+                                char       **report,
+                                GError     **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrAgreementImport) import = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  StyrCsv *csv = NULL;
+  guint written;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  /* Translators: %s is the database file. */
+  store = open_for_import (database, path,
+                           g_strdup_printf (_("There is no database “%s” to import agreements "
+                                              "into. Start Styr once to make it."), database),
+                           &csv, error);
+  if (store == NULL)
+    return FALSE;
+
+  import = styr_agreement_import_new (csv, store, error);
+  if (import == NULL)
+    return FALSE;
+
+  append_rows (out, styr_agreement_import_get_rows (import));
+  written = styr_agreement_import_count (import, STYR_IMPORT_ROW_NEW) +
+            styr_agreement_import_count (import, STYR_IMPORT_ROW_CHANGED);
+  if (!dry_run && written > 0 && !styr_agreement_import_commit (import, author, error))
+    return FALSE;
+
+  return finish_import (out, path, written,
+                        styr_agreement_import_count (import, STYR_IMPORT_ROW_UNCHANGED),
+                        styr_agreement_import_count (import, STYR_IMPORT_ROW_REFUSED),
+                        dry_run, report, error);
+}
+
+/**
+ * styr_command_import_usage:
+ * @database: the database file
+ * @path: a CSV usage report
+ * @author: (nullable): who imports, for the audit trail
+ * @dry_run: only say what would be done
+ * @report: (out) (transfer full): each figure written or refused, and
+ *   what was done; also on failure, when rows were refused
+ * @error: return location for a #GError
+ *
+ * Merges the monthly usage report into the agreements as the window does
+ * (see StyrUsageImport); total rows are skipped.
+ *
+ * Returns: %TRUE only if every row of the file was taken or skipped as a
+ *   total
+ */
+gboolean
+styr_command_import_usage (const char  *database,
+                           const char  *path,
+                           const char  *author,
+                           gboolean     dry_run,
+                           char       **report,
+                           GError     **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrUsageImport) import = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  StyrCsv *csv = NULL;
+  guint written;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  /* Translators: %s is the database file. */
+  store = open_for_import (database, path,
+                           g_strdup_printf (_("There is no database “%s” to import usage "
+                                              "into. Start Styr once to make it."), database),
+                           &csv, error);
+  if (store == NULL)
+    return FALSE;
+
+  import = styr_usage_import_new (csv, store, error);
+  if (import == NULL)
+    return FALSE;
+
+  append_rows (out, styr_usage_import_get_rows (import));
+  written = styr_usage_import_count (import, STYR_IMPORT_ROW_CHANGED);
+  if (!dry_run && written > 0 &&
+      !styr_usage_import_commit (import, store, author, NULL, error))
+    return FALSE;
+
+  return finish_import (out, path, written,
+                        styr_usage_import_count (import, STYR_IMPORT_ROW_UNCHANGED),
+                        styr_usage_import_count (import, STYR_IMPORT_ROW_REFUSED),
+                        dry_run, report, error);
 }

@@ -48,4 +48,21 @@ gboolean styr_command_sync              (const char  *database,
                                         char       **report,
                                         GError     **error);
 
+gboolean styr_command_export_agreements (const char  *database,
+                                        const char  *path,
+                                        char       **report,
+                                        GError     **error);
+gboolean styr_command_import_agreements (const char  *database,
+                                        const char  *path,
+                                        const char  *author,
+                                        gboolean     dry_run,
+                                        char       **report,
+                                        GError     **error);
+gboolean styr_command_import_usage      (const char  *database,
+                                        const char  *path,
+                                        const char  *author,
+                                        gboolean     dry_run,
+                                        char       **report,
+                                        GError     **error);
+
 G_END_DECLS

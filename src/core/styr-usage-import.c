@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "styr-agreement.h"
+#include "styr-csv.h"
 #include "styr-usage-import.h"
 
 /* StyrUsageImport reads a usage report (month, using system, service,
@@ -18,10 +19,11 @@
  * agreement each row belongs to: the one whose using system is the row's
  * and whose services include the row's service; when several do, the one
  * in force in the row's month. Rejected agreements never gave access and
- * take no calls. A row that fits no agreement, or more than one, is a
- * problem for the user to see; nothing is written until
- * styr_usage_import_commit(), which merges the figures into every
- * agreement they touch in one transaction or none.
+ * take no calls. A row that fits no agreement, or more than one, is
+ * refused; a total row ("I alt") is skipped. Each row says what it does,
+ * in a StyrImportRow: the figure it writes over which, or why not.
+ * Nothing is written until styr_usage_import_commit(), which merges the
+ * figures into every agreement they touch in one transaction or none.
  */
 struct _StyrUsageImport
 {
@@ -30,7 +32,9 @@ struct _StyrUsageImport
   StyrCsv    *csv;
   /* UsageRow, in file order */
   GPtrArray  *rows;
-  GPtrArray  *problems;
+  /* StyrImportRow, in file order */
+  GListStore *results;
+  guint       counts[STYR_IMPORT_ROW_SKIPPED + 1];
   /* Touched, one per agreement the good rows belong to, in the order
    * first met, and the same by agreement id */
   GPtrArray  *touched;
@@ -63,10 +67,12 @@ static const struct {
 
 typedef struct
 {
-  guint   line;
-  char   *month;
-  char   *service;
-  gint64  calls;
+  guint          row;
+  char          *month;
+  char          *service;
+  gint64         calls;
+  /* the row's line in the preview */
+  StyrImportRow *result;
 } UsageRow;
 
 /* An agreement the report has figures for. */
@@ -82,10 +88,12 @@ typedef struct
 /* An agreement as far as matching needs it. */
 typedef struct
 {
-  char   *id;
-  char  **services;
-  GDate   from;
-  GDate   to;
+  char       *id;
+  char      **services;
+  GDate       from;
+  GDate       to;
+  /* "2020-01 SF1520" → the calls the agreement has for them */
+  GHashTable *usage;
 } Candidate;
 
 static void
@@ -93,6 +101,7 @@ usage_row_free (UsageRow *row)
 {
   g_free (row->month);
   g_free (row->service);
+  g_clear_object (&row->result);
   g_free (row);
 }
 
@@ -110,60 +119,11 @@ candidate_free (Candidate *candidate)
 {
   g_free (candidate->id);
   g_strfreev (candidate->services);
+  g_clear_pointer (&candidate->usage, g_hash_table_unref);
   g_free (candidate);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UsageRow, usage_row_free)
-
-/* "Antal kald:" → "antalkald" */
-static char *
-normalize_name (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* "  KMD  sag " and "KMD Sag" name the same system: case, the Unicode
- * form and runs of spaces do not count. */
-static char *
-system_key (const char *name)
-{
-  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
-  g_autofree char *folded = NULL;
-  GString *key = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  if (normalized == NULL)
-    return g_string_free (key, FALSE);
-
-  folded = g_utf8_casefold (normalized, -1);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00a0)
-        {
-          space = key->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (key, ' ');
-      space = FALSE;
-      g_string_append_unichar (key, c);
-    }
-
-  return g_string_free (key, FALSE);
-}
 
 static gboolean
 all_digits (const char *text,
@@ -251,19 +211,35 @@ parse_calls (const char *text,
 }
 
 static void
-add_problem (StyrUsageImport *self,
-             guint            line,
-             const char      *column,
-             const char      *value,
-             char            *problem)
+add_result (StyrUsageImport *self,
+            StyrImportRow   *result)
 {
-  StyrImportProblem *entry = g_new0 (StyrImportProblem, 1);
+  g_list_store_append (self->results, result);
+}
 
-  entry->line = line;
-  entry->column = g_strdup (column);
-  entry->value = g_strdup (value);
-  entry->problem = problem;
-  g_ptr_array_add (self->problems, entry);
+/* Refuses a row: "column “Kald”: “mange” is not a number of calls". */
+static void
+refuse (StyrUsageImport  *self,
+        const StyrCsvRow *row,
+        const char       *title,
+        int               column,
+        char             *problem)
+{
+  g_autoptr(StyrImportRow) result = styr_import_row_new (row->row, STYR_IMPORT_ROW_REFUSED,
+                                                         title);
+  g_autofree char *owned = problem;
+
+  if (column >= 0)
+    {
+      g_autofree char *heading = styr_csv_column_name (self->csv, column);
+      g_autofree char *message = g_strdup_printf (_("column “%s”: %s"), heading, problem);
+
+      styr_import_row_add_problem (result, message);
+    }
+  else
+    styr_import_row_add_problem (result, problem);
+
+  add_result (self, result);
 }
 
 static gboolean
@@ -293,6 +269,37 @@ in_force (Candidate  *candidate,
 
   return (!g_date_valid (&candidate->from) || g_date_compare (&candidate->from, &last) <= 0) &&
          (!g_date_valid (&candidate->to) || g_date_compare (&candidate->to, &first) >= 0);
+}
+
+static char *entry_key (const char *month,
+                        const char *service);
+
+/* The figures an agreement holds, by month and service. */
+static GHashTable *
+read_usage (StyrAgreement *agreement)
+{
+  GHashTable *usage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *entries = styr_record_get_array (STYR_RECORD (agreement), "usage");
+
+  for (guint i = 0; entries != NULL && i < json_array_get_length (entries); i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *calls = entry != NULL ? json_object_get_member (entry, "calls") : NULL;
+
+      if (calls == NULL || json_node_get_value_type (calls) != G_TYPE_INT64)
+        continue;
+      /* Calls are counted from 0, so 1 more keeps 0 apart from none. */
+      g_hash_table_insert (usage,
+                           entry_key (json_object_get_string_member_with_default (entry, "month",
+                                                                                  NULL),
+                                      json_object_get_string_member_with_default (entry,
+                                                                                  "service",
+                                                                                  NULL)),
+                           GSIZE_TO_POINTER ((gsize) json_node_get_int (calls) + 1));
+    }
+
+  return usage;
 }
 
 /* Reads every agreement that can have used a service, by system. */
@@ -343,8 +350,9 @@ load_candidates (StyrStore  *store,
       styr_agreement_get_valid_from (agreement, &candidate->from);
       if (!styr_agreement_get_terminated_on (agreement, &candidate->to))
         styr_agreement_get_valid_to (agreement, &candidate->to);
+      candidate->usage = read_usage (agreement);
 
-      key = system_key (styr_agreement_get_using_system (agreement));
+      key = styr_csv_name_key (styr_agreement_get_using_system (agreement));
       list = g_hash_table_lookup (by_system, key);
       if (list == NULL)
         {
@@ -357,29 +365,26 @@ load_candidates (StyrStore  *store,
   return g_steal_pointer (&by_system);
 }
 
-/* Finds the one agreement a good row belongs to; otherwise adds the
- * problem and returns NULL. */
+/* Finds the one agreement a good row belongs to; otherwise refuses the
+ * row and returns NULL. */
 static Candidate *
 match (StyrUsageImport  *self,
        GHashTable       *by_system,
        const StyrCsvRow *row,
        const int        *mapping,
+       const char       *system,
        const char       *month,
        const char       *service)
 {
-  const char *system = row->fields[mapping[COLUMN_SYSTEM]];
-  const char *system_column = self->csv->header[mapping[COLUMN_SYSTEM]];
-  g_autofree char *key = system_key (system);
-  g_autofree char *trimmed = g_strstrip (g_strdup (system));
+  g_autofree char *key = styr_csv_name_key (system);
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   g_autoptr(GPtrArray) current = g_ptr_array_new ();
   GPtrArray *list = g_hash_table_lookup (by_system, key);
 
   if (list == NULL)
     {
-      add_problem (self, row->line, system_column, system,
-                   g_strdup_printf (_("no service agreement has the using system “%s”"),
-                                    trimmed));
+      refuse (self, row, system, mapping[COLUMN_SYSTEM],
+              g_strdup_printf (_("no service agreement has the using system “%s”"), system));
       return NULL;
     }
 
@@ -392,10 +397,9 @@ match (StyrUsageImport  *self,
 
   if (matches->len == 0)
     {
-      add_problem (self, row->line, self->csv->header[mapping[COLUMN_SERVICE]],
-                   row->fields[mapping[COLUMN_SERVICE]],
-                   g_strdup_printf (_("no service agreement for “%s” includes the service %s"),
-                                    trimmed, service));
+      refuse (self, row, system, mapping[COLUMN_SERVICE],
+              g_strdup_printf (_("no service agreement for “%s” includes the service %s"),
+                               system, service));
       return NULL;
     }
 
@@ -408,13 +412,13 @@ match (StyrUsageImport  *self,
   if (current->len == 1)
     return g_ptr_array_index (current, 0);
 
-  add_problem (self, row->line, system_column, system,
-               /* Translators: "3 service agreements for “KMD Sag” include the
-                * service SF1520, and Styr cannot tell which one made the
-                * calls in 2020-01"; the number is always 2 or more. */
-               g_strdup_printf (_("%u service agreements for “%s” include the service %s, and "
-                                  "Styr cannot tell which one made the calls in %s"),
-                                matches->len, trimmed, service, month));
+  refuse (self, row, system, mapping[COLUMN_SYSTEM],
+          /* Translators: "3 service agreements for “KMD Sag” include the
+           * service SF1520, and Styr cannot tell which one made the
+           * calls in 2020-01"; the number is always 2 or more. */
+          g_strdup_printf (_("%u service agreements for “%s” include the service %s, and "
+                             "Styr cannot tell which one made the calls in %s"),
+                           matches->len, system, service, month));
   return NULL;
 }
 
@@ -422,35 +426,41 @@ static void
 evaluate_row (StyrUsageImport  *self,
               GHashTable       *by_system,
               const StyrCsvRow *row,
-              const int        *mapping,
-              guint             n_columns)
+              const int        *mapping)
 {
   const char *month_text = row->fields[mapping[COLUMN_MONTH]];
   const char *calls_text = row->fields[mapping[COLUMN_CALLS]];
   const char *system = row->fields[mapping[COLUMN_SYSTEM]];
   g_autofree char *month = NULL;
-  g_autofree char *trimmed_system = NULL;
   g_autofree char *service = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *key = NULL;
   g_autoptr(UsageRow) usage = NULL;
   Candidate *candidate;
   Touched *touched;
   gint64 calls = 0;
+  gsize held;
 
-  if (g_strv_length (row->fields) != n_columns)
+  if (styr_csv_is_total_row (row))
     {
-      add_problem (self, row->line, NULL, NULL,
-                   g_strdup_printf (_("the row has %u fields, but the first line names %u "
-                                      "columns"),
-                                    g_strv_length (row->fields), n_columns));
+      g_autoptr(StyrImportRow) result = styr_import_row_new (row->row, STYR_IMPORT_ROW_SKIPPED,
+                                                             NULL);
+
+      styr_import_row_set_note (result, _("a total row"));
+      add_result (self, result);
       return;
     }
 
   month = parse_month (month_text);
   if (month == NULL)
     {
-      add_problem (self, row->line, self->csv->header[mapping[COLUMN_MONTH]], month_text,
-                   g_strdup_printf (_("“%s” is not a month (expected yyyy-mm, mm-yyyy or "
-                                      "mm/yyyy)"), month_text));
+      refuse (self, row, system, mapping[COLUMN_MONTH],
+              month_text[0] == '\0'
+              ? g_strdup (_("the row has no month"))
+              : g_strdup_printf (_("“%s” is not a month (expected yyyy-mm, mm-yyyy or "
+                                   "mm/yyyy)"), month_text));
       return;
     }
 
@@ -460,44 +470,44 @@ evaluate_row (StyrUsageImport  *self,
       break;
 
     case CALLS_NEGATIVE:
-      add_problem (self, row->line, self->csv->header[mapping[COLUMN_CALLS]], calls_text,
-                   g_strdup_printf (_("“%s” is negative, but a number of calls is 0 or more"),
-                                    calls_text));
+      refuse (self, row, system, mapping[COLUMN_CALLS],
+              g_strdup_printf (_("“%s” is negative, but a number of calls is 0 or more"),
+                               calls_text));
       return;
 
     case CALLS_INVALID:
-      add_problem (self, row->line, self->csv->header[mapping[COLUMN_CALLS]], calls_text,
-                   g_strdup_printf (_("“%s” is not a number of calls (expected a whole number "
-                                      "such as 1234 or 1.234)"), calls_text));
+      refuse (self, row, system, mapping[COLUMN_CALLS],
+              calls_text[0] == '\0'
+              ? g_strdup (_("the row has no number of calls"))
+              : g_strdup_printf (_("“%s” is not a number of calls (expected a whole number "
+                                   "such as 1234 or 1.234)"), calls_text));
       return;
 
     default:
       g_assert_not_reached ();
     }
 
-  trimmed_system = g_strstrip (g_strdup (system));
-  if (trimmed_system[0] == '\0')
+  if (system[0] == '\0')
     {
-      add_problem (self, row->line, self->csv->header[mapping[COLUMN_SYSTEM]], system,
-                   g_strdup (_("the row names no using system")));
+      refuse (self, row, NULL, mapping[COLUMN_SYSTEM],
+              g_strdup (_("the row names no using system")));
       return;
     }
 
-  service = g_strstrip (g_ascii_strup (row->fields[mapping[COLUMN_SERVICE]], -1));
+  service = g_ascii_strup (row->fields[mapping[COLUMN_SERVICE]], -1);
   if (service[0] == '\0')
     {
-      add_problem (self, row->line, self->csv->header[mapping[COLUMN_SERVICE]],
-                   row->fields[mapping[COLUMN_SERVICE]],
-                   g_strdup (_("the row names no service")));
+      refuse (self, row, system, mapping[COLUMN_SERVICE],
+              g_strdup (_("the row names no service")));
       return;
     }
 
-  candidate = match (self, by_system, row, mapping, month, service);
+  candidate = match (self, by_system, row, mapping, system, month, service);
   if (candidate == NULL)
     return;
 
   usage = g_new0 (UsageRow, 1);
-  usage->line = row->line;
+  usage->row = row->row;
   usage->month = g_steal_pointer (&month);
   /* The agreement's spelling of the code, so figures for one service
    * stay under one name. */
@@ -506,31 +516,84 @@ evaluate_row (StyrUsageImport  *self,
       usage->service = g_strdup (candidate->services[i]);
   usage->calls = calls;
 
+  /* The figure the agreement holds now for the month and service. */
+  key = entry_key (usage->month, usage->service);
+  held = GPOINTER_TO_SIZE (g_hash_table_lookup (candidate->usage, key));
+  usage->result = styr_import_row_new (row->row,
+                                       held == (gsize) calls + 1 ? STYR_IMPORT_ROW_UNCHANGED
+                                                                 : STYR_IMPORT_ROW_CHANGED,
+                                       system);
+  /* Translators: which figure a usage row gives: the service and the month, “SF1520 2020-01”. */
+  what = g_strdup_printf (_("%s %s"), usage->service, usage->month);
+  before = held > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) (held - 1)) : g_strdup ("–");
+  after = g_strdup_printf ("%" G_GINT64_FORMAT, calls);
+  styr_import_row_add_change (usage->result, what, before, after);
+  add_result (self, usage->result);
+
   touched = g_hash_table_lookup (self->touched_by_id, candidate->id);
   if (touched == NULL)
     {
       touched = g_new0 (Touched, 1);
       touched->agreement_id = g_strdup (candidate->id);
-      touched->system = g_steal_pointer (&trimmed_system);
+      touched->system = g_strdup (system);
       touched->rows = g_ptr_array_new ();
       g_ptr_array_add (self->touched, touched);
       g_hash_table_insert (self->touched_by_id, touched->agreement_id, touched);
     }
+
+  /* A later row for the same month and service wins; the earlier one
+   * says so. */
+  for (guint i = 0; i < touched->rows->len; i++)
+    {
+      UsageRow *earlier = g_ptr_array_index (touched->rows, i);
+
+      if (g_str_equal (earlier->month, usage->month) &&
+          g_str_equal (earlier->service, usage->service) &&
+          styr_import_row_get_kind (earlier->result) != STYR_IMPORT_ROW_SKIPPED)
+        {
+          g_autofree char *note =
+            g_strdup_printf (_("row %u gives the figure for the same month and service"),
+                             usage->row);
+
+          styr_import_row_set_kind (earlier->result, STYR_IMPORT_ROW_SKIPPED);
+          styr_import_row_set_note (earlier->result, note);
+        }
+    }
+
   g_ptr_array_add (touched->rows, usage);
   g_ptr_array_add (self->rows, g_steal_pointer (&usage));
 }
 
-static void
-evaluate (StyrUsageImport *self,
-          GHashTable      *by_system)
+static gboolean
+is_heading (const char *heading,
+            gpointer    user_data)
+{
+  g_autofree char *name = styr_csv_normalize_heading (heading);
+
+  for (guint f = 0; f < N_COLUMNS; f++)
+    {
+      g_auto(GStrv) names = g_strsplit (columns[f].names, "|", -1);
+
+      if (g_strv_contains ((const char * const *) names, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+evaluate (StyrUsageImport  *self,
+          GHashTable       *by_system,
+          const char       *origin,
+          GError          **error)
 {
   int mapping[N_COLUMNS] = { -1, -1, -1, -1 };
-  guint n_columns = g_strv_length (self->csv->header);
-  gboolean complete = TRUE;
 
-  for (guint c = 0; self->csv->header[c] != NULL; c++)
+  styr_csv_find_header (self->csv, is_heading, NULL);
+
+  for (guint c = 0; c < self->csv->n_columns; c++)
     {
-      g_autofree char *name = normalize_name (self->csv->header[c]);
+      g_autofree char *name = styr_csv_normalize_heading (self->csv->header[c]);
 
       for (guint f = 0; f < N_COLUMNS; f++)
         {
@@ -544,24 +607,29 @@ evaluate (StyrUsageImport *self,
         }
     }
 
-  /* Without all four columns no row can be read; say so once, on the
-   * line that names the columns. */
+  /* Without all four columns no row can be read. */
   for (guint f = 0; f < N_COLUMNS; f++)
     if (mapping[f] < 0)
       {
-        /* Translators: the first %s is what the column holds, e.g. “number
-         * of calls”, the second the names Styr knows for it. */
-        add_problem (self, 1, NULL, NULL,
-                     g_strdup_printf (_("the first line names no column for the %s (expected "
-                                        "%s)"), _(columns[f].label), columns[f].expected));
-        complete = FALSE;
+        g_set_error (error, STYR_CSV_ERROR, STYR_CSV_ERROR_SYNTAX,
+                     /* Translators: the file, what the column holds, e.g. “number of
+                      * calls”, then the names Styr knows for it. */
+                     _("“%s” has no column for the %s (expected a heading %s)."), origin,
+                     _(columns[f].label), columns[f].expected);
+        return FALSE;
       }
 
-  if (!complete)
-    return;
-
   for (guint r = 0; r < self->csv->rows->len; r++)
-    evaluate_row (self, by_system, g_ptr_array_index (self->csv->rows, r), mapping, n_columns);
+    evaluate_row (self, by_system, g_ptr_array_index (self->csv->rows, r), mapping);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->results)); i++)
+    {
+      g_autoptr(StyrImportRow) result = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      self->counts[styr_import_row_get_kind (result)]++;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -571,7 +639,7 @@ styr_usage_import_finalize (GObject *object)
 
   g_clear_pointer (&self->csv, styr_csv_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_object (&self->results);
   g_clear_pointer (&self->touched_by_id, g_hash_table_unref);
   g_clear_pointer (&self->touched, g_ptr_array_unref);
 
@@ -590,7 +658,7 @@ static void
 styr_usage_import_init (StyrUsageImport *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) usage_row_free);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_import_problem_free);
+  self->results = g_list_store_new (STYR_TYPE_IMPORT_ROW);
   self->touched = g_ptr_array_new_with_free_func ((GDestroyNotify) touched_free);
   self->touched_by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
@@ -601,10 +669,12 @@ styr_usage_import_init (StyrUsageImport *self)
  * @store: the store to find the agreements in
  * @error: return location for a #GError
  *
- * Reads the rows and matches each to an agreement. Nothing is written.
+ * Finds the header row, reads the rows and matches each to an
+ * agreement. Nothing is written.
  *
  * Returns: (transfer full): the import, ready to preview, or %NULL with
- *   @error set when the agreements cannot be read
+ *   @error set when the file lacks a column or the agreements cannot be
+ *   read
  */
 StyrUsageImport *
 styr_usage_import_new (StyrCsv    *csv,
@@ -624,22 +694,28 @@ styr_usage_import_new (StyrCsv    *csv,
   if (by_system == NULL)
     return NULL;
 
-  evaluate (self, by_system);
+  if (!evaluate (self, by_system, csv->origin, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
 /**
- * styr_usage_import_get_matched_count:
+ * styr_usage_import_count:
  * @self: a #StyrUsageImport
+ * @kind: what happens to a row
  *
- * Returns: how many rows will be written
+ * Returns: how many rows @kind happens to: %STYR_IMPORT_ROW_CHANGED for
+ *   the figures that will be written, %STYR_IMPORT_ROW_UNCHANGED for
+ *   those the agreement already holds
  */
 guint
-styr_usage_import_get_matched_count (StyrUsageImport *self)
+styr_usage_import_count (StyrUsageImport   *self,
+                         StyrImportRowKind  kind)
 {
   g_return_val_if_fail (STYR_IS_USAGE_IMPORT (self), 0);
+  g_return_val_if_fail (kind <= STYR_IMPORT_ROW_SKIPPED, 0);
 
-  return self->rows->len;
+  return self->counts[kind];
 }
 
 /**
@@ -657,18 +733,18 @@ styr_usage_import_get_agreement_count (StyrUsageImport *self)
 }
 
 /**
- * styr_usage_import_get_problems:
+ * styr_usage_import_get_rows:
  * @self: a #StyrUsageImport
  *
- * Returns: (transfer none) (element-type StyrImportProblem): one entry per
- *   bad row, in file order
+ * Returns: (transfer none) (element-type StyrImportRow): what happens to
+ *   each row below the header, in file order
  */
-GPtrArray *
-styr_usage_import_get_problems (StyrUsageImport *self)
+GListModel *
+styr_usage_import_get_rows (StyrUsageImport *self)
 {
   g_return_val_if_fail (STYR_IS_USAGE_IMPORT (self), NULL);
 
-  return self->problems;
+  return G_LIST_MODEL (self->results);
 }
 
 static int

@@ -5,8 +5,10 @@
 
 #pragma once
 
-#include "styr-agreement-import.h"
+#include <gio/gio.h>
+
 #include "styr-csv.h"
+#include "styr-import-row.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -18,9 +20,10 @@ G_DECLARE_FINAL_TYPE (StyrUsageImport, styr_usage_import, STYR, USAGE_IMPORT, GO
 StyrUsageImport *styr_usage_import_new                 (StyrCsv          *csv,
                                                         StyrStore        *store,
                                                         GError          **error);
-guint            styr_usage_import_get_matched_count   (StyrUsageImport  *self);
+guint            styr_usage_import_count               (StyrUsageImport  *self,
+                                                        StyrImportRowKind kind);
 guint            styr_usage_import_get_agreement_count (StyrUsageImport  *self);
-GPtrArray       *styr_usage_import_get_problems        (StyrUsageImport  *self);
+GListModel      *styr_usage_import_get_rows            (StyrUsageImport  *self);
 gboolean         styr_usage_import_commit              (StyrUsageImport  *self,
                                                         StyrStore        *store,
                                                         const char       *author,

@@ -77,6 +77,8 @@ struct _StyrAgreementsPage
   StyrAgreement      *current;
   char               *deleted_id;
   char               *deleted_rev;
+  /* The register import done last, for undo. */
+  StyrAgreementImport *last_import;
   char               *supplier_filter;
   char               *service_filter;
   gboolean            updating_filters;
@@ -1082,6 +1084,50 @@ load_file (GFile   *file,
 }
 
 static void
+import_committed_cb (StyrImportDialog    *dialog,
+                     StyrAgreementImport *import,
+                     StyrAgreementsPage  *self)
+{
+  guint added = styr_agreement_import_count (import, STYR_IMPORT_ROW_NEW);
+  guint changed = styr_agreement_import_count (import, STYR_IMPORT_ROW_CHANGED);
+  g_autofree char *first = NULL;
+  g_autofree char *title = NULL;
+
+  g_set_object (&self->last_import, import);
+  first = g_strdup_printf (ngettext ("Imported %u new agreement", "Imported %u new agreements",
+                                     added), added);
+  /* Translators: “Imported 3 new agreements and changed 2”. */
+  title = g_strdup_printf (ngettext ("%s and changed %u", "%s and changed %u", changed), first,
+                           changed);
+  styr_ui_toast (GTK_WIDGET (self), title, "agreements.undo-import");
+  if (self->current != NULL)
+    show_agreement (self);
+}
+
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->last_import == NULL || !styr_agreement_import_can_undo (self->last_import))
+    return;
+
+  if (!styr_agreement_import_undo (self->last_import, styr_ui_author (), &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  g_clear_object (&self->last_import);
+  styr_ui_toast (GTK_WIDGET (self), _("Import undone"), NULL);
+  if (self->current != NULL)
+    show_agreement (self);
+}
+
+static void
 import_response_cb (GtkNativeDialog    *chooser,
                     int                 response,
                     StyrAgreementsPage *self)
@@ -1091,6 +1137,7 @@ import_response_cb (GtkNativeDialog    *chooser,
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrAgreementImport) import = NULL;
   g_autofree char *name = NULL;
+  StyrImportDialog *dialog;
   StyrCsv *csv;
 
   gtk_native_dialog_destroy (chooser);
@@ -1099,15 +1146,31 @@ import_response_cb (GtkNativeDialog    *chooser,
 
   bytes = load_file (file, &name, &error);
   csv = bytes != NULL ? styr_csv_parse (bytes, name, &error) : NULL;
-  if (csv == NULL)
+  import = csv != NULL ? styr_agreement_import_new (csv, self->store, &error) : NULL;
+  if (import == NULL)
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  import = styr_agreement_import_new (csv);
-  gtk_window_present (GTK_WINDOW (styr_import_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, import, name, styr_ui_author ())));
+  dialog = styr_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), import,
+                                   name, styr_ui_author ());
+  g_signal_connect_object (dialog, "committed", G_CALLBACK (import_committed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *suffix,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static GtkFileChooserNative *
@@ -1117,16 +1180,31 @@ file_chooser (StyrAgreementsPage   *self,
               const char           *accept)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (title,
                                          GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          action, accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      /* Excel's "Unicode text" is tab-separated and named .txt. */
+      gtk_file_filter_set_name (filter, _("CSV and text files"));
+      gtk_file_filter_add_suffix (filter, "csv");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "tsv");
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  else
+    {
+      add_filter (GTK_FILE_CHOOSER (chooser), _("CSV file"), "csv", "text/csv");
+      add_filter (GTK_FILE_CHOOSER (chooser), _("Excel workbook"), "xlsx",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
   return chooser;
 }
 
@@ -1145,18 +1223,28 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-usage_confirm_cb (AdwMessageDialog *dialog,
-                  const char       *response,
+usage_confirm_cb (AdwMessageDialog   *dialog,
+                  const char         *response,
                   StyrAgreementsPage *self)
 {
   StyrUsageImport *import = g_object_get_data (G_OBJECT (dialog), "import");
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   guint updated = 0;
 
-  if (g_str_equal (response, "import") &&
-      !styr_usage_import_commit (import, self->store, styr_ui_author (), &updated, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-  else if (self->current != NULL)
+  if (!g_str_equal (response, "import"))
+    return;
+
+  if (!styr_usage_import_commit (import, self->store, styr_ui_author (), &updated, &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  title = g_strdup_printf (ngettext ("Updated the usage of %u agreement",
+                                     "Updated the usage of %u agreements", updated), updated);
+  styr_ui_toast (GTK_WIDGET (self), title, NULL);
+  if (self->current != NULL)
     show_agreement (self);
 }
 
@@ -1172,10 +1260,10 @@ usage_response_cb (GtkNativeDialog    *chooser,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
-  GPtrArray *problems;
+  GListModel *rows;
   GtkWidget *dialog;
   StyrCsv *csv;
-  guint agreements;
+  guint figures, unchanged, refused, skipped, listed = 0;
 
   gtk_native_dialog_destroy (chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
@@ -1191,26 +1279,38 @@ usage_response_cb (GtkNativeDialog    *chooser,
     }
 
   /* What will happen, and the first few rows that will not. */
-  agreements = styr_usage_import_get_agreement_count (import);
-  problems = styr_usage_import_get_problems (import);
-  heading = g_strdup_printf (ngettext ("Update the Usage of %u Agreement?",
-                                       "Update the Usage of %u Agreements?", agreements),
-                             agreements);
-  g_string_append_printf (body, ngettext ("%u row of “%s” matches an agreement.",
-                                          "%u rows of “%s” match an agreement.",
-                                          styr_usage_import_get_matched_count (import)),
-                          styr_usage_import_get_matched_count (import), name);
-  for (guint i = 0; i < problems->len && i < 5; i++)
+  figures = styr_usage_import_count (import, STYR_IMPORT_ROW_CHANGED);
+  unchanged = styr_usage_import_count (import, STYR_IMPORT_ROW_UNCHANGED);
+  refused = styr_usage_import_count (import, STYR_IMPORT_ROW_REFUSED);
+  skipped = styr_usage_import_count (import, STYR_IMPORT_ROW_SKIPPED);
+  heading = g_strdup_printf (ngettext ("Import %u Figure?", "Import %u Figures?", figures),
+                             figures);
+  g_string_append_printf (body, ngettext ("%u row of “%s” gives a new figure for an agreement",
+                                          "%u rows of “%s” give a new figure for an agreement",
+                                          figures), figures, name);
+  g_string_append_printf (body, ngettext ("; %u row gives a figure the agreement holds already.",
+                                          "; %u rows give figures the agreements hold already.",
+                                          unchanged), unchanged);
+  if (skipped > 0)
+    g_string_append_printf (body, ngettext ("\n%u row is skipped, such as a total row.",
+                                            "\n%u rows are skipped, such as total rows.",
+                                            skipped), skipped);
+  rows = styr_usage_import_get_rows (import);
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && listed < 5; i++)
     {
-      StyrImportProblem *problem = g_ptr_array_index (problems, i);
+      g_autoptr(StyrImportRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *line = NULL;
 
-      /* Translators: a row of a usage file that is left out, "line: why". */
-      g_string_append_printf (body, _("\n• Line %u: %s"), problem->line, problem->problem);
+      if (styr_import_row_get_kind (row) != STYR_IMPORT_ROW_REFUSED)
+        continue;
+      line = styr_import_row_format (row);
+      g_string_append_printf (body, "\n• %s", line);
+      listed++;
     }
-  if (problems->len > 5)
+  if (refused > listed)
     g_string_append_printf (body, ngettext ("\n… and %u more row is left out.",
                                             "\n… and %u more rows are left out.",
-                                            problems->len - 5), problems->len - 5);
+                                            refused - listed), refused - listed);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    heading, body->str);
@@ -1218,8 +1318,7 @@ usage_response_cb (GtkNativeDialog    *chooser,
                                     "cancel", _("_Cancel"), "import", _("_Import"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import",
-                                           agreements > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import", figures > 0);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "import", g_steal_pointer (&import), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (usage_confirm_cb), self, 0);
@@ -1242,11 +1341,11 @@ import_usage_action (GtkWidget  *widget,
 /* Writes what the list shows now, in its order and with its filters. */
 static gboolean
 export_view (StyrAgreementsPage  *self,
-             GFile               *file,
+             const char          *path,
+             guint               *n_written,
              GError             **error)
 {
   g_autoptr(GPtrArray) agreements = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) csv = g_string_new (NULL);
   guint n;
 
   /* The rows a filter has not reached yet belong in the file too. */
@@ -1256,9 +1355,8 @@ export_view (StyrAgreementsPage  *self,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (agreements, g_list_model_get_item (G_LIST_MODEL (self->list), i));
 
-  styr_agreement_export_csv (agreements, csv);
-  return g_file_replace_contents (file, csv->str, csv->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  *n_written = n;
+  return styr_agreement_export_file (agreements, path, error);
 }
 
 static void
@@ -1267,11 +1365,43 @@ export_response_cb (GtkNativeDialog    *chooser,
                     StyrAgreementsPage *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  gboolean xlsx;
+  guint n = 0;
 
   gtk_native_dialog_destroy (chooser);
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL && !export_view (self, file, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+
+  /* A name without the chosen type's extension gets it. */
+  path = g_file_get_path (file);
+  xlsx = filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _("Excel workbook")) == 0;
+  if (path != NULL && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+    {
+      char *with = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
+
+      g_free (path);
+      path = with;
+    }
+
+  if (path == NULL || !export_view (self, path, &n, &error))
+    {
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("The register can only be written to a file on this computer."));
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  /* Translators: the number of agreements, then the file. */
+  title = g_strdup_printf (ngettext ("Exported %u agreement to “%s”",
+                                     "Exported %u agreements to “%s”", n), n, name);
+  styr_ui_toast (GTK_WIDGET (self), title, NULL);
 }
 
 static void
@@ -1459,6 +1589,7 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
   g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->deleted_rev, g_free);
+  g_clear_object (&self->last_import);
   g_clear_pointer (&self->supplier_filter, g_free);
   g_clear_pointer (&self->service_filter, g_free);
 
@@ -1540,6 +1671,8 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.import-usage", NULL,
                                    import_usage_action);
   gtk_widget_class_install_action (widget_class, "agreements.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "agreements.undo-import", NULL,
+                                   undo_import_action);
   gtk_widget_class_install_action (widget_class, "agreements.show-trash", NULL,
                                    show_trash_action);
   gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,

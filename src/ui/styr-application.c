@@ -19,6 +19,7 @@
 #include "styr-conflicts-window.h"
 #include "styr-paths.h"
 #include "styr-preferences-window.h"
+#include "styr-ui.h"
 #include "styr-window.h"
 
 struct _StyrApplication
@@ -61,6 +62,17 @@ static const GOptionEntry option_entries[] = {
     N_("Write the summary for the next meeting as a PDF FILE, then quit"), N_("FILE") },
   { "meeting", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics or --export-pdf, only the meeting ID, such as PLM-2020-01"), N_("ID") },
+  { "export-agreements", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the register of service agreements to FILE, CSV or .xlsx, then quit"),
+    N_("FILE") },
+  { "import-agreements", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import service agreements from the CSV FILE, naming each row that is new, changed or "
+       "refused, then quit"), N_("FILE") },
+  { "import-usage", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the monthly usage report from the CSV FILE into the service agreements, then "
+       "quit"), N_("FILE") },
+  { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-agreements or --import-usage, only say what would be imported"), NULL },
   { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Work as if today were DATE, such as 2019-12-16"), N_("DATE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -166,13 +178,16 @@ finish_command (gboolean      ok,
                 const char   *report,
                 const GError *error)
 {
+  /* An import says row by row what it took, also when it refused some. */
+  if (report != NULL)
+    g_print ("%s\n", report);
+
   if (!ok)
     {
       g_printerr ("styr: %s\n", error->message);
       return 1;
     }
 
-  g_print ("%s\n", report);
   return 0;
 }
 
@@ -216,6 +231,27 @@ export_pdf (StyrApplication *self,
 
   styr_clock_get_today (self->clock, &today);
   ok = styr_command_export_pdf (database, path, meeting, municipality, &today, &report, &error);
+  return finish_command (ok, report, error);
+}
+
+typedef gboolean (*ImportFunc) (const char  *database,
+                                const char  *path,
+                                const char  *author,
+                                gboolean     dry_run,
+                                char       **report,
+                                GError     **error);
+
+static int
+run_import (StyrApplication *self,
+            ImportFunc       import,
+            const char      *path,
+            gboolean         dry_run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *database = database_path (self);
+  gboolean ok = import (database, path, styr_ui_author (), dry_run, &report, &error);
+
   return finish_command (ok, report, error);
 }
 
@@ -272,6 +308,10 @@ styr_application_handle_local_options (GApplication *app,
   const char *pdf_path = NULL;
   const char *meeting = NULL;
   const char *today = NULL;
+  const char *export_agreements = NULL;
+  const char *import_agreements = NULL;
+  const char *import_usage = NULL;
+  gboolean dry_run;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -289,6 +329,10 @@ styr_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_path);
   g_variant_dict_lookup (options, "export-pdf", "^&ay", &pdf_path);
   g_variant_dict_lookup (options, "meeting", "&s", &meeting);
+  g_variant_dict_lookup (options, "export-agreements", "^&ay", &export_agreements);
+  g_variant_dict_lookup (options, "import-agreements", "^&ay", &import_agreements);
+  g_variant_dict_lookup (options, "import-usage", "^&ay", &import_usage);
+  dry_run = g_variant_dict_contains (options, "dry-run");
 
   /* The rules ask the clock for today; --today lets the 2019/2020
    * catalogue be seen as of its own time. */
@@ -306,11 +350,18 @@ styr_application_handle_local_options (GApplication *app,
     }
 
   if ((import_path != NULL) + (pull_source != NULL) + (backup_path != NULL) +
-      (restore_path != NULL) + (ics_path != NULL) + (pdf_path != NULL) > 1)
+      (restore_path != NULL) + (ics_path != NULL) + (pdf_path != NULL) +
+      (export_agreements != NULL) + (import_agreements != NULL) + (import_usage != NULL) > 1)
     {
       g_printerr ("styr: %s\n",
                   _("Give only one of --import-catalogue, --pull-catalogue, --backup, --restore, "
-                    "--export-ics and --export-pdf."));
+                    "--export-ics, --export-pdf, --export-agreements, --import-agreements and "
+                    "--import-usage."));
+      return 2;
+    }
+  if (dry_run && import_agreements == NULL && import_usage == NULL)
+    {
+      g_printerr ("styr: %s\n", _("--dry-run goes with --import-agreements or --import-usage."));
       return 2;
     }
   if (meeting != NULL && ics_path == NULL && pdf_path == NULL)
@@ -339,6 +390,12 @@ styr_application_handle_local_options (GApplication *app,
     return run_command (self, styr_command_backup, backup_path);
   if (restore_path != NULL)
     return run_command (self, styr_command_restore, restore_path);
+  if (export_agreements != NULL)
+    return run_command (self, styr_command_export_agreements, export_agreements);
+  if (import_agreements != NULL)
+    return run_import (self, styr_command_import_agreements, import_agreements, dry_run);
+  if (import_usage != NULL)
+    return run_import (self, styr_command_import_usage, import_usage, dry_run);
 
   /* Another data folder is another Styr: handing the activation to an
    * instance that works on a different database would edit the wrong one.

@@ -11,11 +11,13 @@
 
 #include "styr-import-dialog.h"
 
-/* The preview of an agreement register before anything is written: how
- * many rows will go in, which column fills which field (the user can
- * change it, and the rows are converted again), and every row that will
- * not go in, with its line, column, value and why. Import writes the good
- * rows in one transaction.
+/* The preview of an agreement register before anything is written: what
+ * each row does (new, which fields it changes from what to what,
+ * unchanged, or why it is not imported), the columns the file has that
+ * nothing reads, and which column fills each field (the user can change
+ * it, and the rows are worked out again). Import writes the new and
+ * changed rows in one transaction and hands the import to whoever
+ * listens to "committed", which can undo it.
  */
 struct _StyrImportDialog
 {
@@ -24,63 +26,214 @@ struct _StyrImportDialog
   /* Template widgets */
   AdwPreferencesGroup *summary_group;
   AdwPreferencesGroup *mapping_group;
-  AdwPreferencesGroup *problems_group;
+  GtkCheckButton      *show_unchanged;
+  GtkListView         *rows_view;
 
   /* Owned */
-  StyrStore           *store;
   StyrAgreementImport *import;
-  char                *file_name;
   char                *author;
-  GtkWidget           *summary_row;
-  GPtrArray           *problem_rows;
+  GtkFilterListModel  *filtered;
+  GPtrArray           *summary_rows;
 };
 
 G_DEFINE_FINAL_TYPE (StyrImportDialog, styr_import_dialog, ADW_TYPE_WINDOW)
 
-/* So many rows of problems are enough to see what is wrong with a file. */
-#define MAX_PROBLEM_ROWS 200
+enum {
+  COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
-update_preview (StyrImportDialog *self)
+add_summary (StyrImportDialog *self,
+             const char       *title,
+             const char       *subtitle)
 {
-  GPtrArray *problems = styr_agreement_import_get_problems (self->import);
-  guint good = styr_agreement_import_get_records (self->import)->len;
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
 
-  title = g_strdup_printf (ngettext ("%u agreement will be imported",
-                                     "%u agreements will be imported", good), good);
-  subtitle = g_strdup_printf (ngettext ("%u row has a problem and will be left out",
-                                        "%u rows have problems and will be left out",
-                                        problems->len), problems->len);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->summary_row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->summary_group, row);
+  g_ptr_array_add (self->summary_rows, row);
+}
 
-  for (guint i = 0; i < self->problem_rows->len; i++)
-    adw_preferences_group_remove (self->problems_group, g_ptr_array_index (self->problem_rows, i));
-  g_ptr_array_set_size (self->problem_rows, 0);
+static void
+update_summary (StyrImportDialog *self)
+{
+  guint added = styr_agreement_import_count (self->import, STYR_IMPORT_ROW_NEW);
+  guint changed = styr_agreement_import_count (self->import, STYR_IMPORT_ROW_CHANGED);
+  guint unchanged = styr_agreement_import_count (self->import, STYR_IMPORT_ROW_UNCHANGED);
+  guint refused = styr_agreement_import_count (self->import, STYR_IMPORT_ROW_REFUSED);
+  guint matched = styr_agreement_import_count_matched (self->import);
+  guint above = styr_agreement_import_get_rows_above (self->import);
+  g_auto(GStrv) ignored = styr_agreement_import_dup_ignored (self->import);
+  g_autofree char *text = NULL;
 
-  for (guint i = 0; i < problems->len && i < MAX_PROBLEM_ROWS; i++)
+  for (guint i = 0; i < self->summary_rows->len; i++)
+    adw_preferences_group_remove (self->summary_group, g_ptr_array_index (self->summary_rows, i));
+  g_ptr_array_set_size (self->summary_rows, 0);
+
+  if (added + changed == 0 && refused == 0)
     {
-      StyrImportProblem *problem = g_ptr_array_index (problems, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *where = NULL;
-
-      if (problem->column != NULL)
-        /* Translators: where a problem is, e.g. "Line 12, column “Gyldig fra”". */
-        where = g_strdup_printf (_("Line %u, column “%s”"), problem->line, problem->column);
-      else
-        where = g_strdup_printf (_("Line %u"), problem->line);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), where);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->problem);
-      adw_preferences_group_add (self->problems_group, row);
-      g_ptr_array_add (self->problem_rows, row);
+      text = g_strdup_printf (ngettext ("The file’s %u row is as Styr has it already",
+                                        "The file’s %u rows are as Styr has them already",
+                                        unchanged), unchanged);
+      add_summary (self, _("Nothing to import"), text);
+      g_clear_pointer (&text, g_free);
+    }
+  else
+    {
+      text = g_strdup_printf (ngettext ("%u new agreement", "%u new agreements", added), added);
+      add_summary (self, text, NULL);
+      g_clear_pointer (&text, g_free);
+      text = g_strdup_printf (ngettext ("%u agreement changed", "%u agreements changed",
+                                        changed), changed);
+      add_summary (self, text, matched > 0
+                               ? _("Rows without an ID were matched on using system, supplier "
+                                   "and services where exactly one agreement has them")
+                               : NULL);
+      g_clear_pointer (&text, g_free);
+      text = g_strdup_printf (ngettext ("%u row unchanged", "%u rows unchanged", unchanged),
+                              unchanged);
+      add_summary (self, text, NULL);
+      g_clear_pointer (&text, g_free);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", good > 0);
+  if (refused > 0)
+    {
+      text = g_strdup_printf (ngettext ("%u row will not be imported",
+                                        "%u rows will not be imported", refused), refused);
+      add_summary (self, text, _("Each is listed below and says why"));
+      g_clear_pointer (&text, g_free);
+    }
+
+  if (above > 0)
+    {
+      text = g_strdup_printf (ngettext ("%u row above the column headings is left out",
+                                        "%u rows above the column headings are left out",
+                                        above), above);
+      add_summary (self, text, NULL);
+      g_clear_pointer (&text, g_free);
+    }
+
+  if (ignored[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", ignored);
+
+      add_summary (self, ngettext ("Column ignored", "Columns ignored", g_strv_length (ignored)),
+                   names);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", added + changed > 0);
+}
+
+static gboolean
+row_shown (gpointer item,
+           gpointer user_data)
+{
+  StyrImportDialog *self = user_data;
+
+  return gtk_check_button_get_active (self->show_unchanged) ||
+         styr_import_row_get_kind (item) != STYR_IMPORT_ROW_UNCHANGED;
+}
+
+static void
+update_rows (StyrImportDialog *self)
+{
+  gtk_filter_list_model_set_model (self->filtered, styr_agreement_import_get_rows (self->import));
+  update_summary (self);
+}
+
+static void
+show_unchanged_cb (StyrImportDialog *self)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+
+  gtk_filter_changed (filter, gtk_check_button_get_active (self->show_unchanged)
+                              ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              StyrImportDialog         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *kind = gtk_label_new (NULL);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *description = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (box, "import-row");
+  gtk_widget_add_css_class (kind, "import-kind");
+  gtk_widget_add_css_class (kind, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (description), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (description), TRUE);
+  gtk_widget_add_css_class (description, "dim-label");
+
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (top), kind);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), description);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static const char *
+kind_label (StyrImportRowKind kind)
+{
+  switch (kind)
+    {
+    case STYR_IMPORT_ROW_NEW:
+      return C_("import row", "New");
+    case STYR_IMPORT_ROW_CHANGED:
+      return C_("import row", "Changed");
+    case STYR_IMPORT_ROW_UNCHANGED:
+      return C_("import row", "Unchanged");
+    case STYR_IMPORT_ROW_REFUSED:
+      return C_("import row", "Not imported");
+    case STYR_IMPORT_ROW_SKIPPED:
+    default:
+      return C_("import row", "Skipped");
+    }
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             StyrImportDialog         *self)
+{
+  static const char * const classes[] = { "new", "changed", "unchanged", "refused", "skipped" };
+  StyrImportRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (top);
+  GtkWidget *kind = gtk_widget_get_next_sibling (title);
+  GtkWidget *description = gtk_widget_get_next_sibling (top);
+  StyrImportRowKind row_kind = styr_import_row_get_kind (row);
+  g_autofree char *location = styr_import_row_dup_location (row);
+  g_autofree char *what = styr_import_row_describe (row);
+
+  gtk_label_set_text (GTK_LABEL (title), location);
+  gtk_label_set_text (GTK_LABEL (kind), kind_label (row_kind));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (kind, classes[i]);
+  gtk_widget_add_css_class (kind, classes[row_kind]);
+  /* The new and unchanged rows say only that; the others say what. */
+  gtk_label_set_text (GTK_LABEL (description),
+                      row_kind == STYR_IMPORT_ROW_NEW || row_kind == STYR_IMPORT_ROW_UNCHANGED
+                      ? (styr_import_row_get_note (row) != NULL ? styr_import_row_get_note (row) : "")
+                      : what);
+  gtk_widget_set_visible (description,
+                          gtk_label_get_text (GTK_LABEL (description))[0] != '\0');
 }
 
 static void
@@ -88,12 +241,12 @@ mapping_changed_cb (GtkDropDown      *dropdown,
                     GParamSpec       *pspec,
                     StyrImportDialog *self)
 {
-  const char *field = g_object_get_data (G_OBJECT (dropdown), "field");
+  const char *field = gtk_widget_get_name (GTK_WIDGET (dropdown));
   guint selected = gtk_drop_down_get_selected (dropdown);
 
   /* The first entry is "not imported". */
   styr_agreement_import_set_mapping (self->import, field, (int) selected - 1);
-  update_preview (self);
+  update_rows (self);
 }
 
 static void
@@ -120,10 +273,12 @@ build_mapping (StyrImportDialog *self)
                                   styr_agreement_import_get_mapping (self->import, fields[f]) + 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (dropdown), "field", (gpointer) fields[f]);
+      /* The field the drop-down maps; field names are static strings. */
+      gtk_widget_set_name (dropdown, fields[f]);
       g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (mapping_changed_cb),
                                self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
       adw_preferences_group_add (self->mapping_group, row);
     }
 }
@@ -135,16 +290,20 @@ commit_action (GtkWidget  *widget,
 {
   StyrImportDialog *self = STYR_IMPORT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  guint written = 0;
 
   /* Nothing was written when it fails; the dialog stays open and says
    * why, so the user can try again. */
-  if (!styr_agreement_import_commit (self->import, self->store, self->author, &written, &error))
+  if (!styr_agreement_import_commit (self->import, self->author, &error))
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->summary_row), error->message);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 
+  g_signal_emit (self, signals[COMMITTED], 0, self->import);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -154,11 +313,10 @@ styr_import_dialog_dispose (GObject *object)
   StyrImportDialog *self = (StyrImportDialog *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_IMPORT_DIALOG);
-  g_clear_object (&self->store);
   g_clear_object (&self->import);
-  g_clear_pointer (&self->file_name, g_free);
+  g_clear_object (&self->filtered);
   g_clear_pointer (&self->author, g_free);
-  g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_import_dialog_parent_class)->dispose (object);
 }
@@ -171,11 +329,23 @@ styr_import_dialog_class_init (StyrImportDialogClass *klass)
 
   object_class->dispose = styr_import_dialog_dispose;
 
+  /**
+   * StyrImportDialog::committed:
+   * @self: the dialog
+   * @import: the import, which can be undone now
+   *
+   * The rows were written.
+   */
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                     STYR_TYPE_AGREEMENT_IMPORT);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/styr-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrImportDialog, summary_group);
   gtk_widget_class_bind_template_child (widget_class, StyrImportDialog, mapping_group);
-  gtk_widget_class_bind_template_child (widget_class, StyrImportDialog, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrImportDialog, show_unchanged);
+  gtk_widget_class_bind_template_child (widget_class, StyrImportDialog, rows_view);
 
   gtk_widget_class_install_action (widget_class, "import.commit", NULL, commit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -184,18 +354,31 @@ styr_import_dialog_class_init (StyrImportDialogClass *klass)
 static void
 styr_import_dialog_init (StyrImportDialog *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkCustomFilter *filter;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->problem_rows = g_ptr_array_new ();
-  self->summary_row = adw_action_row_new ();
-  adw_preferences_group_add (self->summary_group, self->summary_row);
+  self->summary_rows = g_ptr_array_new ();
+  filter = gtk_custom_filter_new (row_shown, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  gtk_list_view_set_model (self->rows_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             G_LIST_MODEL (g_object_ref (self->filtered)))));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
+  gtk_list_view_set_factory (self->rows_view, factory);
+  g_object_unref (factory);
+
+  g_signal_connect_object (self->show_unchanged, "toggled", G_CALLBACK (show_unchanged_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
  * styr_import_dialog_new:
  * @parent: the main window
- * @store: where the agreements go
- * @import: the converted file
+ * @import: the file, worked out against the store
  * @file_name: the file's name, for the user
  * @author: who imports, for the audit trail
  *
@@ -203,24 +386,20 @@ styr_import_dialog_init (StyrImportDialog *self)
  */
 StyrImportDialog *
 styr_import_dialog_new (GtkWindow           *parent,
-                        StyrStore           *store,
                         StyrAgreementImport *import,
                         const char          *file_name,
                         const char          *author)
 {
   StyrImportDialog *self;
 
-  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
   g_return_val_if_fail (STYR_IS_AGREEMENT_IMPORT (import), NULL);
 
   self = g_object_new (STYR_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
   self->import = g_object_ref (import);
-  self->file_name = g_strdup (file_name);
   self->author = g_strdup (author);
   adw_preferences_group_set_description (self->summary_group, file_name);
 
   build_mapping (self);
-  update_preview (self);
+  update_rows (self);
   return self;
 }

@@ -8,7 +8,6 @@
 #include <adwaita.h>
 
 #include "styr-agreement-import.h"
-#include "styr-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrImportDialog, styr_import_dialog, STYR, IMPORT_DIALOG, AdwWindow)
 
 StyrImportDialog *styr_import_dialog_new (GtkWindow           *parent,
-                                          StyrStore           *store,
                                           StyrAgreementImport *import,
                                           const char          *file_name,
                                           const char          *author);
