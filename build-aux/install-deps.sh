@@ -13,6 +13,7 @@ packages="
 "
 test_packages="
   python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils gnome-keyring openssl
+  clang-14 libclang-rt-14-dev
 "
 
 with_tests=false

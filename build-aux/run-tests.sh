@@ -1,8 +1,10 @@
 #!/bin/sh
-# Installs what the tests need, builds Styr twice — as shipped, and with
-# AddressSanitizer and UndefinedBehaviorSanitizer — and runs every suite:
-# all of them in the first build, the core and sync suites again in the
-# second, where the sync worker's threads are.
+# Installs what the tests need, builds Styr three times — as shipped, with
+# AddressSanitizer and UndefinedBehaviorSanitizer, and with clang for the
+# libFuzzer targets — and runs every suite: all of them in the first
+# build, the core and sync suites again in the second, where the sync
+# worker's threads are, and the fuzz targets for a few seconds each in
+# the third.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,15 @@ setup() {
 setup build
 setup build-asan -Db_sanitize=address,undefined
 
+# Only the core and the fuzz targets are built with clang.
+if [ -f build-fuzz/build.ninja ]; then
+  meson setup --reconfigure build-fuzz
+else
+  CC=clang-14 meson setup build-fuzz -Dwerror=true -Dfuzzing=true \
+    -Db_sanitize=address,undefined -Db_lundef=false
+fi
+ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-usage
+
 log=$(mktemp)
 out=$(mktemp)
 trap 'rm -f "$log" "$out"' EXIT
@@ -34,6 +45,7 @@ run_suites() {
 
 run_suites -C build
 run_suites -C build-asan --suite core --suite sync
+run_suites -C build-fuzz --suite fuzz --no-rebuild
 
 passed=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
 failed=$(sed -n 's/^\(Fail\|Timeout\|Unexpected Pass\): *\([0-9]*\).*/\2/p' "$log" |

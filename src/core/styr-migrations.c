@@ -84,8 +84,8 @@ static const char * const migrations[] = {
 
   /* 4: the KLIK tasks page lists its projects and opens one list per
    * project; without this each of them reads every task's body. */
-  "CREATE INDEX documents_task_project ON documents (json_extract (body, '$.project')) "
-  "  WHERE type = 'task' AND deleted = 0;",
+  ("CREATE INDEX documents_task_project ON documents (json_extract (body, '$.project')) "
+   "  WHERE type = 'task' AND deleted = 0;"),
 };
 
 const char * const *

@@ -217,7 +217,8 @@ add_result (StyrUsageImport *self,
   g_list_store_append (self->results, result);
 }
 
-/* Refuses a row: "column “Kald”: “mange” is not a number of calls". */
+/* Refuses a row, taking @problem: "column “Kald”: “mange” is not a number
+ * of calls". */
 static void
 refuse (StyrUsageImport  *self,
         const StyrCsvRow *row,
@@ -227,18 +228,18 @@ refuse (StyrUsageImport  *self,
 {
   g_autoptr(StyrImportRow) result = styr_import_row_new (row->row, STYR_IMPORT_ROW_REFUSED,
                                                          title);
-  g_autofree char *owned = problem;
+  g_autofree char *message = problem;
 
   if (column >= 0)
     {
       g_autofree char *heading = styr_csv_column_name (self->csv, column);
-      g_autofree char *message = g_strdup_printf (_("column “%s”: %s"), heading, problem);
+      char *located = g_strdup_printf (_("column “%s”: %s"), heading, problem);
 
-      styr_import_row_add_problem (result, message);
+      g_free (message);
+      message = located;
     }
-  else
-    styr_import_row_add_problem (result, problem);
 
+  styr_import_row_add_problem (result, message);
   add_result (self, result);
 }
 
