@@ -478,7 +478,7 @@ tell_user (StyrApplication *self,
            gboolean         stays)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = styr_ui_toast_new (message);
 
   /* An error stays until read; good news goes by itself. */
   if (stays)

@@ -187,7 +187,7 @@ reload (StyrConflictsWindow *self)
   ids = styr_store_list_conflicted (self->store, NULL, &error);
   if (ids == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
       return;
     }
 
@@ -268,12 +268,12 @@ keep_action (GtkWidget  *widget,
   /* The window reloads through the store's signal. */
   if (!styr_conflict_resolve (conflict, self->store, body, styr_ui_author (), &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
       reload (self);
       return;
     }
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Kept. Colleagues get it at the next sync.")));
+                               styr_ui_toast_new (_("Kept. Colleagues get it at the next sync.")));
 }
 
 static void

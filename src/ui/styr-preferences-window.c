@@ -15,6 +15,7 @@
 #include "styr-preferences-window.h"
 #include "styr-replicator.h"
 #include "styr-secret.h"
+#include "styr-ui.h"
 
 struct _StyrPreferencesWindow
 {
@@ -337,7 +338,7 @@ catalogue_apply_cb (StyrPreferencesWindow *self)
   if (has_credentials (source))
     {
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (_("The catalogue address must not hold a "
+                                        styr_ui_toast_new (_("The catalogue address must not hold a "
                                                          "user name or password.")));
       return;
     }

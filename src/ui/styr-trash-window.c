@@ -11,6 +11,7 @@
 
 #include "styr-record.h"
 #include "styr-trash-window.h"
+#include "styr-ui.h"
 
 /* StyrTrashWindow lists the deleted documents of one type and restores
  * them. A deletion is a tombstone in the store, which sync passes on, so
@@ -106,7 +107,7 @@ reload (StyrTrashWindow *self)
   entries = styr_store_list_deleted (self->store, self->doc_type, &error);
   if (entries == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
       return;
     }
 
@@ -156,14 +157,14 @@ restore_action (GtkWidget  *widget,
   title = g_strdup (entry_title (entry));
   if (!styr_store_undo (self->store, entry->id, entry->rev, self->author, NULL, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
       reload (self);
       return;
     }
 
   /* Translators: a toast after restoring an item from the trash. */
   message = g_strdup_printf (_("“%s” restored"), title);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (message));
 }
 
 static void

@@ -27,6 +27,23 @@ styr_ui_author (void)
   return name != NULL && g_strcmp0 (name, "Unknown") != 0 ? name : g_get_user_name ();
 }
 
+/**
+ * styr_ui_toast_new:
+ * @text: what to say, plain text such as a message that names a file
+ *
+ * libadwaita 1.2 reads a toast's title as Pango markup; a file name with
+ * "&" in it would otherwise leave the toast empty.
+ *
+ * Returns: (transfer full): a toast that says @text as it is
+ */
+AdwToast *
+styr_ui_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 static void
 add_toast (GtkWidget *widget,
            AdwToast  *toast)
@@ -53,7 +70,7 @@ void
 styr_ui_show_error (GtkWidget    *widget,
                     const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast = styr_ui_toast_new (error->message);
 
   adw_toast_set_timeout (toast, 0);
   add_toast (widget, toast);
@@ -77,7 +94,7 @@ styr_ui_toast (GtkWidget  *widget,
   if (undo_action != NULL && STYR_IS_WINDOW (root))
     styr_window_offer_undo (STYR_WINDOW (root), widget, undo_action, title);
   else
-    add_toast (widget, adw_toast_new (title));
+    add_toast (widget, styr_ui_toast_new (title));
 }
 
 #define TOOLTIP_KEY "styr-tooltip"

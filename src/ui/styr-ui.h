@@ -21,6 +21,7 @@ typedef void (*StyrUiConfirmedFunc) (gboolean confirmed,
                                      gpointer user_data);
 
 const char *styr_ui_author     (void);
+AdwToast   *styr_ui_toast_new  (const char   *text);
 void        styr_ui_show_error (GtkWidget    *widget,
                                 const GError *error);
 void        styr_ui_toast      (GtkWidget    *widget,

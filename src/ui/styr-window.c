@@ -331,7 +331,7 @@ styr_window_offer_undo (StyrWindow *self,
   g_free (self->undo_action);
   self->undo_action = g_strdup (action);
 
-  toast = adw_toast_new (title);
+  toast = styr_ui_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self,
@@ -600,7 +600,7 @@ styr_window_show_error (StyrWindow   *self,
   g_return_if_fail (STYR_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  toast = adw_toast_new (error->message);
+  toast = styr_ui_toast_new (error->message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
