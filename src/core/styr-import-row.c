@@ -287,6 +287,20 @@ styr_import_row_add_problem (StyrImportRow *self,
   styr_import_row_set_kind (self, STYR_IMPORT_ROW_REFUSED);
 }
 
+/* A value on one line: a line break in a cell shows as "↵". */
+static void
+append_value (GString    *out,
+              const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, " ↵ ");
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
 static void
 append_changes (StyrImportRow *self,
                 GString       *out)
@@ -297,10 +311,14 @@ append_changes (StyrImportRow *self,
 
       if (i > 0)
         g_string_append (out, "; ");
+      g_autoptr(GString) before = g_string_new (NULL);
+      g_autoptr(GString) after = g_string_new (NULL);
+
+      append_value (before, change->before);
+      append_value (after, change->after);
       /* Translators: one changed field in an import's preview: the column, the value
        * before and the value after, e.g. “Gyldig til: 01-06-2020 → 01-06-2021”. */
-      g_string_append_printf (out, _("%s: %s → %s"), change->column, change->before,
-                              change->after);
+      g_string_append_printf (out, _("%s: %s → %s"), change->column, before->str, after->str);
     }
 }
 

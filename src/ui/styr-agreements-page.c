@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
@@ -1083,6 +1084,20 @@ load_file (GFile   *file,
   return g_file_load_bytes (file, NULL, NULL, error);
 }
 
+/* What went wrong with a file, in a dialog: the messages name the row
+ * and byte and say what to do, more than a toast can hold. */
+static void
+show_file_error (StyrAgreementsPage *self,
+                 const char         *heading,
+                 const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_committed_cb (StyrImportDialog    *dialog,
                      StyrAgreementImport *import,
@@ -1094,11 +1109,20 @@ import_committed_cb (StyrImportDialog    *dialog,
   g_autofree char *title = NULL;
 
   g_set_object (&self->last_import, import);
-  first = g_strdup_printf (ngettext ("Imported %u new agreement", "Imported %u new agreements",
-                                     added), added);
-  /* Translators: “Imported 3 new agreements and changed 2”. */
-  title = g_strdup_printf (ngettext ("%s and changed %u", "%s and changed %u", changed), first,
-                           changed);
+  if (changed == 0)
+    title = g_strdup_printf (ngettext ("Imported %u new agreement", "Imported %u new agreements",
+                                       added), added);
+  else if (added == 0)
+    title = g_strdup_printf (ngettext ("Changed %u agreement from the file",
+                                       "Changed %u agreements from the file", changed), changed);
+  else
+    {
+      first = g_strdup_printf (ngettext ("Imported %u new agreement",
+                                         "Imported %u new agreements", added), added);
+      /* Translators: “Imported 3 new agreements and changed 2”. */
+      title = g_strdup_printf (ngettext ("%s and changed %u", "%s and changed %u", changed),
+                               first, changed);
+    }
   styr_ui_toast (GTK_WIDGET (self), title, "agreements.undo-import");
   if (self->current != NULL)
     show_agreement (self);
@@ -1117,7 +1141,7 @@ undo_import_action (GtkWidget  *widget,
 
   if (!styr_agreement_import_undo (self->last_import, styr_ui_author (), &error))
     {
-      styr_ui_show_error (GTK_WIDGET (self), error);
+      show_file_error (self, _("Cannot Undo the Import"), error);
       return;
     }
 
@@ -1149,7 +1173,7 @@ import_response_cb (GtkNativeDialog    *chooser,
   import = csv != NULL ? styr_agreement_import_new (csv, self->store, &error) : NULL;
   if (import == NULL)
     {
-      styr_ui_show_error (GTK_WIDGET (self), error);
+      show_file_error (self, _("Cannot Import Agreements"), error);
       return;
     }
 
@@ -1198,6 +1222,13 @@ file_chooser (StyrAgreementsPage   *self,
       gtk_file_filter_add_mime_type (filter, "text/csv");
       gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+      /* A workbook chosen anyway is told how to save it as CSV. */
+      g_clear_object (&filter);
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("All files"));
+      gtk_file_filter_add_pattern (filter, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   else
     {
@@ -1237,7 +1268,7 @@ usage_confirm_cb (AdwMessageDialog   *dialog,
 
   if (!styr_usage_import_commit (import, self->store, styr_ui_author (), &updated, &error))
     {
-      styr_ui_show_error (GTK_WIDGET (self), error);
+      show_file_error (self, _("Cannot Import Usage"), error);
       return;
     }
 
@@ -1274,7 +1305,7 @@ usage_response_cb (GtkNativeDialog    *chooser,
   import = csv != NULL ? styr_usage_import_new (csv, self->store, &error) : NULL;
   if (import == NULL)
     {
-      styr_ui_show_error (GTK_WIDGET (self), error);
+      show_file_error (self, _("Cannot Import Usage"), error);
       return;
     }
 
@@ -1288,9 +1319,11 @@ usage_response_cb (GtkNativeDialog    *chooser,
   g_string_append_printf (body, ngettext ("%u row of “%s” gives a new figure for an agreement",
                                           "%u rows of “%s” give a new figure for an agreement",
                                           figures), figures, name);
-  g_string_append_printf (body, ngettext ("; %u row gives a figure the agreement holds already.",
-                                          "; %u rows give figures the agreements hold already.",
-                                          unchanged), unchanged);
+  if (unchanged > 0)
+    g_string_append_printf (body, ngettext ("; %u row gives a figure the agreement holds already",
+                                            "; %u rows give figures the agreements hold already",
+                                            unchanged), unchanged);
+  g_string_append (body, ".");
   if (skipped > 0)
     g_string_append_printf (body, ngettext ("\n%u row is skipped, such as a total row.",
                                             "\n%u rows are skipped, such as total rows.",
@@ -1370,22 +1403,27 @@ export_response_cb (GtkNativeDialog    *chooser,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  gboolean xlsx;
   guint n = 0;
 
   gtk_native_dialog_destroy (chooser);
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     return;
 
-  /* A name without the chosen type's extension gets it. */
+  /* The type chosen in the dialog is what is written, and the name gets
+   * its extension; without a choice, the name's extension decides. */
   path = g_file_get_path (file);
-  xlsx = filter != NULL && g_strcmp0 (gtk_file_filter_get_name (filter), _("Excel workbook")) == 0;
-  if (path != NULL && !g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+  if (path != NULL && filter != NULL)
     {
-      char *with = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
+      gboolean xlsx = g_strcmp0 (gtk_file_filter_get_name (filter), _("Excel workbook")) == 0;
+      char *dot = strrchr (path, '.');
+      char *renamed;
 
+      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
+          (g_ascii_strcasecmp (dot, ".csv") == 0 || g_ascii_strcasecmp (dot, ".xlsx") == 0))
+        *dot = '\0';
+      renamed = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
       g_free (path);
-      path = with;
+      path = renamed;
     }
 
   if (path == NULL || !export_view (self, path, &n, &error))
@@ -1393,7 +1431,7 @@ export_response_cb (GtkNativeDialog    *chooser,
       if (error == NULL)
         g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                              _("The register can only be written to a file on this computer."));
-      styr_ui_show_error (GTK_WIDGET (self), error);
+      show_file_error (self, _("Cannot Export Agreements"), error);
       return;
     }
 

@@ -84,11 +84,14 @@ update_summary (StyrImportDialog *self)
       add_summary (self, _("Nothing to import"), text);
       g_clear_pointer (&text, g_free);
     }
-  else
+  if (added > 0)
     {
       text = g_strdup_printf (ngettext ("%u new agreement", "%u new agreements", added), added);
       add_summary (self, text, NULL);
       g_clear_pointer (&text, g_free);
+    }
+  if (changed > 0)
+    {
       text = g_strdup_printf (ngettext ("%u agreement changed", "%u agreements changed",
                                         changed), changed);
       add_summary (self, text, matched > 0
@@ -96,6 +99,9 @@ update_summary (StyrImportDialog *self)
                                    "and services where exactly one agreement has them")
                                : NULL);
       g_clear_pointer (&text, g_free);
+    }
+  if (unchanged > 0 && added + changed + refused > 0)
+    {
       text = g_strdup_printf (ngettext ("%u row unchanged", "%u rows unchanged", unchanged),
                               unchanged);
       add_summary (self, text, NULL);
