@@ -1,5 +1,6 @@
-/* test-cli.c: `styr --import-catalogue`, `--backup` and `--restore` run as a
- * user runs them, without a display, against a real database file
+/* test-cli.c: `styr --import-catalogue`, `--backup`, `--restore`, the
+ * exports and the register's imports run as a user runs them, without a
+ * display, against a real database file
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -701,6 +702,143 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (err, unwritable));
 }
 
+/* The register through the command line, as a script moves it between
+ * Styr and a spreadsheet: exit status 0 only when every row was taken,
+ * and what was refused printed row by row. */
+static void
+test_register_round_trip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char register_csv[] =
+    "\xef\xbb\xbf" "Anvendersystem;Leverandør;Services;Status;Gyldig fra;Gyldig til;Noter\r\n"
+    "KMD Sag;KMD;SF1520, SF1500;godkendt;01-12-2019;30-11-2021;\"+45 33 12 34 56\"\r\n"
+    "Nexus;Systematic;SF1520;anmodet;;;-3 %\r\n"
+    "Dårlig;X;;måske;01-06-2021;01-01-2020;\r\n"
+    "I alt;;;;;;\r\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "register.csv", NULL);
+  g_autofree char *exported = g_build_filename (fixture->dir, "export.csv", NULL);
+  g_autofree char *workbook = g_build_filename (fixture->dir, "export.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  /* An import does not make a database. */
+  g_assert_true (g_file_set_contents (path, register_csv, -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", path, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "There is no database"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  import_bundled (fixture);
+
+  /* --dry-run says what would happen and writes nothing. */
+  before = read_bytes (fixture->db);
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", path, "--dry-run", &out, &err), ==,
+                   1);
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_nonnull (strstr (out, "Row 2 (“KMD Sag”): new\n"));
+  g_assert_nonnull (strstr (out, "Nothing was written"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The good rows go in; the refused one is named, row by row, and makes
+   * the exit status 1. */
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", path, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "Row 4 (“Dårlig”): not imported: column “Status”: “måske” is "
+                                 "not a state"));
+  g_assert_nonnull (strstr (out, "Row 4 (“Dårlig”): not imported: column “Gyldig til”: "
+                                 "01-01-2020 is before “Gyldig fra” 01-06-2021"));
+  g_assert_nonnull (strstr (out, "Row 5: skipped (a total row)"));
+  g_assert_nonnull (strstr (out, "2 rows written"));
+  g_assert_nonnull (strstr (err, "1 row of"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The export reads back unchanged, and says so. */
+  g_assert_cmpint (run_styr (fixture, "--export-agreements", exported, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote 2 agreements"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", exported, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "changes nothing: its 2 rows are as Styr has them already"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One edited cell changes that one field; the phone number and the
+   * percentage survive the formula guard. */
+  g_assert_true (g_file_get_contents (exported, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "'+45 33 12 34 56"));
+  g_assert_nonnull (strstr (text, "'-3 %"));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "30-11-2021", "30-11-2022", 0), ==, 1);
+  g_assert_true (g_file_set_contents (exported, edited->str, edited->len, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", exported, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Row 2 (“KMD Sag”): Valid to: 30-11-2021 → 30-11-2022\n"));
+  g_assert_nonnull (strstr (out, "1 row written, 1 row left as it was"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_styr (fixture, "--export-agreements", workbook, NULL, &out, &err), ==, 0);
+  g_assert_true (g_file_test (workbook, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A workbook given as CSV is refused with what to do. */
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", workbook, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is a spreadsheet workbook (.xlsx or .ods), not a CSV file"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --dry-run goes with an import only. */
+  g_assert_cmpint (run_styr (fixture, "--export-agreements", exported, "--dry-run", &out, &err),
+                   ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
+static void
+test_import_usage (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char register_csv[] =
+    "Anvendersystem;Services;Status\r\nKMD Sag;SF1520;godkendt\r\n";
+  static const char usage_csv[] =
+    "Måned;Anvendersystem;Service;Kald\r\n"
+    "2020-01;KMD Sag;SF1520;1.234\r\n"
+    "2020-02;Ukendt;SF1520;5\r\n"
+    "I alt;;1239\r\n";
+  g_autofree char *agreements = g_build_filename (fixture->dir, "register.csv", NULL);
+  g_autofree char *usage = g_build_filename (fixture->dir, "forbrug.csv", NULL);
+  char *out = NULL;
+  char *err = NULL;
+
+  import_bundled (fixture);
+  g_assert_true (g_file_set_contents (agreements, register_csv, -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", agreements, NULL, &out, &err), ==,
+                   0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (usage, usage_csv, -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-usage", usage, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "Row 2 (“KMD Sag”): SF1520 2020-01: – → 1234\n"));
+  g_assert_nonnull (strstr (out, "Row 3 (“Ukendt”): not imported: column “Anvendersystem”: no "
+                                 "service agreement has the using system “Ukendt”"));
+  g_assert_nonnull (strstr (out, "Row 4: skipped (a total row)"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Again, the figure is there already. */
+  g_assert_cmpint (run_styr (fixture, "--import-usage", usage, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "0 rows written, 1 row left as it was"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +856,8 @@ main (int   argc,
   ADD ("today", test_today);
   ADD ("export-ics", test_export_ics);
   ADD ("export-pdf", test_export_pdf);
+  ADD ("register-round-trip", test_register_round_trip);
+  ADD ("import-usage", test_import_usage);
 
 #undef ADD
 
