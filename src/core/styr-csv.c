@@ -53,7 +53,8 @@ row_at (const char *data,
     {
       if (data[i] == '"')
         quoted = !quoted;
-      else if (!quoted && (data[i] == '\n' || (data[i] == '\r' && data[i + 1] != '\n')))
+      else if (!quoted && (data[i] == '\n' ||
+                           (data[i] == '\r' && (i + 1 >= offset || data[i + 1] != '\n'))))
         row++;
     }
 
@@ -67,6 +68,7 @@ sep_line_at (const char *text,
              char       *delimiter)
 {
   if (size < 5 || g_ascii_strncasecmp (text, "sep=", 4) != 0 ||
+      strchr (";,\t|", text[4]) == NULL || text[4] == '\0' ||
       (size > 5 && text[5] != '\r' && text[5] != '\n'))
     return FALSE;
 

@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include "styr-agreement.h"
+#include "styr-agreement-export.h"
+#include "styr-agreement-import.h"
+#include "styr-csv.h"
 #include "styr-document-list.h"
 #include "styr-rules.h"
 #include "styr-task.h"
@@ -430,6 +433,44 @@ main (int   argc,
             "same groups, unfiltered", plain_first);
     report ("20 000 tasks by project, overdue: all", overdue_settled,
             "same groups, unfiltered", plain_settled);
+  }
+  /* 5. The register through a spreadsheet: export, and the preview of
+   * reading the same file back. The floors are reading the agreements
+   * from the store, and parsing the file. */
+  {
+    g_autoptr(GPtrArray) agreements = NULL;
+    g_autoptr(GString) csv = g_string_new (NULL);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(StyrAgreementImport) import = NULL;
+    double load_time, export_time, parse_time, preview_time;
+
+    g_timer_start (timer);
+    agreements = styr_record_load_all (store, "agreement", NULL, &error);
+    g_assert_no_error (error);
+    load_time = g_timer_elapsed (timer, NULL);
+
+    g_timer_start (timer);
+    styr_agreement_export_csv (agreements, csv);
+    export_time = g_timer_elapsed (timer, NULL);
+    bytes = g_bytes_new (csv->str, csv->len);
+
+    g_timer_start (timer);
+    styr_csv_free (styr_csv_parse (bytes, "register.csv", &error));
+    g_assert_no_error (error);
+    parse_time = g_timer_elapsed (timer, NULL);
+
+    g_timer_start (timer);
+    import = styr_agreement_import_new (styr_csv_parse (bytes, "register.csv", NULL), store,
+                                        &error);
+    g_assert_no_error (error);
+    preview_time = g_timer_elapsed (timer, NULL);
+    g_assert_cmpuint (styr_agreement_import_count (import, STYR_IMPORT_ROW_UNCHANGED), ==,
+                      N_AGREEMENTS);
+
+    report ("register export, 100 000 agreements (CSV)", export_time,
+            "reading them from the store", load_time);
+    report ("register import preview, 100 000 rows", preview_time,
+            "parsing the same CSV file", parse_time);
   }
   g_print ("\nOne 60 Hz frame is 16.7 ms.\n");
 
