@@ -977,7 +977,7 @@ test_export_columns (void)
 
   styr_agreement_export_csv (agreements, out);
   g_assert_true (g_str_has_prefix (out->str, "\xef\xbb\xbf" "ID;Using system;Supplier;"));
-  g_assert_nonnull (strstr (out->str, "\r\na;Børnesag;'=cmd;SF1520, SF1500;"
+  g_assert_nonnull (strstr (out->str, "\r\na;Børnesag;'=cmd;\"SF1520, SF1500\";"
                                       "\"Børn i Næstved; 0-18 år\";Limited;"));
 
   bytes = g_bytes_new (out->str, out->len);

@@ -708,6 +708,51 @@ test_every_column (Store         *fixture,
     }
 }
 
+/* What Styr holds reads back as it is: commas in the text of cells do not
+ * make ',' the separator, codes keep their spelling, and an emptied state
+ * is refused in the file's terms. */
+static void
+test_reads_back_as_held (Store         *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(StyrAgreementImport) again = NULL;
+  g_autoptr(StyrAgreementImport) emptied = NULL;
+  g_autoptr(StyrAgreementImport) twins = NULL;
+  g_autoptr(StyrCsv) csv = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *line = NULL;
+
+  put (fixture->store, "agreement:commas",
+       "{'using_system':'Kommaer','supplier':'A, B og C','services':['sf1520','SF1500',"
+       "'SF1601A','SF1602','SF1603','SF1604','SF1605','SF1606'],'state':'approved',"
+       "'notes':'en, to, tre, fire, fem, seks, syv, otte, ni, ti, elleve, tolv, tretten'}");
+  exported = export_register (fixture->store);
+
+  csv = parse_ok (exported, -1);
+  g_assert_cmpint (csv->delimiter, ==, ';');
+  again = import_text (fixture->store, exported, -1);
+  assert_counts (again, 0, 0, 1, 0);
+
+  text = g_string_new (exported);
+  g_assert_cmpuint (g_string_replace (text, ";Approved;;", ";;;", 0), ==, 1);
+  emptied = import_text (fixture->store, text->str, text->len);
+  line = styr_import_row_format (row_at (emptied, 0));
+  g_assert_cmpstr (line, ==, "Row 2 (“Kommaer”): not imported: column “State” is empty, but "
+                             "every agreement has a state (anmodet, godkendt, afvist, udløbet or "
+                             "opsagt)");
+
+  /* Two new rows alike are two agreements, with a word about reading the
+   * file again. */
+  twins = import_text (fixture->store, "Anvendersystem;Leverandør\r\nTvilling;X\r\n"
+                                       "Tvilling;X\r\n", -1);
+  assert_counts (twins, 2, 0, 0, 0);
+  g_assert_null (styr_import_row_get_note (row_at (twins, 0)));
+  g_assert_cmpstr (styr_import_row_get_note (row_at (twins, 1)), ==,
+                   "the same using system, supplier and services as row 2; export the "
+                   "register from Styr after the import to get their IDs");
+}
+
 /* A file without the ID, usage, review or approver columns changes only
  * what it has, matched on system, supplier and services. */
 static void
@@ -1094,6 +1139,7 @@ main (int   argc,
   ADD ("/register/refused-rows", test_refused_rows);
   ADD ("/register/round-trip", test_round_trip);
   ADD ("/register/every-column", test_every_column);
+  ADD ("/register/reads-back-as-held", test_reads_back_as_held);
   ADD ("/register/match-without-id", test_match_without_id);
   ADD ("/register/clashing-rows", test_clashing_rows);
   ADD ("/register/deleted-id", test_deleted_id);

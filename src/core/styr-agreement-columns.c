@@ -336,6 +336,29 @@ is_service_code (const char *code)
   return TRUE;
 }
 
+/* The service codes an agreement has, upper-cased → as it spells them. */
+static GHashTable *
+held_codes (JsonNode *previous)
+{
+  GHashTable *held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array;
+
+  if (previous == NULL || !JSON_NODE_HOLDS_ARRAY (previous))
+    return held;
+
+  array = json_node_get_array (previous);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_hash_table_insert (held, g_ascii_strup (json_node_get_string (node), -1),
+                             (gpointer) json_node_get_string (node));
+    }
+
+  return held;
+}
+
 /**
  * styr_agreement_column_parse:
  * @column: a column other than the ID
@@ -419,13 +442,25 @@ styr_agreement_column_parse (const StyrAgreementColumn  *column,
         JsonArray *codes = json_array_new ();
         g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             NULL);
+        g_autoptr(GHashTable) held = held_codes (previous);
 
         for (guint i = 0; parts[i] != NULL; i++)
           {
             g_autofree char *code = g_ascii_strup (g_strstrip (parts[i]), -1);
+            const char *spelling;
 
             if (code[0] == '\0' || g_hash_table_contains (seen, code))
               continue;
+
+            /* A code the agreement has keeps its spelling, also one that is
+             * not of today's form. */
+            spelling = g_hash_table_lookup (held, code);
+            if (spelling != NULL)
+              {
+                json_array_add_string_element (codes, spelling);
+                g_hash_table_add (seen, g_steal_pointer (&code));
+                continue;
+              }
             if (!is_service_code (code))
               {
                 *problem = g_strdup_printf (_("“%s” is not a service code (expected codes "
@@ -468,16 +503,21 @@ comparable (JsonNode *node)
       return g_strstrip (g_string_free (g_steal_pointer (&text), FALSE));
     }
 
+  /* Service codes in their order, without case or repeats. */
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
       g_autoptr(GString) joined = g_string_new (NULL);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_autofree char *item = comparable (json_array_get_element (array, i));
+          char *code = g_ascii_strup (item, -1);
 
-          g_string_append_printf (joined, "%s\x1f", item);
+          if (!g_hash_table_add (seen, code))
+            continue;
+          g_string_append_printf (joined, "%s\x1f", code);
         }
       return g_string_free (g_steal_pointer (&joined), FALSE);
     }

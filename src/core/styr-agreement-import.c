@@ -412,6 +412,53 @@ refuse_clashes (StyrAgreementImport *self,
     }
 }
 
+/* Two new rows with the same using system, supplier and services are two
+ * agreements, as the file says; but read again without IDs neither could
+ * be told from the other, so the preview says so. */
+static void
+note_look_alikes (StyrAgreementImport *self,
+                  Target              *targets)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = self->csv->rows->len;
+
+  for (guint r = 0; r < n; r++)
+    {
+      const StyrCsvRow *row = g_ptr_array_index (self->csv->rows, r);
+      g_autofree char *system = NULL;
+      g_autofree char *supplier = NULL;
+      g_autofree char *services_cell = NULL;
+      g_autofree char *problem = NULL;
+      g_autoptr(JsonNode) services = NULL;
+      g_autofree char *key = NULL;
+      gpointer earlier;
+
+      if (targets[r].kind != TARGET_NEW)
+        continue;
+      system = cell_text (self, row, "using_system");
+      if (system == NULL || system[0] == '\0')
+        continue;
+      supplier = cell_text (self, row, "supplier");
+      services_cell = cell_text (self, row, "services");
+      if (services_cell != NULL)
+        styr_agreement_column_parse (column_of ("services"), services_cell, NULL, &services,
+                                     &problem);
+
+      key = match_key (self, system, supplier, services);
+      if (g_hash_table_lookup_extended (first, key, NULL, &earlier))
+        {
+          g_free (targets[r].problem);
+          /* Translators: a note on a new row; %u is the row it looks like. */
+          targets[r].problem = g_strdup_printf (_("the same using system, supplier and services "
+                                                  "as row %u; export the register from Styr "
+                                                  "after the import to get their IDs"),
+                                                GPOINTER_TO_UINT (earlier));
+        }
+      else
+        g_hash_table_insert (first, g_steal_pointer (&key), GUINT_TO_POINTER (row->row));
+    }
+}
+
 /* The agreement the row changes, as it will be: @body with @fields laid
  * over it. */
 static StyrRecord *
@@ -478,6 +525,17 @@ check_agreement (StyrAgreementImport *self,
       styr_import_row_add_problem (result, problem);
     }
 
+  if (styr_record_get_string (record, "state") == NULL ||
+      styr_record_get_string (record, "state")[0] == '\0')
+    {
+      g_autofree char *heading = heading_of (self, "state");
+      g_autofree char *problem =
+        g_strdup_printf (_("column “%s” is empty, but every agreement has a state (anmodet, "
+                           "godkendt, afvist, udløbet or opsagt)"), heading);
+
+      styr_import_row_add_problem (result, problem);
+    }
+
   if (styr_record_get_date (record, "valid_from", &from) &&
       styr_record_get_date (record, "valid_to", &to) && g_date_compare (&from, &to) > 0)
     {
@@ -501,15 +559,15 @@ check_agreement (StyrAgreementImport *self,
     }
 
   /* What is left is damage the row did not make, such as a review a
-   * colleague's newer Styr wrote. */
+   * colleague's newer Styr wrote; its message names the store's fields,
+   * so the user is told where to look instead. */
   if (styr_import_row_get_kind (result) != STYR_IMPORT_ROW_REFUSED &&
       !styr_record_validate (record, &error))
     {
-      g_autofree char *problem =
-        g_strdup_printf (_("the agreement cannot be saved as it is in Styr: %s"),
-                         error->message);
-
-      styr_import_row_add_problem (result, problem);
+      g_debug ("%s", error->message);
+      styr_import_row_add_problem (result, _("the agreement as Styr holds it does not pass its "
+                                             "own checks, in a field the file has no column "
+                                             "for; open it in Styr, which says what is wrong"));
     }
 }
 
@@ -620,6 +678,8 @@ evaluate_row (StyrAgreementImport *self,
       styr_import_row_set_note (result, _("matched on using system, supplier and services"));
       self->matched++;
     }
+  else if (target->kind == TARGET_NEW && target->problem != NULL)
+    styr_import_row_set_note (result, target->problem);
 
   plan = g_new0 (Plan, 1);
   plan->id = g_strdup (target->id);
@@ -682,6 +742,7 @@ evaluate (StyrAgreementImport *self)
     }
 
   refuse_clashes (self, targets);
+  note_look_alikes (self, targets);
 
   for (guint r = 0; r < n; r++)
     {
@@ -910,6 +971,30 @@ styr_agreement_import_get_columns (StyrAgreementImport *self)
 }
 
 /**
+ * styr_agreement_import_dup_column_names:
+ * @self: a #StyrAgreementImport
+ *
+ * Returns: (transfer full): the file's columns, by their headings, or by
+ *   their letters where they have none
+ */
+char **
+styr_agreement_import_dup_column_names (StyrAgreementImport *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (STYR_IS_AGREEMENT_IMPORT (self), NULL);
+
+  for (guint c = 0; c < self->csv->n_columns; c++)
+    {
+      g_autofree char *name = styr_csv_column_name (self->csv, c);
+
+      g_strv_builder_add (builder, name);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
  * styr_agreement_import_dup_ignored:
  * @self: a #StyrAgreementImport
  *
@@ -1044,9 +1129,12 @@ commit_in_transaction (StyrStore  *store,
       record = apply_fields (plan->id, body, plan->fields);
       if (!styr_record_validate (record, &local_error))
         {
+          g_debug ("%s", local_error->message);
           g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
-                       _("Row %u (“%s”) cannot be imported: %s. Nothing was imported."),
-                       plan->row, plan->title, local_error->message);
+                       _("Row %u (“%s”) cannot be imported: the agreement was changed after "
+                         "the file was read, and the two do not fit together. Nothing was "
+                         "imported; read the file again."),
+                       plan->row, plan->title);
           return FALSE;
         }
 
@@ -1132,6 +1220,10 @@ undo_in_transaction (StyrStore  *store,
             g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
                          _("The import cannot be undone: the agreement for “%s” was changed "
                            "again since. Nothing was undone."), written->title);
+          else if (g_error_matches (local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND))
+            g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                         _("The import cannot be undone: the agreement for “%s” is no longer "
+                           "in Styr. Nothing was undone."), written->title);
           else
             g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;

@@ -28,6 +28,7 @@ void                 styr_agreement_import_set_mapping     (StyrAgreementImport 
                                                             const char          *field,
                                                             int                  column);
 const char * const  *styr_agreement_import_get_columns     (StyrAgreementImport *self);
+char               **styr_agreement_import_dup_column_names (StyrAgreementImport *self);
 char               **styr_agreement_import_dup_ignored     (StyrAgreementImport *self);
 guint                styr_agreement_import_get_rows_above  (StyrAgreementImport *self);
 GListModel          *styr_agreement_import_get_rows        (StyrAgreementImport *self);

@@ -269,19 +269,21 @@ decode (GBytes      *bytes,
   return text;
 }
 
-/* The separator is the one of ';', ',' and tab that a line of the first
- * rows has most of, outside quotes: the header row has one between every
- * pair of columns, a title row above it few. Danish Excel uses ';', as ','
- * is the decimal sign. */
+/* The separator is the one of ';', ',' and tab that the first rows have
+ * the same number of most often, outside quotes: every row of a table has
+ * one fewer than it has columns, while commas in the text of cells and a
+ * title above the table vary. Danish Excel uses ';', as ',' is the decimal
+ * sign. */
 static char
 detect_delimiter (const char *text)
 {
   static const char candidates[] = { ';', ',', '\t' };
-  guint best_counts[G_N_ELEMENTS (candidates)] = { 0 };
-  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  guint counts[G_N_ELEMENTS (candidates)][MAX_ROWS_ABOVE_HEADER] = { { 0 } };
   gboolean quoted = FALSE;
   guint lines = 0;
   guint best = 0;
+  guint best_rows = 0;
+  guint best_count = 0;
 
   for (const char *p = text; lines < MAX_ROWS_ABOVE_HEADER; p++)
     {
@@ -289,22 +291,39 @@ detect_delimiter (const char *text)
         quoted = !quoted;
       else if (*p == '\0' || (!quoted && (*p == '\n' || *p == '\r')))
         {
+          gboolean blank = TRUE;
+
           for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-            best_counts[i] = MAX (best_counts[i], counts[i]);
-          memset (counts, 0, sizeof counts);
-          lines++;
+            blank = blank && counts[i][lines] == 0;
+          if (!blank)
+            lines++;
           if (*p == '\0')
             break;
         }
       else if (!quoted)
         for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
           if (*p == candidates[i])
-            counts[i]++;
+            counts[i][lines]++;
     }
 
-  for (guint i = 1; i < G_N_ELEMENTS (candidates); i++)
-    if (best_counts[i] > best_counts[best])
-      best = i;
+  /* For each separator, the count most lines share, and how many do. */
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    for (guint a = 0; a < lines; a++)
+      {
+        guint rows = 0;
+
+        if (counts[i][a] == 0)
+          continue;
+        for (guint b = 0; b < lines; b++)
+          rows += counts[i][b] == counts[i][a];
+
+        if (rows > best_rows || (rows == best_rows && counts[i][a] > best_count))
+          {
+            best = i;
+            best_rows = rows;
+            best_count = counts[i][a];
+          }
+      }
 
   return candidates[best];
 }
@@ -829,7 +848,8 @@ styr_csv_unguard_cell (const char *value)
  * @delimiter: the separator
  *
  * Writes one row: cells guarded against formulas, quoted where they hold
- * the separator, a quote or a line break, and the row ended by CRLF.
+ * a separator (';', ',' or a tab), a quote or a line break, and the row
+ * ended by CRLF.
  */
 void
 styr_csv_append_row (GString            *out,
@@ -843,7 +863,8 @@ styr_csv_append_row (GString            *out,
       if (i > 0)
         g_string_append_c (out, delimiter);
 
-      if (strchr (cell, delimiter) != NULL || strpbrk (cell, "\"\r\n") != NULL)
+      /* Every separator a reader might take is quoted, not only this one. */
+      if (strchr (cell, delimiter) != NULL || strpbrk (cell, "\";,\t\r\n") != NULL)
         {
           g_string_append_c (out, '"');
           for (const char *p = cell; *p != '\0'; p++)

@@ -512,7 +512,7 @@ evaluate_row (StyrUsageImport  *self,
   usage->month = g_steal_pointer (&month);
   /* The agreement's spelling of the code, so figures for one service
    * stay under one name. */
-  for (guint i = 0; candidate->services[i] != NULL; i++)
+  for (guint i = 0; candidate->services[i] != NULL && usage->service == NULL; i++)
     if (g_ascii_strcasecmp (candidate->services[i], service) == 0)
       usage->service = g_strdup (candidate->services[i]);
   usage->calls = calls;
@@ -851,6 +851,21 @@ typedef struct
   guint            updated;
 } Commit;
 
+/* The record's own message names the store's fields; the user is told
+ * which agreement and where to look. */
+static gboolean
+refuse_damaged (Touched      *touched,
+                const GError *problem,
+                GError      **error)
+{
+  g_debug ("%s", problem->message);
+  g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
+               _("The usage of the service agreement for “%s” cannot be saved: the agreement "
+                 "as Styr holds it does not pass its own checks. Open it in Styr, which says "
+                 "what is wrong. Nothing was imported."), touched->system);
+  return FALSE;
+}
+
 static gboolean
 commit_in_transaction (StyrStore  *store,
                        gpointer    user_data,
@@ -897,8 +912,8 @@ commit_in_transaction (StyrStore  *store,
         }
 
       /* A usage field that is not a list is reported, not replaced. */
-      if (!styr_record_validate (record, error))
-        return FALSE;
+      if (!styr_record_validate (record, &local_error))
+        return refuse_damaged (touched, local_error, error);
 
       usage = styr_record_get_array (record, "usage");
       if (usage != NULL)
@@ -914,8 +929,8 @@ commit_in_transaction (StyrStore  *store,
         continue;
 
       json_object_set_member (styr_record_get_body (record), "usage", json_node_ref (after));
-      if (!styr_record_validate (record, error))
-        return FALSE;
+      if (!styr_record_validate (record, &local_error))
+        return refuse_damaged (touched, local_error, error);
 
       new_body = styr_record_to_json (record);
       if (!styr_store_put (store, id, new_body, rev, commit->author, NULL, error))

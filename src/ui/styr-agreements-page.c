@@ -1393,44 +1393,16 @@ export_view (StyrAgreementsPage  *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog    *chooser,
-                    int                 response,
-                    StyrAgreementsPage *self)
+write_export (StyrAgreementsPage *self,
+              const char         *path)
 {
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   guint n = 0;
 
-  gtk_native_dialog_destroy (chooser);
-  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
-    return;
-
-  /* The type chosen in the dialog is what is written, and the name gets
-   * its extension; without a choice, the name's extension decides. */
-  path = g_file_get_path (file);
-  if (path != NULL && filter != NULL)
+  if (!export_view (self, path, &n, &error))
     {
-      gboolean xlsx = g_strcmp0 (gtk_file_filter_get_name (filter), _("Excel workbook")) == 0;
-      char *dot = strrchr (path, '.');
-      char *renamed;
-
-      if (dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
-          (g_ascii_strcasecmp (dot, ".csv") == 0 || g_ascii_strcasecmp (dot, ".xlsx") == 0))
-        *dot = '\0';
-      renamed = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
-      g_free (path);
-      path = renamed;
-    }
-
-  if (path == NULL || !export_view (self, path, &n, &error))
-    {
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("The register can only be written to a file on this computer."));
       show_file_error (self, _("Cannot Export Agreements"), error);
       return;
     }
@@ -1440,6 +1412,102 @@ export_response_cb (GtkNativeDialog    *chooser,
   title = g_strdup_printf (ngettext ("Exported %u agreement to “%s”",
                                      "Exported %u agreements to “%s”", n), n, name);
   styr_ui_toast (GTK_WIDGET (self), title, NULL);
+}
+
+static void
+replace_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     StyrAgreementsPage *self)
+{
+  if (g_str_equal (response, "replace"))
+    write_export (self, g_object_get_data (G_OBJECT (dialog), "path"));
+}
+
+/* The name the user gave, with the extension of the type chosen where it
+ * has none; the suggested name follows the type too. */
+static char *
+export_path (GFile         *file,
+             GtkFileFilter *filter)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *suggested = NULL;
+  g_autofree char *base = NULL;
+  gboolean xlsx;
+  char *dot;
+
+  if (path == NULL || filter == NULL)
+    return g_steal_pointer (&path);
+
+  xlsx = g_strcmp0 (gtk_file_filter_get_name (filter), _("Excel workbook")) == 0;
+  base = g_path_get_basename (path);
+  suggested = g_strdup (_("service-agreements.csv"));
+  dot = strrchr (base, '.');
+
+  if (dot == NULL || (g_ascii_strcasecmp (dot, ".csv") != 0 &&
+                      g_ascii_strcasecmp (dot, ".xlsx") != 0))
+    return g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
+
+  if (xlsx && g_str_equal (base, suggested))
+    {
+      path[strlen (path) - strlen (".csv")] = '\0';
+      return g_strconcat (path, ".xlsx", NULL);
+    }
+
+  return g_steal_pointer (&path);
+}
+
+static void
+export_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    StyrAgreementsPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *chosen = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    {
+      gtk_native_dialog_destroy (chooser);
+      return;
+    }
+
+  chosen = g_file_get_path (file);
+  path = export_path (file, filter);
+  gtk_native_dialog_destroy (chooser);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The register can only be written to a file on this computer."));
+      show_file_error (self, _("Cannot Export Agreements"), error);
+      return;
+    }
+
+  /* The file dialog asked before replacing the name it was given, not one
+   * with another extension. */
+  if (g_str_equal (path, chosen) || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      write_export (self, path);
+      return;
+    }
+
+  name = g_path_get_basename (path);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                                   _("A file of that name is in the folder already. Replacing "
+                                     "it overwrites what it holds."));
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

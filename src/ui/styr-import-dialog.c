@@ -34,6 +34,8 @@ struct _StyrImportDialog
   char                *author;
   GtkFilterListModel  *filtered;
   GPtrArray           *summary_rows;
+  /* GtkDropDown, one per field, in the order of the fields */
+  GPtrArray           *dropdowns;
 };
 
 G_DEFINE_FINAL_TYPE (StyrImportDialog, styr_import_dialog, ADW_TYPE_WINDOW)
@@ -242,16 +244,42 @@ row_bind_cb (GtkSignalListItemFactory *factory,
                           gtk_label_get_text (GTK_LABEL (description))[0] != '\0');
 }
 
+static void mapping_changed_cb (GtkDropDown      *dropdown,
+                                GParamSpec       *pspec,
+                                StyrImportDialog *self);
+
+/* A column fills one field: choosing it for one takes it from another,
+ * and that field's drop-down says so. */
+static void
+sync_mapping (StyrImportDialog *self)
+{
+  const char * const *fields = styr_agreement_import_get_fields ();
+
+  for (guint f = 0; fields[f] != NULL; f++)
+    {
+      GtkDropDown *dropdown = g_ptr_array_index (self->dropdowns, f);
+
+      g_signal_handlers_block_by_func (dropdown, mapping_changed_cb, self);
+      gtk_drop_down_set_selected (dropdown,
+                                  styr_agreement_import_get_mapping (self->import, fields[f]) + 1);
+      g_signal_handlers_unblock_by_func (dropdown, mapping_changed_cb, self);
+    }
+}
+
 static void
 mapping_changed_cb (GtkDropDown      *dropdown,
                     GParamSpec       *pspec,
                     StyrImportDialog *self)
 {
-  const char *field = gtk_widget_get_name (GTK_WIDGET (dropdown));
+  const char * const *fields = styr_agreement_import_get_fields ();
   guint selected = gtk_drop_down_get_selected (dropdown);
+  guint f;
+
+  g_ptr_array_find (self->dropdowns, dropdown, &f);
 
   /* The first entry is "not imported". */
-  styr_agreement_import_set_mapping (self->import, field, (int) selected - 1);
+  styr_agreement_import_set_mapping (self->import, fields[f], (int) selected - 1);
+  sync_mapping (self);
   update_rows (self);
 }
 
@@ -259,7 +287,7 @@ static void
 build_mapping (StyrImportDialog *self)
 {
   const char * const *fields = styr_agreement_import_get_fields ();
-  const char * const *columns = styr_agreement_import_get_columns (self->import);
+  g_auto(GStrv) columns = styr_agreement_import_dup_column_names (self->import);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) choices = NULL;
 
@@ -275,18 +303,18 @@ build_mapping (StyrImportDialog *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                                  styr_agreement_import_get_mapping (self->import, fields[f]) + 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      /* The field the drop-down maps; field names are static strings. */
-      gtk_widget_set_name (dropdown, fields[f]);
-      g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (mapping_changed_cb),
-                               self, 0);
+      g_ptr_array_add (self->dropdowns, dropdown);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), dropdown);
       adw_preferences_group_add (self->mapping_group, row);
     }
+
+  sync_mapping (self);
+  for (guint f = 0; f < self->dropdowns->len; f++)
+    g_signal_connect_object (g_ptr_array_index (self->dropdowns, f), "notify::selected",
+                             G_CALLBACK (mapping_changed_cb), self, 0);
 }
 
 static void
@@ -323,6 +351,7 @@ styr_import_dialog_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_import_dialog_parent_class)->dispose (object);
 }
@@ -366,6 +395,7 @@ styr_import_dialog_init (StyrImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->summary_rows = g_ptr_array_new ();
+  self->dropdowns = g_ptr_array_new ();
   filter = gtk_custom_filter_new (row_shown, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   gtk_list_view_set_model (self->rows_view,
