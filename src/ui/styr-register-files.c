@@ -69,6 +69,25 @@ show_file_error (StyrRegisterFiles  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A question with Cancel and one answer, Cancel also on Escape. */
+static GtkWidget *
+ask (StyrRegisterFiles      *self,
+     const char             *heading,
+     const char             *body,
+     const char             *answer,
+     const char             *label,
+     AdwResponseAppearance   appearance)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (self->owner)),
+                                              heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    answer, label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), answer, appearance);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
 static void
 import_committed_cb (StyrImportDialog    *dialog,
                      StyrAgreementImport *import,
@@ -108,9 +127,9 @@ import_committed_cb (StyrImportDialog    *dialog,
 void
 styr_register_files_undo_import (StyrRegisterFiles *self)
 {
-  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
-
   g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
 
   if (self->last_import == NULL || !styr_agreement_import_can_undo (self->last_import))
     return;
@@ -224,9 +243,9 @@ file_chooser (StyrRegisterFiles    *self,
 void
 styr_register_files_import (StyrRegisterFiles *self)
 {
-  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
-
   GtkFileChooserNative *chooser;
+
+  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
 
   chooser = file_chooser (self, _("Import Agreements"), GTK_FILE_CHOOSER_ACTION_OPEN,
                           _("_Open"));
@@ -325,14 +344,8 @@ usage_response_cb (GtkNativeDialog    *chooser,
                                             "\n… and %u more rows are left out.",
                                             refused - listed), refused - listed);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (self->owner)),
-                                   heading, body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"), "import", _("_Import"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_SUGGESTED);
+  dialog = ask (self, heading, body->str, "import", _("_Import"), ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "import", figures > 0);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "import", g_steal_pointer (&import), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (usage_confirm_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -348,9 +361,9 @@ usage_response_cb (GtkNativeDialog    *chooser,
 void
 styr_register_files_import_usage (StyrRegisterFiles *self)
 {
-  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
-
   GtkFileChooserNative *chooser;
+
+  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
 
   chooser = file_chooser (self, _("Import Usage"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
   g_signal_connect_object (chooser, "response", G_CALLBACK (usage_response_cb), self, 0);
@@ -452,6 +465,7 @@ export_response_cb (GtkNativeDialog    *chooser,
   g_autofree char *chosen = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
@@ -482,15 +496,10 @@ export_response_cb (GtkNativeDialog    *chooser,
     }
 
   name = g_path_get_basename (path);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (self->owner)), NULL,
-                                   _("A file of that name is in the folder already. Replacing "
-                                     "it overwrites what it holds."));
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Replace “%s”?"), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  heading = g_strdup_printf (_("Replace “%s”?"), name);
+  dialog = ask (self, heading, _("A file of that name is in the folder already. Replacing it "
+                                 "overwrites what it holds."),
+                "replace", _("_Replace"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -505,9 +514,9 @@ export_response_cb (GtkNativeDialog    *chooser,
 void
 styr_register_files_export (StyrRegisterFiles *self)
 {
-  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
-
   GtkFileChooserNative *chooser;
+
+  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
 
   chooser = file_chooser (self, _("Export Agreements"), GTK_FILE_CHOOSER_ACTION_SAVE,
                           _("_Export"));
