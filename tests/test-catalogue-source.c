@@ -82,6 +82,23 @@ files_cb (SoupServer        *server,
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
                                         "{\"hello\": \"world\"}", 18);
     }
+  else if (g_str_equal (path, "/empty.json"))
+    {
+      soup_server_message_set_status (message, 200, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, "", 0);
+    }
+  else if (g_str_equal (path, "/deep.json"))
+    {
+      g_autoptr(GString) deep = g_string_new (NULL);
+
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_c (deep, '[');
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_c (deep, ']');
+      soup_server_message_set_status (message, 200, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
+                                        deep->str, deep->len);
+    }
   else if (g_str_equal (path, "/login"))
     {
       soup_server_message_set_status (message, 200, NULL);
@@ -426,6 +443,8 @@ test_errors (Fixture       *fixture,
   g_autofree char *nope = g_strconcat (fixture->url, "/nope", NULL);
   g_autofree char *hello = g_strconcat (fixture->files->url, "/hello.json", NULL);
   g_autofree char *login = g_strconcat (fixture->files->url, "/login", NULL);
+  g_autofree char *empty_file = g_strconcat (fixture->files->url, "/empty.json", NULL);
+  g_autofree char *deep_file = g_strconcat (fixture->files->url, "/deep.json", NULL);
   g_autofree char *away = g_strconcat (fixture->files->url, "/away", NULL);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(JsonNode) root = bundled_json ();
@@ -454,6 +473,11 @@ test_errors (Fixture       *fixture,
     { hello, NULL, NULL,
       STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID, "not a Styr catalogue" },
     { login, NULL, NULL, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID, "web page" },
+    /* Both crashed --pull-catalogue, and the window a few seconds after
+     * every start. */
+    { empty_file, NULL, NULL, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID, "empty" },
+    { deep_file, NULL, NULL,
+      STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID, "nests more than 100 levels" },
     { empty, NULL, NULL,
       STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID, STYR_CATALOGUE_META_ID },
     { broken, NULL, NULL, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID, "spaceship" },

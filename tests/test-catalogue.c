@@ -575,6 +575,31 @@ test_invalid (Fixture       *fixture,
     g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
   }
 
+  /* An empty file, and one nested far deeper than a catalogue is, are
+   * refused with what is wrong; both crashed Styr once. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+    g_autoptr(GString) deep = g_string_new ("{\"format\": ");
+    g_autoptr(GBytes) deep_bytes = NULL;
+
+    g_assert_null (styr_catalogue_new_from_bytes (empty, "empty.json", &error));
+    g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "empty.json"));
+    g_assert_nonnull (strstr (error->message, "empty"));
+    g_clear_error (&error);
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (deep, '[');
+    for (guint i = 0; i < 200000; i++)
+      g_string_append_c (deep, ']');
+    g_string_append_c (deep, '}');
+    deep_bytes = g_bytes_new (deep->str, deep->len);
+    g_assert_null (styr_catalogue_new_from_bytes (deep_bytes, "deep.json", &error));
+    g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "nests more than 100 levels deep"));
+  }
+
   g_assert_cmpint (styr_store_get_update_seq (fixture->store, NULL), ==, 0);
 }
 

@@ -150,11 +150,59 @@ styr_json_revision_next (const char *parent_rev,
   return g_strdup_printf ("%u-%s", generation + 1, g_checksum_get_string (checksum));
 }
 
+G_DEFINE_QUARK (styr-json-error-quark, styr_json_error)
+
+/* The depth of arrays and objects, counted before json-glib builds any of
+ * it: its parser and everything after it recurse once per level, and a
+ * document a few thousand levels deep would overflow the stack. */
+static gboolean
+check_depth (const char  *text,
+             gsize        length,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > STYR_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, STYR_JSON_ERROR, STYR_JSON_ERROR_TOO_DEEP,
+                           /* Translators: %u is a number of levels, %lu an offset in bytes. */
+                           _("The JSON nests more than %u levels deep (at byte %lu), deeper "
+                             "than any record of Styr's"),
+                           STYR_JSON_MAX_DEPTH, (unsigned long) i);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 /**
  * styr_json_parse:
- * @text: JSON text
+ * @text: (nullable): JSON text
  * @length: length of @text, or -1 if nul-terminated
  * @error: return location for a #GError
+ *
+ * Parses JSON from a file or a server, refusing what is empty or nested
+ * deeper than %STYR_JSON_MAX_DEPTH before it is built.
  *
  * Returns: (transfer full): the root node, or %NULL with @error set
  */
@@ -163,17 +211,27 @@ styr_json_parse (const char  *text,
                  gssize       length,
                  GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
+  gsize size;
 
-  if (!json_parser_load_from_data (parser, text, length, error))
+  size = text == NULL ? 0 : length < 0 ? strlen (text) : (gsize) length;
+  if (size == 0)
+    {
+      g_set_error_literal (error, STYR_JSON_ERROR, STYR_JSON_ERROR_EMPTY, _("The text is empty"));
+      return NULL;
+    }
+  if (!check_depth (text, size, error))
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, size, error))
     return NULL;
 
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
-                           _("The text is empty"));
+      g_set_error_literal (error, STYR_JSON_ERROR, STYR_JSON_ERROR_EMPTY, _("The text is empty"));
       return NULL;
     }
 

@@ -9,6 +9,26 @@
 
 G_BEGIN_DECLS
 
+#define STYR_JSON_ERROR (styr_json_error_quark ())
+
+/**
+ * StyrJsonError:
+ * @STYR_JSON_ERROR_TOO_DEEP: the text nests arrays and objects deeper
+ *   than any document of Styr's does
+ * @STYR_JSON_ERROR_EMPTY: there is no text
+ */
+typedef enum
+{
+  STYR_JSON_ERROR_TOO_DEEP,
+  STYR_JSON_ERROR_EMPTY,
+} StyrJsonError;
+
+/* Styr's deepest documents nest six levels, a server's answer around them
+ * five more; json-glib and SQLite recurse through every level. */
+#define STYR_JSON_MAX_DEPTH 100
+
+GQuark    styr_json_error_quark         (void);
+
 char     *styr_json_to_canonical_string (JsonNode    *node);
 char     *styr_json_object_to_canonical (JsonObject  *object);
 char     *styr_json_revision_next       (const char  *parent_rev,
