@@ -348,6 +348,22 @@ test_delete (Fixture       *fixture,
   g_assert_null (styr_store_get (fixture->b, id, NULL, NULL));
 }
 
+static void
+put_person (StyrStore  *store,
+            const char *id,
+            const char *name)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = rev_of (store, id);
+
+  json_object_set_string_member (body, "type", "person");
+  json_object_set_string_member (body, "name", name);
+  json_object_set_boolean_member (body, "active", TRUE);
+  g_assert_true (styr_store_put (store, id, body, rev, "mette", NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* A document Styr cannot read, written to the server by another client,
  * is left there and does not stop the rest from arriving. */
 static void
@@ -358,13 +374,45 @@ test_unreadable (Fixture       *fixture,
   g_autofree char *good = g_strconcat (fixture->url, "/team/person:p9", NULL);
   StyrSyncResult result;
 
+  g_autofree char *deep = g_strconcat (fixture->url, "/team/person:deep", NULL);
+  g_autoptr(GString) nested = g_string_new ("{\"type\":\"person\",\"name\":\"Dyb\",\"x\":");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrReplicator) replicator = NULL;
+  const char * const *skipped;
+
   g_assert_cmpuint (couch_http (bad, "PUT", "{\"type\":\"person\"}", NULL), ==, 201);
   g_assert_cmpuint (couch_http (good, "PUT", "{\"type\":\"person\",\"name\":\"Karen Holm\","
                                              "\"active\":true}", NULL), ==, 201);
-  result = sync_pass (fixture, fixture->b);
+
+  /* A document a few thousand levels deep made every pull fail for good,
+   * and stopped the edits made here going out. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (nested, '[');
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_c (nested, ']');
+  g_string_append_c (nested, '}');
+  g_assert_cmpuint (couch_http (deep, "PUT", nested->str, NULL), ==, 201);
+  put_person (fixture->b, "person:here", "Lars Holm");
+
+  replicator = styr_replicator_new (fixture->b, fixture->url, "team", NULL, NULL, &error);
+  g_assert_no_error (error);
+  result = (StyrSyncResult) { 0 };
+  g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (result.pulled, ==, 1);
+  g_assert_cmpuint (result.pushed, ==, 1);
   g_assert_nonnull (styr_store_get (fixture->b, "person:p9", NULL, NULL));
   g_assert_null (styr_store_get (fixture->b, "spaceship:1", NULL, NULL));
+  g_assert_null (styr_store_get (fixture->b, "person:deep", NULL, NULL));
+
+  /* Both are named, by their ids, and counted. */
+  g_assert_cmpuint (result.skipped, ==, 2);
+  skipped = styr_replicator_get_skipped (replicator);
+  g_assert_cmpuint (g_strv_length ((char **) skipped), ==, 2);
+  g_assert_true (g_str_has_prefix (skipped[0], "“person:deep”: it nests deeper than Styr reads") ||
+                 g_str_has_prefix (skipped[1], "“person:deep”: it nests deeper than Styr reads"));
+  g_assert_true (g_str_has_prefix (skipped[0], "“spaceship:1”") ||
+                 g_str_has_prefix (skipped[1], "“spaceship:1”"));
 }
 
 /* A change another client wrote straight to the server arrives. */
@@ -430,21 +478,6 @@ person_changed_cb (StyrStore  *store,
     g_object_set_data (G_OBJECT (sync), ids[i], GINT_TO_POINTER (TRUE));
 }
 
-static void
-put_person (StyrStore  *store,
-            const char *id,
-            const char *name)
-{
-  g_autoptr(JsonObject) body = json_object_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *rev = rev_of (store, id);
-
-  json_object_set_string_member (body, "type", "person");
-  json_object_set_string_member (body, "name", name);
-  json_object_set_boolean_member (body, "active", TRUE);
-  g_assert_true (styr_store_put (store, id, body, rev, "mette", NULL, &error));
-  g_assert_no_error (error);
-}
 
 /* The app's continuous sync: local edits wait, marked, until pushed; a
  * change on the server arrives by itself and is announced to the lists;
@@ -801,6 +834,29 @@ test_command_line (Fixture       *fixture,
   /* No server in the preferences and none given. */
   g_assert_cmpint (run_styr (fixture, NULL, "team", &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "--server"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A document that cannot be stored here is named, by its id, and makes
+   * the exit status 1, while the rest arrives. */
+  {
+    g_autofree char *deep = g_strconcat (fixture->url, "/team/person:deep", NULL);
+    g_autofree char *good = g_strconcat (fixture->url, "/team/person:p8", NULL);
+    g_autoptr(GString) nested = g_string_new ("{\"type\":\"person\",\"x\":");
+
+    for (guint i = 0; i < 3000; i++)
+      g_string_append_c (nested, '[');
+    for (guint i = 0; i < 3000; i++)
+      g_string_append_c (nested, ']');
+    g_string_append_c (nested, '}');
+    g_assert_cmpuint (couch_http (deep, "PUT", nested->str, NULL), ==, 201);
+    g_assert_cmpuint (couch_http (good, "PUT", "{\"type\":\"person\",\"name\":\"Ib\","
+                                               "\"active\":true}", NULL), ==, 201);
+    g_assert_cmpint (run_styr (fixture, fixture->url, "team", &out, &err), ==, 1);
+    g_assert_nonnull (strstr (out, "Pulled 1,"));
+    g_assert_nonnull (strstr (err, "1 document from the server could not be stored here"));
+    g_assert_nonnull (strstr (err, "“person:deep”: it nests deeper than Styr reads"));
+  }
 }
 
 /* Fault injection: a SoupServer between the replicator and the test

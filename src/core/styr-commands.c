@@ -363,16 +363,29 @@ styr_command_sync (const char  *database,
   replicator = styr_replicator_new (store, server, name, user, password, error);
   if (replicator == NULL || !styr_replicator_sync (replicator, &result, NULL, error))
     return FALSE;
+
+  /* Translators: after --sync: revisions pulled, pushed, documents in conflict. */
+  *report = g_strdup_printf (_("Pulled %u, pushed %u, %u left in conflict."), result.pulled,
+                             result.pushed, result.conflicts);
+  if (result.skipped > 0)
+    {
+      g_autofree char *names = g_strjoinv ("\n", (char **) styr_replicator_get_skipped (replicator));
+
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u document from the server could not be stored here; it stays "
+                                "on the server, and the others arrived:\n%s",
+                                "%u documents from the server could not be stored here; they stay "
+                                "on the server, and the others arrived:\n%s", result.skipped),
+                   result.skipped, names);
+      return FALSE;
+    }
   if (result.refused > 0)
     {
       g_set_error_literal (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_SERVER,
                            styr_replicator_get_refusal (replicator));
       return FALSE;
     }
-
-  /* Translators: after --sync: revisions pulled, pushed, documents in conflict. */
-  *report = g_strdup_printf (_("Pulled %u, pushed %u, %u left in conflict."), result.pulled,
-                             result.pushed, result.conflicts);
   return TRUE;
 }
 

@@ -388,11 +388,22 @@ styr_http_parse_json (StyrHttp    *self,
                       GError     **error)
 {
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) parse_error = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (answer, &length);
 
-  if (g_strcmp0 (content_type, "application/json") != 0 ||
-      (node = styr_json_parse (data, length, NULL)) == NULL)
+  if (g_strcmp0 (content_type, "application/json") == 0 &&
+      (node = styr_json_parse (data, length, &parse_error)) == NULL &&
+      g_error_matches (parse_error, STYR_JSON_ERROR, STYR_JSON_ERROR_TOO_DEEP))
+    {
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP,
+                   /* Translators: %s is the server, then why. */
+                   _("%s sent a document Styr cannot read: %s."), self->url,
+                   parse_error->message);
+      return NULL;
+    }
+
+  if (node == NULL)
     {
       g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_COUCHDB,
                    /* Translators: %s is the server; %u the HTTP status of its odd answer. */

@@ -54,6 +54,8 @@ struct _StyrReplicator
   guint        batch_size;
   /* Why the server would not take a revision, the last time it said so. */
   char        *refusal;
+  /* The documents of the last pull Styr could not store, each "id: why" */
+  GPtrArray   *skipped;
 };
 
 G_DEFINE_FINAL_TYPE (StyrReplicator, styr_replicator, G_TYPE_OBJECT)
@@ -75,6 +77,7 @@ styr_replicator_finalize (GObject *object)
   g_free (self->server);
   g_free (self->database);
   g_free (self->refusal);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_replicator_parent_class)->finalize (object);
 }
@@ -102,6 +105,7 @@ static void
 styr_replicator_init (StyrReplicator *self)
 {
   self->batch_size = DEFAULT_BATCH;
+  self->skipped = g_ptr_array_new_null_terminated (1, g_free, TRUE);
 }
 
 /**
@@ -341,7 +345,19 @@ typedef struct
   GPtrArray *docs;
   guint      added;
   guint      merged;
+  /* "id: why" of the documents it could not store */
+  GPtrArray *skipped;
 } Incoming;
+
+/* A document from the server that is not stored here, for the user:
+ * "“agreement:1b4e…”: why". */
+static char *
+skipped_doc (const char *id,
+             const char *why)
+{
+  /* Translators: a document from the server that is not stored here, and why. */
+  return g_strdup_printf (_("“%s”: %s"), id, why);
+}
 
 /* Writes one batch of the server's revisions with their ancestry, all or
  * nothing. */
@@ -354,6 +370,7 @@ write_incoming (StyrStore  *store,
 
   incoming->added = 0;
   incoming->merged = 0;
+  g_ptr_array_set_size (incoming->skipped, 0);
   for (guint i = 0; i < incoming->docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (incoming->docs, i);
@@ -406,6 +423,7 @@ write_incoming (StyrStore  *store,
               return FALSE;
             }
           g_message ("Skipped %s from the server: %s", id, invalid->message);
+          g_ptr_array_add (incoming->skipped, skipped_doc (id, invalid->message));
           continue;
         }
       incoming->added += added;
@@ -423,10 +441,10 @@ write_incoming (StyrStore  *store,
 /* The revisions of @missing (id → array of revs) as full documents,
  * through _bulk_get, or open_revs from a server without it. */
 static GPtrArray *
-fetch (StyrReplicator  *self,
-       JsonObject      *missing,
-       GCancellable    *cancellable,
-       GError         **error)
+fetch_all (StyrReplicator  *self,
+           JsonObject      *missing,
+           GCancellable    *cancellable,
+           GError         **error)
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
@@ -538,6 +556,59 @@ fetch (StyrReplicator  *self,
   return g_steal_pointer (&docs);
 }
 
+/* As fetch_all(); but one document nested too deep to read spoils the
+ * whole answer, so then each is fetched alone, and the ones that cannot
+ * be read are named in @skipped while the others arrive. */
+static GPtrArray *
+fetch (StyrReplicator  *self,
+       JsonObject      *missing,
+       GPtrArray       *skipped,
+       GCancellable    *cancellable,
+       GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) docs = fetch_all (self, missing, cancellable, &local_error);
+  g_autoptr(GList) ids = NULL;
+
+  if (docs != NULL)
+    return g_steal_pointer (&docs);
+  if (!g_error_matches (local_error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  ids = json_object_get_members (missing);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autoptr(JsonObject) one = json_object_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GError) one_error = NULL;
+
+      json_object_set_member (one, l->data, json_node_copy (json_object_get_member (missing,
+                                                                                  l->data)));
+      found = fetch_all (self, one, cancellable, &one_error);
+      if (found == NULL &&
+          g_error_matches (one_error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP))
+        {
+          g_message ("Skipped %s from the server: %s", (const char *) l->data,
+                     one_error->message);
+          g_ptr_array_add (skipped,
+                           skipped_doc (l->data, _("it nests deeper than Styr reads")));
+          continue;
+        }
+      if (found == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&one_error));
+          return NULL;
+        }
+      g_ptr_array_extend_and_steal (docs, g_steal_pointer (&found));
+    }
+
+  return g_steal_pointer (&docs);
+}
+
 /* One batch of the server's changes from @since, checked to have a list
  * of results and a last_seq. */
 static JsonNode *
@@ -611,6 +682,8 @@ typedef struct
   char       *last_seq;
   gboolean    more;
   GPtrArray  *docs;
+  /* "id: why" of the revisions that could not be read */
+  GPtrArray  *skipped;
   JsonNode   *changes;
   GError     *error;
 } Batch;
@@ -621,6 +694,7 @@ batch_free (Batch *batch)
   g_clear_pointer (&batch->missing, json_object_unref);
   g_free (batch->last_seq);
   g_clear_pointer (&batch->docs, g_ptr_array_unref);
+  g_clear_pointer (&batch->skipped, g_ptr_array_unref);
   g_clear_pointer (&batch->changes, json_node_unref);
   g_clear_error (&batch->error);
   g_free (batch);
@@ -654,9 +728,10 @@ prefetch_thread (gpointer user_data)
   /* A batch without revisions to look at stops the thread. */
   while ((batch = g_async_queue_pop (prefetch->todo))->missing != NULL)
     {
+      batch->skipped = g_ptr_array_new_with_free_func (g_free);
       if (json_object_get_size (batch->missing) > 0)
-        batch->docs = fetch (prefetch->self, batch->missing, prefetch->cancellable,
-                             &batch->error);
+        batch->docs = fetch (prefetch->self, batch->missing, batch->skipped,
+                             prefetch->cancellable, &batch->error);
       else
         batch->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
       if (batch->docs != NULL && batch->more)
@@ -754,7 +829,8 @@ write_batch (StyrReplicator  *self,
              GCancellable    *cancellable,
              GError         **error)
 {
-  Incoming incoming = { batch->docs, 0, 0 };
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
+  Incoming incoming = { batch->docs, 0, 0, skipped };
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -769,6 +845,15 @@ write_batch (StyrReplicator  *self,
           result->merged += incoming.merged;
         }
     }
+
+  /* What could not be stored stays on the server, named, and the pull
+   * goes on past it. */
+  g_ptr_array_extend_and_steal (skipped, g_steal_pointer (&batch->skipped));
+  batch->skipped = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < skipped->len; i++)
+    g_ptr_array_add (self->skipped, g_strdup (g_ptr_array_index (skipped, i)));
+  if (result != NULL)
+    result->skipped += skipped->len;
 
   if (!write_checkpoint (self, id, batch->last_seq, remote_rev, cancellable, error))
     return FALSE;
@@ -805,6 +890,7 @@ styr_replicator_pull (StyrReplicator  *self,
 
   g_return_val_if_fail (STYR_IS_REPLICATOR (self), FALSE);
 
+  g_ptr_array_set_size (self->skipped, 0);
   if (!check_database (self, cancellable, error))
     return FALSE;
 
@@ -920,6 +1006,21 @@ outgoing_doc (StyrReplicator  *self,
   if (deleted)
     json_object_set_boolean_member (body, "_deleted", TRUE);
   return body;
+}
+
+/**
+ * styr_replicator_get_skipped:
+ * @self: a #StyrReplicator
+ *
+ * Returns: (transfer none): the documents of the last pull that could
+ *   not be stored here, each as “id”: why; see #StyrSyncResult.skipped
+ */
+const char * const *
+styr_replicator_get_skipped (StyrReplicator *self)
+{
+  g_return_val_if_fail (STYR_IS_REPLICATOR (self), NULL);
+
+  return (const char * const *) self->skipped->pdata;
 }
 
 /**

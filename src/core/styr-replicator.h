@@ -21,6 +21,7 @@ typedef enum
   STYR_REPLICATOR_ERROR_NO_DATABASE,
   STYR_REPLICATOR_ERROR_NOT_COUCHDB,
   STYR_REPLICATOR_ERROR_SERVER,
+  STYR_REPLICATOR_ERROR_TOO_DEEP,
 } StyrReplicatorError;
 
 /**
@@ -31,6 +32,9 @@ typedef enum
  * @merged: conflicts merged because each side changed other fields
  * @refused: revisions the server would not take, such as for its
  *   validation; see styr_replicator_get_refusal()
+ * @skipped: documents from the server Styr cannot store, such as one
+ *   nested too deep or one that fails its checks; they stay on the
+ *   server; see styr_replicator_get_skipped()
  *
  * What one replication pass did.
  */
@@ -41,6 +45,7 @@ typedef struct
   guint conflicts;
   guint merged;
   guint refused;
+  guint skipped;
 } StyrSyncResult;
 
 #define STYR_TYPE_REPLICATOR (styr_replicator_get_type ())
@@ -62,6 +67,7 @@ gboolean        styr_replicator_pull        (StyrReplicator  *self,
                                              StyrSyncResult  *result,
                                              GCancellable    *cancellable,
                                              GError         **error);
+const char * const *styr_replicator_get_skipped (StyrReplicator *self);
 const char     *styr_replicator_get_refusal (StyrReplicator  *self);
 gboolean        styr_replicator_push        (StyrReplicator  *self,
                                              StyrSyncResult  *result,

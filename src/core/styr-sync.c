@@ -342,6 +342,35 @@ wait_for_server (Shared          *shared,
     }
 }
 
+/* What the button names after a pass that completed: the documents from
+ * the server that could not be stored, and a change the server refused. */
+static char *
+pass_problems (StyrReplicator *replicator,
+               StyrSyncResult *result)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (result->skipped > 0)
+    {
+      g_autofree char *names =
+        g_strjoinv ("\n", (char **) styr_replicator_get_skipped (replicator));
+
+      g_string_append_printf (text,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u document from the server could not be stored "
+                                           "here; it stays on the server:\n%s",
+                                           "%u documents from the server could not be stored "
+                                           "here; they stay on the server:\n%s",
+                                           result->skipped),
+                              result->skipped, names);
+    }
+  if (result->refused > 0)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                            styr_replicator_get_refusal (replicator));
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 static gpointer
 worker (gpointer data)
 {
@@ -389,9 +418,10 @@ worker (gpointer data)
           g_autofree char *key = last_sync_key (shared->server, shared->database);
 
           styr_store_set_setting (store, key, iso, NULL);
+          g_autofree char *problems = pass_problems (replicator, &result);
+
           styr_replicator_confirm_pending (replicator, NULL);
-          post (shared, POST_DONE, result.conflicts,
-                result.refused > 0 ? styr_replicator_get_refusal (replicator) : NULL);
+          post (shared, POST_DONE, result.conflicts, problems);
           backoff = 0;
           if (wait_for_server (shared, replicator, &error))
             continue;
