@@ -93,13 +93,16 @@ show_fatal_error (StyrApplication *self,
                   const GError    *error)
 {
   g_autoptr(GtkBuilder) builder = NULL;
+  /* The page reads its description as markup: a data folder with "&" in
+   * its path left it blank. */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
   GtkWindow *window;
 
   builder = gtk_builder_new_from_resource (RESOURCE_PATH "/styr-error-window.ui");
   window = GTK_WINDOW (gtk_builder_get_object (builder, "error_window"));
   adw_status_page_set_description (ADW_STATUS_PAGE (gtk_builder_get_object (builder,
                                                                            "status_page")),
-                                   error->message);
+                                   escaped);
   gtk_window_set_application (window, GTK_APPLICATION (self));
   gtk_window_set_default_widget (window,
                                  GTK_WIDGET (gtk_builder_get_object (builder, "quit_button")));
