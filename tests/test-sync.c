@@ -1240,6 +1240,86 @@ test_fault_mid_pull (Fixture       *fixture,
   proxy_stop (proxy);
 }
 
+/* Runs `styr --sync --server SERVER --database team [EXTRA]` with its
+ * own environment and standard input, as a script would; returns the
+ * exit status and what it printed on both streams. */
+static int
+run_styr_with (Fixture     *fixture,
+               const char  *password_variable,
+               const char  *input,
+               const char  *server,
+               const char  *extra,
+               char       **printed)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_autoptr(GSubprocess) styr = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = g_build_filename (fixture->dir, "cli", NULL);
+
+  if (password_variable != NULL)
+    g_subprocess_launcher_setenv (launcher, "STYR_PASSWORD", password_variable, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "STYR_PASSWORD");
+  styr = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("STYR_BINARY"), "--data-dir",
+                                      data_dir, "--sync", "--server", server, "--database", "team",
+                                      extra, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (styr, input, NULL, printed, NULL, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (styr);
+}
+
+/* A password never stands on the command line, where every user of the
+ * computer can read it: it comes from the keyring, STYR_PASSWORD or
+ * standard input, and an address that holds one is refused without
+ * being repeated. */
+static void
+test_command_line_password (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *guarded_url = NULL;
+  g_autoptr(GSubprocess) guarded = couch_server_start ("styr", "hemmelig", &guarded_url);
+  g_autofree char *with_user = NULL;
+  g_autofree char *with_password = NULL;
+  const char *mistyped = "https//styr:hemmelig@couch.kommune.dk";
+  char *printed = NULL;
+
+  g_assert_true (g_str_has_prefix (guarded_url, "http://"));
+  with_user = g_strconcat ("http://styr@", guarded_url + strlen ("http://"), NULL);
+  with_password = g_strconcat ("http://styr:hemmelig@", guarded_url + strlen ("http://"), NULL);
+
+  /* In the address: refused, and not shown. */
+  g_assert_cmpint (run_styr_with (fixture, NULL, NULL, with_password, NULL, &printed), ==, 2);
+  g_assert_nonnull (strstr (printed, "holds a password"));
+  g_assert_null (strstr (printed, "hemmelig"));
+  g_clear_pointer (&printed, g_free);
+
+  /* Mistyped, it is not repeated either. */
+  g_assert_cmpint (run_styr_with (fixture, NULL, NULL, mistyped, NULL, &printed), ==, 1);
+  g_assert_nonnull (strstr (printed, "is not the address of a server"));
+  g_assert_null (strstr (printed, "hemmelig"));
+  g_clear_pointer (&printed, g_free);
+
+  /* From STYR_PASSWORD, and from standard input: the right password gets
+   * past the server's guard, to find no database "team" behind it. */
+  g_assert_cmpint (run_styr_with (fixture, "hemmelig", NULL, with_user, NULL, &printed), ==, 1);
+  g_assert_nonnull (strstr (printed, "There is no database “team”"));
+  g_clear_pointer (&printed, g_free);
+  g_assert_cmpint (run_styr_with (fixture, NULL, "hemmelig\n", with_user, "--password-stdin",
+                                  &printed), ==, 1);
+  g_assert_nonnull (strstr (printed, "There is no database “team”"));
+  g_clear_pointer (&printed, g_free);
+  g_assert_cmpint (run_styr_with (fixture, NULL, "forkert\n", with_user, "--password-stdin",
+                                  &printed), ==, 1);
+  g_assert_nonnull (strstr (printed, "refused the user name or password"));
+  g_assert_null (strstr (printed, "forkert"));
+  g_clear_pointer (&printed, g_free);
+
+  couch_server_stop (g_steal_pointer (&guarded));
+}
+
 /* When the server's changes cannot be read, this desktop's changes still
  * reach it, and the pass says what failed. */
 static void
@@ -1293,6 +1373,7 @@ main (int   argc,
   ADD ("push-despite-pull", test_push_despite_pull);
   ADD ("service", test_service);
   ADD ("command-line", test_command_line);
+  ADD ("command-line-password", test_command_line_password);
   ADD ("fault-mid-pull", test_fault_mid_pull);
   ADD ("refused", test_refused);
 

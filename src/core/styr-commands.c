@@ -91,6 +91,8 @@ styr_command_import_catalogue (const char  *database,
  * styr_command_pull_catalogue:
  * @database: the database file
  * @source: the address of a catalogue file or a catalogue database
+ * @user: (nullable): the user name for it
+ * @password: (nullable): the password; kept in memory only
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
  *
@@ -102,6 +104,8 @@ styr_command_import_catalogue (const char  *database,
 gboolean
 styr_command_pull_catalogue (const char  *database,
                              const char  *source,
+                             const char  *user,
+                             const char  *password,
                              char       **report,
                              GError     **error)
 {
@@ -111,7 +115,7 @@ styr_command_pull_catalogue (const char  *database,
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
-  catalogue = styr_catalogue_source_fetch (source, NULL, NULL, NULL, NULL, error);
+  catalogue = styr_catalogue_source_fetch (source, user, password, NULL, NULL, error);
   if (catalogue == NULL)
     return FALSE;
 

@@ -15,6 +15,8 @@ gboolean styr_command_import_catalogue (const char  *database,
                                         GError     **error);
 gboolean styr_command_pull_catalogue   (const char  *database,
                                         const char  *source,
+                                        const char  *user,
+                                        const char  *password,
                                         char       **report,
                                         GError     **error);
 gboolean styr_command_backup           (const char  *database,

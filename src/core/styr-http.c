@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include "styr-http-private.h"
 #include "styr-json.h"
@@ -71,6 +72,31 @@ check_scheme (GUri        *uri,
   return TRUE;
 }
 
+/* An address that does not parse may still hold "user:password@": it is
+ * shown with whatever stands between "//" and the last "@" before the
+ * path left out. */
+static char *
+without_userinfo (const char *url)
+{
+  const char *start = strstr (url, "//");
+  g_autofree char *scheme = NULL;
+  const char *end;
+  const char *at = NULL;
+
+  if (start == NULL)
+    return g_strdup (url);
+  start += 2;
+  end = start + strcspn (start, "/?#");
+  for (const char *p = start; p < end; p++)
+    if (*p == '@')
+      at = p;
+
+  if (at == NULL)
+    return g_strdup (url);
+  scheme = g_strndup (url, start - url);
+  return g_strconcat (scheme, "…", at, NULL);
+}
+
 /**
  * styr_http_new:
  * @url: the server's URL, which may carry "user:password@"
@@ -95,9 +121,11 @@ styr_http_new (const char  *url,
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
     {
+      g_autofree char *shown = without_userinfo (url);
+
       g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
                    _("“%s” is not the address of a server; write it like "
-                     "https://couch.kommune.dk."), url);
+                     "https://couch.kommune.dk."), shown);
       return NULL;
     }
 

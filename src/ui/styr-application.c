@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "styr-application.h"
 #include "styr-secret.h"
@@ -71,6 +74,9 @@ static const GOptionEntry option_entries[] = {
   { "import-usage", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the monthly usage report from the CSV FILE into the service agreements, then "
        "quit"), N_("FILE") },
+  { "password-stdin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --sync or --pull-catalogue, read the password from the first line of standard "
+       "input instead of the keyring or STYR_PASSWORD"), NULL },
   { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --import-agreements or --import-usage, only say what would be imported"), NULL },
   { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -258,10 +264,98 @@ run_import (StyrApplication *self,
   return finish_command (ok, report, error);
 }
 
+/* A password in an address on the command line is there for every user
+ * of this computer to read (ps shows it), so it is refused, and the
+ * address is not repeated. */
+static gboolean
+refuse_password_in (const char *option,
+                    const char *address)
+{
+  g_autoptr(GUri) uri = address != NULL ? g_uri_parse (address, G_URI_FLAGS_HAS_PASSWORD, NULL)
+                                        : NULL;
+  g_autofree char *message = NULL;
+
+  if (uri == NULL || g_uri_get_password (uri) == NULL)
+    return FALSE;
+
+  /* Translators: %s is an option such as --server. */
+  message = g_strdup_printf (_("The address given to %s holds a password, which every user of "
+                               "this computer can read on the command line. Give only the user "
+                               "name in it, as https://user@…, and the password in the keyring "
+                               "(Preferences), in STYR_PASSWORD, or with --password-stdin."),
+                             option);
+  g_printerr ("styr: %s\n", message);
+  return TRUE;
+}
+
+/* The password for @user on @server on the command line: the first line
+ * of standard input when asked, else STYR_PASSWORD, else the keyring's. */
+static char *
+command_line_password (const char  *server,
+                       const char  *user,
+                       gboolean     from_stdin,
+                       GError     **error)
+{
+  const char *variable = g_getenv ("STYR_PASSWORD");
+
+  if (from_stdin)
+    {
+      char line[1024];
+
+      if (fgets (line, sizeof line, stdin) == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("--password-stdin found no password on standard input."));
+          return NULL;
+        }
+      line[strcspn (line, "\r\n")] = '\0';
+      return g_strdup (line);
+    }
+
+  if (variable != NULL && variable[0] != '\0')
+    return g_strdup (variable);
+
+  if (user == NULL || user[0] == '\0')
+    return NULL;
+  return styr_secret_lookup (server, user, NULL, error);
+}
+
+static int
+pull_catalogue_once (StyrApplication *self,
+                     const char      *source,
+                     gboolean         password_stdin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *database = database_path (self);
+  g_autofree char *password = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (source, G_URI_FLAGS_HAS_PASSWORD, NULL);
+  const char *user = uri != NULL ? g_uri_get_user (uri) : NULL;
+  gboolean ok;
+
+  if (refuse_password_in ("--pull-catalogue", source))
+    return 2;
+
+  if (user != NULL || password_stdin)
+    {
+      g_autoptr(GUri) bare = uri != NULL ? soup_uri_copy (uri, SOUP_URI_USER, NULL,
+                                                          SOUP_URI_NONE) : NULL;
+      g_autofree char *server = bare != NULL ? g_uri_to_string (bare) : g_strdup (source);
+
+      password = command_line_password (server, user, password_stdin, &error);
+      if (error != NULL)
+        return finish_command (FALSE, NULL, error);
+    }
+
+  ok = styr_command_pull_catalogue (database, source, user, password, &report, &error);
+  return finish_command (ok, report, error);
+}
+
 static int
 sync_once (StyrApplication *self,
            const char      *server,
-           const char      *database)
+           const char      *database,
+           gboolean         password_stdin)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
@@ -284,10 +378,23 @@ sync_once (StyrApplication *self,
       return 2;
     }
 
-  /* A password is only ever read from the keyring. */
-  if (user[0] != '\0')
+  if (refuse_password_in ("--server", server))
+    return 2;
+
+  /* The address may name the user, as https://user@…; the password never
+   * comes from the command line itself. */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (server, G_URI_FLAGS_HAS_PASSWORD, NULL);
+
+    if (uri != NULL && g_uri_get_user (uri) != NULL && g_uri_get_user (uri)[0] != '\0')
+      {
+        g_free (user);
+        user = g_strdup (g_uri_get_user (uri));
+      }
+  }
+  if (user[0] != '\0' || password_stdin)
     {
-      password = styr_secret_lookup (server, user, NULL, &error);
+      password = command_line_password (server, user, password_stdin, &error);
       if (error != NULL)
         return finish_command (FALSE, NULL, error);
     }
@@ -381,14 +488,15 @@ styr_application_handle_local_options (GApplication *app,
 
       g_variant_dict_lookup (options, "server", "&s", &server);
       g_variant_dict_lookup (options, "database", "&s", &database);
-      return sync_once (self, server, database);
+      return sync_once (self, server, database, g_variant_dict_contains (options, "password-stdin"));
     }
   if (ics_path != NULL)
     return export_ics (self, ics_path, meeting);
   if (import_path != NULL)
     return run_command (self, styr_command_import_catalogue, import_path);
   if (pull_source != NULL)
-    return run_command (self, styr_command_pull_catalogue, pull_source);
+    return pull_catalogue_once (self, pull_source,
+                                g_variant_dict_contains (options, "password-stdin"));
   if (backup_path != NULL)
     return run_command (self, styr_command_backup, backup_path);
   if (restore_path != NULL)
