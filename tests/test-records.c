@@ -289,6 +289,11 @@ static const struct {
                 "{\"start\":\"2020-01-31T10:00:00+01:00\",\"end\":\"2020-01-31T11:00:00+01:00\"}]",
     "slot 1: start “2020-01-30T10:00:00” is not a date and time with UTC offset" },
   { 5, "month", "\"januar\"", "meeting PLM-2020-01: month “januar” is not a month" },
+  /* A link the browser opens: a file or plain http was once accepted. */
+  { 5, "registration_url", "\"file:///etc/passwd\"",
+    "registration_url “file:///etc/passwd” is not a web address over https" },
+  { 5, "registration_url", "\"http://example.org/r\"", "is not a web address over https" },
+  { 5, "registration_url", "\"https://\"", "is not a web address over https" },
   { 5, "attendees", "[{\"date\":\"2020-01-30\",\"municipalities\":[{\"code\":\"157\",\"count\":0}]}]",
     "count of at least 1" },
   { 6, "chosen_slot", "5", "chosen_slot 5" },

@@ -868,6 +868,7 @@ typedef enum
   FAULT_DROP,
   FAULT_ERROR_500,
   FAULT_UNAUTHORIZED,
+  FAULT_FORBIDDEN,
   FAULT_SLOW,
   FAULT_MALFORMED,
   FAULT_TRUNCATED,
@@ -1036,6 +1037,9 @@ proxy_cb (SoupServer        *server,
     case FAULT_UNAUTHORIZED:
       proxy_answer (message, 401, "application/json", "{\"error\":\"unauthorized\"}", -1);
       return;
+    case FAULT_FORBIDDEN:
+      proxy_answer (message, 403, "application/json", "{\"error\":\"forbidden\"}", -1);
+      return;
     case FAULT_SLOW:
       g_usleep (2500 * 1000);
       break;
@@ -1093,6 +1097,8 @@ test_faults (Fixture       *fixture,
     { FAULT_DROP, 2, STYR_REPLICATOR_ERROR_UNREACHABLE, "could not be reached" },
     { FAULT_ERROR_500, 2, STYR_REPLICATOR_ERROR_SERVER, "HTTP 500" },
     { FAULT_UNAUTHORIZED, 0, STYR_REPLICATOR_ERROR_UNAUTHORIZED, "HTTP 401" },
+    /* Not a question of the password. */
+    { FAULT_FORBIDDEN, 0, STYR_REPLICATOR_ERROR_UNAUTHORIZED, "does not let this user into" },
     { FAULT_MALFORMED, 2, STYR_REPLICATOR_ERROR_NOT_COUCHDB, "CouchDB" },
     { FAULT_TRUNCATED, 3, STYR_REPLICATOR_ERROR_NOT_COUCHDB, "CouchDB" },
     { FAULT_WRONG_TYPE, 2, STYR_REPLICATOR_ERROR_NOT_COUCHDB, "text/html" },
@@ -1320,6 +1326,74 @@ test_command_line_password (Fixture       *fixture,
   couch_server_stop (g_steal_pointer (&guarded));
 }
 
+/* A server that answers a byte at a time, each within the time the line
+ * may stay silent; in a thread of its own, until the listener closes. */
+static gpointer
+trickle_thread (gpointer user_data)
+{
+  GSocketListener *listener = user_data;
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 100000\r\n\r\n";
+  g_autoptr(GSocketConnection) connection = g_socket_listener_accept (listener, NULL, NULL,
+                                                                      NULL);
+  GOutputStream *out;
+  char request[4096];
+
+  if (connection == NULL)
+    return NULL;
+  out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), request,
+                       sizeof request, NULL, NULL);
+  if (!g_output_stream_write_all (out, head, sizeof head - 1, NULL, NULL, NULL))
+    return NULL;
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_usleep (200 * 1000);
+      if (!g_output_stream_write_all (out, " ", 1, NULL, NULL, NULL))
+        break;
+    }
+  return NULL;
+}
+
+/* A trickling server held a pass for minutes: a whole answer gets twice
+ * the time the line may stay silent, and the pass says why it stopped. */
+static void
+test_trickle (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(StyrReplicator) replicator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  StyrSyncResult result = { 0 };
+  GThread *thread;
+  gint64 start;
+
+  g_assert_true (g_socket_listener_add_address (listener, address, G_SOCKET_TYPE_STREAM,
+                                                G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error));
+  thread = g_thread_new ("trickle", trickle_thread, listener);
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  replicator = styr_replicator_new (fixture->a, url, "team", NULL, NULL, &error);
+  g_assert_no_error (error);
+  styr_replicator_set_timeout (replicator, 1);
+  start = g_get_monotonic_time ();
+  g_assert_false (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE);
+  if (strstr (error->message, "so slowly that it did not arrive within 2 seconds") == NULL)
+    g_error ("%s", error->message);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  /* The server's side ends when Styr closes the line. */
+  g_clear_object (&replicator);
+  g_thread_join (thread);
+  g_socket_listener_close (listener);
+}
+
 /* When the server's changes cannot be read, this desktop's changes still
  * reach it, and the pass says what failed. */
 static void
@@ -1374,6 +1448,7 @@ main (int   argc,
   ADD ("service", test_service);
   ADD ("command-line", test_command_line);
   ADD ("command-line-password", test_command_line_password);
+  ADD ("trickle", test_trickle);
   ADD ("fault-mid-pull", test_fault_mid_pull);
   ADD ("refused", test_refused);
 

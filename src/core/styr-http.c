@@ -34,6 +34,10 @@ struct _StyrHttp
   char        *url;
   GUri        *uri;
   char        *authorization;
+  /* How long the server may stay silent; a whole answer may take twice
+   * that, so a server that trickles a byte at a time cannot hold a pass
+   * for minutes. */
+  guint        timeout;
 };
 
 static gboolean
@@ -151,7 +155,9 @@ styr_http_new (const char  *url,
       self->authorization = g_strconcat ("Basic ", encoded, NULL);
     }
 
-  self->session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60, NULL);
+  self->timeout = 60;
+  self->session = soup_session_new_with_options ("timeout", self->timeout, "idle-timeout", 60,
+                                                 NULL);
   return g_steal_pointer (&self);
 }
 
@@ -180,6 +186,7 @@ void
 styr_http_set_timeout (StyrHttp *self,
                        guint     seconds)
 {
+  self->timeout = seconds;
   soup_session_set_timeout (self->session, seconds);
 }
 
@@ -202,6 +209,7 @@ send_and_read (StyrHttp      *self,
 {
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) data = g_byte_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 2 * (gint64) self->timeout * G_USEC_PER_SEC;
 
   stream = soup_session_send (self->session, message, cancellable, error);
   if (stream == NULL)
@@ -213,6 +221,15 @@ send_and_read (StyrHttp      *self,
 
       if (chunk == NULL)
         return NULL;
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNREACHABLE,
+                       /* Translators: the server, then a number of seconds. */
+                       _("%s sends its answer so slowly that it did not arrive within %u "
+                         "seconds, so Styr stopped waiting. Nothing was changed here; the next "
+                         "synchronisation tries again."), self->url, 2 * self->timeout);
+          return NULL;
+        }
       if (g_bytes_get_size (chunk) == 0)
         break;
       if (data->len + g_bytes_get_size (chunk) > MAX_ANSWER_SIZE)
@@ -351,7 +368,8 @@ styr_http_send (StyrHttp      *self,
     }
   if (answer == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          local_error->domain == STYR_REPLICATOR_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else if (local_error->domain == G_TLS_ERROR ||
                soup_message_get_tls_peer_certificate_errors (message) != 0)
@@ -368,7 +386,17 @@ styr_http_send (StyrHttp      *self,
     }
 
   *status = soup_message_get_status (message);
-  if (*status == SOUP_STATUS_UNAUTHORIZED || *status == SOUP_STATUS_FORBIDDEN)
+  if (*status == SOUP_STATUS_FORBIDDEN)
+    {
+      /* The user is known, or none is needed, and is not let in: another
+       * password would not help, the server's administrator would. */
+      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNAUTHORIZED,
+                   /* Translators: %s is the server. */
+                   _("%s does not let this user into the database (HTTP 403). Ask the "
+                     "server’s administrator to give the user access."), self->url);
+      return NULL;
+    }
+  if (*status == SOUP_STATUS_UNAUTHORIZED)
     {
       if (self->authorization == NULL)
         g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNAUTHORIZED,

@@ -256,6 +256,7 @@ styr_meeting_validate (StyrRecord  *record,
          styr_record_check_required (record, "title", error) &&
          styr_record_check_month (record, "month", error) &&
          styr_record_check_date (record, "date", error) &&
+         styr_record_check_https (record, "registration_url", error) &&
          styr_record_check_strv (record, "kombit_staff", error) &&
          styr_record_check_strv (record, "planned_topics", error) &&
          styr_record_check_strv (record, "notes", error) &&

@@ -1103,6 +1103,39 @@ styr_record_check_strv (StyrRecord  *self,
  *
  * Returns: %TRUE unless both fields hold dates and @second is before @first
  */
+/**
+ * styr_record_check_https:
+ * @self: a #StyrRecord
+ * @member: a field that holds a web address, if any
+ * @error: return location for a #GError
+ *
+ * A link Styr opens in the browser must be a web page over https: not a
+ * file, a program or plain http.
+ *
+ * Returns: %TRUE if @member is absent or an https address
+ */
+gboolean
+styr_record_check_https (StyrRecord  *self,
+                         const char  *member,
+                         GError     **error)
+{
+  StyrRecordPrivate *priv = styr_record_get_instance_private (self);
+  const char *value = styr_record_get_string (self, member);
+  g_autoptr(GUri) uri = NULL;
+
+  if (!json_object_has_member (priv->body, member))
+    return TRUE;
+
+  if (value != NULL)
+    uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_strcmp0 (g_uri_get_scheme (uri), "https") == 0 &&
+      g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0')
+    return TRUE;
+
+  return styr_record_invalid (self, error, _("%s “%s” is not a web address over https"),
+                              member, value != NULL ? value : "");
+}
+
 gboolean
 styr_record_check_date_order (StyrRecord  *self,
                               const char  *first,

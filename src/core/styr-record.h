@@ -118,6 +118,9 @@ gboolean     styr_record_check_choice       (StyrRecord   *self,
 gboolean     styr_record_check_strv         (StyrRecord   *self,
                                              const char   *member,
                                              GError      **error);
+gboolean     styr_record_check_https        (StyrRecord   *self,
+                                             const char   *member,
+                                             GError      **error);
 gboolean     styr_record_check_date_order   (StyrRecord   *self,
                                              const char   *first,
                                              const char   *second,
