@@ -702,6 +702,34 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (err, unwritable));
 }
 
+/* A backup of a damaged database would be refused by restore: it is not
+ * written, and the message says what is damaged. */
+static void
+test_backup_of_damage (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *partial = g_strconcat (backup, ".partial", NULL);
+  g_autofree char *contents = NULL;
+  char *out = NULL;
+  char *err = NULL;
+  gsize length;
+
+  import_bundled (fixture);
+  g_assert_true (g_file_get_contents (fixture->db, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  memset (contents + length / 2, 0x55, 4096);
+  g_assert_true (g_file_set_contents (fixture->db, contents, length, NULL));
+
+  g_assert_cmpint (run_styr (fixture, "--backup", backup, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "is damaged ("));
+  g_assert_nonnull (strstr (err, "so no backup was written"));
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
 /* The register through the command line, as a script moves it between
  * Styr and a spreadsheet: exit status 0 only when every row was taken,
  * and what was refused printed row by row. */
@@ -856,6 +884,7 @@ main (int   argc,
   ADD ("today", test_today);
   ADD ("export-ics", test_export_ics);
   ADD ("export-pdf", test_export_pdf);
+  ADD ("backup-of-damage", test_backup_of_damage);
   ADD ("register-round-trip", test_register_round_trip);
   ADD ("import-usage", test_import_usage);
 

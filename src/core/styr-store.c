@@ -268,11 +268,17 @@ copy_database (sqlite3 *source,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Copies the database to a new file at @path. On failure the file is
+ * removed, not left behind empty or half written, and @why says what
+ * went wrong in words: "the disk is full" where the system said so,
+ * which SQLite itself reports as a disk I/O error. */
 static int
-copy_to_file (sqlite3    *source,
-              const char *path)
+copy_to_file (sqlite3     *source,
+              const char  *path,
+              char       **why)
 {
   sqlite3 *dest = NULL;
+  int system_errno = 0;
   int rc;
 
   rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -283,9 +289,54 @@ copy_to_file (sqlite3    *source,
    * shared-memory file WAL needs. */
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && dest != NULL)
+    system_errno = sqlite3_system_errno (dest);
   sqlite3_close (dest);
 
+  if (rc != SQLITE_OK)
+    {
+      g_remove (path);
+      if (why != NULL)
+        *why = (rc & 0xff) == SQLITE_FULL || system_errno == ENOSPC
+               ? g_strdup (_("the disk is full"))
+               : g_strdup (sqlite3_errstr (rc));
+    }
+
   return rc;
+}
+
+/* What PRAGMA integrity_check finds wrong with @db, a few lines of it, or
+ * NULL when it finds nothing. */
+static char *
+find_damage (sqlite3 *db)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check (5)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return g_strdup (sqlite3_errstr (rc));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *line = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+      if (line == NULL || g_str_equal (line, "ok"))
+        continue;
+      /* SQLite heads its findings "*** in database main ***" on a line
+       * of their own. */
+      g_strdelimit (line, "\n", ' ');
+      if (g_str_has_prefix (line, "*** in database main *** "))
+        memmove (line, line + strlen ("*** in database main *** "),
+                 strlen (line) - strlen ("*** in database main *** ") + 1);
+      g_string_append_printf (found, "%s%s", found->len > 0 ? "; " : "", line);
+    }
+  if (rc != SQLITE_DONE)
+    g_string_append_printf (found, "%s%s", found->len > 0 ? "; " : "", sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+
+  return found->len > 0 ? g_string_free (g_steal_pointer (&found), FALSE) : NULL;
 }
 
 static char *
@@ -340,15 +391,18 @@ backup_before_migration (StyrStore  *self,
   g_autofree char *stamp = timestamp ();
   g_autofree char *backup_path = g_strdup_printf ("%s.v%02u-%s.bak", self->path, from_version,
                                                   stamp);
+  g_autofree char *why = NULL;
   int rc;
 
-  rc = copy_to_file (self->db, backup_path);
+  rc = copy_to_file (self->db, backup_path, &why);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
+      g_set_error (error, STYR_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_FULL ? STYR_STORE_ERROR_DISK_FULL
+                                              : STYR_STORE_ERROR_FAILED,
                    _("Could not back up the database to “%s” before upgrading it (%s). "
                      "The database has been left unchanged."),
-                   backup_path, sqlite3_errstr (rc));
+                   backup_path, why);
       return FALSE;
     }
 
@@ -1458,21 +1512,43 @@ styr_store_backup (StyrStore   *self,
                    GError     **error)
 {
   g_autofree char *partial = NULL;
+  g_autofree char *damage = NULL;
+  g_autofree char *why = NULL;
   int rc;
 
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* A copy of a damaged database is damaged too, and restore would
+   * refuse it: better to say so now than when the copy is needed. */
+  damage = find_damage (self->db);
+  if (damage != NULL)
+    {
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s), so no backup was written: it could "
+                     "not be restored. Restore the database from an earlier backup."),
+                   self->path, damage);
+      return FALSE;
+    }
+
   /* The copy is made beside the target and renamed over it, so a failed
    * backup never leaves a half-written file under the name asked for. */
   partial = g_strconcat (path, ".partial", NULL);
   g_remove (partial);
-  rc = copy_to_file (self->db, partial);
+  rc = copy_to_file (self->db, partial, &why);
   if (rc != SQLITE_OK)
     {
+      g_set_error (error, STYR_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_FULL ? STYR_STORE_ERROR_DISK_FULL
+                                              : STYR_STORE_ERROR_FAILED,
+                   _("The backup “%s” could not be written: %s."), path, why);
+      return FALSE;
+    }
+
+  /* What was written is what restore will find. */
+  if (!styr_store_check_backup (partial, error))
+    {
       g_remove (partial);
-      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_FAILED,
-                   _("The backup “%s” could not be written: %s."), path, sqlite3_errstr (rc));
       return FALSE;
     }
 
@@ -1652,7 +1728,7 @@ styr_store_restore (StyrStore   *self,
       return FALSE;
     }
 
-  rc = copy_to_file (self->db, before);
+  rc = copy_to_file (self->db, before, NULL);
   if (rc == SQLITE_OK)
     rc = copy_database (source, self->db);
   sqlite3_close (source);
