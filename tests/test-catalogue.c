@@ -527,6 +527,48 @@ alias_not_text (JsonNode *root)
   json_object_set_array_member (find_document (root, "municipality:101"), "aliases", aliases);
 }
 
+/* A catalogue once wrote the municipality's own agreements as versions
+ * in conflict with its own. */
+static void
+owns_agreement (JsonNode *root)
+{
+  JsonArray *documents = json_object_get_array_member (json_node_get_object (root), "documents");
+  JsonObject *agreement = json_object_new ();
+
+  json_object_set_string_member (agreement, "_id", "agreement:a1");
+  json_object_set_string_member (agreement, "type", "agreement");
+  json_object_set_string_member (agreement, "using_system", "KMD Sag");
+  json_object_set_string_member (agreement, "state", "approved");
+  json_array_add_object_element (documents, agreement);
+}
+
+static void
+owns_task_state (JsonNode *root)
+{
+  JsonArray *documents = json_object_get_array_member (json_node_get_object (root), "documents");
+  JsonObject *state = json_object_new ();
+
+  json_object_set_string_member (state, "_id", "task-state:OIR-BASIS-00");
+  json_object_set_string_member (state, "type", "task-state");
+  json_object_set_string_member (state, "task", "OIR-BASIS-00");
+  json_object_set_string_member (state, "status", "completed");
+  json_array_add_object_element (documents, state);
+}
+
+/* One with a version of 2^62 was reported as "version -1" and blocked
+ * every catalogue after it. */
+static void
+huge_version (JsonNode *root)
+{
+  json_object_set_int_member (json_node_get_object (root), "version", G_GINT64_CONSTANT (1) << 62);
+}
+
+static void
+fraction_version (JsonNode *root)
+{
+  json_object_set_double_member (json_node_get_object (root), "version", 2.5);
+}
+
 static void
 test_invalid (Fixture       *fixture,
               gconstpointer  data)
@@ -545,6 +587,10 @@ test_invalid (Fixture       *fixture,
     { newer_format, STYR_CATALOGUE_ERROR_UNSUPPORTED, "test.json" },
     { missing_title, STYR_CATALOGUE_ERROR_INVALID, "title" },
     { alias_not_text, STYR_CATALOGUE_ERROR_INVALID, "aliases" },
+    { owns_agreement, STYR_CATALOGUE_ERROR_INVALID, "“agreement” records are the municipality’s" },
+    { owns_task_state, STYR_CATALOGUE_ERROR_INVALID, "“task-state” records" },
+    { huge_version, STYR_CATALOGUE_ERROR_INVALID, "whole number from 1 to 1000000" },
+    { fraction_version, STYR_CATALOGUE_ERROR_INVALID, "$.version" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -646,6 +692,50 @@ test_locked_import_writes_nothing (Fixture       *fixture,
   g_assert_cmpint (styr_store_count_of_type (store, "municipality", NULL), ==, 98);
 }
 
+/* A changed document without "_revisions" became a second version in
+ * conflict with the one held, while the import said "updated". */
+static void
+test_change_without_revisions (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(StyrCatalogue) first = bundled ();
+  g_autoptr(StyrCatalogue) second = NULL;
+  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) task = NULL;
+  g_auto(GStrv) conflicts = NULL;
+  StyrCatalogueImport result;
+  gboolean conflicted = TRUE;
+
+  g_assert_true (styr_catalogue_import (first, fixture->store, NULL, &error));
+  bump_version (root, 1);
+  json_object_remove_member (find_document (root, "task:OIR-BASIS-02"), "_revisions");
+  json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
+                                 "2020-02-15");
+  second = catalogue_from_json (root, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (styr_catalogue_import (second, fixture->store, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-02", NULL, NULL,
+                                        &conflicted, NULL));
+  g_assert_false (conflicted);
+  conflicts = styr_store_get_conflicts (fixture->store, "task:OIR-BASIS-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (conflicts), ==, 0);
+  task = styr_store_get (fixture->store, "task:OIR-BASIS-02", NULL, &error);
+  g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-02-15");
+
+  /* A version no catalogue can have, left by an earlier wrong one, does
+   * not block the next. */
+  g_assert_true (styr_store_set_setting (fixture->store, "catalogue-version",
+                                         "4611686018427387904", &error));
+  g_assert_cmpint (styr_catalogue_get_store_version (fixture->store, NULL), ==, 0);
+  g_assert_true (styr_catalogue_import (second, fixture->store, &result, &error));
+  g_assert_false (result.skipped);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +744,8 @@ main (int   argc,
 
 #define ADD(name, func) \
   g_test_add ("/catalogue/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("change-without-revisions", test_change_without_revisions);
 
   ADD ("bundled-import", test_bundled_import);
   ADD ("second-import-is-a-no-op", test_second_import_is_a_no_op);

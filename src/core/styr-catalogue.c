@@ -22,6 +22,18 @@
 #define CATALOGUE_FORMAT_VERSION 1
 #define CATALOGUE_RESOURCE RESOURCE_PATH "/catalogue.json"
 #define SETTING_VERSION "catalogue-version"
+
+/* KOMBIT publishes a few versions a year; a number beyond this is a
+ * mistake, and would block every catalogue after it. */
+#define MAX_CATALOGUE_VERSION 1000000
+
+/* What a catalogue may write: KOMBIT's records. The municipality's own
+ * (agreements, states, ticks, people, assignments) it must never touch,
+ * or a catalogue would make them conflict. */
+static const char * const catalogue_types[] = {
+  "checklist", "checklist-item", "meeting", "municipality", "role", "service", "system", "task",
+  NULL
+};
 #define SETTING_ISSUED "catalogue-issued"
 #define CATALOGUE_AUTHOR "catalogue"
 
@@ -263,10 +275,12 @@ load (StyrCatalogue  *self,
     }
 
   member = json_object_get_member (object, "version");
-  if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64 ||
-      json_node_get_int (member) <= 0)
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) ||
+      json_node_get_value_type (member) != G_TYPE_INT64 || json_node_get_int (member) <= 0 ||
+      json_node_get_int (member) > MAX_CATALOGUE_VERSION)
     return invalid (error, origin, "$.version",
-                    _("the catalogue version is missing (expected a whole number above 0)"));
+                    _("the catalogue version is missing or not a plausible one (expected a "
+                      "whole number from 1 to %d)"), MAX_CATALOGUE_VERSION);
   self->version = json_node_get_int (member);
 
   self->issued = g_strdup (json_object_get_string_member_with_default (object, "issued", NULL));
@@ -307,6 +321,10 @@ load (StyrCatalogue  *self,
       if (type == NULL || styr_record_type_from_name (type) == G_TYPE_INVALID)
         return invalid (error, origin, where, _("the type “%s” is unknown"),
                         type != NULL ? type : "");
+      if (!g_strv_contains (catalogue_types, type))
+        return invalid (error, origin, where,
+                        _("a catalogue holds KOMBIT’s records only, and “%s” records are the "
+                          "municipality’s own"), type);
       if (!g_str_has_prefix (id, type) || id[strlen (type)] != ':' ||
           id[strlen (type) + 1] == '\0')
         return invalid (error, origin, where,
@@ -550,6 +568,7 @@ styr_catalogue_get_store_version (StyrStore  *store,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *value = NULL;
+  gint64 version;
 
   g_return_val_if_fail (STYR_IS_STORE (store), -1);
 
@@ -560,7 +579,10 @@ styr_catalogue_get_store_version (StyrStore  *store,
       return -1;
     }
 
-  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+  /* A version no catalogue can have any more came from one that was
+   * wrong; it must not block the right one. */
+  version = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+  return version > 0 && version <= MAX_CATALOGUE_VERSION ? version : 0;
 }
 
 typedef struct
@@ -636,6 +658,7 @@ import_in_transaction (StyrStore  *store,
       gboolean added = FALSE;
       g_autofree char *current_text = NULL;
       g_autofree char *new_text = NULL;
+      g_auto(GStrv) held_ancestry = NULL;
 
       current = styr_store_get (store, id, &current_rev, &local_error);
       if (current == NULL &&
@@ -661,6 +684,16 @@ import_in_transaction (StyrStore  *store,
        * What the municipality owns lives in documents of its own (such as
        * task-state:…), so a catalogue document can be replaced whole. */
       chain = g_ptr_array_new_with_free_func (g_free);
+      /* A changed document without "_revisions" follows the revision held,
+       * which an earlier catalogue wrote and so is the same on every
+       * desktop; a new root beside it would be a conflict. */
+      if (ancestry == NULL && current_rev != NULL)
+        {
+          held_ancestry = styr_store_get_ancestry (store, id, current_rev, error);
+          if (held_ancestry == NULL)
+            return FALSE;
+          ancestry = (const char * const *) held_ancestry;
+        }
       g_ptr_array_add (chain, styr_json_revision_next (ancestry != NULL ? ancestry[0] : NULL,
                                                        new_text));
       for (guint a = 0; ancestry != NULL && ancestry[a] != NULL; a++)
