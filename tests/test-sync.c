@@ -415,6 +415,52 @@ test_unreadable (Fixture       *fixture,
                  g_str_has_prefix (skipped[1], "“spaceship:1”"));
 }
 
+/* Attachments another CouchDB client added were dropped from the next
+ * revision when someone edited the record here: their stubs go along. */
+static void
+test_attachments (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *doc = g_strconcat (fixture->url, "/team/person:p5", NULL);
+  g_autofree char *file = g_strconcat (fixture->url, "/team/person:p5/note.txt", NULL);
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(JsonNode) on_server = NULL;
+  JsonObject *attachments;
+  StyrSyncResult result;
+
+  g_assert_cmpuint (couch_http (doc, "PUT", "{\"type\":\"person\",\"name\":\"Bo Lind\","
+                                            "\"active\":true,\"_attachments\":{\"note.txt\":"
+                                            "{\"content_type\":\"text/plain\","
+                                            "\"data\":\"aGVq\"}}}", NULL), ==, 201);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.pulled, ==, 1);
+
+  body = styr_store_get (fixture->b, "person:p5", &rev, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_has_member (body, "styr_attachments"));
+  json_object_set_string_member (body, "name", "Bo Lind Hansen");
+  g_assert_true (styr_store_put (fixture->b, "person:p5", body, rev, "lars", NULL, &error));
+  g_assert_no_error (error);
+  result = sync_pass (fixture, fixture->b);
+  g_assert_cmpuint (result.pushed, ==, 1);
+
+  g_assert_cmpuint (couch_http (doc, "GET", NULL, &answer), ==, 200);
+  on_server = json_from_string (answer, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (on_server), "name"), ==,
+                   "Bo Lind Hansen");
+  g_assert_false (json_object_has_member (json_node_get_object (on_server), "styr_attachments"));
+  attachments = json_object_get_object_member (json_node_get_object (on_server), "_attachments");
+  g_assert_nonnull (attachments);
+  g_assert_true (json_object_has_member (attachments, "note.txt"));
+  g_clear_pointer (&answer, g_free);
+  g_assert_cmpuint (couch_http (file, "GET", NULL, &answer), ==, 200);
+  g_assert_cmpstr (answer, ==, "hej");
+}
+
 /* A change another client wrote straight to the server arrives. */
 static void
 test_server_change (Fixture       *fixture,
@@ -1439,6 +1485,7 @@ main (int   argc,
   ADD ("delete", test_delete);
   ADD ("server-change", test_server_change);
   ADD ("unreadable", test_unreadable);
+  ADD ("attachments", test_attachments);
   ADD ("resume", test_resume);
   ADD ("killed", test_killed);
   ADD ("errors", test_errors);

@@ -42,6 +42,9 @@ G_DEFINE_QUARK (styr-replicator-error-quark, styr_replicator_error)
 
 #define DEFAULT_BATCH 500
 #define AUTHOR_MEMBER "styr_author"
+/* Attachments another CouchDB client added: Styr keeps their stubs in the
+ * body, so an edit here sends them on and the server keeps the files. */
+#define ATTACHMENTS_MEMBER "styr_attachments"
 
 struct _StyrReplicator
 {
@@ -349,6 +352,47 @@ typedef struct
   GPtrArray *skipped;
 } Incoming;
 
+/* The stubs of a document's attachments, as CouchDB describes them
+ * without their data: enough to send them on unchanged. */
+static void
+keep_attachment_stubs (JsonObject *body,
+                       JsonNode   *attachments)
+{
+  JsonObject *stubs;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (!JSON_NODE_HOLDS_OBJECT (attachments))
+    return;
+
+  stubs = json_object_new ();
+  json_object_iter_init (&iter, json_node_get_object (attachments));
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      JsonObject *stub;
+      JsonObjectIter fields;
+      const char *field;
+      JsonNode *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      stub = json_object_new ();
+      json_object_iter_init (&fields, json_node_get_object (node));
+      while (json_object_iter_next (&fields, &field, &value))
+        if (!g_str_equal (field, "data") && !g_str_equal (field, "stub") &&
+            !g_str_equal (field, "follows"))
+          json_object_set_member (stub, field, json_node_copy (value));
+      json_object_set_boolean_member (stub, "stub", TRUE);
+      json_object_set_object_member (stubs, name, stub);
+    }
+
+  if (json_object_get_size (stubs) > 0)
+    json_object_set_object_member (body, ATTACHMENTS_MEMBER, stubs);
+  else
+    json_object_unref (stubs);
+}
+
 /* A document from the server that is not stored here, for the user:
  * "“agreement:1b4e…”: why". */
 static char *
@@ -406,6 +450,8 @@ write_incoming (StyrStore  *store,
         if (((const char *) l->data)[0] != '_' && !g_str_equal (l->data, AUTHOR_MEMBER))
           json_object_set_member (body, l->data,
                                   json_node_copy (json_object_get_member (doc, l->data)));
+      if (json_object_has_member (doc, "_attachments"))
+        keep_attachment_stubs (body, json_object_get_member (doc, "_attachments"));
 
       /* A deletion carries no content of its own. A document Styr cannot
        * read, written to the server by some other client, must not stop
@@ -999,6 +1045,18 @@ outgoing_doc (StyrReplicator  *self,
     }
   json_object_set_int_member (revisions, "start", start);
   json_object_set_array_member (revisions, "ids", ids);
+
+  /* The attachments go back as the stubs the server gave. */
+  if (json_object_has_member (body, ATTACHMENTS_MEMBER))
+    {
+      JsonNode *stubs = json_object_dup_member (body, ATTACHMENTS_MEMBER);
+
+      json_object_remove_member (body, ATTACHMENTS_MEMBER);
+      if (JSON_NODE_HOLDS_OBJECT (stubs))
+        json_object_set_member (body, "_attachments", stubs);
+      else
+        json_node_unref (stubs);
+    }
 
   json_object_set_string_member (body, "_id", id);
   json_object_set_string_member (body, "_rev", rev);
