@@ -1237,11 +1237,58 @@ test_refused (Fixture       *fixture,
       g_assert_cmpuint (couch_http (url, "GET", NULL, NULL), ==, i == 0 ? 200 : 404);
     }
 
+  /* The refused change is not forgotten: it stays "not sent", with the
+   * server's reason, and goes again with the next pass. */
+  g_assert_true (styr_replicator_confirm_pending (replicator, &error));
+  g_assert_true (styr_store_is_pending (fixture->a, "task-state:REFUSED"));
+  g_assert_false (styr_store_is_pending (fixture->a, "task-state:TAKEN"));
+  {
+    g_autofree char *reason = styr_store_get_refused (fixture->a, "task-state:REFUSED", NULL);
+
+    g_assert_nonnull (strstr (reason, "programme leader"));
+  }
+
   put_state (fixture->a, "task-state:LATER", "started", "mette");
   result = (StyrSyncResult) { 0 };
   g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_cmpuint (result.refused, ==, 1);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_true (styr_store_is_pending (fixture->a, "task-state:REFUSED"));
+
+  /* Once the server takes it, it is sent, and nothing waits. */
+  g_mutex_lock (&proxy->lock);
+  g_clear_pointer (&proxy->refuse_id, g_free);
+  g_mutex_unlock (&proxy->lock);
+  result = (StyrSyncResult) { 0 };
+  g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (result.refused, ==, 0);
   g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_true (styr_replicator_confirm_pending (replicator, &error));
+  g_assert_false (styr_store_is_pending (fixture->a, "task-state:REFUSED"));
+  g_assert_null (styr_replicator_get_refusal (replicator));
+  {
+    g_autofree char *url = g_strconcat (fixture->url, "/team/task-state:REFUSED", NULL);
+
+    g_assert_cmpuint (couch_http (url, "GET", NULL, NULL), ==, 200);
+  }
+
+  /* Refused again after an edit here, the new revision is what waits. */
+  g_mutex_lock (&proxy->lock);
+  proxy->refuse_id = g_strdup ("task-state:REFUSED");
+  g_mutex_unlock (&proxy->lock);
+  put_state (fixture->a, "task-state:REFUSED", "completed", "mette");
+  result = (StyrSyncResult) { 0 };
+  g_assert_true (styr_replicator_sync (replicator, &result, NULL, &error));
+  g_assert_cmpuint (result.refused, ==, 1);
+  {
+    g_autofree char *rev = NULL;
+    g_autofree char *current = rev_of (fixture->a, "task-state:REFUSED");
+    g_autofree char *reason = styr_store_get_refused (fixture->a, "task-state:REFUSED", &rev);
+
+    g_assert_nonnull (reason);
+    g_assert_cmpstr (rev, ==, current);
+  }
 
   proxy_stop (proxy);
 }

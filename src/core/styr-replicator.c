@@ -1085,15 +1085,107 @@ styr_replicator_get_skipped (StyrReplicator *self)
  * styr_replicator_get_refusal:
  * @self: a #StyrReplicator
  *
- * Returns: (nullable): what the server said the last time it would not
- *   take a revision, naming the document; see #StyrSyncResult.refused
+ * Returns: (nullable): the changes made here that the server would not
+ *   take and that wait to be sent, one line each with the document and
+ *   the server's reason; see #StyrSyncResult.refused
  */
 const char *
 styr_replicator_get_refusal (StyrReplicator *self)
 {
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
   g_return_val_if_fail (STYR_IS_REPLICATOR (self), NULL);
 
+  ids = styr_store_list_refused (self->store, NULL);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      g_autofree char *reason = styr_store_get_refused (self->store, g_ptr_array_index (ids, i),
+                                                        NULL);
+
+      if (reason == NULL)
+        continue;
+      /* Translators: a change the server would not take, and its reason. */
+      g_string_append_printf (text, _("%s“%s”, not sent: %s"), text->len > 0 ? "\n" : "",
+                              (const char *) g_ptr_array_index (ids, i), reason);
+    }
+
+  g_free (self->refusal);
+  self->refusal = text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
   return self->refusal;
+}
+
+/* Sends @docs_body with _bulk_docs. With new_edits:false a server answers
+ * with the failures only. A revision it refuses, such as by its
+ * validation, is kept here with its reason, stays "not sent" and goes
+ * again on the next pass, while the push goes on, so one document holds
+ * back no other; one it takes that was refused before is forgotten. */
+static gboolean
+send_docs (StyrReplicator  *self,
+           JsonNode        *docs_body,
+           GHashTable      *refused_before,
+           GHashTable      *sent,
+           guint           *n_refused,
+           GCancellable    *cancellable,
+           GError         **error)
+{
+  JsonArray *docs = json_object_get_array_member (json_node_get_object (docs_body), "docs");
+  g_autoptr(GHashTable) failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) saved = NULL;
+
+  *n_refused = 0;
+  saved = request (self, "POST", "_bulk_docs", docs_body, FALSE, NULL, cancellable, error);
+  if (saved == NULL)
+    return FALSE;
+
+  for (guint i = 0; JSON_NODE_HOLDS_ARRAY (saved) &&
+                    i < json_array_get_length (json_node_get_array (saved)); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (json_node_get_array (saved), i);
+      const char *doc_id = entry != NULL
+                           ? json_object_get_string_member_with_default (entry, "id", NULL)
+                           : NULL;
+      const char *rev = NULL;
+      g_autofree char *reason = NULL;
+
+      if (doc_id == NULL || !json_object_has_member (entry, "error"))
+        continue;
+
+      /* The revision sent for it, when the answer does not say. */
+      rev = json_object_get_string_member_with_default (entry, "rev", NULL);
+      for (guint d = 0; rev == NULL && d < json_array_get_length (docs); d++)
+        {
+          JsonObject *doc = json_array_get_object_element (docs, d);
+
+          if (g_strcmp0 (json_object_get_string_member (doc, "_id"), doc_id) == 0)
+            rev = json_object_get_string_member (doc, "_rev");
+        }
+
+      /* Translators: the server, and its reason for refusing a change. */
+      reason = g_strdup_printf (_("%s did not take it: %s"), styr_http_get_url (self->http),
+                                json_object_get_string_member_with_default (
+                                  entry, "reason",
+                                  json_object_get_string_member_with_default (entry, "error",
+                                                                              "?")));
+      g_message ("%s: %s", doc_id, reason);
+      if (rev != NULL && !styr_store_set_refused (self->store, doc_id, rev, reason, error))
+        return FALSE;
+      g_hash_table_add (failed, g_strdup (doc_id));
+      (*n_refused)++;
+    }
+
+  for (guint d = 0; d < json_array_get_length (docs); d++)
+    {
+      const char *doc_id = json_object_get_string_member (json_array_get_object_element (docs, d),
+                                                          "_id");
+
+      g_hash_table_add (sent, g_strdup (doc_id));
+      if (!g_hash_table_contains (failed, doc_id) && g_hash_table_contains (refused_before, doc_id) &&
+          !styr_store_set_refused (self->store, doc_id, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -1117,6 +1209,10 @@ styr_replicator_push (StyrReplicator  *self,
   g_autofree char *id = NULL;
   g_autofree char *since_text = NULL;
   g_autofree char *remote_rev = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GHashTable) refused_before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                NULL);
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint pushed = 0;
   guint refused;
   gint64 since;
@@ -1125,6 +1221,13 @@ styr_replicator_push (StyrReplicator  *self,
 
   if (!check_database (self, cancellable, error))
     return FALSE;
+
+  /* The changes the server refused before wait here, and go again. */
+  waiting = styr_store_list_refused (self->store, error);
+  if (waiting == NULL)
+    return FALSE;
+  for (guint i = 0; i < waiting->len; i++)
+    g_hash_table_add (refused_before, g_strdup (g_ptr_array_index (waiting, i)));
 
   id = replication_id (self, "push");
   since_text = read_checkpoint (self, id, &remote_rev, cancellable, error);
@@ -1138,7 +1241,6 @@ styr_replicator_push (StyrReplicator  *self,
       g_autoptr(JsonNode) diff_body = json_node_new (JSON_NODE_OBJECT);
       g_autoptr(JsonNode) diff = NULL;
       g_autoptr(JsonNode) docs_body = json_node_new (JSON_NODE_OBJECT);
-      g_autoptr(JsonNode) saved = NULL;
       g_autofree char *last = NULL;
       JsonObject *asked = json_object_new ();
       JsonObject *bulk = json_object_new ();
@@ -1200,38 +1302,10 @@ styr_replicator_push (StyrReplicator  *self,
 
       if (json_array_get_length (docs) > 0)
         {
-          saved = request (self, "POST", "_bulk_docs", docs_body, FALSE, NULL, cancellable,
-                           error);
-          if (saved == NULL)
+          if (!send_docs (self, docs_body, refused_before, sent, &refused, cancellable, error))
             return FALSE;
-          refused = 0;
-          /* With new_edits:false a server answers with the failures only.
-           * A revision it refuses, such as by its validation, would be
-           * refused again on every pass: as CouchDB's own replicator does,
-           * the push counts it and goes on, so one document cannot hold
-           * back every change after it. */
-          if (JSON_NODE_HOLDS_ARRAY (saved))
-            for (guint i = 0; i < json_array_get_length (json_node_get_array (saved)); i++)
-              {
-                JsonObject *entry = json_array_get_object_element (json_node_get_array (saved), i);
-
-                if (entry == NULL || !json_object_has_member (entry, "error"))
-                  continue;
-                refused++;
-                g_free (self->refusal);
-                self->refusal =
-                  /* Translators: the server, the document, and its reason. */
-                  g_strdup_printf (_("%s did not take “%s”: %s"), styr_http_get_url (self->http),
-                                   json_object_get_string_member_with_default (entry, "id", "?"),
-                                   json_object_get_string_member_with_default (entry, "reason",
-                                                                                "?"));
-                g_message ("%s", self->refusal);
-              }
           if (result != NULL)
-            {
-              result->pushed += json_array_get_length (docs) - refused;
-              result->refused += refused;
-            }
+            result->pushed += json_array_get_length (docs) - refused;
           pushed += json_array_get_length (docs) - refused;
         }
 
@@ -1244,6 +1318,63 @@ styr_replicator_push (StyrReplicator  *self,
         break;
     }
 
+  /* A refused change not edited since goes again, as it is; the server
+   * may take it now that its validation or the user's rights changed. */
+  {
+    g_autoptr(JsonNode) again_body = json_node_new (JSON_NODE_OBJECT);
+    JsonObject *bulk = json_object_new ();
+    JsonArray *docs = json_array_new ();
+    GHashTableIter iter;
+    gpointer key;
+
+    json_object_set_array_member (bulk, "docs", docs);
+    json_object_set_boolean_member (bulk, "new_edits", FALSE);
+    json_node_take_object (again_body, bulk);
+
+    g_hash_table_iter_init (&iter, refused_before);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        g_autofree char *rev = NULL;
+        g_autofree char *reason = NULL;
+        g_autofree char *current = NULL;
+        JsonObject *doc;
+
+        if (g_hash_table_contains (sent, key) ||
+            (reason = styr_store_get_refused (self->store, key, &rev)) == NULL)
+          continue;
+
+        /* Deleted here or gone: nothing waits any more. */
+        if (!styr_store_get_status (self->store, key, &current, NULL, NULL, NULL) ||
+            !styr_store_has_revision (self->store, key, rev))
+          {
+            if (!styr_store_set_refused (self->store, key, NULL, NULL, error))
+              return FALSE;
+            continue;
+          }
+
+        doc = outgoing_doc (self, key, rev, error);
+        if (doc == NULL)
+          return FALSE;
+        json_array_add_object_element (docs, doc);
+      }
+
+    if (json_array_get_length (docs) > 0)
+      {
+        if (!send_docs (self, again_body, refused_before, sent, &refused, cancellable, error))
+          return FALSE;
+        if (result != NULL)
+          result->pushed += json_array_get_length (docs) - refused;
+      }
+  }
+
+  if (result != NULL)
+    {
+      g_autoptr(GPtrArray) still = styr_store_list_refused (self->store, error);
+
+      if (still == NULL)
+        return FALSE;
+      result->refused = still->len;
+    }
   return TRUE;
 }
 

@@ -1426,6 +1426,14 @@ styr_store_is_pending (StyrStore  *self,
   if (confirmed == NULL || confirmed[0] == '\0')
     return FALSE;
 
+  /* A change the server refused waits here until it is sent. */
+  {
+    g_autofree char *refused = styr_store_get_refused (self, id, NULL);
+
+    if (refused != NULL)
+      return TRUE;
+  }
+
   stmt = _styr_store_prepare_cached (self,
                                      "SELECT 1 FROM changes WHERE doc_id = ?1 AND seq > ?2 "
                                      "  AND origin = 'local' LIMIT 1",

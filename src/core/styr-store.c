@@ -1236,6 +1236,121 @@ styr_store_set_setting (StyrStore   *self,
   return _styr_store_step_done (self, stmt, error);
 }
 
+/* A revision the team's server refused, kept until it is sent, edited or
+ * undone: "sync-refused:<id>" → "<rev>\n<the server's reason>". */
+#define REFUSED_PREFIX "sync-refused:"
+
+/**
+ * styr_store_set_refused:
+ * @self: a #StyrStore
+ * @id: a document
+ * @rev: (nullable): the revision the server refused
+ * @reason: (nullable): why, as the server said it; %NULL when it took it
+ * @error: return location for a #GError
+ *
+ * Keeps, or forgets, that the team's server would not take @id's revision
+ * @rev. Such a document stays "not sent" (see styr_store_is_pending()).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_set_refused (StyrStore   *self,
+                        const char  *id,
+                        const char  *rev,
+                        const char  *reason,
+                        GError     **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  key = g_strconcat (REFUSED_PREFIX, id, NULL);
+  if (reason != NULL)
+    {
+      g_return_val_if_fail (rev != NULL, FALSE);
+
+      value = g_strconcat (rev, "\n", reason, NULL);
+      return styr_store_set_setting (self, key, value, error);
+    }
+
+  stmt = _styr_store_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  return _styr_store_step_done (self, stmt, error);
+}
+
+/**
+ * styr_store_get_refused:
+ * @self: a #StyrStore
+ * @id: a document
+ * @rev: (out) (optional) (transfer full): the revision refused
+ *
+ * Returns: (transfer full) (nullable): why the team's server would not
+ *   take @id's revision, or %NULL if it did not refuse one
+ */
+char *
+styr_store_get_refused (StyrStore   *self,
+                        const char  *id,
+                        char       **rev)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  char *newline;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  key = g_strconcat (REFUSED_PREFIX, id, NULL);
+  value = styr_store_get_setting (self, key, NULL);
+  if (value == NULL || (newline = strchr (value, '\n')) == NULL)
+    return NULL;
+
+  if (rev != NULL)
+    *rev = g_strndup (value, newline - value);
+  return g_strdup (newline + 1);
+}
+
+/**
+ * styr_store_list_refused:
+ * @self: a #StyrStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type utf8): the documents whose
+ *   revision the team's server refused, or %NULL with @error set
+ */
+GPtrArray *
+styr_store_list_refused (StyrStore  *self,
+                         GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT substr (key, length (?1) + 1) FROM settings "
+                              "WHERE substr (key, 1, length (?1)) = ?1 ORDER BY key",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, REFUSED_PREFIX, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  if (rc != SQLITE_DONE)
+    {
+      _styr_store_set_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 typedef struct
 {
   const char *type;

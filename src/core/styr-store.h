@@ -199,6 +199,16 @@ char      **styr_store_get_ancestry       (StyrStore      *self,
 
 gboolean    styr_store_is_pending         (StyrStore      *self,
                                            const char     *id);
+gboolean    styr_store_set_refused        (StyrStore      *self,
+                                           const char     *id,
+                                           const char     *rev,
+                                           const char     *reason,
+                                           GError        **error);
+char       *styr_store_get_refused        (StyrStore      *self,
+                                           const char     *id,
+                                           char          **rev);
+GPtrArray  *styr_store_list_refused       (StyrStore      *self,
+                                           GError        **error);
 GPtrArray  *styr_store_list_pending       (StyrStore      *self,
                                            gint64          since,
                                            GError        **error);
