@@ -30,7 +30,8 @@ else
   CC=clang-14 meson setup build-fuzz -Dwerror=true -Dfuzzing=true \
     -Db_sanitize=address,undefined -Db_lundef=false
 fi
-ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-usage
+ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-usage tests/fuzz/fuzz-catalogue \
+  tests/fuzz/fuzz-backup tests/fuzz/fuzz-sync
 
 log=$(mktemp)
 out=$(mktemp)

@@ -140,7 +140,7 @@ check_references (StyrCatalogue  *self,
     {
       const char *id = g_ptr_array_index (self->ids, i);
       JsonObject *body = g_ptr_array_index (self->bodies, i);
-      const char *type = json_object_get_string_member (body, "type");
+      const char *type = styr_json_get_string (body, "type", NULL);
 
       for (guint r = 0; r < G_N_ELEMENTS (references); r++)
         {
@@ -149,7 +149,7 @@ check_references (StyrCatalogue  *self,
           if (!g_str_equal (type, references[r].type))
             continue;
 
-          key = json_object_get_string_member_with_default (body, references[r].reference.member,
+          key = styr_json_get_string (body, references[r].reference.member,
                                                             NULL);
           if (key != NULL &&
               !check_reference (self, ids, i, id, references[r].reference.member,
@@ -159,19 +159,19 @@ check_references (StyrCatalogue  *self,
 
       if (g_str_equal (type, "meeting") && json_object_has_member (body, "attendees"))
         {
-          JsonArray *days = json_object_get_array_member (body, "attendees");
+          JsonArray *days = styr_json_get_array (body, "attendees");
 
           for (guint d = 0; d < json_array_get_length (days); d++)
             {
-              JsonArray *list = json_object_get_array_member (json_array_get_object_element (days, d),
+              JsonArray *list = styr_json_get_array (styr_json_array_get_object (days, d),
                                                               "municipalities");
 
               for (guint m = 0; m < json_array_get_length (list); m++)
                 {
-                  JsonObject *entry = json_array_get_object_element (list, m);
+                  JsonObject *entry = styr_json_array_get_object (list, m);
 
                   if (!check_reference (self, ids, i, id, "code", "municipality",
-                                        json_object_get_string_member (entry, "code"), error))
+                                        styr_json_get_string (entry, "code", NULL), error))
                     return FALSE;
                 }
             }
@@ -255,7 +255,7 @@ load (StyrCatalogue  *self,
     return invalid (error, origin, "$", _("the file is not a JSON object"));
 
   object = json_node_get_object (root);
-  format = json_object_get_string_member_with_default (object, "format", NULL);
+  format = styr_json_get_string (object, "format", NULL);
   if (g_strcmp0 (format, CATALOGUE_FORMAT) != 0)
     return invalid (error, origin, "$.format",
                     _("the file is not a Styr catalogue (expected “%s”)"), CATALOGUE_FORMAT);
@@ -283,12 +283,12 @@ load (StyrCatalogue  *self,
                       "whole number from 1 to %d)"), MAX_CATALOGUE_VERSION);
   self->version = json_node_get_int (member);
 
-  self->issued = g_strdup (json_object_get_string_member_with_default (object, "issued", NULL));
+  self->issued = g_strdup (styr_json_get_string (object, "issued", NULL));
   if (!styr_parse_date (self->issued, NULL))
     return invalid (error, origin, "$.issued",
                     _("the issue date is missing or not a date (expected YYYY-MM-DD)"));
 
-  self->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
+  self->title = g_strdup (styr_json_get_string (object, "title", ""));
 
   documents = json_object_get_member (object, "documents");
   if (documents == NULL || !JSON_NODE_HOLDS_ARRAY (documents))
@@ -311,8 +311,8 @@ load (StyrCatalogue  *self,
         return invalid (error, origin, where, _("it is not a JSON object"));
 
       doc = json_node_get_object (node);
-      id = json_object_get_string_member_with_default (doc, "_id", NULL);
-      type = json_object_get_string_member_with_default (doc, "type", NULL);
+      id = styr_json_get_string (doc, "_id", NULL);
+      type = styr_json_get_string (doc, "type", NULL);
       if (id == NULL || id[0] == '\0')
         return invalid (error, origin, where, _("it has no “_id” (expected “<type>:<key>”)"));
 
@@ -448,7 +448,8 @@ styr_catalogue_new_from_bytes (GBytes      *bytes,
   root = styr_json_parse (data, size, &parse_error);
   if (root == NULL)
     {
-      const char *message = parse_error->message;
+      /* json-glib may cut a quoted string in the middle of a character. */
+      g_autofree char *message = g_utf8_make_valid (parse_error->message, -1);
       int line = 0, column = 0, consumed = 0;
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
@@ -603,20 +604,20 @@ note_template_change (ImportData *data,
                       JsonObject *body,
                       const char *id)
 {
-  const char *checklist = json_object_get_string_member_with_default (body, "checklist", NULL);
-  const char *after = json_object_get_string_member_with_default (body, "text", NULL);
+  const char *checklist = styr_json_get_string (body, "checklist", NULL);
+  const char *after = styr_json_get_string (body, "text", NULL);
   const char *before = NULL;
   JsonArray *changes;
   JsonObject *change;
 
   if (data->previous_version <= 0 || checklist == NULL || after == NULL ||
-      g_strcmp0 (json_object_get_string_member_with_default (body, "type", NULL),
+      g_strcmp0 (styr_json_get_string (body, "type", NULL),
                  "checklist-item") != 0)
     return;
 
   if (current != NULL)
     {
-      before = json_object_get_string_member_with_default (current, "text", NULL);
+      before = styr_json_get_string (current, "text", NULL);
       if (g_strcmp0 (before, after) == 0)
         return;
     }

@@ -237,3 +237,118 @@ styr_json_parse (const char  *text,
 
   return json_node_copy (root);
 }
+
+static JsonNode *
+value_of (JsonObject *object,
+          const char *member,
+          GType       type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+  return node;
+}
+
+/**
+ * styr_json_get_string:
+ * @object: (nullable): an object from outside
+ * @member: a member
+ * @default_value: (nullable): what to give otherwise
+ *
+ * Returns: (nullable): the member's text, if it is a string
+ */
+const char *
+styr_json_get_string (JsonObject *object,
+                      const char *member,
+                      const char *default_value)
+{
+  JsonNode *node = value_of (object, member, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : default_value;
+}
+
+gint64
+styr_json_get_int (JsonObject *object,
+                   const char *member,
+                   gint64      default_value)
+{
+  JsonNode *node = value_of (object, member, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : default_value;
+}
+
+gboolean
+styr_json_get_boolean (JsonObject *object,
+                       const char *member,
+                       gboolean    default_value)
+{
+  JsonNode *node = value_of (object, member, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : default_value;
+}
+
+/**
+ * styr_json_get_object:
+ * @object: (nullable): an object from outside
+ * @member: a member
+ *
+ * Returns: (transfer none) (nullable): the member, if it is an object
+ */
+JsonObject *
+styr_json_get_object (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * styr_json_get_array:
+ * @object: (nullable): an object from outside
+ * @member: a member
+ *
+ * Returns: (transfer none) (nullable): the member, if it is an array
+ */
+JsonArray *
+styr_json_get_array (JsonObject *object,
+                     const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/**
+ * styr_json_array_get_object:
+ * @array: an array from outside
+ * @index: an index within it
+ *
+ * Returns: (transfer none) (nullable): the element, if it is an object
+ */
+JsonObject *
+styr_json_array_get_object (JsonArray *array,
+                            guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/**
+ * styr_json_array_get_string:
+ * @array: an array from outside
+ * @index: an index within it
+ *
+ * Returns: (nullable): the element, if it is a string
+ */
+const char *
+styr_json_array_get_string (JsonArray *array,
+                            guint      index)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}

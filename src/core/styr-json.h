@@ -36,6 +36,27 @@ char     *styr_json_revision_next       (const char  *parent_rev,
 gboolean  styr_json_revision_parse      (const char  *rev,
                                          guint       *generation,
                                          const char **hash);
+/* Members of JSON from outside, which may be of any type: each gives the
+ * default unless the member is of the type asked for (json-glib's own
+ * getters warn, and return nothing useful, on another type). */
+const char *styr_json_get_string        (JsonObject  *object,
+                                         const char  *member,
+                                         const char  *default_value);
+gint64      styr_json_get_int           (JsonObject  *object,
+                                         const char  *member,
+                                         gint64       default_value);
+gboolean    styr_json_get_boolean       (JsonObject  *object,
+                                         const char  *member,
+                                         gboolean     default_value);
+JsonObject *styr_json_get_object        (JsonObject  *object,
+                                         const char  *member);
+JsonArray  *styr_json_get_array         (JsonObject  *object,
+                                         const char  *member);
+JsonObject *styr_json_array_get_object  (JsonArray   *array,
+                                         guint        index);
+const char *styr_json_array_get_string  (JsonArray   *array,
+                                         guint        index);
+
 JsonNode *styr_json_parse               (const char  *text,
                                          gssize       length,
                                          GError     **error);

@@ -299,8 +299,8 @@ read_checkpoint (StyrReplicator  *self,
   if (status == SOUP_STATUS_NOT_FOUND || (object = object_of (self, node, NULL)) == NULL)
     return g_strdup ("0");
 
-  remote = json_object_get_string_member_with_default (object, "last_seq", NULL);
-  *remote_rev = g_strdup (json_object_get_string_member_with_default (object, "_rev", NULL));
+  remote = styr_json_get_string (object, "last_seq", NULL);
+  *remote_rev = g_strdup (styr_json_get_string (object, "_rev", NULL));
   return g_strdup (remote != NULL && g_strcmp0 (remote, local) == 0 ? remote : "0");
 }
 
@@ -328,7 +328,7 @@ write_checkpoint (StyrReplicator  *self,
   if (answer == NULL || (result = object_of (self, answer, error)) == NULL)
     return FALSE;
   g_free (*remote_rev);
-  *remote_rev = g_strdup (json_object_get_string_member_with_default (result, "rev", NULL));
+  *remote_rev = g_strdup (styr_json_get_string (result, "rev", NULL));
 
   return styr_store_set_setting (self->store, key, seq, error);
 }
@@ -418,14 +418,14 @@ write_incoming (StyrStore  *store,
   for (guint i = 0; i < incoming->docs->len; i++)
     {
       JsonObject *doc = g_ptr_array_index (incoming->docs, i);
-      const char *id = json_object_get_string_member_with_default (doc, "_id", NULL);
-      const char *rev = json_object_get_string_member_with_default (doc, "_rev", NULL);
+      const char *id = styr_json_get_string (doc, "_id", NULL);
+      const char *rev = styr_json_get_string (doc, "_rev", NULL);
       JsonObject *revisions = json_object_has_member (doc, "_revisions")
-                              ? json_object_get_object_member (doc, "_revisions") : NULL;
+                              ? styr_json_get_object (doc, "_revisions") : NULL;
       g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(JsonObject) body = json_object_new ();
       g_autoptr(GList) members = json_object_get_members (doc);
-      gboolean deleted = json_object_get_boolean_member_with_default (doc, "_deleted", FALSE);
+      gboolean deleted = styr_json_get_boolean (doc, "_deleted", FALSE);
       gboolean added = FALSE;
       gboolean merged = FALSE;
       g_autoptr(GError) invalid = NULL;
@@ -435,12 +435,12 @@ write_incoming (StyrStore  *store,
 
       if (revisions != NULL && json_object_has_member (revisions, "ids"))
         {
-          JsonArray *ids = json_object_get_array_member (revisions, "ids");
-          gint64 start = json_object_get_int_member_with_default (revisions, "start", 0);
+          JsonArray *ids = styr_json_get_array (revisions, "ids");
+          gint64 start = styr_json_get_int (revisions, "start", 0);
 
           for (guint r = 0; ids != NULL && r < json_array_get_length (ids); r++)
             g_ptr_array_add (chain, g_strdup_printf ("%" G_GINT64_FORMAT "-%s", start - r,
-                                                     json_array_get_string_element (ids, r)));
+                                                     styr_json_array_get_string (ids, r)));
         }
       if (chain->len == 0)
         g_ptr_array_add (chain, g_strdup (rev));
@@ -458,7 +458,7 @@ write_incoming (StyrStore  *store,
        * the team's sync for good: it stays on the server, unread here. */
       if (!styr_store_put_revision (store, id, (const char * const *) chain->pdata,
                                     deleted ? NULL : body, deleted,
-                                    json_object_get_string_member_with_default (doc,
+                                    styr_json_get_string (doc,
                                                                                 AUTHOR_MEMBER,
                                                                                 NULL),
                                     &added, &invalid))
@@ -504,14 +504,14 @@ fetch_all (StyrReplicator  *self,
 
   for (GList *l = ids; l != NULL; l = l->next)
     {
-      JsonArray *revs = json_object_get_array_member (missing, l->data);
+      JsonArray *revs = styr_json_get_array (missing, l->data);
 
       for (guint r = 0; r < json_array_get_length (revs); r++)
         {
           JsonObject *entry = json_object_new ();
 
           json_object_set_string_member (entry, "id", l->data);
-          json_object_set_string_member (entry, "rev", json_array_get_string_element (revs, r));
+          json_object_set_string_member (entry, "rev", styr_json_array_get_string (revs, r));
           json_array_add_object_element (list, entry);
         }
     }
@@ -544,10 +544,10 @@ fetch_all (StyrReplicator  *self,
             }
           for (guint i = 0; i < json_array_get_length (json_node_get_array (each)); i++)
             {
-              JsonObject *entry = json_array_get_object_element (json_node_get_array (each), i);
+              JsonObject *entry = styr_json_array_get_object (json_node_get_array (each), i);
 
               if (entry != NULL && json_object_has_member (entry, "ok"))
-                g_ptr_array_add (docs, json_object_ref (json_object_get_object_member (entry, "ok")));
+                g_ptr_array_add (docs, json_object_ref (styr_json_get_object (entry, "ok")));
             }
         }
       return g_steal_pointer (&docs);
@@ -556,7 +556,7 @@ fetch_all (StyrReplicator  *self,
   if ((result = object_of (self, answer, error)) == NULL)
     return NULL;
   results = json_object_has_member (result, "results")
-            ? json_object_get_array_member (result, "results") : NULL;
+            ? styr_json_get_array (result, "results") : NULL;
   if (results == NULL)
     {
       object_of (self, NULL, error);
@@ -565,24 +565,24 @@ fetch_all (StyrReplicator  *self,
 
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
-      JsonObject *entry = json_array_get_object_element (results, i);
+      JsonObject *entry = styr_json_array_get_object (results, i);
       JsonArray *found = entry != NULL && json_object_has_member (entry, "docs")
-                         ? json_object_get_array_member (entry, "docs") : NULL;
+                         ? styr_json_get_array (entry, "docs") : NULL;
 
       for (guint d = 0; found != NULL && d < json_array_get_length (found); d++)
         {
-          JsonObject *one = json_array_get_object_element (found, d);
+          JsonObject *one = styr_json_array_get_object (found, d);
 
           JsonObject *failed = one != NULL && json_object_has_member (one, "error") &&
                                JSON_NODE_HOLDS_OBJECT (json_object_get_member (one, "error"))
-                               ? json_object_get_object_member (one, "error") : NULL;
+                               ? styr_json_get_object (one, "error") : NULL;
           const char *why = failed != NULL
-                            ? json_object_get_string_member_with_default (failed, "error", "")
+                            ? styr_json_get_string (failed, "error", "")
                             : NULL;
 
           if (one != NULL && json_object_has_member (one, "ok") &&
               JSON_NODE_HOLDS_OBJECT (json_object_get_member (one, "ok")))
-            g_ptr_array_add (docs, json_object_ref (json_object_get_object_member (one, "ok")));
+            g_ptr_array_add (docs, json_object_ref (styr_json_get_object (one, "ok")));
           /* A revision gone from the server since _changes named it is
            * simply not there; any other failure would be skipped for good
            * once the checkpoint moves, so the batch fails instead. */
@@ -593,7 +593,7 @@ fetch_all (StyrReplicator  *self,
                            _("%s could not send “%s” (%s). Nothing was changed here; the next "
                              "synchronisation tries again."),
                            styr_http_get_url (self->http),
-                           json_object_get_string_member_with_default (failed, "id", "?"), why);
+                           styr_json_get_string (failed, "id", "?"), why);
               return NULL;
             }
         }
@@ -692,18 +692,18 @@ missing_revisions (StyrReplicator *self,
 
   for (guint i = 0; i < json_array_get_length (results); i++)
     {
-      JsonObject *change = json_array_get_object_element (results, i);
+      JsonObject *change = styr_json_array_get_object (results, i);
       const char *doc_id = change != NULL
-                           ? json_object_get_string_member_with_default (change, "id", NULL)
+                           ? styr_json_get_string (change, "id", NULL)
                            : NULL;
       JsonArray *revs = doc_id != NULL && json_object_has_member (change, "changes")
-                        ? json_object_get_array_member (change, "changes") : NULL;
+                        ? styr_json_get_array (change, "changes") : NULL;
 
       for (guint r = 0; revs != NULL && r < json_array_get_length (revs); r++)
         {
-          JsonObject *entry = json_array_get_object_element (revs, r);
+          JsonObject *entry = styr_json_array_get_object (revs, r);
           const char *rev = entry != NULL
-                            ? json_object_get_string_member_with_default (entry, "rev", NULL)
+                            ? styr_json_get_string (entry, "rev", NULL)
                             : NULL;
 
           /* Design documents and server-side checkpoints are not ours. */
@@ -712,7 +712,7 @@ missing_revisions (StyrReplicator *self,
             continue;
           if (!json_object_has_member (missing, doc_id))
             json_object_set_array_member (missing, doc_id, json_array_new ());
-          json_array_add_string_element (json_object_get_array_member (missing, doc_id), rev);
+          json_array_add_string_element (styr_json_get_array (missing, doc_id), rev);
         }
     }
 
@@ -955,7 +955,7 @@ styr_replicator_pull (StyrReplicator  *self,
   while (changes != NULL)
     {
       JsonObject *object = json_node_get_object (changes);
-      JsonArray *results = json_object_get_array_member (object, "results");
+      JsonArray *results = styr_json_get_array (object, "results");
       guint n = json_array_get_length (results);
       Batch *next;
 
@@ -1129,7 +1129,7 @@ send_docs (StyrReplicator  *self,
            GCancellable    *cancellable,
            GError         **error)
 {
-  JsonArray *docs = json_object_get_array_member (json_node_get_object (docs_body), "docs");
+  JsonArray *docs = styr_json_get_array (json_node_get_object (docs_body), "docs");
   g_autoptr(GHashTable) failed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) saved = NULL;
 
@@ -1141,9 +1141,9 @@ send_docs (StyrReplicator  *self,
   for (guint i = 0; JSON_NODE_HOLDS_ARRAY (saved) &&
                     i < json_array_get_length (json_node_get_array (saved)); i++)
     {
-      JsonObject *entry = json_array_get_object_element (json_node_get_array (saved), i);
+      JsonObject *entry = styr_json_array_get_object (json_node_get_array (saved), i);
       const char *doc_id = entry != NULL
-                           ? json_object_get_string_member_with_default (entry, "id", NULL)
+                           ? styr_json_get_string (entry, "id", NULL)
                            : NULL;
       const char *rev = NULL;
       g_autofree char *reason = NULL;
@@ -1152,20 +1152,20 @@ send_docs (StyrReplicator  *self,
         continue;
 
       /* The revision sent for it, when the answer does not say. */
-      rev = json_object_get_string_member_with_default (entry, "rev", NULL);
+      rev = styr_json_get_string (entry, "rev", NULL);
       for (guint d = 0; rev == NULL && d < json_array_get_length (docs); d++)
         {
-          JsonObject *doc = json_array_get_object_element (docs, d);
+          JsonObject *doc = styr_json_array_get_object (docs, d);
 
-          if (g_strcmp0 (json_object_get_string_member (doc, "_id"), doc_id) == 0)
-            rev = json_object_get_string_member (doc, "_rev");
+          if (g_strcmp0 (styr_json_get_string (doc, "_id", NULL), doc_id) == 0)
+            rev = styr_json_get_string (doc, "_rev", NULL);
         }
 
       /* Translators: the server, and its reason for refusing a change. */
       reason = g_strdup_printf (_("%s did not take it: %s"), styr_http_get_url (self->http),
-                                json_object_get_string_member_with_default (
+                                styr_json_get_string (
                                   entry, "reason",
-                                  json_object_get_string_member_with_default (entry, "error",
+                                  styr_json_get_string (entry, "error",
                                                                               "?")));
       g_message ("%s: %s", doc_id, reason);
       if (rev != NULL && !styr_store_set_refused (self->store, doc_id, rev, reason, error))
@@ -1176,7 +1176,7 @@ send_docs (StyrReplicator  *self,
 
   for (guint d = 0; d < json_array_get_length (docs); d++)
     {
-      const char *doc_id = json_object_get_string_member (json_array_get_object_element (docs, d),
+      const char *doc_id = json_object_get_string_member (styr_json_array_get_object (docs, d),
                                                           "_id");
 
       g_hash_table_add (sent, g_strdup (doc_id));
@@ -1285,14 +1285,14 @@ styr_replicator_push (StyrReplicator  *self,
       ids = json_object_get_members (missing);
       for (GList *l = ids; l != NULL; l = l->next)
         {
-          JsonObject *entry = json_object_get_object_member (missing, l->data);
+          JsonObject *entry = styr_json_get_object (missing, l->data);
           JsonArray *revs = entry != NULL && json_object_has_member (entry, "missing")
-                            ? json_object_get_array_member (entry, "missing") : NULL;
+                            ? styr_json_get_array (entry, "missing") : NULL;
 
           for (guint r = 0; revs != NULL && r < json_array_get_length (revs); r++)
             {
               JsonObject *doc = outgoing_doc (self, l->data,
-                                              json_array_get_string_element (revs, r), error);
+                                              styr_json_array_get_string (revs, r), error);
 
               if (doc == NULL)
                 return FALSE;
@@ -1508,7 +1508,7 @@ styr_replicator_wait_for_changes (StyrReplicator  *self,
     return FALSE;
 
   results = json_object_has_member (object, "results")
-            ? json_object_get_array_member (object, "results") : NULL;
+            ? styr_json_get_array (object, "results") : NULL;
   if (changed != NULL)
     *changed = results != NULL && json_array_get_length (results) > 0;
   return TRUE;

@@ -57,7 +57,9 @@ _styr_store_set_error (StyrStore   *self,
                   GError     **error,
                   int          rc)
 {
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  /* SQLite's message may quote names from a damaged file, in any bytes. */
+  g_autofree char *detail = g_utf8_make_valid (self->db != NULL ? sqlite3_errmsg (self->db)
+                                                                : sqlite3_errstr (rc), -1);
 
   switch (rc & 0xff)
     {
@@ -320,9 +322,12 @@ find_damage (sqlite3 *db)
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autofree char *line = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *line = NULL;
 
-      if (line == NULL || g_str_equal (line, "ok"))
+      if (sqlite3_column_text (stmt, 0) == NULL)
+        continue;
+      line = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0), -1);
+      if (g_str_equal (line, "ok"))
         continue;
       /* SQLite heads its findings "*** in database main ***" on a line
        * of their own. */
@@ -1705,7 +1710,8 @@ open_checked_backup (const char  *path,
     rc = sqlite3_prepare_v2 (source, "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      integrity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      /* It quotes the damaged file's own names, in whatever bytes. */
+      integrity = g_utf8_make_valid ((const char *) sqlite3_column_text (stmt, 0), -1);
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
