@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what Styr needs on Debian 12: to build and run it, or with
 # --tests also what the test suites need (a virtual display, a session
-# bus, validators and the Danish locale).
+# bus, validators, the calendar clients that read Styr's .ics files back,
+# and the Danish locale).
 set -eu
 
 packages="
@@ -14,6 +15,7 @@ packages="
 test_packages="
   python3 xvfb xauth dbus x11-utils locales sqlite3 poppler-utils gnome-keyring openssl
   clang-14 libclang-rt-14-dev
+  python3-icalendar python3-vobject khal
 "
 
 with_tests=false

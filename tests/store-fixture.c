@@ -45,3 +45,14 @@ store_fixture_teardown (Fixture       *fixture,
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
 }
+
+/* A meeting of the catalogue, which the test knows is there. */
+StyrMeeting *
+store_fixture_load_meeting (Fixture    *fixture,
+                            const char *id)
+{
+  g_autoptr(JsonObject) body = styr_store_get (fixture->store, id, NULL, NULL);
+
+  g_assert_nonnull (body);
+  return STYR_MEETING (styr_record_load (id, NULL, body));
+}

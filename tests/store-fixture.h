@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "styr-meeting.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,8 @@ void store_fixture_setup    (Fixture       *fixture,
                              gconstpointer  data);
 void store_fixture_teardown (Fixture       *fixture,
                              gconstpointer  data);
+
+StyrMeeting *store_fixture_load_meeting (Fixture    *fixture,
+                                         const char *id);
 
 G_END_DECLS

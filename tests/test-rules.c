@@ -1034,7 +1034,8 @@ test_meeting_needs_slot (void)
 static void
 test_meeting_needs_registration (void)
 {
-  g_autoptr(StyrMeeting) meeting = programme_leader_meeting ();
+  g_autoptr(StyrMeeting) no_link = programme_leader_meeting ();
+  g_autoptr(StyrMeeting) meeting = NULL;
   g_autoptr(StyrMeeting) erp = NULL;
   g_autoptr(StyrMeeting) event = NULL;
   g_autoptr(StyrMeetingState) none_chosen = meeting_state (-1, FALSE);
@@ -1053,6 +1054,17 @@ test_meeting_needs_registration (void)
                   "{'start':'2019-12-16T09:00:00+01:00','end':'2019-12-16T15:00:00+01:00'}]}");
   only = record ("meeting-state:ERP", "{'type':'meeting-state','meeting':'ERP',"
                  "'chosen_slot':0}");
+  meeting = record ("meeting:PLM-2019-12", "{'type':'meeting','kind':'programme-leader',"
+                    "'title':'Programledermøde december 2019','month':'2019-12',"
+                    "'registration_url':'https://www.conferencemanager.dk/programleder',"
+                    "'slots':[{'start':'2019-12-16T10:00:00+01:00',"
+                    "'end':'2019-12-16T11:00:00+01:00'},"
+                    "{'start':'2019-12-17T10:00:00+01:00','end':'2019-12-17T11:00:00+01:00'}]}");
+
+  /* A meeting without a registration page has nothing to register for,
+   * as KOMBIT's December 2019 meeting. */
+  today = day ("2019-12-12");
+  g_assert_false (styr_rules_meeting_needs_registration (no_link, second, &today, &t));
 
   /* The second slot, 17 December: from the 10th to the 17th. */
   today = day ("2019-12-09");

@@ -628,12 +628,19 @@ meetings_scenario (StyrApplication *app)
   g_assert_nonnull (label_text (page, "Registered on 16-12-2019"));
 
   /* A broken invitation is refused in words; a good one asks first. */
-  styr_meetings_page_import_text (STYR_MEETINGS_PAGE (page), broken);
-  iterate ();
-  g_assert_nonnull (label_text (GTK_WIDGET (main_window (app)), "holds no event"));
-  styr_meetings_page_import_text (STYR_MEETINGS_PAGE (page), invitation);
-  iterate ();
-  respond_to_dialog ("update");
+  {
+    g_autoptr(GBytes) broken_bytes = g_bytes_new_static (broken, sizeof broken - 1);
+    g_autoptr(GBytes) invitation_bytes = g_bytes_new_static (invitation, sizeof invitation - 1);
+
+    styr_meetings_page_import_bytes (STYR_MEETINGS_PAGE (page), broken_bytes);
+    iterate ();
+    g_assert_nonnull (label_text (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                                  "holds no event"));
+    respond_to_dialog ("close");
+    styr_meetings_page_import_bytes (STYR_MEETINGS_PAGE (page), invitation_bytes);
+    iterate ();
+    respond_to_dialog ("import");
+  }
   invited = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
   g_assert_true (json_object_has_member (invited, "invitation"));
   g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:30–12:00"));

@@ -228,22 +228,26 @@ open_existing (const char  *database,
  * @path: the calendar file to write
  * @meeting: (nullable): one meeting, e.g. "meeting:PLM-2020-01" or
  *   "PLM-2020-01"; %NULL for all
+ * @options: the municipality's ERP system and reminder
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
  *
  * Returns: %TRUE on success; on failure @path is not written
  */
 gboolean
-styr_command_export_ics (const char  *database,
-                         const char  *path,
-                         const char  *meeting,
-                         char       **report,
-                         GError     **error)
+styr_command_export_ics (const char            *database,
+                         const char            *path,
+                         const char            *meeting,
+                         const StyrIcsOptions  *options,
+                         char                 **report,
+                         GError               **error)
 {
   g_autoptr(StyrStore) store = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *left_out = NULL;
+  g_autofree char *done = NULL;
 
   g_return_val_if_fail (database != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -258,7 +262,7 @@ styr_command_export_ics (const char  *database,
     return FALSE;
 
   id = meeting_id (meeting);
-  text = styr_ics_export (store, id, error);
+  text = styr_ics_export (store, id, options, &left_out, error);
   if (text == NULL)
     return FALSE;
 
@@ -271,10 +275,83 @@ styr_command_export_ics (const char  *database,
       return FALSE;
     }
 
-  *report = id != NULL
-            /* Translators: after --export-ics; the meeting, then the file. */
-            ? g_strdup_printf (_("Wrote %s to the calendar file “%s”."), id, path)
-            : g_strdup_printf (_("Wrote all meetings to the calendar file “%s”."), path);
+  done = id != NULL
+         /* Translators: after --export-ics; the meeting, then the file. */
+         ? g_strdup_printf (_("Wrote %s to the calendar file “%s”."), id, path)
+         : g_strdup_printf (_("Wrote all meetings to the calendar file “%s”."), path);
+  *report = left_out != NULL ? g_strdup_printf ("%s\n%s", done, left_out)
+                             : g_steal_pointer (&done);
+  return TRUE;
+}
+
+/**
+ * styr_command_import_invitation:
+ * @database: the database file
+ * @path: an invitation, an .ics file
+ * @author: (nullable): who imports, for the audit trail
+ * @dry_run: only say what would be done
+ * @report: (out) (transfer full): what the invitation changes, and what
+ *   was done
+ * @error: return location for a #GError
+ *
+ * Imports KOMBIT's invitation as the window does: its time, its move to
+ * another day or its cancellation, for the meeting it is for.
+ *
+ * Returns: %TRUE if the invitation was taken; on failure the database is
+ *   as it was
+ */
+gboolean
+styr_command_import_invitation (const char  *database,
+                                const char  *path,
+                                const char  *author,
+                                gboolean     dry_run,
+                                char       **report,
+                                GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint changes;
+
+  g_return_val_if_fail (database != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if ((bytes = styr_ics_load (file, path, error)) == NULL)
+    return FALSE;
+
+  /* Translators: %s is the database file. */
+  store = open_existing (database,
+                         g_strdup_printf (_("There is no database “%s” to import the invitation "
+                                            "into. Start Styr once to make it."), database),
+                         error);
+  if (store == NULL || (updates = styr_ics_plan_import (store, bytes, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      StyrIcsUpdate *update = g_ptr_array_index (updates, i);
+      g_autofree char *change = styr_ics_describe_update (update);
+
+      g_string_append_printf (out, "%s: %s\n", update->title, change);
+    }
+
+  changes = styr_ics_count_changes (updates);
+  if (changes == 0)
+    g_string_append (out, _("Nothing to import: the invitation was imported before."));
+  else if (dry_run)
+    /* Translators: after --import-invitation --dry-run; the file. */
+    g_string_append_printf (out, _("Nothing was written, as --dry-run asked; without it, the "
+                                   "invitation above would be imported from “%s”."), path);
+  else if (!styr_ics_apply_import (store, updates, author, error))
+    return FALSE;
+  else
+    /* Translators: after --import-invitation; %s is the file. */
+    g_string_append_printf (out, _("Imported the invitation “%s”."), path);
+
+  *report = g_string_free (g_steal_pointer (&out), FALSE);
   return TRUE;
 }
 

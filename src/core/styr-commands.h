@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "styr-ics.h"
+
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -28,9 +30,16 @@ gboolean styr_command_restore          (const char  *database,
                                         char       **report,
                                         GError     **error);
 
-gboolean styr_command_export_ics        (const char  *database,
+gboolean styr_command_export_ics        (const char           *database,
+                                        const char           *path,
+                                        const char           *meeting,
+                                        const StyrIcsOptions *options,
+                                        char                **report,
+                                        GError              **error);
+gboolean styr_command_import_invitation (const char  *database,
                                         const char  *path,
-                                        const char  *meeting,
+                                        const char  *author,
+                                        gboolean     dry_run,
                                         char       **report,
                                         GError     **error);
 

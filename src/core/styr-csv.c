@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "styr-csv.h"
+#include "styr-text.h"
 
 /* Larger than any register of agreements or a year of usage reports; a
  * file beyond it is refused before it is decoded. */
@@ -96,30 +97,6 @@ has_multibyte_utf8 (const char *data,
   return FALSE;
 }
 
-/* UTF-16 without a byte order mark: every other byte of ASCII text is 0. */
-static const char *
-guess_utf16 (const char *data,
-             gsize       size)
-{
-  guint odd = 0, even = 0;
-  gsize n = MIN (size, 1024) & ~(gsize) 1;
-
-  if (size < 4 || size % 2 != 0)
-    return NULL;
-
-  for (gsize i = 0; i < n; i += 2)
-    {
-      even += data[i] == '\0';
-      odd += data[i + 1] == '\0';
-    }
-
-  if (odd * 3 > n / 2 && even == 0)
-    return "UTF-16LE";
-  if (even * 3 > n / 2 && odd == 0)
-    return "UTF-16BE";
-  return NULL;
-}
-
 static gboolean
 check_not_workbook (const char  *data,
                     gsize        size,
@@ -190,6 +167,7 @@ decode (GBytes      *bytes,
   const char *file = g_bytes_get_data (bytes, &size);
   const char *data = file;
   const char *utf16;
+  gsize mark;
   gboolean bom = FALSE;
   gboolean sep_line;
   const char *end = NULL;
@@ -203,15 +181,10 @@ decode (GBytes      *bytes,
   if (!check_not_workbook (data, size, origin, error))
     return NULL;
 
-  if (size >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
-    {
-      *encoding = (guchar) data[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
-      return decode_utf16 (data + 2, size - 2, *encoding, origin, error);
-    }
-  if ((utf16 = guess_utf16 (data, size)) != NULL)
+  if ((utf16 = styr_text_utf16_encoding (data, size, &mark)) != NULL)
     {
       *encoding = utf16;
-      return decode_utf16 (data, size, utf16, origin, error);
+      return decode_utf16 (data + mark, size - mark, utf16, origin, error);
     }
 
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "styr-json.h"
 #include "styr-meeting-actions.h"
 #include "styr-work.h"
 
@@ -186,6 +187,30 @@ styr_meeting_set_registered (StyrStore    *store,
   return update (store, meeting, seen_state_rev, changes, author, new_rev, error);
 }
 
+static JsonObject *
+invitation_of (StyrMeetingState *state)
+{
+  return state != NULL ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
+}
+
+/**
+ * styr_meeting_is_cancelled:
+ * @state: (nullable): the municipality's state of a meeting
+ * @slot: which of its dates, 0 for a meeting with only a day
+ *
+ * Returns: whether KOMBIT's invitation cancelled that date
+ */
+gboolean
+styr_meeting_is_cancelled (StyrMeetingState *state,
+                           int               slot)
+{
+  JsonObject *invitation = invitation_of (state);
+
+  return invitation != NULL &&
+         styr_json_get_int (invitation, "slot", -1) == slot &&
+         styr_json_get_boolean (invitation, "cancelled", FALSE);
+}
+
 /**
  * styr_meeting_dup_effective_slots:
  * @meeting: the meeting
@@ -193,7 +218,9 @@ styr_meeting_set_registered (StyrStore    *store,
  *
  * The meeting's dates as the municipality should keep them: the
  * catalogue's, with the time of an invitation received for a date in
- * place of the catalogue's.
+ * place of the catalogue's, and marked if KOMBIT cancelled it. A meeting
+ * the catalogue gives only a day gets the invitation's time, once one
+ * came with a time.
  *
  * Returns: (transfer full) (element-type StyrSlot): the dates
  */
@@ -202,30 +229,95 @@ styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
                                   StyrMeetingState *state)
 {
   GPtrArray *slots = styr_meeting_dup_slots (meeting);
-  JsonObject *invitation = state != NULL
-                           ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
+  JsonObject *invitation = invitation_of (state);
   gint64 index;
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
+  StyrSlot *slot;
 
   if (invitation == NULL)
     return slots;
 
-  index = json_object_get_int_member_with_default (invitation, "slot", -1);
-  start = styr_parse_datetime (json_object_get_string_member_with_default (invitation, "start",
-                                                                          NULL));
-  end = styr_parse_datetime (json_object_get_string_member_with_default (invitation, "end", NULL));
-  if (index >= 0 && index < slots->len && start != NULL && end != NULL)
-    {
-      StyrSlot *slot = g_ptr_array_index (slots, index);
+  index = styr_json_get_int (invitation, "slot", -1);
+  start = styr_parse_datetime (styr_json_get_string (invitation, "start", NULL));
+  end = styr_parse_datetime (styr_json_get_string (invitation, "end", NULL));
+  if (index == 0 && slots->len == 0 && start != NULL && end != NULL)
+    g_ptr_array_add (slots, g_new0 (StyrSlot, 1));
+  if (index < 0 || index >= slots->len)
+    return slots;
 
-      g_date_time_unref (slot->start);
-      g_date_time_unref (slot->end);
+  slot = g_ptr_array_index (slots, index);
+  if (start != NULL && end != NULL && g_date_time_compare (start, end) < 0)
+    {
+      g_clear_pointer (&slot->start, g_date_time_unref);
+      g_clear_pointer (&slot->end, g_date_time_unref);
       slot->start = g_steal_pointer (&start);
       slot->end = g_steal_pointer (&end);
     }
+  slot->cancelled = styr_meeting_is_cancelled (state, (int) index);
 
+  /* A bad time in the state leaves the catalogue's, never a slot without one. */
+  if (slot->start == NULL)
+    g_ptr_array_remove_index (slots, index);
   return slots;
+}
+
+/**
+ * styr_meeting_is_called_off:
+ * @meeting: the meeting
+ * @state: (nullable): the municipality's state of it
+ *
+ * Whether the meeting is off for the municipality: KOMBIT cancelled the
+ * date it chose, or every date it could choose.
+ *
+ * Returns: %TRUE if there is no date left to attend
+ */
+gboolean
+styr_meeting_is_called_off (StyrMeeting      *meeting,
+                            StyrMeetingState *state)
+{
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  guint cancelled = 0;
+
+  if (slots->len == 0)
+    return styr_meeting_is_cancelled (state, 0);
+  if (chosen >= 0 && (guint) chosen < slots->len)
+    return ((StyrSlot *) g_ptr_array_index (slots, chosen))->cancelled;
+
+  for (guint i = 0; i < slots->len; i++)
+    cancelled += ((StyrSlot *) g_ptr_array_index (slots, i))->cancelled;
+  return cancelled == slots->len;
+}
+
+/**
+ * styr_meeting_get_effective_date:
+ * @meeting: a meeting the catalogue gives only a day, not times
+ * @state: (nullable): the municipality's state of it
+ * @day: (out caller-allocates): the day
+ *
+ * The day of a meeting without times: the catalogue's, or the one of a
+ * whole-day invitation that moved it.
+ *
+ * Returns: %TRUE if the meeting has a day and no times
+ */
+gboolean
+styr_meeting_get_effective_date (StyrMeeting      *meeting,
+                                 StyrMeetingState *state,
+                                 GDate            *day)
+{
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+  JsonObject *invitation = invitation_of (state);
+  const char *moved = invitation != NULL
+                      ? styr_json_get_string (invitation, "date", NULL)
+                      : NULL;
+
+  g_date_clear (day, 1);
+  if (slots->len > 0)
+    return FALSE;
+  if (moved != NULL && styr_parse_date (moved, day))
+    return TRUE;
+  return styr_record_get_date (STYR_RECORD (meeting), "date", day);
 }
 
 /**

@@ -41,6 +41,13 @@ gboolean          styr_meeting_set_registered     (StyrStore    *store,
                                                    GError      **error);
 GPtrArray        *styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
                                                     StyrMeetingState *state);
+gboolean          styr_meeting_get_effective_date (StyrMeeting      *meeting,
+                                                   StyrMeetingState *state,
+                                                   GDate            *day);
+gboolean          styr_meeting_is_called_off      (StyrMeeting      *meeting,
+                                                   StyrMeetingState *state);
+gboolean          styr_meeting_is_cancelled       (StyrMeetingState *state,
+                                                   int               slot);
 guint             styr_meeting_attendance_total   (StyrMeeting  *meeting,
                                                    const char   *date);
 

@@ -62,6 +62,7 @@ styr_slot_copy (const StyrSlot *slot)
 
   copy->start = g_date_time_ref (slot->start);
   copy->end = g_date_time_ref (slot->end);
+  copy->cancelled = slot->cancelled;
   return copy;
 }
 

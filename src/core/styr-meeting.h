@@ -13,6 +13,7 @@ G_BEGIN_DECLS
  * StyrSlot:
  * @start: when the meeting starts
  * @end: when it ends
+ * @cancelled: whether KOMBIT cancelled this date (from its invitation)
  *
  * One date and time a meeting is offered at.
  */
@@ -20,6 +21,7 @@ typedef struct
 {
   GDateTime *start;
   GDateTime *end;
+  gboolean   cancelled;
 } StyrSlot;
 
 /**

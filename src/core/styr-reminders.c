@@ -119,7 +119,8 @@ styr_meeting_reminders (StyrStore                *store,
       slots = styr_meeting_dup_effective_slots (meeting, state);
       chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
 
-      if (chosen >= 0 && (guint) chosen < slots->len)
+      if (chosen >= 0 && (guint) chosen < slots->len &&
+          !((StyrSlot *) g_ptr_array_index (slots, chosen))->cancelled)
         {
           StyrSlot *slot = g_ptr_array_index (slots, chosen);
           GTimeSpan ahead = g_date_time_difference (slot->start, now);

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "styr-meeting-actions.h"
 #include "styr-rules.h"
 
 /* The rules: pure functions over records. They never read the store or the
@@ -989,12 +990,15 @@ styr_rules_meeting_needs_slot (StyrMeeting              *meeting,
       chosen_slot (state) >= 0)
     return FALSE;
 
-  slots = styr_meeting_dup_slots (meeting);
+  slots = styr_meeting_dup_effective_slots (meeting, state);
 
   /* Slots are validated to be in order: the first one not yet past is
-   * the next chance to attend, also once the first date has gone by. */
+   * the next chance to attend, also once the first date has gone by; a
+   * date KOMBIT cancelled is none. */
   for (guint i = 0; i < slots->len; i++)
     {
+      if (((StyrSlot *) g_ptr_array_index (slots, i))->cancelled)
+        continue;
       slot_day (g_ptr_array_index (slots, i), &first);
       if (g_date_compare (&first, today) >= 0)
         return is_within (&first, today, thresholds->meeting_warning_days);
@@ -1010,9 +1014,10 @@ styr_rules_meeting_needs_slot (StyrMeeting              *meeting,
  * @today: a valid date
  * @thresholds: the thresholds
  *
- * Only meetings one registers for count: programme-leader meetings
- * (registration at conferencemanager.dk) and any meeting with a
- * registration URL.
+ * Only meetings one registers for count: those with a registration page
+ * (KOMBIT's programme-leader meetings at conferencemanager.dk); a meeting
+ * without one has nothing to register for, and one KOMBIT cancelled
+ * needs no registration.
  *
  * Returns: %TRUE if a slot is chosen but the municipality has not
  *   registered, and the chosen slot is @today or at most
@@ -1037,12 +1042,12 @@ styr_rules_meeting_needs_registration (StyrMeeting              *meeting,
   if (chosen < 0 || styr_meeting_state_get_registered (state))
     return FALSE;
 
-  if (g_strcmp0 (styr_meeting_get_kind (meeting), "programme-leader") != 0 &&
-      is_blank (styr_meeting_get_registration_url (meeting)))
+  if (is_blank (styr_meeting_get_registration_url (meeting)))
     return FALSE;
 
-  slots = styr_meeting_dup_slots (meeting);
-  if ((guint) chosen >= slots->len)
+  slots = styr_meeting_dup_effective_slots (meeting, state);
+  if ((guint) chosen >= slots->len ||
+      ((StyrSlot *) g_ptr_array_index (slots, chosen))->cancelled)
     return FALSE;
 
   slot_day (g_ptr_array_index (slots, chosen), &day);

@@ -126,6 +126,7 @@ add_meeting (StyrSummary  *summary,
   GDate next;
   int chosen;
   gboolean registered;
+  gboolean called_off;
 
   if (meeting_id == NULL)
     {
@@ -168,10 +169,14 @@ add_meeting (StyrSummary  *summary,
       summary->meeting_when = g_string_free (g_steal_pointer (&when), FALSE);
     }
 
-  summary->meeting_needs_action = (slots->len > 1 && chosen < 0) ||
-                                  (styr_meeting_get_registration_url (STYR_MEETING (record)) != NULL &&
-                                   !registered);
-  if (slots->len > 1 && chosen < 0)
+  called_off = styr_meeting_is_called_off (STYR_MEETING (record), state);
+  summary->meeting_needs_action = !called_off &&
+                                  ((slots->len > 1 && chosen < 0) ||
+                                   (styr_meeting_get_registration_url (STYR_MEETING (record)) != NULL &&
+                                    !registered));
+  if (called_off)
+    summary->meeting_state = g_strdup (_("Cancelled by KOMBIT"));
+  else if (slots->len > 1 && chosen < 0)
     summary->meeting_state = g_strdup (_("Choose a date"));
   else if (registered)
     {

@@ -55,6 +55,9 @@ static const GOptionEntry option_entries[] = {
     N_("Replace the database with the backup FILE, then quit"), N_("FILE") },
   { "export-ics", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the meetings as an iCalendar FILE, then quit"), N_("FILE") },
+  { "import-invitation", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import KOMBIT’s meeting invitation, update or cancellation from the .ics FILE, saying "
+       "what it changes, then quit"), N_("FILE") },
   { "sync", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Synchronise once with the team’s CouchDB database, both ways, then quit"), NULL },
   { "server", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -78,7 +81,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --sync or --pull-catalogue, read the password from the first line of standard "
        "input instead of the keyring or STYR_PASSWORD"), NULL },
   { "dry-run", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
-    N_("With --import-agreements or --import-usage, only say what would be imported"), NULL },
+    N_("With --import-agreements, --import-usage or --import-invitation, only say what would "
+       "be imported"), NULL },
   { "today", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("Work as if today were DATE, such as 2019-12-16"), N_("DATE") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
@@ -221,7 +225,9 @@ export_ics (StyrApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *database = database_path (self);
-  gboolean ok = styr_command_export_ics (database, path, meeting, &report, &error);
+  g_autofree char *erp = g_settings_get_string (self->settings, "erp-system");
+  StyrIcsOptions options = { erp, g_settings_get_uint (self->settings, "reminder-days") };
+  gboolean ok = styr_command_export_ics (database, path, meeting, &options, &report, &error);
 
   return finish_command (ok, report, error);
 }
@@ -421,6 +427,7 @@ styr_application_handle_local_options (GApplication *app,
   const char *export_agreements = NULL;
   const char *import_agreements = NULL;
   const char *import_usage = NULL;
+  const char *import_invitation = NULL;
   gboolean dry_run;
 
   if (g_variant_dict_contains (options, "version"))
@@ -442,6 +449,7 @@ styr_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-agreements", "^&ay", &export_agreements);
   g_variant_dict_lookup (options, "import-agreements", "^&ay", &import_agreements);
   g_variant_dict_lookup (options, "import-usage", "^&ay", &import_usage);
+  g_variant_dict_lookup (options, "import-invitation", "^&ay", &import_invitation);
   dry_run = g_variant_dict_contains (options, "dry-run");
 
   /* The rules ask the clock for today; --today lets the 2019/2020
@@ -461,17 +469,19 @@ styr_application_handle_local_options (GApplication *app,
 
   if ((import_path != NULL) + (pull_source != NULL) + (backup_path != NULL) +
       (restore_path != NULL) + (ics_path != NULL) + (pdf_path != NULL) +
-      (export_agreements != NULL) + (import_agreements != NULL) + (import_usage != NULL) > 1)
+      (export_agreements != NULL) + (import_agreements != NULL) + (import_usage != NULL) +
+      (import_invitation != NULL) > 1)
     {
       g_printerr ("styr: %s\n",
                   _("Give only one of --import-catalogue, --pull-catalogue, --backup, --restore, "
-                    "--export-ics, --export-pdf, --export-agreements, --import-agreements and "
-                    "--import-usage."));
+                    "--export-ics, --export-pdf, --export-agreements, --import-agreements, "
+                    "--import-usage and --import-invitation."));
       return 2;
     }
-  if (dry_run && import_agreements == NULL && import_usage == NULL)
+  if (dry_run && import_agreements == NULL && import_usage == NULL && import_invitation == NULL)
     {
-      g_printerr ("styr: %s\n", _("--dry-run goes with --import-agreements or --import-usage."));
+      g_printerr ("styr: %s\n", _("--dry-run goes with --import-agreements, --import-usage or "
+                                  "--import-invitation."));
       return 2;
     }
   if (meeting != NULL && ics_path == NULL && pdf_path == NULL)
@@ -507,6 +517,8 @@ styr_application_handle_local_options (GApplication *app,
     return run_import (self, styr_command_import_agreements, import_agreements, dry_run);
   if (import_usage != NULL)
     return run_import (self, styr_command_import_usage, import_usage, dry_run);
+  if (import_invitation != NULL)
+    return run_import (self, styr_command_import_invitation, import_invitation, dry_run);
 
   /* Another data folder is another Styr: handing the activation to an
    * instance that works on a different database would edit the wrong one.

@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-calendar-files.h"
 #include "styr-checklist-item.h"
-#include "styr-ics.h"
 #include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
 #include "styr-page.h"
@@ -31,6 +31,7 @@ struct _StyrMeetingsPage
   StyrStore      *store;
   StyrClock      *clock;
   GSettings      *settings;
+  StyrCalendarFiles *files;
 
   GPtrArray      *meetings;
   char           *selected_id;
@@ -199,13 +200,20 @@ update_marks (StyrMeetingsPage *self)
 
           slot_day (g_ptr_array_index (slots, s), &day);
           text = g_strdup_printf ("%s%s", styr_meeting_get_title (meeting),
-                                  marks == STYR_DAY_CHOSEN ? _(" (chosen)")
+                                  ((StyrSlot *) g_ptr_array_index (slots, s))->cancelled
+                                  ? _(" (cancelled)")
+                                  : marks == STYR_DAY_CHOSEN ? _(" (chosen)")
                                   : marks == STYR_DAY_OPTION ? _(" (alternative date)") : "");
           styr_month_view_set_day (self->month_view, &day, marks, text);
         }
-      if (slots->len == 0 && styr_record_get_date (STYR_RECORD (meeting), "date", &day))
-        styr_month_view_set_day (self->month_view, &day, STYR_DAY_SIDE_MEETING,
-                                 styr_meeting_get_title (meeting));
+      if (slots->len == 0 && styr_meeting_get_effective_date (meeting, state, &day))
+        {
+          g_autofree char *text = g_strdup_printf ("%s%s", styr_meeting_get_title (meeting),
+                                                   styr_meeting_is_cancelled (state, 0)
+                                                   ? _(" (cancelled)") : "");
+
+          styr_month_view_set_day (self->month_view, &day, STYR_DAY_SIDE_MEETING, text);
+        }
     }
 
   if (gtk_check_button_get_active (self->deadlines_check))
@@ -245,7 +253,7 @@ describe_dates (StyrMeetingsPage *self,
       g_date_strftime (date, sizeof date, "%d-%m-%Y", &day);
       g_string_append_printf (text, "%s%s", text->len > 0 ? _(" or ") : "", date);
     }
-  if (slots->len == 0 && styr_record_get_date (STYR_RECORD (meeting), "date", &day))
+  if (slots->len == 0 && styr_meeting_get_effective_date (meeting, state, &day))
     {
       char date[16];
 
@@ -253,7 +261,9 @@ describe_dates (StyrMeetingsPage *self,
       g_string_append (text, date);
     }
 
-  if (slots->len > 1 && chosen < 0)
+  if (styr_meeting_is_called_off (meeting, state))
+    g_string_append_printf (text, " · %s", _("cancelled by KOMBIT"));
+  else if (slots->len > 1 && chosen < 0)
     g_string_append_printf (text, " · %s", _("choose a date"));
   else if (chosen >= 0)
     g_string_append_printf (text, " · %s", _("date chosen"));
@@ -385,7 +395,20 @@ show_dates (StyrMeetingsPage *self,
                            ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
   GtkWidget *dates;
   GtkWidget *first = NULL;
+  GDate day;
 
+  if (slots->len == 0 && styr_meeting_get_effective_date (meeting, state, &day))
+    {
+      g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_get_year (&day),
+                                                         g_date_get_month (&day),
+                                                         g_date_get_day (&day), 12, 0, 0);
+      g_autofree char *when = g_date_time_format (noon, "%A %d-%m-%Y");
+
+      dates = group (self->detail_box, _("Date"), NULL);
+      text_row (dates, when, styr_meeting_is_cancelled (state, 0) ? _("Cancelled by KOMBIT")
+                             : invitation != NULL ? _("Date from the invitation") : NULL);
+      return;
+    }
   if (slots->len == 0)
     return;
 
@@ -397,7 +420,10 @@ show_dates (StyrMeetingsPage *self,
       g_autofree char *when = format_slot (g_ptr_array_index (slots, s));
       gboolean invited = invitation != NULL &&
                          json_object_get_int_member_with_default (invitation, "slot", -1) == s;
-      GtkWidget *row = text_row (dates, when, invited ? _("Time from the invitation") : NULL);
+      StyrSlot *slot = g_ptr_array_index (slots, s);
+      GtkWidget *row = text_row (dates, when,
+                                 slot->cancelled ? _("Cancelled by KOMBIT")
+                                 : invited ? _("Time from the invitation") : NULL);
 
       if (slots->len > 1)
         {
@@ -423,6 +449,21 @@ show_dates (StyrMeetingsPage *self,
 }
 
 static void
+registered_switched_cb (GtkSwitch        *toggle,
+                        GParamSpec       *pspec,
+                        StyrMeetingsPage *self)
+{
+  if (g_object_get_data (G_OBJECT (toggle), "styr-quiet"))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "meetings.mark-registered", "(sb)",
+                              self->selected_id, gtk_switch_get_active (toggle));
+}
+
+/* Registering happens on KOMBIT's conference page, which Styr cannot see:
+ * the page opens in the browser, its link can be copied to register from
+ * elsewhere, and the user says by hand that the registration is done. */
+static void
 show_registration (StyrMeetingsPage *self,
                    StyrMeeting      *meeting,
                    StyrMeetingState *state)
@@ -434,31 +475,50 @@ show_registration (StyrMeetingsPage *self,
   GtkWidget *registration;
   GtkWidget *row;
   GtkWidget *button;
+  GtkWidget *toggle;
 
   if (url == NULL && !registered)
     return;
 
   registration = group (self->detail_box, _("Registration"), NULL);
+  if (url != NULL)
+    {
+      row = text_row (registration, _("Registration page"), url);
+      button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      gtk_widget_set_tooltip_text (button, _("Copy Link"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.copy-registration-link");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->selected_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+      button = gtk_button_new_with_mnemonic (_("_Register…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      if (!registered)
+        gtk_widget_add_css_class (button, "suggested-action");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meetings.register");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->selected_id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
   if (registered)
     {
       on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state), "registered_on"));
       /* Translators: %s is the date the registration was recorded. */
       status = g_strdup_printf (_("Registered on %s"), on);
     }
-  row = text_row (registration, registered ? status : _("Not registered yet"), url);
-
-  button = gtk_button_new_with_mnemonic (registered ? _("_Undo Registration")
-                                                    : _("_Register…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (!registered)
-    gtk_widget_add_css_class (button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button),
-                                  registered ? "meetings.mark-registered" : "meetings.register");
-  if (registered)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sb)", self->selected_id, FALSE);
-  else
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->selected_id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  row = text_row (registration, _("_I have registered"),
+                  registered ? status : _("Set this once the registration is made, also when "
+                                          "it was made from another computer."));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  toggle = gtk_switch_new ();
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (toggle), "styr-quiet", GINT_TO_POINTER (TRUE));
+  gtk_switch_set_active (GTK_SWITCH (toggle), registered);
+  g_object_set_data (G_OBJECT (toggle), "styr-quiet", NULL);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (registered_switched_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
 }
 
 static void
@@ -591,7 +651,7 @@ show_notes (StyrMeetingsPage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Notes"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("Add to _Calendar…"));
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("Add to _Calendar"));
   g_auto(GStrv) questions = state != NULL
                             ? styr_record_dup_strv (STYR_RECORD (state), "questions") : NULL;
   g_autofree char *joined = questions != NULL ? g_strjoinv ("\n", questions) : g_strdup ("");
@@ -838,6 +898,22 @@ uri_shown_cb (GObject      *source,
 }
 
 static void
+copy_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StyrMeeting *meeting = find_meeting (STYR_MEETINGS_PAGE (widget),
+                                       g_variant_get_string (parameter, NULL));
+  const char *url = meeting != NULL ? styr_meeting_get_registration_url (meeting) : NULL;
+
+  if (url == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
+  styr_ui_toast (widget, _("The registration link was copied"), NULL);
+}
+
+static void
 register_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -905,53 +981,12 @@ save_notes_action (GtkWidget  *widget,
 }
 
 static void
-export_response_cb (GtkNativeDialog  *chooser,
-                    int               response,
-                    StyrMeetingsPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (chooser), "styr-meeting");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    {
-      text = styr_ics_export (self->store, id, &error);
-      if (text != NULL)
-        g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                 NULL, &error);
-      if (error != NULL)
-        styr_ui_show_error (GTK_WIDGET (self), error);
-      else
-        styr_ui_toast (GTK_WIDGET (self), _("The calendar file was written"), NULL);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export (StyrMeetingsPage *self,
-        const char       *id)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Add to Calendar"),
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     id != NULL ? _("meeting.ics") : _("meetings.ics"));
-  g_object_set_data_full (G_OBJECT (chooser), "styr-meeting", g_strdup (id), g_free);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  export (STYR_MEETINGS_PAGE (widget), g_variant_get_string (parameter, NULL));
+  styr_calendar_files_add (STYR_MEETINGS_PAGE (widget)->files,
+                           g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -959,96 +994,7 @@ export_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  export (STYR_MEETINGS_PAGE (widget), NULL);
-}
-
-static void
-import_confirm_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   StyrMeetingsPage *self)
-{
-  GPtrArray *updates = g_object_get_data (G_OBJECT (dialog), "styr-updates");
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "update") &&
-      !styr_ics_apply_import (self->store, updates, styr_ui_author (), &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-}
-
-/**
- * styr_meetings_page_import_text:
- * @self: a #StyrMeetingsPage
- * @text: an iCalendar invitation
- *
- * Matches the invitation to its meeting and shows what it changes, to be
- * confirmed; a file that does not fit says why.
- */
-void
-styr_meetings_page_import_text (StyrMeetingsPage *self,
-                                const char       *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) updates = styr_ics_plan_import (self->store, text, &error);
-  g_autoptr(GString) body = g_string_new (NULL);
-  AdwMessageDialog *dialog;
-
-  if (updates == NULL)
-    {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  for (guint i = 0; i < updates->len; i++)
-    {
-      StyrIcsUpdate *update = g_ptr_array_index (updates, i);
-      StyrMeeting *meeting = find_meeting (self, update->meeting_id);
-      g_autofree char *change = styr_ics_describe_update (update);
-
-      g_string_append_printf (body, "%s%s: %s", i > 0 ? "\n" : "",
-                              meeting != NULL ? styr_meeting_get_title (meeting)
-                                              : update->meeting_id, change);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       _("Update from the Invitation?"),
-                                                       body->str));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "update", _("_Update"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "update", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "styr-updates", g_steal_pointer (&updates),
-                          (GDestroyNotify) g_ptr_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_response_cb (GtkNativeDialog  *chooser,
-                    int               response,
-                    StyrMeetingsPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize length = 0;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL)
-    return;
-
-  /* An invitation is a few kilobytes; anything much larger is not one. */
-  if (!g_file_load_contents (file, NULL, &text, &length, NULL, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-  else if (length > 1024 * 1024 || strlen (text) != length)
-    {
-      g_set_error (&error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
-                   _("This is not a calendar file: it does not hold a VCALENDAR in iCalendar "
-                     "format (RFC 5545)."));
-      styr_ui_show_error (GTK_WIDGET (self), error);
-    }
-  else
-    styr_meetings_page_import_text (self, text);
+  styr_calendar_files_save (STYR_MEETINGS_PAGE (widget)->files, NULL);
 }
 
 static void
@@ -1056,18 +1002,32 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  styr_calendar_files_import (STYR_MEETINGS_PAGE (widget)->files);
+}
 
-  chooser = gtk_file_chooser_native_new (_("Import Invitation"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_filter_set_name (filter, _("Calendar files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+static void
+undo_import_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  styr_calendar_files_undo_import (STYR_MEETINGS_PAGE (widget)->files);
+}
+
+/**
+ * styr_meetings_page_import_bytes:
+ * @self: a #StyrMeetingsPage
+ * @bytes: an iCalendar invitation
+ *
+ * Previews the invitation's changes, to be confirmed, as "Import
+ * Invitation…" does with the file chosen.
+ */
+void
+styr_meetings_page_import_bytes (StyrMeetingsPage *self,
+                                 GBytes           *bytes)
+{
+  g_return_if_fail (STYR_IS_MEETINGS_PAGE (self));
+
+  styr_calendar_files_import_bytes (self->files, bytes);
 }
 
 static void
@@ -1083,6 +1043,7 @@ styr_meetings_page_constructed (GObject *object)
   self->store = styr_page_get_store (STYR_PAGE (self));
   self->clock = styr_page_get_clock (STYR_PAGE (self));
   self->settings = styr_page_get_settings (STYR_PAGE (self));
+  self->files = styr_calendar_files_new (GTK_WIDGET (self), self->store, self->settings);
 
   self->municipalities = styr_municipality_list_load (self->store, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -1110,6 +1071,7 @@ styr_meetings_page_dispose (GObject *object)
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_object (&self->municipalities);
+  g_clear_object (&self->files);
   self->store = NULL;
   self->clock = NULL;
   self->settings = NULL;
@@ -1147,6 +1109,9 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "meetings.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "meetings.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "meetings.copy-registration-link", "s",
+                                   copy_link_action);
 }
 
 static void

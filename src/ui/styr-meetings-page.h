@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR, MEETINGS_PAGE, StyrPage)
 
-void styr_meetings_page_import_text (StyrMeetingsPage *self,
-                                     const char       *text);
-void styr_meetings_page_select      (StyrMeetingsPage *self,
-                                     const char       *id);
+void styr_meetings_page_import_bytes (StyrMeetingsPage *self,
+                                      GBytes           *bytes);
+void styr_meetings_page_select       (StyrMeetingsPage *self,
+                                      const char       *id);
 
 G_END_DECLS

@@ -1,0 +1,16 @@
+/* styr-text.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *styr_text_utf16_encoding (const char *data,
+                                      gsize       size,
+                                      gsize      *mark_length);
+
+G_END_DECLS
