@@ -31,7 +31,7 @@ else
     -Db_sanitize=address,undefined -Db_lundef=false
 fi
 ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-usage tests/fuzz/fuzz-catalogue \
-  tests/fuzz/fuzz-backup tests/fuzz/fuzz-sync
+  tests/fuzz/fuzz-backup tests/fuzz/fuzz-sync tests/fuzz/fuzz-ics
 
 log=$(mktemp)
 out=$(mktemp)

@@ -702,6 +702,110 @@ test_export_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (err, unwritable));
 }
 
+static char *
+invitation_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "invitations", name, NULL);
+}
+
+/* KOMBIT's invitations from the command line: what each changes, the
+ * database untouched by --dry-run and by every refusal, and the
+ * cancellation in the calendar file and the printed summary. */
+static void
+test_import_invitation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *request = invitation_path ("exchange-request.ics");
+  g_autofree char *cancel = invitation_path ("exchange-cancel.ics");
+  g_autofree char *unknown = invitation_path ("unknown-zone.ics");
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such.ics", NULL);
+  g_autofree char *calendar = g_build_filename (fixture->dir, "marts.ics", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autofree char *none = g_build_filename (fixture->dir, "none.ics", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *text = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  import_bundled (fixture);
+  before = read_bytes (fixture->db);
+
+  /* --dry-run says what would change, and writes nothing. */
+  g_assert_cmpint (run_styr (fixture, "--import-invitation", request, "--dry-run", &out, &err),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "Programledermøde marts 2020: 30-03-2020 10:00–11:30 becomes "
+                                 "30-03-2020 10:30–12:00"));
+  g_assert_nonnull (strstr (out, "--dry-run"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* A refusal says why on standard error, exits 1 and writes nothing. */
+  g_assert_cmpint (run_styr (fixture, "--import-invitation", unknown, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "Middle Europe Summer Time"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--import-invitation", missing, NULL, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "no-such.ics"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  after = read_bytes (fixture->db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* The request, then its cancellation; the same again changes nothing. */
+  g_assert_cmpint (run_styr (fixture, "--import-invitation", request, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported the invitation"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--import-invitation", cancel, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Cancelled by KOMBIT: 30-03-2020 10:30–12:00"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--import-invitation", cancel, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Nothing to import"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The calendar file carries the cancellation, and the summary for the
+   * meeting says so. */
+  g_assert_cmpint (run_styr (fixture, "--export-ics", calendar, "--meeting=PLM-2020-03", &out,
+                             &err), ==, 0);
+  g_assert_true (g_file_get_contents (calendar, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "UID:PLM-2020-03-1@styr.github.io\r\nSEQUENCE:2\r\n"));
+  g_assert_nonnull (strstr (text, "STATUS:CANCELLED"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv[] = { g_getenv ("STYR_BINARY"), "--data-dir", fixture->data_dir,
+                           "--export-pdf", pdf, "--meeting=PLM-2020-03", "--today=2020-03-20",
+                           NULL };
+    int status = -1;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                 &err, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    text = pdf_to_text (pdf);
+    g_assert_nonnull (strstr (text, "10:30–12:00 (cancelled by KOMBIT)"));
+    g_clear_pointer (&text, g_free);
+  }
+
+  /* A file that would hold no event is no success. */
+  g_assert_cmpint (run_styr (fixture, "--export-ics", none, "--meeting=EVENT-2019-11", &out, &err),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "no date yet"));
+  g_assert_null (strstr (out, "Wrote"));
+  g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
 /* A backup of a damaged database would be refused by restore: it is not
  * written, and the message says what is damaged. */
 static void
@@ -884,6 +988,7 @@ main (int   argc,
   ADD ("today", test_today);
   ADD ("export-ics", test_export_ics);
   ADD ("export-pdf", test_export_pdf);
+  ADD ("import-invitation", test_import_invitation);
   ADD ("backup-of-damage", test_backup_of_damage);
   ADD ("register-round-trip", test_register_round_trip);
   ADD ("import-usage", test_import_usage);

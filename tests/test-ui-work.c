@@ -645,6 +645,90 @@ meetings_scenario (StyrApplication *app)
   g_assert_true (json_object_has_member (invited, "invitation"));
   g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:30–12:00"));
 
+  /* The registration by hand, for one made from another computer: the
+   * switch takes it back and sets it again, and the link can be copied. */
+  {
+    GtkWidget *registration = find_group_titled (page, "Registration");
+    GtkSwitch *registered = GTK_SWITCH (find_descendant (registration, GTK_TYPE_SWITCH));
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (page);
+    GValue value = G_VALUE_INIT;
+    g_autoptr(JsonObject) after = NULL;
+
+    g_assert_true (gtk_switch_get_active (registered));
+    gtk_switch_set_active (registered, FALSE);
+    iterate ();
+    after = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
+    g_assert_false (json_object_get_boolean_member (after, "registered"));
+    registered = GTK_SWITCH (find_descendant (find_group_titled (page, "Registration"),
+                                              GTK_TYPE_SWITCH));
+    gtk_switch_set_active (registered, TRUE);
+    iterate ();
+    g_clear_pointer (&after, json_object_unref);
+    after = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
+    g_assert_true (json_object_get_boolean_member (after, "registered"));
+
+    gtk_widget_activate_action (page, "meetings.copy-registration-link", "s",
+                                "meeting:PLM-2020-01");
+    iterate ();
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                   NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==,
+                     "https://www.conferencemanager.dk/programlederjanuar2020");
+    g_value_unset (&value);
+  }
+
+  /* "Add to Calendar" hands the file to the calendar application … */
+  {
+    const char *received = g_getenv ("STYR_TEST_CALENDAR_RECEIVED");
+    const char *script = g_getenv ("STYR_TEST_CALENDAR_APP");
+    g_autofree char *text = NULL;
+    GtkWindow *chooser = NULL;
+
+    gtk_widget_activate_action (page, "meetings.export", "s", "meeting:PLM-2020-01");
+    for (guint i = 0; i < 500 && !g_file_test (received, G_FILE_TEST_EXISTS); i++)
+      {
+        iterate ();
+        g_usleep (20 * 1000);
+      }
+    g_assert_true (g_file_get_contents (received, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "UID:PLM-2020-01-1@styr.github.io"));
+    g_assert_nonnull (strstr (text, "TZID:Europe/Copenhagen"));
+
+    /* … and, where none takes it, offers to save it, named after the
+     * meeting and its date. */
+    g_assert_cmpint (g_remove (script), ==, 0);
+    gtk_widget_activate_action (page, "meetings.export", "s", "meeting:PLM-2020-01");
+    for (guint i = 0; i < 500 && chooser == NULL; i++)
+      {
+        iterate ();
+        chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      }
+    g_assert_nonnull (chooser);
+    g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
+                     "Programledermøde januar 2020 30-01-2020.ics");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    iterate ();
+  }
+
+  /* KOMBIT's cancellation of the chosen date shows on the page. */
+  {
+    static const char cancellation[] =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:CANCEL\r\nPRODID:-//KOMBIT//DA\r\n"
+      "BEGIN:VEVENT\r\nUID:x\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n"
+      "DTSTAMP:20200124T090000Z\r\nDTSTART:20200130T093000Z\r\nDTEND:20200130T110000Z\r\n"
+      "SUMMARY:Aflyst: Programledermøde januar 2020\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (cancellation, sizeof cancellation - 1);
+
+    styr_meetings_page_import_bytes (STYR_MEETINGS_PAGE (page), bytes);
+    iterate ();
+    g_assert_nonnull (label_text (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                                  "Cancelled by KOMBIT: 30-01-2020 10:30–12:00"));
+    respond_to_dialog ("import");
+    g_assert_nonnull (wait_for_label (page, "Cancelled by KOMBIT"));
+    g_assert_nonnull (label_text (page, "cancelled by KOMBIT"));
+  }
+
   /* The reminder of the first start is not given again. */
   {
     g_autofree char *sent = read_notifications ();
@@ -653,6 +737,39 @@ meetings_scenario (StyrApplication *app)
   }
 
   quit (app);
+}
+
+/* A calendar application of the test's own, the default for .ics files,
+ * which keeps the file it is given where the test can read it. */
+static void
+set_up_calendar_application (void)
+{
+  g_autofree char *home = g_dir_make_tmp ("styr-ui-calendar-XXXXXX", NULL);
+  g_autofree char *apps = g_build_filename (home, "data", "applications", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *script = g_build_filename (home, "fake-calendar.sh", NULL);
+  g_autofree char *received = g_build_filename (home, "received.ics", NULL);
+  g_autofree char *desktop = g_build_filename (apps, "fake-calendar.desktop", NULL);
+  g_autofree char *mimeapps = g_build_filename (config, "mimeapps.list", NULL);
+  g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\ncp \"$1\" '%s'\n", received);
+  g_autofree char *desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\n"
+                                                   "Name=Fake Calendar\nExec=%s %%f\n"
+                                                   "MimeType=text/calendar;\n", script);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (desktop, desktop_text, -1, NULL));
+  g_assert_true (g_file_set_contents (mimeapps, "[Default Applications]\n"
+                                      "text/calendar=fake-calendar.desktop\n", -1, NULL));
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("STYR_TEST_CALENDAR_APP", script, TRUE);
+  g_setenv ("STYR_TEST_CALENDAR_RECEIVED", received, TRUE);
 }
 
 static void
@@ -739,6 +856,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  set_up_calendar_application ();
 
   if (!gtk_init_check ())
     {

@@ -269,39 +269,20 @@ or_unnamed (const char *summary)
   return summary != NULL ? summary : _("(no title)");
 }
 
-/* A DTSTART or DTEND as an instant: in UTC, in the zone the file
- * describes, in the zone its TZID names, or, with neither, Copenhagen's
- * wall-clock time, as every time in Styr is. An unknown zone is refused,
- * never taken for Copenhagen. */
-static gboolean
-read_time (icalcomponent  *component,
-           icalproperty   *property,
-           GTimeZone      *copenhagen,
-           const char     *summary,
-           GDateTime     **time,
-           gboolean       *all_day,
-           GError        **error)
+/* A time as an instant: in UTC, in the zone the file describes, in the
+ * zone its TZID names, or, with neither, Copenhagen's wall-clock time, as
+ * every time in Styr is. An unknown zone is refused, never taken for
+ * Copenhagen. %NULL for a time that is none, with @error set only for an
+ * unknown zone. */
+static GDateTime *
+zoned_instant (struct icaltimetype   t,
+               const char           *tzid,
+               GTimeZone            *copenhagen,
+               const char           *summary,
+               GError              **error)
 {
-  struct icaltimetype t = icalproperty_get_datetime_with_component (property, component);
-  icalparameter *parameter = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
-  const char *tzid = parameter != NULL ? icalparameter_get_tzid (parameter) : NULL;
   icaltimezone *zone = (icaltimezone *) t.zone;
-
-  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t))
-    {
-      g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
-                   /* Translators: %s is the property, e.g. DTSTART, then the event's title. */
-                   _("The %s of “%s” is not a date and time. Nothing was imported."),
-                   icalproperty_kind_to_string (icalproperty_isa (property)), or_unnamed (summary));
-      return FALSE;
-    }
-
-  *all_day = t.is_date;
-  if (t.is_date)
-    {
-      *time = g_date_time_new (copenhagen, t.year, t.month, t.day, 0, 0, 0);
-      return TRUE;
-    }
+  g_autoptr(GDateTime) utc = NULL;
 
   if (icaltime_is_utc (t))
     zone = icaltimezone_get_utc_timezone ();
@@ -315,21 +296,46 @@ read_time (icalcomponent  *component,
                    _("“%s” gives its time in the time zone “%s”, which the file does not "
                      "describe and Styr does not know, so its time cannot be read right. "
                      "Nothing was imported."), or_unnamed (summary), tzid);
-      return FALSE;
+      return NULL;
     }
-
   if (zone == NULL)
-    *time = g_date_time_new (copenhagen, t.year, t.month, t.day, t.hour, t.minute, t.second);
-  else
+    return g_date_time_new (copenhagen, t.year, t.month, t.day, t.hour, t.minute, t.second);
+
+  utc = g_date_time_new_from_unix_utc (icaltime_as_timet_with_zone (t, zone));
+  return utc != NULL ? g_date_time_to_timezone (utc, copenhagen) : NULL;
+}
+
+/* A DTSTART or DTEND: a whole day, or an instant. */
+static gboolean
+read_time (icalcomponent  *component,
+           icalproperty   *property,
+           GTimeZone      *copenhagen,
+           const char     *summary,
+           GDateTime     **time,
+           gboolean       *all_day,
+           GError        **error)
+{
+  struct icaltimetype t = icalproperty_get_datetime_with_component (property, component);
+  icalparameter *parameter = icalproperty_get_first_parameter (property, ICAL_TZID_PARAMETER);
+  const char *tzid = parameter != NULL ? icalparameter_get_tzid (parameter) : NULL;
+  GError *zone_error = NULL;
+
+  *all_day = t.is_date;
+  if (icaltime_is_null_time (t) || !icaltime_is_valid_time (t))
+    *time = NULL;
+  else if (t.is_date)
+    *time = g_date_time_new (copenhagen, t.year, t.month, t.day, 0, 0, 0);
+  else if ((*time = zoned_instant (t, tzid, copenhagen, summary, &zone_error)) == NULL &&
+           zone_error != NULL)
     {
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (icaltime_as_timet_with_zone (t,
-                                                                                         zone));
-      *time = utc != NULL ? g_date_time_to_timezone (utc, copenhagen) : NULL;
+      g_propagate_error (error, zone_error);
+      return FALSE;
     }
 
   if (*time == NULL)
     {
       g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
+                   /* Translators: %s is the property, e.g. DTSTART, then the event's title. */
                    _("The %s of “%s” is not a date and time. Nothing was imported."),
                    icalproperty_kind_to_string (icalproperty_isa (property)), or_unnamed (summary));
       return FALSE;

@@ -297,6 +297,14 @@ _styr_ics_read_text (GBytes  *file,
       size -= 3;
     }
 
+  if (size == 0)
+    {
+      g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
+                   _("The calendar file is empty. Save the invitation from the mail program "
+                     "again and import that."));
+      return NULL;
+    }
+
   if (memchr (data, '\0', size) != NULL)
     {
       g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,

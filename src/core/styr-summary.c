@@ -162,9 +162,11 @@ add_meeting (StyrSummary  *summary,
 
       for (guint i = 0; i < slots->len; i++)
         {
-          g_autofree char *one = format_slot (g_ptr_array_index (slots, i));
+          StyrSlot *slot = g_ptr_array_index (slots, i);
+          g_autofree char *one = format_slot (slot);
 
-          g_string_append_printf (when, "%s%s", i > 0 ? _(" or ") : "", one);
+          g_string_append_printf (when, "%s%s%s", i > 0 ? _(" or ") : "", one,
+                                  slot->cancelled ? _(" (cancelled by KOMBIT)") : "");
         }
       summary->meeting_when = g_string_free (g_steal_pointer (&when), FALSE);
     }

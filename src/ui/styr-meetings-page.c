@@ -85,7 +85,6 @@ static gboolean
 meeting_day (StyrMeeting *meeting,
              GDate       *day)
 {
-  g_autoptr(StyrMeetingState) state = NULL;
   g_autoptr(GPtrArray) slots = styr_meeting_dup_slots (meeting);
 
   if (slots->len > 0)
@@ -437,6 +436,9 @@ show_dates (StyrMeetingsPage *self,
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), (int) s == chosen);
           g_object_set_data (G_OBJECT (check), "styr-quiet", NULL);
           g_object_set_data (G_OBJECT (check), "styr-slot", GINT_TO_POINTER (s));
+          /* A date KOMBIT cancelled is no choice, though a choice made
+           * before stays to be seen and changed. */
+          gtk_widget_set_sensitive (check, !slot->cancelled || (int) s == chosen);
           g_signal_connect (check, "toggled", G_CALLBACK (slot_toggled_cb), self);
           gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           when, -1);
