@@ -1008,6 +1008,15 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (ADW_LEAFLET (adw_bin_get_child (ADW_BIN (widget))),
+                        ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
 undo_import_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1112,6 +1121,7 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "meetings.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "meetings.undo-import", NULL, undo_import_action);
+  gtk_widget_class_install_action (widget_class, "meetings.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "meetings.copy-registration-link", "s",
                                    copy_link_action);
 }
