@@ -642,7 +642,7 @@ meetings_scenario (StyrApplication *app)
     respond_to_dialog ("import");
   }
   invited = styr_store_get (store_of (app), "meeting-state:PLM-2020-01", NULL, NULL);
-  g_assert_true (json_object_has_member (invited, "invitation"));
+  g_assert_true (json_object_has_member (invited, "invitations"));
   g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:30–12:00"));
 
   /* The registration by hand, for one made from another computer: the

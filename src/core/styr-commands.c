@@ -332,10 +332,9 @@ styr_command_import_invitation (const char  *database,
 
   for (guint i = 0; i < updates->len; i++)
     {
-      StyrIcsUpdate *update = g_ptr_array_index (updates, i);
-      g_autofree char *change = styr_ics_describe_update (update);
+      g_autofree char *line = styr_ics_format_update (g_ptr_array_index (updates, i));
 
-      g_string_append_printf (out, "%s: %s\n", update->title, change);
+      g_string_append_printf (out, "%s\n", line);
     }
 
   changes = styr_ics_count_changes (updates);

@@ -167,8 +167,7 @@ load_held (StyrStore  *store,
 static JsonObject *
 held_invitation (Held *held)
 {
-  return held->state != NULL ? styr_record_get_object (STYR_RECORD (held->state), "invitation")
-                             : NULL;
+  return styr_meeting_get_invitation (held->state, held->index);
 }
 
 static gboolean
@@ -181,63 +180,63 @@ titles_match (const char *summary,
   return a[0] != '\0' && b[0] != '\0' && (strstr (a, b) != NULL || strstr (b, a) != NULL);
 }
 
+static gboolean
+names (const Event *event,
+       Held        *date)
+{
+  return titles_match (event->summary, styr_meeting_get_title (date->meeting));
+}
+
 /* The date an event is for: the one whose earlier invitation had its UID;
- * else one on its day, by its title where several are; else, by its
- * title, the nearest date of the one meeting it names, as KOMBIT moved it.
- * Returns the date, and whether it was found by the day. */
+ * else one on its day that its title names; else the nearest date of the
+ * one meeting its title names, as KOMBIT moved it; else the one meeting
+ * on its day. A title that names another meeting than the one on its day
+ * is never taken for that one. */
 static Held *
 match_event (GPtrArray   *held,
              GTimeZone   *zone,
              const Event *event,
              gboolean    *moved)
 {
+  Held *on_day = NULL;
   Held *found = NULL;
-  guint on_day = 0;
+  guint n_on_day = 0;
   const char *named = NULL;
   gboolean several = FALSE;
 
   *moved = FALSE;
-  if (event->uid != NULL)
-    for (guint i = 0; i < held->len; i++)
-      {
-        Held *date = g_ptr_array_index (held, i);
-        JsonObject *invitation = held_invitation (date);
+  for (guint i = 0; event->uid != NULL && i < held->len; i++)
+    {
+      Held *date = g_ptr_array_index (held, i);
+      JsonObject *invitation = held_invitation (date);
 
-        if (invitation != NULL &&
-            g_strcmp0 (styr_json_get_string (invitation, "uid", NULL), event->uid) == 0 &&
-            styr_json_get_int (invitation, "slot", -1) == date->index)
-          {
-            *moved = days_between (zone, date->start, event->start) != 0;
-            return date;
-          }
-      }
+      if (invitation != NULL &&
+          g_strcmp0 (styr_json_get_string (invitation, "uid", NULL), event->uid) == 0)
+        {
+          *moved = days_between (zone, date->start, event->start) != 0;
+          return date;
+        }
+    }
 
   for (guint i = 0; i < held->len; i++)
     {
       Held *date = g_ptr_array_index (held, i);
-      gboolean is_named = titles_match (event->summary, styr_meeting_get_title (date->meeting));
 
       if (days_between (zone, date->start, event->start) != 0)
         continue;
-      on_day++;
-      if (found == NULL || (is_named && !titles_match (event->summary,
-                                                       styr_meeting_get_title (found->meeting))))
-        found = date;
+      if (names (event, date))
+        return date;
+      n_on_day++;
+      on_day = date;
     }
-  /* An unnamed match counts only when it is the one meeting that day. */
-  if (found != NULL &&
-      (on_day == 1 || titles_match (event->summary, styr_meeting_get_title (found->meeting))))
-    return found;
 
-  found = NULL;
   for (guint i = 0; i < held->len; i++)
     {
       Held *date = g_ptr_array_index (held, i);
       int distance = days_between (zone, date->start, event->start);
       int chosen = date->state != NULL ? styr_meeting_state_get_chosen_slot (date->state) : -1;
 
-      if (distance > MOVE_DAYS ||
-          !titles_match (event->summary, styr_meeting_get_title (date->meeting)))
+      if (distance > MOVE_DAYS || !names (event, date))
         continue;
       if (named != NULL && !g_str_equal (named, date->meeting_id))
         several = TRUE;
@@ -248,9 +247,14 @@ match_event (GPtrArray   *held,
            found->index != chosen))
         found = date;
     }
+  if (found != NULL && !several)
+    {
+      *moved = TRUE;
+      return found;
+    }
 
-  *moved = found != NULL && !several;
-  return several ? NULL : found;
+  /* An unnamed event counts only when it is the one meeting that day. */
+  return named == NULL && n_on_day == 1 ? on_day : NULL;
 }
 
 static gboolean
@@ -420,6 +424,15 @@ read_event (icalcomponent  *component,
       if (seconds > 0)
         event->end = g_date_time_add_seconds (event->start, seconds);
     }
+  if (end != NULL && end_all_day != event->all_day)
+    {
+      g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_MALFORMED,
+                   /* Translators: %s is an event's title in a calendar file. */
+                   _("“%s” starts and ends differently, one with a time and one with only a day "
+                     "(RFC 5545 asks for both alike), so its time cannot be read right. Nothing "
+                     "was imported."), or_unnamed (event->summary));
+      return FALSE;
+    }
   if (event->end == NULL && event->all_day)
     event->end = g_date_time_add_days (event->start, 1);
 
@@ -466,7 +479,11 @@ plan_event (Held         *held,
   const char *title = styr_meeting_get_title (held->meeting);
   g_autoptr(StyrIcsUpdate) update = g_new0 (StyrIcsUpdate, 1);
 
-  if (same_uid && event->sequence < held_sequence)
+  /* RFC 5546 raises the SEQUENCE with each change KOMBIT sends, its
+   * cancellation too: older is outdated, and a request no newer than the
+   * cancellation does not bring the date back. */
+  if (same_uid && (event->sequence < held_sequence ||
+                   (held->cancelled && !event->cancelled && event->sequence == held_sequence)))
     {
       g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_OUTDATED,
                    /* Translators: the meeting's title, then two sequence numbers. */
@@ -492,6 +509,9 @@ plan_event (Held         *held,
 
   update->meeting_id = g_strdup (held->meeting_id);
   update->title = g_strdup (title);
+  update->summary = g_strdup (event->summary);
+  update->seen_rev = held->state != NULL ? g_strdup (styr_record_get_rev (STYR_RECORD (held->state)))
+                                         : NULL;
   update->slot = held->index;
   update->old_all_day = held->all_day;
   update->old_cancelled = held->cancelled;
@@ -507,7 +527,8 @@ plan_event (Held         *held,
       update->new_all_day = held->all_day;
       update->new_start = g_date_time_ref (held->start);
       update->new_end = g_date_time_ref (held->end);
-      update->change = held->cancelled && (same_uid || event->uid == NULL)
+      update->change = held->cancelled &&
+                       (same_uid ? event->sequence == held_sequence : event->uid == NULL)
                        ? STYR_ICS_CHANGE_UNCHANGED : STYR_ICS_CHANGE_CANCEL;
       return g_steal_pointer (&update);
     }
@@ -672,10 +693,9 @@ styr_ics_plan_import (StyrStore  *store,
           g_autoptr(GDateTime) local = g_date_time_to_timezone (event.start, zone);
           g_autofree char *day = g_date_time_format (local, "%d-%m-%Y");
 
-          g_free (unmatched);
           /* Translators: an event no meeting matches: its title and day. */
           unmatched = g_strdup_printf (_("“%s” on %s"), or_unnamed (event.summary), day);
-          continue;
+          break;
         }
 
       /* A meeting keeps one invitation: a file with two of its dates is
@@ -705,12 +725,15 @@ styr_ics_plan_import (StyrStore  *store,
       return NULL;
     }
 
-  if (updates->len == 0)
+  /* Nothing of a file is taken without a word: an event no meeting
+   * matches refuses the file. */
+  if (unmatched != NULL)
     {
       g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_NO_MATCH,
                    /* Translators: %s names the event, e.g. "“…” on 30-01-2020". */
                    _("No meeting in Styr matches %s: the invitation must be for the day of one "
-                     "of the meeting’s dates, or carry its title."), unmatched);
+                     "of the meeting’s dates, or carry its title. Nothing was imported."),
+                   unmatched);
       return NULL;
     }
 
@@ -770,13 +793,43 @@ styr_ics_describe_update (StyrIcsUpdate *update)
       /* Translators: an invitation that keeps the time; %s is the time. */
       return g_strdup_printf (_("Time unchanged, %s; the invitation’s text is kept"), after);
     case STYR_ICS_CHANGE_MOVE:
+      if (update->old_cancelled)
+        /* Translators: a cancelled meeting KOMBIT brings back on another day. */
+        return g_strdup_printf (_("No longer cancelled, and moved by KOMBIT to another day: %s "
+                                  "becomes %s"), before, after);
       /* Translators: an invitation that moves a meeting to another day. */
       return g_strdup_printf (_("Moved by KOMBIT to another day: %s becomes %s"), before, after);
     case STYR_ICS_CHANGE_TIME:
     default:
+      if (update->old_cancelled)
+        /* Translators: a cancelled meeting KOMBIT brings back at another time. */
+        return g_strdup_printf (_("No longer cancelled, and %s becomes %s"), before, after);
       /* Translators: an invitation that moves a meeting, from one time to another. */
       return g_strdup_printf (_("%s becomes %s"), before, after);
     }
+}
+
+/**
+ * styr_ics_format_update:
+ * @update: an update
+ *
+ * Returns: (transfer full): the update as a line of the preview: the
+ *   meeting, the invitation's own title where it says more, and what
+ *   changes
+ */
+char *
+styr_ics_format_update (StyrIcsUpdate *update)
+{
+  g_autofree char *change = styr_ics_describe_update (update);
+  g_autofree char *title = g_utf8_casefold (update->title, -1);
+  g_autofree char *summary = update->summary != NULL ? g_utf8_casefold (update->summary, -1)
+                                                     : NULL;
+
+  if (summary == NULL || g_str_equal (title, summary))
+    return g_strdup_printf ("%s: %s", update->title, change);
+
+  /* Translators: the meeting, the invitation's title, then what changes. */
+  return g_strdup_printf (_("%s (invitation “%s”): %s"), update->title, update->summary, change);
 }
 
 typedef struct
@@ -822,6 +875,24 @@ invitation_object (StyrIcsUpdate *update,
   return invitation;
 }
 
+/* The meeting's invitations with @update's in place of the one for its
+ * date. */
+static JsonArray *
+invitations_with (StyrMeetingState *state,
+                  StyrIcsUpdate    *update,
+                  GTimeZone        *zone)
+{
+  g_autoptr(GPtrArray) held = styr_meeting_list_invitations (state);
+  JsonArray *invitations = json_array_new ();
+
+  for (guint i = 0; i < held->len; i++)
+    if (styr_json_get_int (g_ptr_array_index (held, i), "slot", -1) != update->slot)
+      json_array_add_object_element (invitations,
+                                     json_object_ref (g_ptr_array_index (held, i)));
+  json_array_add_object_element (invitations, invitation_object (update, zone));
+  return invitations;
+}
+
 static gboolean
 apply_in_transaction (StyrStore  *store,
                       gpointer    user_data,
@@ -836,17 +907,19 @@ apply_in_transaction (StyrStore  *store,
       g_autoptr(JsonObject) changes = NULL;
       g_autofree char *state_id = NULL;
 
-      g_clear_pointer (&update->written_rev, g_free);
       if (update->change == STYR_ICS_CHANGE_UNCHANGED)
         continue;
 
       state = styr_meeting_load_state (store, update->meeting_id);
       state_id = styr_work_state_id (update->meeting_id);
       changes = json_object_new ();
-      json_object_set_object_member (changes, "invitation", invitation_object (update, apply->zone));
-      if (!styr_work_update_state (store, state_id,
-                                   state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
-                                   changes, apply->author, &update->written_rev, error))
+      json_object_set_array_member (changes, "invitations",
+                                    invitations_with (state, update, apply->zone));
+      json_object_set_null_member (changes, "invitation");
+      /* Against the state the preview was worked out from: a change made
+       * since, by a colleague's sync, is a conflict, not overwritten. */
+      if (!styr_work_update_state (store, state_id, update->seen_rev, changes, apply->author,
+                                   &update->written_rev, error))
         return FALSE;
     }
 
@@ -882,7 +955,15 @@ styr_ics_apply_import (StyrStore   *store,
   if ((zone = _styr_ics_copenhagen (error)) == NULL)
     return FALSE;
   apply.zone = zone;
-  return styr_store_transaction (store, apply_in_transaction, &apply, error);
+  for (guint i = 0; i < updates->len; i++)
+    g_clear_pointer (&((StyrIcsUpdate *) g_ptr_array_index (updates, i))->written_rev, g_free);
+  if (styr_store_transaction (store, apply_in_transaction, &apply, error))
+    return TRUE;
+
+  /* Rolled back: nothing to undo. */
+  for (guint i = 0; i < updates->len; i++)
+    g_clear_pointer (&((StyrIcsUpdate *) g_ptr_array_index (updates, i))->written_rev, g_free);
+  return FALSE;
 }
 
 static gboolean

@@ -25,6 +25,8 @@ styr_ics_update_free (StyrIcsUpdate *update)
 {
   g_free (update->meeting_id);
   g_free (update->title);
+  g_free (update->summary);
+  g_free (update->seen_rev);
   g_clear_pointer (&update->old_start, g_date_time_unref);
   g_clear_pointer (&update->old_end, g_date_time_unref);
   g_clear_pointer (&update->new_start, g_date_time_unref);
@@ -104,7 +106,7 @@ static const struct {
   { "GTB Standard Time", "Europe/Bucharest" },
   { "E. Europe Standard Time", "Europe/Chisinau" },
   { "Russian Standard Time", "Europe/Moscow" },
-  { "Greenland Standard Time", "America/Godthab" },
+  { "Greenland Standard Time", "America/Nuuk" },
   { "Eastern Standard Time", "America/New_York" },
   { "Central Standard Time", "America/Chicago" },
   { "Mountain Standard Time", "America/Denver" },
@@ -344,14 +346,29 @@ styr_ics_load (GFile       *file,
                GError     **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
-  GBytes *bytes;
+  g_autofree char *data = NULL;
+  gsize length = 0;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            &local_error);
-  if (info != NULL && g_file_info_get_size (info) > STYR_ICS_MAX_SIZE)
+                            NULL);
+  data = g_malloc (STYR_ICS_MAX_SIZE + 1);
+  if ((stream = g_file_read (file, NULL, &local_error)) == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), data, STYR_ICS_MAX_SIZE + 1, &length,
+                                NULL, &local_error))
     {
-      g_autofree char *have = g_format_size (g_file_info_get_size (info));
+      g_set_error (error, G_IO_ERROR, local_error->code,
+                   /* Translators: the file, then why it could not be read. */
+                   _("“%s” could not be read: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  /* Read no further than the limit, for a file that grows or a pipe. */
+  if (length > STYR_ICS_MAX_SIZE)
+    {
+      goffset size = info != NULL ? g_file_info_get_size (info) : 0;
+      g_autofree char *have = g_format_size (MAX (size, (goffset) length));
       g_autofree char *most = g_format_size (STYR_ICS_MAX_SIZE);
 
       g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_TOO_LARGE,
@@ -362,13 +379,5 @@ styr_ics_load (GFile       *file,
       return NULL;
     }
 
-  if (info == NULL || (bytes = g_file_load_bytes (file, NULL, NULL, &local_error)) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   /* Translators: the file, then why it could not be read. */
-                   _("“%s” could not be read: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  return bytes;
+  return g_bytes_new_take (g_realloc (g_steal_pointer (&data), MAX (length, 1)), length);
 }

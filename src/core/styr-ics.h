@@ -65,6 +65,7 @@ typedef enum
  * StyrIcsUpdate:
  * @meeting_id: the meeting the invitation is for
  * @title: the meeting's title
+ * @summary: (nullable): the invitation's own title
  * @slot: which of its dates, 0 for a meeting with only a day
  * @change: what the invitation does
  * @old_all_day: whether Styr held a day without times
@@ -77,6 +78,8 @@ typedef enum
  * @description: (nullable): the invitation's text, with the agenda
  * @uid: (nullable): the invitation's UID, which later ones share
  * @sequence: its SEQUENCE, raised by each change KOMBIT sends
+ * @seen_rev: (nullable): the meeting state's revision the update was worked
+ *   out from, %NULL if it had none
  * @written_rev: (nullable): the meeting state's revision the import wrote,
  *   for its undo
  *
@@ -86,6 +89,7 @@ typedef struct
 {
   char          *meeting_id;
   char          *title;
+  char          *summary;
   int            slot;
   StyrIcsChange  change;
   gboolean       old_all_day;
@@ -98,6 +102,7 @@ typedef struct
   char          *description;
   char          *uid;
   gint64         sequence;
+  char          *seen_rev;
   char          *written_rev;
 } StyrIcsUpdate;
 
@@ -129,5 +134,6 @@ gboolean    styr_ics_undo_import       (StyrStore            *store,
                                         GError              **error);
 guint       styr_ics_count_changes     (GPtrArray            *updates);
 char       *styr_ics_describe_update   (StyrIcsUpdate        *update);
+char       *styr_ics_format_update     (StyrIcsUpdate        *update);
 
 G_END_DECLS

@@ -187,10 +187,57 @@ styr_meeting_set_registered (StyrStore    *store,
   return update (store, meeting, seen_state_rev, changes, author, new_rev, error);
 }
 
-static JsonObject *
-invitation_of (StyrMeetingState *state)
+/**
+ * styr_meeting_list_invitations:
+ * @state: (nullable): the municipality's state of a meeting
+ *
+ * The invitations imported for the meeting, one per date: each an object
+ * with the date ("slot"), its time ("start" and "end", or "date" for a
+ * whole day), "uid", "sequence", "cancelled" and "description". A state
+ * written before there were several holds its one as "invitation".
+ *
+ * Returns: (transfer container) (element-type JsonObject): the
+ *   invitations, owned by @state
+ */
+GPtrArray *
+styr_meeting_list_invitations (StyrMeetingState *state)
 {
-  return state != NULL ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
+  GPtrArray *invitations = g_ptr_array_new ();
+  JsonArray *list = state != NULL ? styr_record_get_array (STYR_RECORD (state), "invitations")
+                                  : NULL;
+  JsonObject *legacy = state != NULL ? styr_record_get_object (STYR_RECORD (state), "invitation")
+                                     : NULL;
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonObject *invitation = styr_json_array_get_object (list, i);
+
+      if (invitation != NULL)
+        g_ptr_array_add (invitations, invitation);
+    }
+  if (list == NULL && legacy != NULL)
+    g_ptr_array_add (invitations, legacy);
+  return invitations;
+}
+
+/**
+ * styr_meeting_get_invitation:
+ * @state: (nullable): the municipality's state of a meeting
+ * @slot: which of its dates, 0 for a meeting with only a day
+ *
+ * Returns: (transfer none) (nullable): the invitation imported for that
+ *   date, owned by @state
+ */
+JsonObject *
+styr_meeting_get_invitation (StyrMeetingState *state,
+                             int               slot)
+{
+  g_autoptr(GPtrArray) invitations = styr_meeting_list_invitations (state);
+
+  for (guint i = 0; i < invitations->len; i++)
+    if (styr_json_get_int (g_ptr_array_index (invitations, i), "slot", -1) == slot)
+      return g_ptr_array_index (invitations, i);
+  return NULL;
 }
 
 /**
@@ -204,11 +251,9 @@ gboolean
 styr_meeting_is_cancelled (StyrMeetingState *state,
                            int               slot)
 {
-  JsonObject *invitation = invitation_of (state);
+  JsonObject *invitation = styr_meeting_get_invitation (state, slot);
 
-  return invitation != NULL &&
-         styr_json_get_int (invitation, "slot", -1) == slot &&
-         styr_json_get_boolean (invitation, "cancelled", FALSE);
+  return invitation != NULL && styr_json_get_boolean (invitation, "cancelled", FALSE);
 }
 
 /**
@@ -229,36 +274,41 @@ styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
                                   StyrMeetingState *state)
 {
   GPtrArray *slots = styr_meeting_dup_slots (meeting);
-  JsonObject *invitation = invitation_of (state);
-  gint64 index;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  StyrSlot *slot;
+  guint n_dates = slots->len;
 
-  if (invitation == NULL)
-    return slots;
+  /* A meeting with only a day gets its one date from an invitation with
+   * a time. */
+  if (n_dates == 0)
+    n_dates = 1;
 
-  index = styr_json_get_int (invitation, "slot", -1);
-  start = styr_parse_datetime (styr_json_get_string (invitation, "start", NULL));
-  end = styr_parse_datetime (styr_json_get_string (invitation, "end", NULL));
-  if (index == 0 && slots->len == 0 && start != NULL && end != NULL)
-    g_ptr_array_add (slots, g_new0 (StyrSlot, 1));
-  if (index < 0 || index >= slots->len)
-    return slots;
-
-  slot = g_ptr_array_index (slots, index);
-  if (start != NULL && end != NULL && g_date_time_compare (start, end) < 0)
+  for (guint s = 0; s < n_dates; s++)
     {
-      g_clear_pointer (&slot->start, g_date_time_unref);
-      g_clear_pointer (&slot->end, g_date_time_unref);
-      slot->start = g_steal_pointer (&start);
-      slot->end = g_steal_pointer (&end);
-    }
-  slot->cancelled = styr_meeting_is_cancelled (state, (int) index);
+      JsonObject *invitation = styr_meeting_get_invitation (state, (int) s);
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      StyrSlot *slot;
 
-  /* A bad time in the state leaves the catalogue's, never a slot without one. */
-  if (slot->start == NULL)
-    g_ptr_array_remove_index (slots, index);
+      if (invitation == NULL)
+        continue;
+      start = styr_parse_datetime (styr_json_get_string (invitation, "start", NULL));
+      end = styr_parse_datetime (styr_json_get_string (invitation, "end", NULL));
+      if (s >= slots->len && (start == NULL || end == NULL || g_date_time_compare (start, end) >= 0))
+        continue;
+      if (s >= slots->len)
+        g_ptr_array_add (slots, g_new0 (StyrSlot, 1));
+
+      slot = g_ptr_array_index (slots, s);
+      /* A bad time in the state leaves the catalogue's. */
+      if (start != NULL && end != NULL && g_date_time_compare (start, end) < 0)
+        {
+          g_clear_pointer (&slot->start, g_date_time_unref);
+          g_clear_pointer (&slot->end, g_date_time_unref);
+          slot->start = g_steal_pointer (&start);
+          slot->end = g_steal_pointer (&end);
+        }
+      slot->cancelled = styr_json_get_boolean (invitation, "cancelled", FALSE);
+    }
+
   return slots;
 }
 
@@ -307,7 +357,7 @@ styr_meeting_get_effective_date (StyrMeeting      *meeting,
                                  GDate            *day)
 {
   g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
-  JsonObject *invitation = invitation_of (state);
+  JsonObject *invitation = styr_meeting_get_invitation (state, 0);
   const char *moved = invitation != NULL
                       ? styr_json_get_string (invitation, "date", NULL)
                       : NULL;

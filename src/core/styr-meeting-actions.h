@@ -44,6 +44,9 @@ GPtrArray        *styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
 gboolean          styr_meeting_get_effective_date (StyrMeeting      *meeting,
                                                    StyrMeetingState *state,
                                                    GDate            *day);
+GPtrArray        *styr_meeting_list_invitations   (StyrMeetingState *state);
+JsonObject       *styr_meeting_get_invitation     (StyrMeetingState *state,
+                                                   int               slot);
 gboolean          styr_meeting_is_called_off      (StyrMeeting      *meeting,
                                                    StyrMeetingState *state);
 gboolean          styr_meeting_is_cancelled       (StyrMeetingState *state,

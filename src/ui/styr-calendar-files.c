@@ -27,7 +27,7 @@ struct _StyrCalendarFiles
 {
   GObject     parent_instance;
 
-  /* Borrowed: the page, which owns this */
+  /* Weak: the page, which owns this; a launch may end after it is gone */
   GtkWidget  *owner;
 
   /* Owned */
@@ -41,7 +41,7 @@ G_DEFINE_FINAL_TYPE (StyrCalendarFiles, styr_calendar_files, G_TYPE_OBJECT)
 static GtkWindow *
 window_of (StyrCalendarFiles *self)
 {
-  return GTK_WINDOW (gtk_widget_get_root (self->owner));
+  return self->owner != NULL ? GTK_WINDOW (gtk_widget_get_root (self->owner)) : NULL;
 }
 
 /* What went wrong with a file, in a dialog: the messages say where and
@@ -80,7 +80,7 @@ save_response_cb (GtkNativeDialog   *chooser,
   g_autofree char *text = NULL;
   g_autofree char *left_out = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->owner != NULL)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL)
     {
@@ -151,8 +151,17 @@ launched_cb (GObject      *source,
 {
   Launch *launch = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean launched = g_app_info_launch_default_for_uri_finish (result, &error);
 
-  if (g_app_info_launch_default_for_uri_finish (result, &error))
+  /* The page closed meanwhile, or the user dismissed the portal's choice
+   * of application: nothing more to say or ask. */
+  if (launch->self->owner == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      launch_free (launch);
+      return;
+    }
+
+  if (launched)
     styr_ui_toast (launch->self->owner,
                    launch->left_out != NULL ? launch->left_out
                                             : _("The meeting was handed to your calendar"),
@@ -246,7 +255,7 @@ import_confirm_cb (AdwMessageDialog  *dialog,
   GPtrArray *updates = g_object_get_data (G_OBJECT (dialog), "styr-updates");
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "import"))
+  if (!g_str_equal (response, "import") || self->owner == NULL)
     return;
 
   if (!styr_ics_apply_import (self->store, updates, styr_ui_author (), &error))
@@ -291,10 +300,10 @@ styr_calendar_files_import_bytes (StyrCalendarFiles *self,
   for (guint i = 0; i < updates->len; i++)
     {
       StyrIcsUpdate *update = g_ptr_array_index (updates, i);
-      g_autofree char *change = styr_ics_describe_update (update);
+      g_autofree char *line = styr_ics_format_update (update);
 
       cancels |= update->change == STYR_ICS_CHANGE_CANCEL;
-      g_string_append_printf (body, "%s%s: %s", i > 0 ? "\n" : "", update->title, change);
+      g_string_append_printf (body, "%s%s", i > 0 ? "\n" : "", line);
     }
 
   changes = styr_ics_count_changes (updates);
@@ -334,7 +343,7 @@ import_response_cb (GtkNativeDialog   *chooser,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (response == GTK_RESPONSE_ACCEPT && self->owner != NULL)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
   if (file == NULL)
@@ -404,6 +413,9 @@ styr_calendar_files_finalize (GObject *object)
 {
   StyrCalendarFiles *self = (StyrCalendarFiles *) object;
 
+  if (self->owner != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->owner), (gpointer *) &self->owner);
+
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->last_import, g_ptr_array_unref);
@@ -438,6 +450,7 @@ styr_calendar_files_new (GtkWidget *owner,
   StyrCalendarFiles *self = g_object_new (STYR_TYPE_CALENDAR_FILES, NULL);
 
   self->owner = owner;
+  g_object_add_weak_pointer (G_OBJECT (owner), (gpointer *) &self->owner);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   return self;

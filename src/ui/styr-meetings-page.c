@@ -9,6 +9,7 @@
 
 #include "styr-calendar-files.h"
 #include "styr-checklist-item.h"
+#include "styr-json.h"
 #include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
 #include "styr-page.h"
@@ -390,8 +391,6 @@ show_dates (StyrMeetingsPage *self,
 {
   g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
   int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
-  JsonObject *invitation = state != NULL
-                           ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
   GtkWidget *dates;
   GtkWidget *first = NULL;
   GDate day;
@@ -405,7 +404,8 @@ show_dates (StyrMeetingsPage *self,
 
       dates = group (self->detail_box, _("Date"), NULL);
       text_row (dates, when, styr_meeting_is_cancelled (state, 0) ? _("Cancelled by KOMBIT")
-                             : invitation != NULL ? _("Date from the invitation") : NULL);
+                             : styr_meeting_get_invitation (state, 0) != NULL
+                             ? _("Date from the invitation") : NULL);
       return;
     }
   if (slots->len == 0)
@@ -417,8 +417,7 @@ show_dates (StyrMeetingsPage *self,
   for (guint s = 0; s < slots->len; s++)
     {
       g_autofree char *when = format_slot (g_ptr_array_index (slots, s));
-      gboolean invited = invitation != NULL &&
-                         json_object_get_int_member_with_default (invitation, "slot", -1) == s;
+      gboolean invited = styr_meeting_get_invitation (state, (int) s) != NULL;
       StyrSlot *slot = g_ptr_array_index (slots, s);
       GtkWidget *row = text_row (dates, when,
                                  slot->cancelled ? _("Cancelled by KOMBIT")
@@ -529,12 +528,20 @@ show_agenda (StyrMeetingsPage *self,
              StyrMeetingState *state)
 {
   g_autoptr(GPtrArray) agenda = styr_meeting_dup_agenda (meeting);
-  JsonObject *invitation = state != NULL
-                           ? styr_record_get_object (STYR_RECORD (state), "invitation") : NULL;
-  const char *invited = invitation != NULL
-                        ? json_object_get_string_member_with_default (invitation, "description",
-                                                                      NULL) : NULL;
+  g_autoptr(GPtrArray) invitations = styr_meeting_list_invitations (state);
+  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  const char *invited = NULL;
   GtkWidget *agenda_group;
+
+  /* The text of the chosen date's invitation, else of the first with one. */
+  for (guint i = 0; i < invitations->len; i++)
+    {
+      JsonObject *invitation = g_ptr_array_index (invitations, i);
+      const char *text = styr_json_get_string (invitation, "description", NULL);
+
+      if (text != NULL && (invited == NULL || styr_json_get_int (invitation, "slot", -1) == chosen))
+        invited = text;
+    }
 
   if (agenda->len == 0 && invited == NULL)
     return;
