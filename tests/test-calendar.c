@@ -19,15 +19,32 @@
 #include "styr-summary.h"
 #include "styr-work.h"
 
-static const StyrIcsOptions two_days = { NULL, 2 };
+/* What the files are written for: the ERP system and the reminder of
+ * Preferences. */
+static StyrRuleContext *
+options (const char *erp,
+         guint       days)
+{
+  GDate today;
+  StyrRuleContext *context;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
+  context = styr_rule_context_new (&today);
+  context->erp_system = g_strdup (erp);
+  context->reminder_days = days;
+  return context;
+}
+
+static StyrRuleContext *two_days;
 
 static char *
 export (Fixture              *fixture,
         const char           *id,
-        const StyrIcsOptions *options)
+        const StyrRuleContext *context)
 {
   g_autoptr(GError) error = NULL;
-  char *text = styr_ics_export (fixture->store, id, options, NULL, &error);
+  char *text = styr_ics_export (fixture->store, id, context, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (text);
@@ -114,14 +131,14 @@ test_export_clients (Fixture       *fixture,
 {
   g_autoptr(StyrMeeting) march = store_fixture_load_meeting (fixture, "meeting:PLM-2020-03");
   g_autoptr(GError) error = NULL;
-  g_autofree char *february = export (fixture, "meeting:PLM-2020-02", &two_days);
-  g_autofree char *before = export (fixture, "meeting:PLM-2020-03", &two_days);
+  g_autofree char *february = export (fixture, "meeting:PLM-2020-02", two_days);
+  g_autofree char *before = export (fixture, "meeting:PLM-2020-03", two_days);
   g_autofree char *chosen = NULL;
   g_autofree char *kick_off = NULL;
   g_autofree char *event_day = NULL;
   g_autofree char *erp = NULL;
-  const StyrIcsOptions five_days = { NULL, 5 };
-  const StyrIcsOptions opus = { "KMD OPUS", 2 };
+  g_autoptr(StyrRuleContext) five_days = options (NULL, 5);
+  g_autoptr(StyrRuleContext) opus = options ("KMD OPUS", 2);
 
   /* Both sides of 29 March 2020: 10:00 in Copenhagen is 09:00 UTC in
    * February and 08:00 UTC on 30 March. */
@@ -141,7 +158,7 @@ test_export_clients (Fixture       *fixture,
   /* Choosing a date confirms it and cancels the other, in the same
    * events, one SEQUENCE on. */
   g_assert_true (styr_meeting_choose_slot (fixture->store, march, NULL, 1, "mette", NULL, &error));
-  chosen = export (fixture, "meeting:PLM-2020-03", &two_days);
+  chosen = export (fixture, "meeting:PLM-2020-03", two_days);
   check_with_clients (fixture, chosen, (Expect[]) {
     { "PLM-2020-03-1@styr.github.io", "2020-03-30T08:00:00Z", "2020-03-30T09:30:00Z",
       "CANCELLED", "Programledermøde marts 2020", 1, NULL },
@@ -151,19 +168,19 @@ test_export_clients (Fixture       *fixture,
 
   /* Meetings with only a day are whole-day events; the reminder is the
    * one of Preferences. */
-  kick_off = export (fixture, "meeting:YR-KICKOFF-2020-01", &two_days);
+  kick_off = export (fixture, "meeting:YR-KICKOFF-2020-01", two_days);
   check_with_clients (fixture, kick_off, (Expect[]) {
     { "YR-KICKOFF-2020-01-1@styr.github.io", "2020-01-29", "2020-01-30", "CONFIRMED",
       "Ydelsesrefusion kick-off via Skype for YR-kontaktpersoner", 0, "-P2D" },
   }, 1);
-  event_day = export (fixture, "meeting:EVENT-2020-06-16", &five_days);
+  event_day = export (fixture, "meeting:EVENT-2020-06-16", five_days);
   check_with_clients (fixture, event_day, (Expect[]) {
     { "EVENT-2020-06-16-1@styr.github.io", "2020-06-16", "2020-06-17", "CONFIRMED",
       "Kommunernes data- og infrastrukturdag (kommuner og it-leverandører)", 0, "-P5D" },
   }, 1);
 
   /* The ERP-vendor meeting of the chosen ERP system, confirmed. */
-  erp = export (fixture, "meeting:KSD-OIR-2020-01-13", &opus);
+  erp = export (fixture, "meeting:KSD-OIR-2020-01-13", opus);
   check_with_clients (fixture, erp, (Expect[]) {
     { "KSD-OIR-2020-01-13-1@styr.github.io", "2020-01-13T12:00:00Z", "2020-01-13T14:00:00Z",
       "CONFIRMED", "KSD Skype-møde om ØiR-relaterede KLIK-opgaver — KMD/OPUS-kommuner", 0,
@@ -219,14 +236,14 @@ test_export_rules (Fixture       *fixture,
   g_auto(GStrv) plain_uids = NULL;
   g_auto(GStrv) erp_uids = NULL;
   g_autoptr(StyrMeeting) april = store_fixture_load_meeting (fixture, "meeting:PLM-2020-04");
-  const StyrIcsOptions opus = { "KMD OPUS", 2 };
-  const StyrIcsOptions prisme = { "Fujitsu Prisme", 2 };
-  const StyrIcsOptions no_alarm = { NULL, 0 };
+  g_autoptr(StyrRuleContext) opus = options ("KMD OPUS", 2);
+  g_autoptr(StyrRuleContext) prisme = options ("Fujitsu Prisme", 2);
+  g_autoptr(StyrRuleContext) no_alarm = options (NULL, 0);
   const char *zone;
   const char *zone_end;
 
   /* One compact VTIMEZONE named as the tz database names it. */
-  all = styr_ics_export (fixture->store, NULL, &two_days, &left_out, &error);
+  all = styr_ics_export (fixture->store, NULL, two_days, &left_out, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (all, "freeassociation"));
   zone = strstr (all, "BEGIN:VTIMEZONE");
@@ -244,7 +261,7 @@ test_export_rules (Fixture       *fixture,
   g_assert_nonnull (left_out);
   g_assert_nonnull (strstr (left_out, "ERP"));
   g_clear_pointer (&left_out, g_free);
-  with_erp = styr_ics_export (fixture->store, NULL, &opus, &left_out, &error);
+  with_erp = styr_ics_export (fixture->store, NULL, opus, &left_out, &error);
   erp_uids = uids (with_erp);
   g_assert_null (left_out);
   g_assert_true (has_prefix_in (erp_uids, "KSD-OIR-2020-01-13-"));
@@ -253,28 +270,28 @@ test_export_rules (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (erp_uids), ==, g_strv_length (plain_uids) + 1);
 
   /* Nothing to export is an error, naming why. */
-  g_assert_null (styr_ics_export (fixture->store, "meeting:EVENT-2019-11", &two_days, NULL,
+  g_assert_null (styr_ics_export (fixture->store, "meeting:EVENT-2019-11", two_days, NULL,
                                   &error));
   g_assert_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_NO_EVENTS);
   g_clear_error (&error);
-  g_assert_null (styr_ics_export (fixture->store, "meeting:KSD-OIR-2020-01-13", &two_days, NULL,
+  g_assert_null (styr_ics_export (fixture->store, "meeting:KSD-OIR-2020-01-13", two_days, NULL,
                                   &error));
   g_assert_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_NO_EVENTS);
   g_assert_nonnull (strstr (error->message, "ØiR"));
   g_clear_error (&error);
-  g_assert_null (styr_ics_export (fixture->store, "meeting:KSD-OIR-2020-01-13", &prisme, NULL,
+  g_assert_null (styr_ics_export (fixture->store, "meeting:KSD-OIR-2020-01-13", prisme, NULL,
                                   &error));
   g_assert_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_NO_EVENTS);
   g_assert_nonnull (strstr (error->message, "KMD OPUS"));
   g_assert_nonnull (strstr (error->message, "Fujitsu Prisme"));
   g_clear_error (&error);
-  g_assert_null (styr_ics_export (fixture->store, "meeting:PLM-2031-01", &two_days, NULL,
+  g_assert_null (styr_ics_export (fixture->store, "meeting:PLM-2031-01", two_days, NULL,
                                   &error));
   g_assert_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_UNKNOWN_MEETING);
   g_clear_error (&error);
 
   /* No reminder when Preferences asks for none. */
-  quiet = export (fixture, "meeting:PLM-2020-04", &no_alarm);
+  quiet = export (fixture, "meeting:PLM-2020-04", no_alarm);
   g_assert_null (strstr (quiet, "BEGIN:VALARM"));
 
   /* The file is named after the meeting and its date, the chosen one once
@@ -472,7 +489,7 @@ test_import_series (Fixture       *fixture,
   g_autofree char *after = NULL;
   StyrIcsUpdate *update;
   GDate today;
-  StyrRuleThresholds thresholds;
+  g_autoptr(StyrRuleContext) context = NULL;
   g_autoptr(StyrSummary) summary = NULL;
 
   /* The request changes the time of the first date. */
@@ -522,7 +539,7 @@ test_import_series (Fixture       *fixture,
   g_assert_false (slot_of (slots, 1)->cancelled);
   g_assert_cmpint (g_date_time_to_unix (slot_of (slots, 0)->start), ==, 1585814400);
 
-  exported = export (fixture, "meeting:PLM-2020-03", &two_days);
+  exported = export (fixture, "meeting:PLM-2020-03", two_days);
   check_with_clients (fixture, exported, (Expect[]) {
     { "PLM-2020-03-1@styr.github.io", "2020-04-02T08:00:00Z", "2020-04-02T09:30:00Z",
       "CANCELLED", "Programledermøde marts 2020 (date 1 of 2)", 3, NULL },
@@ -606,10 +623,10 @@ test_import_series (Fixture       *fixture,
   g_assert_true (styr_meeting_is_called_off (march, state));
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 30, G_DATE_MARCH, 2020);
-  styr_rule_thresholds_init (&thresholds);
-  g_assert_false (styr_rules_meeting_needs_registration (march, state, &today, &thresholds));
-  summary = styr_summary_build (fixture->store, &today, &thresholds, NULL, "meeting:PLM-2020-03",
-                                NULL, &error);
+  context = styr_rule_context_new (&today);
+  g_assert_false (styr_rules_meeting_needs_registration (march, state, &today,
+                                                         &context->thresholds));
+  summary = styr_summary_build (fixture->store, context, "meeting:PLM-2020-03", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (summary->meeting_state, ==, "Cancelled by KOMBIT");
   g_assert_false (summary->meeting_needs_action);
@@ -701,6 +718,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  two_days = options (NULL, 2);
 
 #define ADD(name, func) \
   g_test_add ("/calendar/" name, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)

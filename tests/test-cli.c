@@ -806,6 +806,62 @@ test_import_invitation (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 }
 
+/* The summary on the command line judges by the thresholds of
+ * Preferences, as the Overview does: an agreement expiring in 76 days
+ * expires soon with the threshold at 120 days, and not with the default
+ * 60 (it is listed for its missing review either way). */
+static void
+test_pdf_thresholds (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char register_csv[] =
+    "Anvendersystem;Leverandør;Services;Status;Gyldig fra;Gyldig til\r\n"
+    "Budgetsystemet;KMD;SF1520;godkendt;01-12-2019;01-03-2020\r\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "register.csv", NULL);
+  g_autofree char *config = g_build_filename (fixture->dir, "config", "glib-2.0", "settings",
+                                              NULL);
+  g_autofree char *keyfile = g_build_filename (config, "keyfile", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autofree char *config_home = g_build_filename (fixture->dir, "config", NULL);
+  char *out = NULL;
+  char *err = NULL;
+
+  import_bundled (fixture);
+  g_assert_true (g_file_set_contents (path, register_csv, -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", path, NULL, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  for (guint threshold = 60; threshold <= 120; threshold += 60)
+    {
+      g_autofree char *settings = g_strdup_printf ("[io/github/styr/Styr]\n"
+                                                   "agreement-expiring-days=uint32 %u\n",
+                                                   threshold);
+      g_auto(GStrv) env = g_get_environ ();
+      const char *argv[] = { g_getenv ("STYR_BINARY"), "--data-dir", fixture->data_dir,
+                             "--export-pdf", pdf, "--today=2019-12-16", NULL };
+      g_autofree char *text = NULL;
+      int status = -1;
+
+      g_assert_cmpint (g_mkdir_with_parents (config, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (keyfile, settings, -1, NULL));
+      env = g_environ_setenv (env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+      env = g_environ_setenv (env, "XDG_CONFIG_HOME", config_home, TRUE);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                   &err, &status, NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      text = pdf_to_text (pdf);
+      g_test_message ("threshold %u", threshold);
+      g_assert_nonnull (strstr (text, "Budgetsystemet"));
+      if (threshold == 120)
+        g_assert_nonnull (strstr (text, "expires soon"));
+      else
+        g_assert_null (strstr (text, "expires soon"));
+    }
+}
+
 /* A backup of a damaged database would be refused by restore: it is not
  * written, and the message says what is damaged. */
 static void
@@ -989,6 +1045,7 @@ main (int   argc,
   ADD ("export-ics", test_export_ics);
   ADD ("export-pdf", test_export_pdf);
   ADD ("import-invitation", test_import_invitation);
+  ADD ("pdf-thresholds", test_pdf_thresholds);
   ADD ("backup-of-damage", test_backup_of_damage);
   ADD ("register-round-trip", test_register_round_trip);
   ADD ("import-usage", test_import_usage);

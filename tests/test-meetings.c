@@ -87,12 +87,17 @@ reminders_at (Fixture    *fixture,
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (iso, NULL);
   g_autoptr(GError) error = NULL;
-  StyrRuleThresholds thresholds;
+  g_autoptr(StyrRuleContext) context = NULL;
   GPtrArray *reminders;
+  GDate today;
 
-  styr_rule_thresholds_init (&thresholds);
-  thresholds.meeting_warning_days = 7;
-  reminders = styr_meeting_reminders (fixture->store, now, days_before, &thresholds, &error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  context = styr_rule_context_new (&today);
+  context->thresholds.meeting_warning_days = 7;
+  context->reminder_days = days_before;
+  reminders = styr_meeting_reminders (fixture->store, now, context, &error);
   g_assert_no_error (error);
   return reminders;
 }

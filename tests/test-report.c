@@ -14,6 +14,21 @@
 #include "styr-summary.h"
 #include "styr-task-actions.h"
 
+/* As of 16 December 2019, for Albertslund (157), with the default
+ * thresholds. */
+static StyrRuleContext *
+own_context (void)
+{
+  StyrRuleContext *context;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
+  context = styr_rule_context_new (&today);
+  context->municipality = g_strdup ("157");
+  return context;
+}
+
 static char *
 pdf_text (const char *pdf)
 {
@@ -43,14 +58,10 @@ write_summary (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(StyrSummary) summary = NULL;
   g_autofree char *pdf = g_build_filename (fixture->dir, name, NULL);
-  StyrRuleThresholds thresholds;
+  g_autoptr(StyrRuleContext) context = own_context ();
   guint pages = 0;
-  GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
-  styr_rule_thresholds_init (&thresholds);
-  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, NULL, &error);
+  summary = styr_summary_build (fixture->store, context, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (styr_report_write_pdf (summary, pdf, &pages, &error));
   g_assert_no_error (error);
@@ -150,22 +161,15 @@ test_cancelled (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(StyrSummary) summary = NULL;
-  StyrRuleThresholds thresholds;
-  GDate today;
+  g_autoptr(StyrRuleContext) context = own_context ();
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 16, G_DATE_DECEMBER, 2019);
-  styr_rule_thresholds_init (&thresholds);
-
-  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, cancellable,
-                                &error);
+  summary = styr_summary_build (fixture->store, context, NULL, cancellable, &error);
   g_assert_no_error (error);
   g_assert_nonnull (summary);
   g_clear_pointer (&summary, styr_summary_free);
 
   g_cancellable_cancel (cancellable);
-  summary = styr_summary_build (fixture->store, &today, &thresholds, "157", NULL, cancellable,
-                                &error);
+  summary = styr_summary_build (fixture->store, context, NULL, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (summary);
 }

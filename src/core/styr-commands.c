@@ -228,7 +228,7 @@ open_existing (const char  *database,
  * @path: the calendar file to write
  * @meeting: (nullable): one meeting, e.g. "meeting:PLM-2020-01" or
  *   "PLM-2020-01"; %NULL for all
- * @options: the municipality's ERP system and reminder
+ * @context: the municipality's ERP system and reminder
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
  *
@@ -238,7 +238,7 @@ gboolean
 styr_command_export_ics (const char            *database,
                          const char            *path,
                          const char            *meeting,
-                         const StyrIcsOptions  *options,
+                         const StyrRuleContext *context,
                          char                 **report,
                          GError               **error)
 {
@@ -262,7 +262,7 @@ styr_command_export_ics (const char            *database,
     return FALSE;
 
   id = meeting_id (meeting);
-  text = styr_ics_export (store, id, options, &left_out, error);
+  text = styr_ics_export (store, id, context, &left_out, error);
   if (text == NULL)
     return FALSE;
 
@@ -359,8 +359,8 @@ styr_command_import_invitation (const char  *database,
  * @database: the database file
  * @path: the PDF file to write
  * @meeting: (nullable): the meeting to prepare for, or %NULL for the next
- * @municipality: (nullable): the own municipality's code
- * @today: the day the summary is made for
+ * @context: the day, the own municipality and the thresholds, as the
+ *   Overview has them
  * @report: (out) (transfer full): what was done, for the user
  * @error: return location for a #GError
  *
@@ -369,18 +369,16 @@ styr_command_import_invitation (const char  *database,
  * Returns: %TRUE on success
  */
 gboolean
-styr_command_export_pdf (const char   *database,
-                         const char   *path,
-                         const char   *meeting,
-                         const char   *municipality,
-                         const GDate  *today,
-                         char        **report,
-                         GError      **error)
+styr_command_export_pdf (const char             *database,
+                         const char             *path,
+                         const char             *meeting,
+                         const StyrRuleContext  *context,
+                         char                  **report,
+                         GError                **error)
 {
   g_autoptr(StyrStore) store = NULL;
   g_autoptr(StyrSummary) summary = NULL;
   g_autofree char *id = NULL;
-  StyrRuleThresholds thresholds;
   guint pages = 0;
 
   g_return_val_if_fail (database != NULL, FALSE);
@@ -396,8 +394,7 @@ styr_command_export_pdf (const char   *database,
     return FALSE;
 
   id = meeting_id (meeting);
-  styr_rule_thresholds_init (&thresholds);
-  summary = styr_summary_build (store, today, &thresholds, municipality, id, NULL, error);
+  summary = styr_summary_build (store, context, id, NULL, error);
   if (summary == NULL || !styr_report_write_pdf (summary, path, &pages, error))
     return FALSE;
 

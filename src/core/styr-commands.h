@@ -30,12 +30,12 @@ gboolean styr_command_restore          (const char  *database,
                                         char       **report,
                                         GError     **error);
 
-gboolean styr_command_export_ics        (const char           *database,
-                                        const char           *path,
-                                        const char           *meeting,
-                                        const StyrIcsOptions *options,
-                                        char                **report,
-                                        GError              **error);
+gboolean styr_command_export_ics        (const char            *database,
+                                        const char            *path,
+                                        const char            *meeting,
+                                        const StyrRuleContext *context,
+                                        char                 **report,
+                                        GError               **error);
 gboolean styr_command_import_invitation (const char  *database,
                                         const char  *path,
                                         const char  *author,
@@ -43,13 +43,12 @@ gboolean styr_command_import_invitation (const char  *database,
                                         char       **report,
                                         GError     **error);
 
-gboolean styr_command_export_pdf        (const char  *database,
-                                        const char  *path,
-                                        const char  *meeting,
-                                        const char  *municipality,
-                                        const GDate *today,
-                                        char       **report,
-                                        GError     **error);
+gboolean styr_command_export_pdf        (const char            *database,
+                                        const char            *path,
+                                        const char            *meeting,
+                                        const StyrRuleContext *context,
+                                        char                 **report,
+                                        GError               **error);
 
 gboolean styr_command_sync              (const char  *database,
                                         const char  *server,

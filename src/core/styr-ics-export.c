@@ -31,7 +31,7 @@ typedef struct
   icalcomponent  *calendar;
   GTimeZone      *zone;
   icaltimezone   *written;
-  const StyrIcsOptions *options;
+  const StyrRuleContext *context;
   guint           n_events;
   gboolean        erp_left_out;
 } Export;
@@ -212,11 +212,11 @@ add_event (Export      *export,
     icalcomponent_add_property (event, icalproperty_new_url (url));
 
   /* The reminder of Preferences, so the calendar reminds as Styr does. */
-  if (status != ICAL_STATUS_CANCELLED && export->options->alarm_days > 0)
+  if (status != ICAL_STATUS_CANCELLED && export->context->reminder_days > 0)
     {
       icalcomponent *alarm = icalcomponent_new_valarm ();
       struct icaltriggertype trigger =
-        icaltriggertype_from_int (-(int) export->options->alarm_days * 24 * 60 * 60);
+        icaltriggertype_from_int (-(int) export->context->reminder_days * 24 * 60 * 60);
 
       icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
       icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
@@ -237,7 +237,7 @@ is_own_erp_meeting (Export       *export,
                     GError      **error)
 {
   const char *erp = styr_record_get_string (STYR_RECORD (meeting), "erp");
-  const char *own = export->options->erp_system;
+  const char *own = export->context->erp_system;
 
   if (g_strcmp0 (styr_meeting_get_kind (meeting), "erp-vendor") != 0 || erp == NULL)
     return TRUE;
@@ -334,7 +334,7 @@ add_meeting (Export       *export,
  * @store: the store
  * @meeting_id: (nullable): one meeting, or %NULL for all meetings with a
  *   date
- * @options: the municipality's ERP system and reminder
+ * @context: the municipality's ERP system and the reminder
  * @left_out: (out) (optional) (transfer full) (nullable): what was left
  *   out and why, for the user, %NULL if nothing was
  * @error: return location for a #GError
@@ -348,7 +348,7 @@ add_meeting (Export       *export,
 char *
 styr_ics_export (StyrStore             *store,
                  const char            *meeting_id,
-                 const StyrIcsOptions  *options,
+                 const StyrRuleContext *context,
                  char                 **left_out,
                  GError               **error)
 {
@@ -361,7 +361,7 @@ styr_ics_export (StyrStore             *store,
   char *copy;
 
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (context != NULL, NULL);
 
   if ((zone = _styr_ics_copenhagen (error)) == NULL)
     return NULL;
@@ -384,7 +384,7 @@ styr_ics_export (StyrStore             *store,
 
   export.calendar = calendar;
   export.zone = zone;
-  export.options = options;
+  export.context = context;
   export.written = icaltimezone_new ();
   icaltimezone_set_component (export.written, _styr_ics_new_vtimezone ());
 

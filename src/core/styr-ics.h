@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "styr-rule-context.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -27,20 +28,6 @@ typedef enum
 /* Larger than any invitation, with its attachments and HTML text. */
 #define STYR_ICS_MAX_SIZE (1024 * 1024)
 
-/**
- * StyrIcsOptions:
- * @erp_system: (nullable): the municipality's ERP system, which picks the
- *   ERP-vendor meeting; %NULL or "" while none is chosen
- * @alarm_days: how many days before a meeting the calendar reminds, as in
- *   Preferences; 0 for no reminder
- *
- * What a calendar file is written for.
- */
-typedef struct
-{
-  const char *erp_system;
-  guint       alarm_days;
-} StyrIcsOptions;
 
 /**
  * StyrIcsChange:
@@ -110,9 +97,9 @@ GQuark      styr_ics_error_quark       (void);
 void        styr_ics_update_free       (StyrIcsUpdate        *update);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrIcsUpdate, styr_ics_update_free)
 
-char       *styr_ics_export            (StyrStore            *store,
-                                        const char           *meeting_id,
-                                        const StyrIcsOptions *options,
+char       *styr_ics_export            (StyrStore             *store,
+                                        const char            *meeting_id,
+                                        const StyrRuleContext *context,
                                         char                **left_out,
                                         GError              **error);
 char       *styr_ics_file_name         (StyrStore            *store,

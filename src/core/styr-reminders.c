@@ -72,8 +72,8 @@ when (GDateTime *start)
  * styr_meeting_reminders:
  * @store: the store
  * @now: the moment to ask for
- * @days_before: how many days before a chosen date to remind
- * @thresholds: the thresholds (the days before a meeting to warn)
+ * @context: how many days before a chosen date to remind, and the days
+ *   before a meeting to warn
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type StyrReminder): the reminders due
@@ -82,10 +82,11 @@ when (GDateTime *start)
 GPtrArray *
 styr_meeting_reminders (StyrStore                *store,
                         GDateTime                *now,
-                        guint                     days_before,
-                        const StyrRuleThresholds *thresholds,
+                        const StyrRuleContext    *context,
                         GError                  **error)
 {
+  const StyrRuleThresholds *thresholds = &context->thresholds;
+  guint days_before = context->reminder_days;
   g_autoptr(GPtrArray) ids = NULL;
   GPtrArray *reminders;
   GDate today;

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "styr-rule-context.h"
+
 #include "styr-rules.h"
 #include "styr-store.h"
 
@@ -32,8 +34,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrReminder, styr_reminder_free)
 
 GPtrArray *styr_meeting_reminders  (StyrStore                *store,
                                     GDateTime                *now,
-                                    guint                     days_before,
-                                    const StyrRuleThresholds *thresholds,
+                                    const StyrRuleContext    *context,
                                     GError                  **error);
 gboolean   styr_reminder_take      (StyrStore                *store,
                                     StyrReminder             *reminder,

@@ -459,9 +459,7 @@ add_agreements (StyrSummary              *summary,
 /**
  * styr_summary_build:
  * @store: the store
- * @today: a valid date
- * @thresholds: the thresholds
- * @municipality: (nullable): the own municipality's code
+ * @context: the day, the own municipality and the thresholds
  * @meeting_id: (nullable): the meeting to prepare for, or %NULL for the
  *   next programme-leader meeting
  * @cancellable: (nullable): a #GCancellable
@@ -471,14 +469,15 @@ add_agreements (StyrSummary              *summary,
  *   for an unknown meeting or when @cancellable was cancelled
  */
 StyrSummary *
-styr_summary_build (StyrStore                *store,
-                    const GDate              *today,
-                    const StyrRuleThresholds *thresholds,
-                    const char               *municipality,
-                    const char               *meeting_id,
-                    GCancellable             *cancellable,
-                    GError                  **error)
+styr_summary_build (StyrStore              *store,
+                    const StyrRuleContext  *context,
+                    const char             *meeting_id,
+                    GCancellable           *cancellable,
+                    GError                **error)
 {
+  const GDate *today = &context->today;
+  const StyrRuleThresholds *thresholds = &context->thresholds;
+  const char *municipality = context->municipality;
   g_autoptr(StyrSummary) summary = g_new0 (StyrSummary, 1);
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GPtrArray) coverage = NULL;
@@ -486,7 +485,7 @@ styr_summary_build (StyrStore                *store,
   StyrMunicipality *own;
 
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (g_date_valid (today), NULL);
 
   summary->today = *today;
   summary->attention = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);

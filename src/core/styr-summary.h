@@ -6,6 +6,7 @@
 #pragma once
 
 #include "styr-meeting.h"
+#include "styr-rule-context.h"
 #include "styr-rules.h"
 #include "styr-store.h"
 
@@ -89,9 +90,7 @@ void         styr_summary_free  (StyrSummary              *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrSummary, styr_summary_free)
 
 StyrSummary *styr_summary_build (StyrStore                *store,
-                                 const GDate              *today,
-                                 const StyrRuleThresholds *thresholds,
-                                 const char               *municipality,
+                                 const StyrRuleContext    *context,
                                  const char               *meeting_id,
                                  GCancellable             *cancellable,
                                  GError                  **error);

@@ -1124,7 +1124,9 @@ focus_search_action (GtkWidget  *widget,
 static void
 load_thresholds (StyrAgreementsPage *self)
 {
-  styr_ui_load_thresholds (self->settings, &self->thresholds);
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+
+  self->thresholds = context->thresholds;
 }
 
 /* A threshold changed in Preferences: the flags, the "needs action"

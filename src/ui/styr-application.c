@@ -225,9 +225,9 @@ export_ics (StyrApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *database = database_path (self);
-  g_autofree char *erp = g_settings_get_string (self->settings, "erp-system");
-  StyrIcsOptions options = { erp, g_settings_get_uint (self->settings, "reminder-days") };
-  gboolean ok = styr_command_export_ics (database, path, meeting, &options, &report, &error);
+  g_autoptr(StyrRuleContext) context = styr_rule_context_new_from_settings (self->settings,
+                                                                           self->clock);
+  gboolean ok = styr_command_export_ics (database, path, meeting, context, &report, &error);
 
   return finish_command (ok, report, error);
 }
@@ -240,12 +240,10 @@ export_pdf (StyrApplication *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *database = database_path (self);
-  g_autofree char *municipality = g_settings_get_string (self->settings, "municipality");
-  GDate today;
-  gboolean ok;
+  g_autoptr(StyrRuleContext) context = styr_rule_context_new_from_settings (self->settings,
+                                                                           self->clock);
+  gboolean ok = styr_command_export_pdf (database, path, meeting, context, &report, &error);
 
-  styr_clock_get_today (self->clock, &today);
-  ok = styr_command_export_pdf (database, path, meeting, municipality, &today, &report, &error);
   return finish_command (ok, report, error);
 }
 
@@ -553,13 +551,10 @@ remind_cb (gpointer user_data)
   g_autoptr(GDateTime) now = reminder_now (self);
   g_autoptr(GPtrArray) reminders = NULL;
   g_autoptr(GError) error = NULL;
-  StyrRuleThresholds thresholds;
+  g_autoptr(StyrRuleContext) context = styr_rule_context_new_from_settings (self->settings,
+                                                                           self->clock);
 
-  styr_rule_thresholds_init (&thresholds);
-  thresholds.meeting_warning_days = g_settings_get_uint (self->settings, "meeting-warning-days");
-  reminders = styr_meeting_reminders (self->store, now,
-                                      g_settings_get_uint (self->settings, "reminder-days"),
-                                      &thresholds, &error);
+  reminders = styr_meeting_reminders (self->store, now, context, &error);
   for (guint i = 0; reminders != NULL && i < reminders->len; i++)
     {
       StyrReminder *reminder = g_ptr_array_index (reminders, i);

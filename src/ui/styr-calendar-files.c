@@ -14,6 +14,7 @@
 
 #include "styr-calendar-files.h"
 #include "styr-ics.h"
+#include "styr-rule-context.h"
 #include "styr-ui.h"
 
 /* StyrCalendarFiles moves meetings in and out of calendar files for the
@@ -33,6 +34,7 @@ struct _StyrCalendarFiles
   /* Owned */
   StyrStore  *store;
   GSettings  *settings;
+  StyrClock  *clock;
   GPtrArray  *last_import;
 };
 
@@ -63,10 +65,10 @@ export_text (StyrCalendarFiles  *self,
              char              **left_out,
              GError            **error)
 {
-  g_autofree char *erp = g_settings_get_string (self->settings, "erp-system");
-  StyrIcsOptions options = { erp, g_settings_get_uint (self->settings, "reminder-days") };
+  g_autoptr(StyrRuleContext) context = styr_rule_context_new_from_settings (self->settings,
+                                                                           self->clock);
 
-  return styr_ics_export (self->store, meeting_id, &options, left_out, error);
+  return styr_ics_export (self->store, meeting_id, context, left_out, error);
 }
 
 static void
@@ -418,6 +420,7 @@ styr_calendar_files_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
   g_clear_pointer (&self->last_import, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_calendar_files_parent_class)->finalize (object);
@@ -439,13 +442,15 @@ styr_calendar_files_init (StyrCalendarFiles *self)
  * @owner: the widget the dialogs and toasts belong to
  * @store: the store
  * @settings: the settings, for the ERP system and the reminder
+ * @clock: the clock
  *
  * Returns: (transfer full): a new #StyrCalendarFiles
  */
 StyrCalendarFiles *
 styr_calendar_files_new (GtkWidget *owner,
                          StyrStore *store,
-                         GSettings *settings)
+                         GSettings *settings,
+                         StyrClock *clock)
 {
   StyrCalendarFiles *self = g_object_new (STYR_TYPE_CALENDAR_FILES, NULL);
 
@@ -453,5 +458,6 @@ styr_calendar_files_new (GtkWidget *owner,
   g_object_add_weak_pointer (G_OBJECT (owner), (gpointer *) &self->owner);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
+  self->clock = g_object_ref (clock);
   return self;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "styr-clock.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ G_DECLARE_FINAL_TYPE (StyrCalendarFiles, styr_calendar_files, STYR, CALENDAR_FIL
 
 StyrCalendarFiles *styr_calendar_files_new          (GtkWidget         *owner,
                                                      StyrStore         *store,
-                                                     GSettings         *settings);
+                                                     GSettings         *settings,
+                                                     StyrClock         *clock);
 void               styr_calendar_files_add          (StyrCalendarFiles *self,
                                                      const char        *meeting_id);
 void               styr_calendar_files_save         (StyrCalendarFiles *self,

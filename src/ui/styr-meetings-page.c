@@ -573,8 +573,8 @@ show_attendance (StyrMeetingsPage *self,
                  StyrMeeting      *meeting)
 {
   g_autoptr(GPtrArray) attendance = styr_meeting_dup_attendance (meeting);
-  g_autofree char *own = self->settings != NULL
-                         ? g_settings_get_string (self->settings, "municipality") : NULL;
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+  const char *own = context->municipality;
   g_autofree char *total_text = NULL;
   GtkWidget *attendees;
   GtkWidget *expander = NULL;
@@ -1061,7 +1061,8 @@ styr_meetings_page_constructed (GObject *object)
   self->store = styr_page_get_store (STYR_PAGE (self));
   self->clock = styr_page_get_clock (STYR_PAGE (self));
   self->settings = styr_page_get_settings (STYR_PAGE (self));
-  self->files = styr_calendar_files_new (GTK_WIDGET (self), self->store, self->settings);
+  self->files = styr_calendar_files_new (GTK_WIDGET (self), self->store, self->settings,
+                                        self->clock);
 
   self->municipalities = styr_municipality_list_load (self->store, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

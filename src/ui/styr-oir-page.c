@@ -1066,7 +1066,11 @@ styr_oir_page_constructed (GObject *object)
   self->clock = styr_page_get_clock (STYR_PAGE (self));
   self->settings = styr_page_get_settings (STYR_PAGE (self));
 
-  styr_rule_thresholds_init (&self->thresholds);
+  {
+    g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+
+    self->thresholds = context->thresholds;
+  }
   for (guint i = 0; i < G_N_ELEMENTS (structure); i++)
     {
       g_autofree char *signal = g_strconcat ("documents-changed::", structure[i], NULL);

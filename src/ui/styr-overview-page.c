@@ -202,17 +202,15 @@ show_summary (StyrOverviewPage *self,
  * so 100 000 agreements do not freeze the window. */
 typedef struct
 {
-  char               *path;
-  GDate               today;
-  StyrRuleThresholds  thresholds;
-  char               *municipality;
+  char            *path;
+  StyrRuleContext *context;
 } Request;
 
 static void
 request_free (Request *request)
 {
   g_free (request->path);
-  g_free (request->municipality);
+  g_clear_pointer (&request->context, styr_rule_context_unref);
   g_free (request);
 }
 
@@ -228,8 +226,7 @@ build_in_thread (GTask        *task,
   StyrSummary *summary = NULL;
 
   if (store != NULL)
-    summary = styr_summary_build (store, &request->today, &request->thresholds,
-                                  request->municipality, NULL, cancellable, &error);
+    summary = styr_summary_build (store, request->context, NULL, cancellable, &error);
   if (summary == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -268,10 +265,7 @@ run_build (StyrOverviewPage    *self,
   Request *request = g_new0 (Request, 1);
 
   request->path = g_strdup (styr_store_get_path (self->store));
-  styr_clock_get_today (self->clock, &request->today);
-  styr_ui_load_thresholds (self->settings, &request->thresholds);
-  if (self->settings != NULL)
-    request->municipality = g_settings_get_string (self->settings, "municipality");
+  request->context = styr_page_dup_rule_context (STYR_PAGE (self));
 
   g_task_set_source_tag (task, run_build);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);

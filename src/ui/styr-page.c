@@ -156,3 +156,19 @@ styr_page_get_settings (StyrPage *self)
 
   return priv->settings;
 }
+
+/**
+ * styr_page_dup_rule_context:
+ * @self: a #StyrPage
+ *
+ * Returns: (transfer full): what the rules judge by today: the settings
+ *   and the clock, as the other pages and the summary have them
+ */
+StyrRuleContext *
+styr_page_dup_rule_context (StyrPage *self)
+{
+  g_return_val_if_fail (STYR_IS_PAGE (self), NULL);
+
+  return styr_rule_context_new_from_settings (styr_page_get_settings (self),
+                                              styr_page_get_clock (self));
+}

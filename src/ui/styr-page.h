@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "styr-clock.h"
+#include "styr-rule-context.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,6 @@ struct _StyrPageClass
 StyrStore *styr_page_get_store    (StyrPage *self);
 StyrClock *styr_page_get_clock    (StyrPage *self);
 GSettings *styr_page_get_settings (StyrPage *self);
+StyrRuleContext *styr_page_dup_rule_context (StyrPage *self);
 
 G_END_DECLS

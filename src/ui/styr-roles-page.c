@@ -37,25 +37,13 @@ struct _StyrRolesPage
 
 G_DEFINE_FINAL_TYPE (StyrRolesPage, styr_roles_page, STYR_TYPE_PAGE)
 
-static void
-thresholds (StyrRolesPage      *self,
-            StyrRuleThresholds *out)
-{
-  styr_rule_thresholds_init (out);
-  if (self->settings != NULL)
-    out->max_roles_per_person = g_settings_get_uint (self->settings, "max-roles-per-person");
-}
-
 static GPtrArray *
 coverage (StyrRolesPage  *self,
           GError        **error)
 {
-  StyrRuleThresholds limits;
-  GDate today;
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
 
-  thresholds (self, &limits);
-  styr_clock_get_today (self->clock, &today);
-  return styr_roles_coverage (self->store, &today, &limits, error);
+  return styr_roles_coverage (self->store, &context->today, &context->thresholds, error);
 }
 
 static void

@@ -508,15 +508,25 @@ load_roles (StyrTasksPage *self)
     }
 }
 
+/* Today, the thresholds and the next meeting, as every page has them. */
+static void
+load_context (StyrTasksPage *self)
+{
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+
+  self->today = context->today;
+  self->thresholds = context->thresholds;
+  g_date_clear (&self->next_meeting, 1);
+  styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
+}
+
 static void
 refilter (StyrTasksPage *self)
 {
   GHashTableIter iter;
   gpointer list;
 
-  styr_clock_get_today (self->clock, &self->today);
-  g_date_clear (&self->next_meeting, 1);
-  styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
+  load_context (self);
 
   if (self->tree == NULL)
     return;
@@ -1353,10 +1363,7 @@ styr_tasks_page_constructed (GObject *object)
   self->clock = styr_page_get_clock (STYR_PAGE (self));
 
   g_object_set (self->detail, "store", self->store, "clock", self->clock, NULL);
-  styr_rule_thresholds_init (&self->thresholds);
-  styr_clock_get_today (self->clock, &self->today);
-  g_date_clear (&self->next_meeting, 1);
-  styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
+  load_context (self);
   g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 }
 

@@ -407,33 +407,6 @@ styr_ui_form_dialog (GtkWidget  *widget,
   return dialog;
 }
 
-/**
- * styr_ui_load_thresholds:
- * @settings: (nullable): the app's settings
- * @thresholds: (out caller-allocates): the thresholds the user set, the
- *   defaults for the rest
- *
- * Every page and the summary judge by the same numbers.
- */
-void
-styr_ui_load_thresholds (GSettings          *settings,
-                         StyrRuleThresholds *thresholds)
-{
-  styr_rule_thresholds_init (thresholds);
-  if (settings == NULL)
-    return;
-
-  thresholds->expiring_days = g_settings_get_uint (settings, "agreement-expiring-days");
-  thresholds->max_period_months = g_settings_get_uint (settings, "agreement-max-period-months");
-  thresholds->review_interval_months = g_settings_get_uint (settings,
-                                                            "agreement-review-interval-months");
-  thresholds->no_usage_months = g_settings_get_uint (settings, "agreement-no-usage-months");
-  thresholds->usage_spike_factor = g_settings_get_double (settings,
-                                                          "agreement-usage-spike-factor");
-  thresholds->max_roles_per_person = g_settings_get_uint (settings, "max-roles-per-person");
-  thresholds->meeting_warning_days = g_settings_get_uint (settings, "meeting-warning-days");
-}
-
 static gboolean
 is_conflicted (StyrStore  *store,
                const char *id)

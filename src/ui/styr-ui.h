@@ -56,8 +56,6 @@ AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
                                       const char *accept,
                                       GtkWidget  *extra);
 
-void              styr_ui_load_thresholds (GSettings          *settings,
-                                          StyrRuleThresholds *thresholds);
 
 char             *styr_ui_mark_sync (StyrStore  *store,
                                          const char *id,
