@@ -313,6 +313,132 @@ styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
 }
 
 /**
+ * styr_meeting_get_day:
+ * @meeting: the meeting
+ * @state: (nullable): the municipality's state of it
+ * @today: a valid date
+ * @day: (out caller-allocates): the meeting's day
+ *
+ * The one answer to "which day is the meeting", for every list, the
+ * Overview and the summary: the chosen date; else, while none is chosen,
+ * the earliest date still ahead that KOMBIT did not cancel, the next
+ * chance to attend; else its earliest date; for a meeting with only a
+ * day, that day. Days are Copenhagen's.
+ *
+ * Returns: %TRUE if the meeting has a day
+ */
+gboolean
+styr_meeting_get_day (StyrMeeting      *meeting,
+                      StyrMeetingState *state,
+                      const GDate      *today,
+                      GDate            *day)
+{
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  g_date_clear (day, 1);
+  if (slots->len == 0)
+    return styr_meeting_get_effective_date (meeting, state, day);
+  if (chosen >= 0 && (guint) chosen < slots->len)
+    {
+      styr_slot_get_day (g_ptr_array_index (slots, chosen), day);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      StyrSlot *slot = g_ptr_array_index (slots, i);
+      GDate candidate;
+
+      styr_slot_get_day (slot, &candidate);
+      if (slot->cancelled || g_date_compare (&candidate, today) < 0)
+        continue;
+      if (!found || g_date_compare (&candidate, day) < 0)
+        *day = candidate;
+      found = TRUE;
+    }
+  if (!found)
+    for (guint i = 0; i < slots->len; i++)
+      {
+        GDate candidate;
+
+        styr_slot_get_day (g_ptr_array_index (slots, i), &candidate);
+        if (!found || g_date_compare (&candidate, day) < 0)
+          *day = candidate;
+        found = TRUE;
+      }
+  return found;
+}
+
+/**
+ * styr_next_programme_meeting:
+ * @store: the store
+ * @today: a valid date
+ * @date: (out caller-allocates): the day of the meeting
+ * @meeting_id: (out) (optional) (nullable): the meeting's id
+ * @error: return location for a #GError
+ *
+ * Finds the next programme-leader meeting from @today on, by its day as
+ * styr_meeting_get_day() has it.
+ *
+ * Returns: %TRUE if there is one; %FALSE with @error unset if not
+ */
+gboolean
+styr_next_programme_meeting (StyrStore    *store,
+                             const GDate  *today,
+                             GDate        *date,
+                             char        **meeting_id,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *best_id = NULL;
+  GDate best;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (&best, 1);
+  ids = styr_store_find_ids (store, "meeting", "kind", "programme-leader", NULL, error);
+  if (ids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
+      g_autoptr(StyrRecord) meeting = body != NULL ? styr_record_load (id, NULL, body) : NULL;
+      g_autoptr(StyrMeetingState) state = NULL;
+      GDate day;
+
+      if (meeting == NULL || !STYR_IS_MEETING (meeting))
+        continue;
+      state = styr_meeting_load_state (store, id);
+      if (!styr_meeting_get_day (STYR_MEETING (meeting), state, today, &day) ||
+          g_date_compare (&day, today) < 0)
+        continue;
+
+      if (!g_date_valid (&best) || g_date_compare (&day, &best) < 0)
+        {
+          best = day;
+          g_free (best_id);
+          best_id = g_strdup (id);
+        }
+    }
+
+  if (!g_date_valid (&best))
+    return FALSE;
+
+  *date = best;
+  if (meeting_id != NULL)
+    *meeting_id = g_steal_pointer (&best_id);
+  return TRUE;
+}
+
+/**
  * styr_meeting_is_called_off:
  * @meeting: the meeting
  * @state: (nullable): the municipality's state of it

@@ -47,6 +47,15 @@ gboolean          styr_meeting_get_effective_date (StyrMeeting      *meeting,
 GPtrArray        *styr_meeting_list_invitations   (StyrMeetingState *state);
 JsonObject       *styr_meeting_get_invitation     (StyrMeetingState *state,
                                                    int               slot);
+gboolean          styr_meeting_get_day            (StyrMeeting      *meeting,
+                                                   StyrMeetingState *state,
+                                                   const GDate      *today,
+                                                   GDate            *day);
+gboolean          styr_next_programme_meeting     (StyrStore        *store,
+                                                   const GDate      *today,
+                                                   GDate            *date,
+                                                   char            **meeting_id,
+                                                   GError          **error);
 gboolean          styr_meeting_is_called_off      (StyrMeeting      *meeting,
                                                    StyrMeetingState *state);
 gboolean          styr_meeting_is_cancelled       (StyrMeetingState *state,

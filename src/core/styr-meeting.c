@@ -66,6 +66,27 @@ styr_slot_copy (const StyrSlot *slot)
   return copy;
 }
 
+/**
+ * styr_slot_get_day:
+ * @slot: a slot
+ * @day: (out caller-allocates): the day it starts on, in Copenhagen
+ *
+ * The day of a meeting is the Danish one, whatever this desktop's time
+ * zone: a meeting at 00:30 in Copenhagen is on that day.
+ */
+void
+styr_slot_get_day (const StyrSlot *slot,
+                   GDate          *day)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Copenhagen");
+  g_autoptr(GDateTime) local = zone != NULL ? g_date_time_to_timezone (slot->start, zone)
+                                            : g_date_time_ref (slot->start);
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
 void
 styr_slot_free (StyrSlot *slot)
 {

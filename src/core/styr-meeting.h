@@ -60,6 +60,8 @@ typedef struct
 GType           styr_slot_get_type        (void) G_GNUC_CONST;
 StyrSlot       *styr_slot_copy            (const StyrSlot       *slot);
 void            styr_slot_free            (StyrSlot             *slot);
+void            styr_slot_get_day         (const StyrSlot       *slot,
+                                           GDate                *day);
 GType           styr_agenda_item_get_type (void) G_GNUC_CONST;
 StyrAgendaItem *styr_agenda_item_copy     (const StyrAgendaItem *item);
 void            styr_agenda_item_free     (StyrAgendaItem       *item);

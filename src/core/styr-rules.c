@@ -937,19 +937,6 @@ styr_rules_person_overloaded (const char               *person,
   return roles->len > thresholds->max_roles_per_person;
 }
 
-/* The calendar day a slot starts, in the offset it was written with: the
- * meetings are Danish and so are their users. */
-static void
-slot_day (const StyrSlot *slot,
-          GDate          *day)
-{
-  int year, month, mday;
-
-  g_date_time_get_ymd (slot->start, &year, &month, &mday);
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, mday, month, year);
-}
-
 static int
 chosen_slot (StyrMeetingState *state)
 {
@@ -999,7 +986,7 @@ styr_rules_meeting_needs_slot (StyrMeeting              *meeting,
     {
       if (((StyrSlot *) g_ptr_array_index (slots, i))->cancelled)
         continue;
-      slot_day (g_ptr_array_index (slots, i), &first);
+      styr_slot_get_day (g_ptr_array_index (slots, i), &first);
       if (g_date_compare (&first, today) >= 0)
         return is_within (&first, today, thresholds->meeting_warning_days);
     }
@@ -1050,7 +1037,7 @@ styr_rules_meeting_needs_registration (StyrMeeting              *meeting,
       ((StyrSlot *) g_ptr_array_index (slots, chosen))->cancelled)
     return FALSE;
 
-  slot_day (g_ptr_array_index (slots, chosen), &day);
+  styr_slot_get_day (g_ptr_array_index (slots, chosen), &day);
   return is_within (&day, today, thresholds->meeting_warning_days);
 }
 

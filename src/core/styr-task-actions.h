@@ -51,10 +51,5 @@ gboolean      styr_task_delete_local       (StyrStore                *store,
                                             char                    **tombstone,
                                             GError                  **error);
 
-gboolean      styr_next_programme_meeting  (StyrStore                *store,
-                                            const GDate              *today,
-                                            GDate                    *date,
-                                            char                    **meeting_id,
-                                            GError                  **error);
 
 G_END_DECLS

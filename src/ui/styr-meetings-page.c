@@ -72,41 +72,34 @@ static void
 slot_day (StyrSlot *slot,
           GDate    *day)
 {
-  g_autoptr(GTimeZone) zone = copenhagen ();
-  g_autoptr(GDateTime) start = g_date_time_to_timezone (slot->start, zone);
-
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
-                  g_date_time_get_year (start));
+  styr_slot_get_day (slot, day);
 }
 
-/* The day a meeting is sorted and shown by: its chosen date, or its
- * first; a meeting with only a day ("date") uses that. */
+/* The day a meeting is sorted and filed by, as the Overview has it. */
 static gboolean
-meeting_day (StyrMeeting *meeting,
-             GDate       *day)
+meeting_day (StyrMeetingsPage *self,
+             StyrMeeting      *meeting,
+             GDate            *day)
 {
-  g_autoptr(GPtrArray) slots = styr_meeting_dup_slots (meeting);
+  g_autoptr(StyrMeetingState) state = styr_meeting_load_state (self->store,
+                                                               styr_record_get_id (STYR_RECORD (meeting)));
+  GDate today;
 
-  if (slots->len > 0)
-    {
-      slot_day (g_ptr_array_index (slots, 0), day);
-      return TRUE;
-    }
-
-  g_date_clear (day, 1);
-  return styr_record_get_date (STYR_RECORD (meeting), "date", day);
+  styr_clock_get_today (self->clock, &today);
+  return styr_meeting_get_day (meeting, state, &today, day);
 }
 
 static int
 compare_meetings (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      user_data)
 {
+  StyrMeetingsPage *self = user_data;
   StyrMeeting *x = *(StyrMeeting **) a;
   StyrMeeting *y = *(StyrMeeting **) b;
   GDate dx, dy;
-  gboolean hx = meeting_day (x, &dx);
-  gboolean hy = meeting_day (y, &dy);
+  gboolean hx = meeting_day (self, x, &dx);
+  gboolean hy = meeting_day (self, y, &dy);
 
   if (hx != hy)
     return hx ? -1 : 1;
@@ -142,7 +135,7 @@ load_meetings (StyrMeetingsPage *self)
       else
         g_clear_object (&meeting);
     }
-  g_ptr_array_sort (self->meetings, compare_meetings);
+  g_ptr_array_sort_with_data (self->meetings, compare_meetings, self);
 }
 
 /* The month view */
@@ -313,7 +306,7 @@ fill_list (StyrMeetingsPage *self)
       StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
       GDate day;
 
-      if (!meeting_day (meeting, &day) || g_date_compare (&day, &today) >= 0)
+      if (!meeting_day (self, meeting, &day) || g_date_compare (&day, &today) >= 0)
         g_ptr_array_add (upcoming, meeting);
       else
         g_ptr_array_insert (earlier, 0, meeting);

@@ -11,6 +11,7 @@
 #include "styr-document-list.h"
 #include "styr-national-bar.h"
 #include "styr-rules.h"
+#include "styr-meeting-actions.h"
 #include "styr-task-actions.h"
 #include "styr-task-detail.h"
 #include "styr-tasks-page.h"
