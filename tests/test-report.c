@@ -154,6 +154,45 @@ test_thousand_tasks (Fixture       *fixture,
 
 /* A summary nobody waits for any more, as when the window closes while
  * the Overview works it out, stops with "cancelled" and no summary. */
+static gboolean
+has_item (GPtrArray  *items,
+          const char *id)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (((StyrSummaryItem *) g_ptr_array_index (items, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* "Before the meeting" is everything due by the next meeting's day, the
+ * overdue included, and its heading says so: as of 18 December 2019 the
+ * next is January's, on the 30th. */
+static void
+test_due_by_meeting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(StyrRuleContext) context = own_context ();
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_date_set_dmy (&context->today, 18, G_DATE_DECEMBER, 2019);
+  summary = styr_summary_build (fixture->store, context, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->meeting_id, ==, "meeting:PLM-2020-01");
+  g_assert_cmpstr (summary->attention_title, ==, "Due by the Meeting on 30-01-2020, or Overdue");
+  g_assert_true (has_item (summary->attention, "task:YR-OIR-MAP"));
+  g_assert_true (has_item (summary->attention, "task:OIR-BASIS-02"));
+  g_assert_true (has_item (summary->attention, "task:OIR-BASIS-00"));
+  g_clear_pointer (&summary, styr_summary_free);
+
+  /* With no meeting ahead, the due-soon days. */
+  g_date_set_dmy (&context->today, 1, G_DATE_JANUARY, 2021);
+  summary = styr_summary_build (fixture->store, context, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (summary->meeting_id);
+  g_assert_cmpstr (summary->attention_title, ==, "Due Within 14 Days, or Overdue");
+}
+
 static void
 test_cancelled (Fixture       *fixture,
                 gconstpointer  data)
@@ -186,6 +225,7 @@ main (int   argc,
   ADD ("catalogue-summary", test_catalogue_summary);
   ADD ("thousand-tasks", test_thousand_tasks);
   ADD ("cancelled", test_cancelled);
+  ADD ("due-by-meeting", test_due_by_meeting);
 
   return g_test_run ();
 }

@@ -787,7 +787,7 @@ overview_scenario (StyrApplication *app)
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
   /* The same rules as the tabs: the two tasks due on 12 December. */
-  g_assert_nonnull (wait_for_label (page, "Due Before the Meeting"));
+  g_assert_nonnull (wait_for_label (page, "Due by the Meeting on 16-12-2019, or Overdue"));
   g_assert_nonnull (label_text (page, "Oplys ØiR-kontaktpersoner og ØiR funktionspostkasse"));
   g_assert_nonnull (label_text (page, "Choose a date"));
 

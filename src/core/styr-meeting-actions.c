@@ -439,6 +439,38 @@ styr_next_programme_meeting (StyrStore    *store,
 }
 
 /**
+ * styr_meeting_due_by:
+ * @store: the store
+ * @context: today and the thresholds
+ * @by: (out caller-allocates): the last day of "before the meeting"
+ * @error: return location for a #GError
+ *
+ * What the Overview, the summary and the KLIK tasks' filter call "before
+ * the meeting": everything due by the next programme-leader meeting's
+ * day, the overdue included; with no meeting ahead, everything due within
+ * the due-soon days.
+ *
+ * Returns: %TRUE if @by is a meeting's day, %FALSE if it is the due-soon
+ *   window or with @error set
+ */
+gboolean
+styr_meeting_due_by (StyrStore              *store,
+                     const StyrRuleContext  *context,
+                     GDate                  *by,
+                     GError                **error)
+{
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  if (styr_next_programme_meeting (store, &context->today, by, NULL, error))
+    return TRUE;
+
+  *by = context->today;
+  g_date_add_days (by, context->thresholds.due_soon_days);
+  return FALSE;
+}
+
+/**
  * styr_meeting_is_called_off:
  * @meeting: the meeting
  * @state: (nullable): the municipality's state of it

@@ -7,6 +7,7 @@
 
 #include "styr-meeting.h"
 #include "styr-meeting-state.h"
+#include "styr-rule-context.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,10 @@ gboolean          styr_next_programme_meeting     (StyrStore        *store,
                                                    GDate            *date,
                                                    char            **meeting_id,
                                                    GError          **error);
+gboolean          styr_meeting_due_by             (StyrStore              *store,
+                                                   const StyrRuleContext  *context,
+                                                   GDate                  *by,
+                                                   GError                **error);
 gboolean          styr_meeting_is_called_off      (StyrMeeting      *meeting,
                                                    StyrMeetingState *state);
 gboolean          styr_meeting_is_cancelled       (StyrMeetingState *state,

@@ -178,8 +178,8 @@ build_blocks (StyrReport *self)
         }
     }
 
-  add_items (self, _("Needs Action Before the Meeting"), _("Task or item"), _("Due"),
-             summary->attention, _("Nothing is overdue or due soon."));
+  add_items (self, summary->attention_title, _("Task or item"), _("Due"),
+             summary->attention, _("Nothing is due by then, and nothing is overdue."));
 
   add_block (self, BLOCK_HEADING, FALSE, -1, _("KLIK Tasks by Project"), NULL);
   header = add_block (self, BLOCK_HEADER, FALSE, -1, _("Task"),

@@ -184,6 +184,55 @@ styr_rules_task_due_soon (StyrTask                 *task,
 }
 
 /**
+ * styr_rules_task_due_by:
+ * @task: a KLIK task
+ * @state: (nullable): the municipality's state of @task
+ * @by: a valid date, the next meeting's day
+ *
+ * "Before the meeting": a task is due by a day when it is open and its
+ * deadline is that day or earlier, so the overdue ones are in it too.
+ *
+ * Returns: %TRUE if @task is due by @by
+ */
+gboolean
+styr_rules_task_due_by (StyrTask      *task,
+                        StyrTaskState *state,
+                        const GDate   *by)
+{
+  GDate deadline;
+
+  g_return_val_if_fail (STYR_IS_TASK (task), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_TASK_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (by), FALSE);
+
+  return styr_task_get_deadline (task, &deadline) && g_date_compare (&deadline, by) <= 0 &&
+         task_open (task, state);
+}
+
+/**
+ * styr_rules_checklist_item_due_by:
+ * @item: a checklist item
+ * @state: (nullable): the municipality's state of @item
+ * @by: a valid date, the next meeting's day
+ *
+ * Returns: %TRUE if @item is not done and is due @by or earlier
+ */
+gboolean
+styr_rules_checklist_item_due_by (StyrChecklistItem      *item,
+                                  StyrChecklistItemState *state,
+                                  const GDate            *by)
+{
+  GDate due;
+
+  g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (item), FALSE);
+  g_return_val_if_fail (state == NULL || STYR_IS_CHECKLIST_ITEM_STATE (state), FALSE);
+  g_return_val_if_fail (VALID_DATE (by), FALSE);
+
+  return styr_checklist_item_get_due (item, &due) && g_date_compare (&due, by) <= 0 &&
+         (state == NULL || !styr_checklist_item_state_get_done (state));
+}
+
+/**
  * styr_rules_checklist_item_overdue:
  * @item: a checklist item
  * @state: (nullable): the municipality's state of @item

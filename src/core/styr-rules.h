@@ -132,6 +132,12 @@ gboolean      styr_rules_task_due_soon              (StyrTask                 *t
                                                      StyrTaskState            *state,
                                                      const GDate              *today,
                                                      const StyrRuleThresholds *thresholds);
+gboolean      styr_rules_task_due_by                (StyrTask                 *task,
+                                                     StyrTaskState            *state,
+                                                     const GDate              *by);
+gboolean      styr_rules_checklist_item_due_by      (StyrChecklistItem        *item,
+                                                     StyrChecklistItemState   *state,
+                                                     const GDate              *by);
 gboolean      styr_rules_checklist_item_overdue     (StyrChecklistItem        *item,
                                                      StyrChecklistItemState   *state,
                                                      const GDate              *today);

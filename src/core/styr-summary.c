@@ -41,6 +41,7 @@ void
 styr_summary_free (StyrSummary *summary)
 {
   g_free (summary->municipality);
+  g_free (summary->attention_title);
   g_free (summary->meeting_id);
   g_free (summary->meeting_title);
   g_free (summary->meeting_when);
@@ -243,8 +244,7 @@ typedef struct
 static void
 add_tasks (StyrSummary              *summary,
            StyrStore                *store,
-           GPtrArray                *tasks,
-           const StyrRuleThresholds *thresholds)
+           GPtrArray                *tasks)
 {
   g_autoptr(GHashTable) progress = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
@@ -266,7 +266,7 @@ add_tasks (StyrSummary              *summary,
       g_autofree char *title = code != NULL && plain != NULL && !g_str_has_prefix (plain, code)
                                ? g_strdup_printf ("%s %s", code, plain) : g_strdup (plain);
       gboolean overdue = styr_rules_task_overdue (task, task_state, &summary->today);
-      gboolean soon = styr_rules_task_due_soon (task, task_state, &summary->today, thresholds);
+      gboolean due = styr_rules_task_due_by (task, task_state, &summary->due_by);
       gboolean done = task_state != NULL &&
                       g_strcmp0 (styr_task_state_get_status (task_state), "completed") == 0;
       Progress *counts = g_hash_table_lookup (progress, project);
@@ -282,7 +282,7 @@ add_tasks (StyrSummary              *summary,
       item = add_item (summary->tasks, id, "tasks", title,
                        task_detail (store, task, task_state, &summary->today), overdue);
       item->group = g_strdup (project);
-      if (overdue || soon)
+      if (overdue || due)
         {
           item = add_item (summary->attention, id, "tasks", title,
                            task_detail (store, task, task_state, &summary->today), overdue);
@@ -346,10 +346,9 @@ compare_tasks (gconstpointer a,
 }
 
 static gboolean
-add_checklists (StyrSummary              *summary,
-                StyrStore                *store,
-                const StyrRuleThresholds *thresholds,
-                GError                  **error)
+add_checklists (StyrSummary  *summary,
+                StyrStore    *store,
+                GError      **error)
 {
   g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, error);
 
@@ -382,8 +381,7 @@ add_checklists (StyrSummary              *summary,
 
           if (item_state != NULL && styr_checklist_item_state_get_done (item_state))
             done++;
-          if ((overdue ||
-               styr_rules_checklist_item_due_soon (item, item_state, &summary->today, thresholds)) &&
+          if ((overdue || styr_rules_checklist_item_due_by (item, item_state, &summary->due_by)) &&
               styr_checklist_item_get_due (item, &due))
             {
               g_autofree char *date = styr_date_to_user (styr_record_get_string (STYR_RECORD (item),
@@ -503,6 +501,33 @@ styr_summary_build (StyrStore              *store,
 
   if (!add_meeting (summary, store, meeting_id, error))
     return NULL;
+
+  /* "Before the meeting" is the same days on the Overview, in the PDF and
+   * in the KLIK tasks' filter. */
+  {
+    g_autoptr(GError) local_error = NULL;
+    char date[16];
+
+    if (styr_meeting_due_by (store, context, &summary->due_by, &local_error))
+      {
+        g_date_strftime (date, sizeof date, "%d-%m-%Y", &summary->due_by);
+        /* Translators: a heading; %s is the next meeting's day. */
+        summary->attention_title = g_strdup_printf (_("Due by the Meeting on %s, or Overdue"),
+                                                    date);
+      }
+    else if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+    else
+      /* Translators: a heading, with no meeting ahead; %u is a number of days. */
+      summary->attention_title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Due Within %u Day, or Overdue",
+                                                               "Due Within %u Days, or Overdue",
+                                                               thresholds->due_soon_days),
+                                                  thresholds->due_soon_days);
+  }
   if (summary->agenda == NULL)
     summary->agenda = g_ptr_array_new ();
 
@@ -510,9 +535,9 @@ styr_summary_build (StyrStore              *store,
   if (tasks == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   g_ptr_array_sort (tasks, compare_tasks);
-  add_tasks (summary, store, tasks, thresholds);
+  add_tasks (summary, store, tasks);
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !add_checklists (summary, store, thresholds, error) ||
+      !add_checklists (summary, store, error) ||
       !add_agreements (summary, store, thresholds, cancellable, error))
     return NULL;
 

@@ -46,8 +46,11 @@ typedef struct
  * @agenda: (element-type StyrAgendaItem): the meeting's agenda
  * @notes: (nullable): own notes on the meeting
  * @questions: (nullable): own questions to raise
+ * @due_by: the last day of "before the meeting", see styr_meeting_due_by()
+ * @attention_title: the heading of @attention, naming that day
  * @attention: (element-type StyrSummaryItem): what needs action before
- *   the meeting: overdue and due-soon tasks and checklist items
+ *   the meeting: the tasks and checklist items due by @due_by, the
+ *   overdue ones included
  * @tasks: (element-type StyrSummaryItem): every KLIK task by project, for
  *   the status table; @group is the project
  * @projects: (element-type StyrSummaryItem): progress per project against
@@ -73,6 +76,8 @@ typedef struct
   GPtrArray *agenda;
   char      *notes;
   char     **questions;
+  GDate      due_by;
+  char      *attention_title;
   GPtrArray *attention;
   GPtrArray *tasks;
   GPtrArray *projects;

@@ -175,8 +175,8 @@ show_summary (StyrOverviewPage *self,
   else
     add_row (group, _("No programme-leader meeting ahead"), NULL, NULL, "meetings", FALSE);
 
-  add_items (self, _("Due Before the Meeting"), summary->attention, "tasks",
-             _("Nothing is overdue or due soon."));
+  add_items (self, summary->attention_title, summary->attention, "tasks",
+             _("Nothing is due by then, and nothing is overdue."));
   add_items (self, _("Service Agreements Needing Action"), summary->agreements, "agreements",
              _("No agreement needs action."));
   if (summary->agreements_total > summary->agreements->len)

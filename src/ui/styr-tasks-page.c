@@ -54,7 +54,9 @@ struct _StyrTasksPage
   guint               due;
   char               *person;
   GDate               today;
+  /* The last day of "before the meeting", a meeting's if by_meeting */
   GDate               next_meeting;
+  gboolean            by_meeting;
 
   char               *selected_id;
   char               *pending_select;
@@ -153,7 +155,6 @@ matches_due (StyrTasksPage *self,
              StyrTask      *task)
 {
   StyrTaskState *state = state_of (self, task);
-  GDate deadline;
 
   switch (self->due)
     {
@@ -164,11 +165,7 @@ matches_due (StyrTasksPage *self,
       return styr_rules_task_due_soon (task, state, &self->today, &self->thresholds);
 
     case DUE_BEFORE_MEETING:
-      /* Late ones count too: they are due before the meeting as well. */
-      return g_date_valid (&self->next_meeting) &&
-             styr_task_get_deadline (task, &deadline) &&
-             g_date_compare (&deadline, &self->next_meeting) <= 0 &&
-             g_strcmp0 (status_of (self, task), "completed") != 0;
+      return styr_rules_task_due_by (task, state, &self->next_meeting);
 
     case DUE_ANY:
     default:
@@ -245,7 +242,7 @@ update_summary (StyrTasksPage *self)
     text = g_strdup (_("Still looking…"));
   else if (shown == 0)
     text = g_strdup (_("No task matches the filters."));
-  else if (self->due == DUE_BEFORE_MEETING && g_date_valid (&self->next_meeting))
+  else if (self->due == DUE_BEFORE_MEETING && self->by_meeting)
     {
       char iso[11];
       g_autofree char *date = NULL;
@@ -517,8 +514,7 @@ load_context (StyrTasksPage *self)
 
   self->today = context->today;
   self->thresholds = context->thresholds;
-  g_date_clear (&self->next_meeting, 1);
-  styr_next_programme_meeting (self->store, &self->today, &self->next_meeting, NULL, NULL);
+  self->by_meeting = styr_meeting_due_by (self->store, context, &self->next_meeting, NULL);
 }
 
 static void
