@@ -104,6 +104,29 @@ test_coverage (Fixture       *fixture,
   g_assert_cmpint (approver->flags, ==, STYR_COVERAGE_NO_DEPUTY);
   g_assert_cmpstr (approver->holder_name, ==, "Mette Hansen");
 
+  /* The holder cannot be their own deputy, by the Roles page's call or a
+   * document from anywhere else, such as a colleague's sync. */
+  g_assert_false (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", mette, mette,
+                                    &december, "mette", NULL, &error));
+  g_assert_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "someone else"));
+  g_clear_error (&error);
+  {
+    g_autoptr(JsonObject) self_deputy = json_object_new ();
+    g_autoptr(StyrRecord) record = NULL;
+
+    json_object_set_string_member (self_deputy, "type", "assignment");
+    json_object_set_string_member (self_deputy, "role", "STS-AFTALEGODKENDER");
+    json_object_set_string_member (self_deputy, "holder", mette);
+    json_object_set_string_member (self_deputy, "deputy", mette);
+    json_object_set_string_member (self_deputy, "since", "2019-12-01");
+    record = styr_record_new_from_json ("assignment:self", NULL, self_deputy, &error);
+    g_assert_null (record);
+    g_assert_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "deputy"));
+    g_clear_error (&error);
+  }
+
   /* With a deputy the role is covered; a day before it starts it was not. */
   g_assert_true (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", mette, anne, &december,
                                    "mette", NULL, &error));

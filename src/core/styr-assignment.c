@@ -33,6 +33,37 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/**
+ * styr_assignment_people_differ:
+ * @holder: (nullable): the holder's person id
+ * @deputy: (nullable): the deputy's person id
+ *
+ * The holder cannot stand in for themselves: a role's deputy is someone
+ * else, on every path an assignment comes by (the Roles page, a sync, a
+ * file).
+ *
+ * Returns: %TRUE unless the deputy is the holder
+ */
+gboolean
+styr_assignment_people_differ (const char *holder,
+                               const char *deputy)
+{
+  return deputy == NULL || g_strcmp0 (holder, deputy) != 0;
+}
+
+static gboolean
+check_people (StyrRecord  *record,
+              GError     **error)
+{
+  if (styr_assignment_people_differ (styr_record_get_string (record, "holder"),
+                                     styr_record_get_string (record, "deputy")))
+    return TRUE;
+
+  return styr_record_invalid (record, error,
+                              _("its holder is also its deputy; the deputy must be someone "
+                                "else"));
+}
+
 static gboolean
 styr_assignment_validate (StyrRecord  *record,
                           GError     **error)
@@ -41,7 +72,8 @@ styr_assignment_validate (StyrRecord  *record,
          styr_record_check_required (record, "holder", error) &&
          styr_record_check_date (record, "since", error) &&
          styr_record_check_date (record, "until", error) &&
-         styr_record_check_date_order (record, "since", "until", error);
+         styr_record_check_date_order (record, "since", "until", error) &&
+         check_people (record, error);
 }
 
 static void

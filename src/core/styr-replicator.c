@@ -13,6 +13,7 @@
 #include "styr-http-private.h"
 #include "styr-json.h"
 #include "styr-merge.h"
+#include "styr-record.h"
 #include "styr-replicator.h"
 
 /* StyrReplicator replicates the store with one database on a CouchDB
@@ -393,6 +394,23 @@ keep_attachment_stubs (JsonObject *body,
     json_object_unref (stubs);
 }
 
+/* A document of a type Styr knows, checked as every other path checks it. */
+static gboolean
+check_record (const char  *id,
+              JsonObject  *body,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(StyrRecord) record = styr_record_new_from_json (id, NULL, body, &local_error);
+
+  if (record != NULL ||
+      g_error_matches (local_error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_UNKNOWN_TYPE))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* A document from the server that is not stored here, for the user:
  * "“agreement:1b4e…”: why". */
 static char *
@@ -454,8 +472,17 @@ write_incoming (StyrStore  *store,
         keep_attachment_stubs (body, json_object_get_member (doc, "_attachments"));
 
       /* A deletion carries no content of its own. A document Styr cannot
-       * read, written to the server by some other client, must not stop
-       * the team's sync for good: it stays on the server, unread here. */
+       * read, or one its rules refuse on every other path (a holder who is
+       * also the deputy), written to the server by some other client, must
+       * not stop the team's sync for good: it stays on the server, unread
+       * here. A type this version does not know is kept as it is. */
+      if (!deleted && !check_record (id, body, &invalid))
+        {
+          g_message ("Skipped %s from the server: %s", id, invalid->message);
+          g_ptr_array_add (incoming->skipped, skipped_doc (id, invalid->message));
+          g_clear_error (&invalid);
+          continue;
+        }
       if (!styr_store_put_revision (store, id, (const char * const *) chain->pdata,
                                     deleted ? NULL : body, deleted,
                                     styr_json_get_string (doc,

@@ -280,6 +280,14 @@ styr_role_assign (StyrStore    *store,
   g_return_val_if_fail (role != NULL && holder != NULL, FALSE);
   g_return_val_if_fail (since != NULL && g_date_valid (since), FALSE);
 
+  if (!styr_assignment_people_differ (holder, deputy))
+    {
+      g_set_error_literal (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
+                           _("The role was not assigned: the deputy must be someone else than "
+                             "the holder."));
+      return FALSE;
+    }
+
   ok = styr_store_transaction (store, assign_in_transaction, &assign, error);
   if (ok && new_id != NULL)
     *new_id = g_steal_pointer (&assign.new_id);

@@ -348,10 +348,6 @@ assign_response_cb (AdwMessageDialog *dialog,
                  /* Translators: %s is what the user typed as the first day. */
                  _("The role was not assigned: “%s” is not a date. Write it day first, e.g. "
                    "01-02-2020."), gtk_editable_get_text (since));
-  else if (g_strcmp0 (holder_id, deputy_id) == 0)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("The role was not assigned: the deputy must be someone else than the "
-                           "holder."));
 
   if (error == NULL)
     styr_role_assign (self->store, role, holder_id, deputy_id, &from, styr_ui_author (), NULL,
