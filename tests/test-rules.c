@@ -875,33 +875,53 @@ test_assignment_current (void)
   g_assert_false (styr_rules_assignment_current (bounded, &today));
 }
 
+static StyrCoverageFlags
+coverage (const char *role,
+          GPtrArray  *assignments,
+          GPtrArray  *persons,
+          const char *on)
+{
+  GDate today = day (on);
+  StyrRuleThresholds t = defaults ();
+
+  return styr_rules_role_coverage (role, assignments, persons, &today, &t, NULL);
+}
+
 static void
 test_role_vacant (void)
 {
   g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  GDate today;
 
+  g_ptr_array_add (persons, record ("person:p1", "{'type':'person','name':'Mette'}"));
+  g_ptr_array_add (persons, record ("person:p2", "{'type':'person','name':'Jens'}"));
   g_ptr_array_add (assignments, assignment ("a", "OIR-SYSEJER-FINANS", "person:p1",
                                             "2019-12-01", "2020-03-10"));
   g_ptr_array_add (assignments, assignment ("b", "OIR-SYSEJER-DEBITOR", "person:p2",
                                             NULL, NULL));
 
-  today = day ("2020-03-09");
-  g_assert_false (styr_rules_role_vacant ("OIR-SYSEJER-FINANS", assignments, &today));
-  today = day ("2020-03-10");
-  g_assert_false (styr_rules_role_vacant ("OIR-SYSEJER-FINANS", assignments, &today));
-  today = day ("2020-03-11");
-  g_assert_true (styr_rules_role_vacant ("OIR-SYSEJER-FINANS", assignments, &today));
-  g_assert_false (styr_rules_role_vacant ("OIR-SYSEJER-DEBITOR", assignments, &today));
+  /* Held from the first day to the last, both included. */
+  g_assert_false (coverage ("OIR-SYSEJER-FINANS", assignments, persons, "2020-03-09") &
+                  STYR_COVERAGE_VACANT);
+  g_assert_false (coverage ("OIR-SYSEJER-FINANS", assignments, persons, "2020-03-10") &
+                  STYR_COVERAGE_VACANT);
+  g_assert_cmpint (coverage ("OIR-SYSEJER-FINANS", assignments, persons, "2020-03-11"), ==,
+                   STYR_COVERAGE_VACANT);
+  g_assert_false (coverage ("OIR-SYSEJER-DEBITOR", assignments, persons, "2020-03-11") &
+                  STYR_COVERAGE_VACANT);
+  g_assert_cmpint (coverage ("OIR-SYSEJER-FINANS", assignments, persons, "2019-11-30"), ==,
+                   STYR_COVERAGE_VACANT);
+  g_assert_false (coverage ("OIR-SYSEJER-FINANS", assignments, persons, "2019-12-01") &
+                  STYR_COVERAGE_VACANT);
 
-  today = day ("2019-11-30");
-  g_assert_true (styr_rules_role_vacant ("OIR-SYSEJER-FINANS", assignments, &today));
-  today = day ("2019-12-01");
-  g_assert_false (styr_rules_role_vacant ("OIR-SYSEJER-FINANS", assignments, &today));
-
-  g_assert_true (styr_rules_role_vacant (STYR_ROLE_AGREEMENT_APPROVER, assignments, &today));
-  g_assert_true (styr_rules_role_vacant ("OIR-SYSEJER-FINANS", none, &today));
+  /* No deputy is said; nobody at all is vacant. */
+  g_assert_cmpint (coverage ("OIR-SYSEJER-DEBITOR", assignments, persons, "2020-03-11"), ==,
+                   STYR_COVERAGE_NO_DEPUTY);
+  g_assert_cmpint (coverage (STYR_ROLE_AGREEMENT_APPROVER, assignments, persons, "2019-12-01"),
+                   ==, STYR_COVERAGE_VACANT);
+  g_assert_cmpint (coverage ("OIR-SYSEJER-FINANS", none, persons, "2019-12-01"), ==,
+                   STYR_COVERAGE_VACANT);
 }
 
 static void
@@ -909,7 +929,6 @@ test_role_holder_inactive (void)
 {
   g_autoptr(GPtrArray) assignments = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func (g_object_unref);
-  GDate today;
 
   g_ptr_array_add (persons, record ("person:p1", "{'type':'person','name':'Mette',"
                                     "'active':false}"));
@@ -925,16 +944,19 @@ test_role_holder_inactive (void)
   g_ptr_array_add (assignments, record ("assignment:e", "{'type':'assignment','role':'R5',"
                                         "'holder':'person:p2','deputy':'person:p1'}"));
 
-  today = day ("2020-03-10");
-  g_assert_true (styr_rules_role_holder_inactive ("R1", assignments, persons, &today));
-  today = day ("2020-03-11");
-  g_assert_false (styr_rules_role_holder_inactive ("R1", assignments, persons, &today));
-  g_assert_false (styr_rules_role_holder_inactive ("R2", assignments, persons, &today));
+  /* Held only by someone who left: vacant, and said so. */
+  g_assert_cmpint (coverage ("R1", assignments, persons, "2020-03-10"), ==,
+                   STYR_COVERAGE_VACANT | STYR_COVERAGE_HOLDER_LEFT);
+  g_assert_cmpint (coverage ("R1", assignments, persons, "2020-03-11"), ==, STYR_COVERAGE_VACANT);
+  g_assert_false (coverage ("R2", assignments, persons, "2020-03-11") & STYR_COVERAGE_VACANT);
   /* Active is the default. */
-  g_assert_false (styr_rules_role_holder_inactive ("R3", assignments, persons, &today));
-  g_assert_false (styr_rules_role_holder_inactive ("R4", assignments, persons, &today));
-  /* An inactive deputy is not the holder. */
-  g_assert_false (styr_rules_role_holder_inactive ("R5", assignments, persons, &today));
+  g_assert_false (coverage ("R3", assignments, persons, "2020-03-11") & STYR_COVERAGE_VACANT);
+  /* Someone Styr does not know holds nothing it can rely on. */
+  g_assert_cmpint (coverage ("R4", assignments, persons, "2020-03-11"), ==,
+                   STYR_COVERAGE_VACANT | STYR_COVERAGE_HOLDER_LEFT);
+  /* A deputy who left is no deputy. */
+  g_assert_cmpint (coverage ("R5", assignments, persons, "2020-03-11"), ==,
+                   STYR_COVERAGE_NO_DEPUTY);
 }
 
 static void
@@ -1196,8 +1218,8 @@ main (int   argc,
   g_test_add_func ("/rules/agreement/states", test_agreement_states);
   g_test_add_func ("/rules/agreement/describe", test_agreement_describe);
   g_test_add_func ("/rules/role/assignment-current", test_assignment_current);
-  g_test_add_func ("/rules/role/vacant", test_role_vacant);
-  g_test_add_func ("/rules/role/holder-inactive", test_role_holder_inactive);
+  g_test_add_func ("/rules/role/coverage", test_role_vacant);
+  g_test_add_func ("/rules/role/holder-left", test_role_holder_inactive);
   g_test_add_func ("/rules/role/person-overloaded", test_person_overloaded);
   g_test_add_func ("/rules/meeting/needs-slot", test_meeting_needs_slot);
   g_test_add_func ("/rules/meeting/needs-registration", test_meeting_needs_registration);

@@ -557,32 +557,28 @@ styr_role_holder_name (StyrStore   *store,
                        const char  *role_key,
                        const GDate *today)
 {
-  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) assignments = NULL;
+  g_autoptr(GPtrArray) persons = NULL;
+  StyrAssignment *current = NULL;
+  StyrRuleThresholds thresholds;
 
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
   g_return_val_if_fail (role_key != NULL, NULL);
 
-  ids = styr_store_find_ids (store, "assignment", "role", role_key, NULL, NULL);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
-      g_autoptr(StyrRecord) assignment = body != NULL ? styr_record_load (id, NULL, body) : NULL;
-      g_autoptr(JsonObject) person_body = NULL;
-      g_autoptr(StyrRecord) person = NULL;
-      const char *holder;
+  /* Held as the Roles page has it held; only who holds it matters here,
+   * not the limits. */
+  styr_rule_thresholds_init (&thresholds);
+  if ((assignments = styr_record_load_all (store, "assignment", NULL, NULL)) == NULL ||
+      (persons = styr_record_load_all (store, "person", NULL, NULL)) == NULL)
+    return NULL;
+  styr_rules_role_coverage (role_key, assignments, persons, today, &thresholds, &current);
+  if (current == NULL)
+    return NULL;
 
-      if (assignment == NULL || !STYR_IS_ASSIGNMENT (assignment) ||
-          !styr_rules_assignment_current (STYR_ASSIGNMENT (assignment), today))
-        continue;
-
-      holder = styr_assignment_get_holder (STYR_ASSIGNMENT (assignment));
-      person_body = holder != NULL ? styr_store_get (store, holder, NULL, NULL) : NULL;
-      person = person_body != NULL ? styr_record_load (holder, NULL, person_body) : NULL;
-      if (person != NULL && STYR_IS_PERSON (person) &&
-          styr_person_get_active (STYR_PERSON (person)))
-        return g_strdup (styr_person_get_name (STYR_PERSON (person)));
-    }
+  for (guint i = 0; i < persons->len; i++)
+    if (g_strcmp0 (styr_record_get_id (g_ptr_array_index (persons, i)),
+                   styr_assignment_get_holder (current)) == 0)
+      return g_strdup (styr_person_get_name (g_ptr_array_index (persons, i)));
 
   return NULL;
 }

@@ -94,50 +94,25 @@ styr_roles_coverage (StyrStore                *store,
       StyrRecord *role = g_ptr_array_index (roles, i);
       StyrRoleCoverage *coverage = g_new0 (StyrRoleCoverage, 1);
       StyrAssignment *current = NULL;
-      StyrPerson *holder = NULL;
-      StyrPerson *deputy = NULL;
-      gboolean any_holder = FALSE;
+      StyrPerson *holder;
+      StyrPerson *deputy;
 
       coverage->role = g_strdup (styr_record_get_key (role));
       coverage->name = g_strdup (styr_record_get_string (role, "name"));
       if (coverage->name == NULL)
         coverage->name = g_strdup (coverage->role);
 
-      /* The current assignment with an active holder, if there is one. */
-      for (guint a = 0; a < assignments->len; a++)
+      coverage->flags = styr_rules_role_coverage (coverage->role, assignments, persons, today,
+                                                  thresholds, &current);
+      if (current != NULL)
         {
-          StyrAssignment *assignment = g_ptr_array_index (assignments, a);
-          StyrPerson *person;
-
-          if (g_strcmp0 (styr_assignment_get_role (assignment), coverage->role) != 0 ||
-              styr_assignment_get_holder (assignment) == NULL ||
-              !styr_rules_assignment_current (assignment, today))
-            continue;
-
-          any_holder = TRUE;
-          person = find_person (persons, styr_assignment_get_holder (assignment));
-          if (person != NULL && styr_person_get_active (person))
-            {
-              current = assignment;
-              holder = person;
-              break;
-            }
-        }
-
-      if (current == NULL)
-        coverage->flags |= STYR_COVERAGE_VACANT | (any_holder ? STYR_COVERAGE_HOLDER_LEFT : 0);
-      else
-        {
+          holder = find_person (persons, styr_assignment_get_holder (current));
           deputy = find_person (persons, styr_assignment_get_deputy (current));
           coverage->assignment = g_strdup (styr_record_get_id (STYR_RECORD (current)));
           coverage->holder = g_strdup (styr_record_get_id (STYR_RECORD (holder)));
           coverage->holder_name = g_strdup (styr_person_get_name (holder));
-          if (deputy != NULL && styr_person_get_active (deputy))
+          if ((coverage->flags & STYR_COVERAGE_NO_DEPUTY) == 0)
             coverage->deputy_name = g_strdup (styr_person_get_name (deputy));
-          else
-            coverage->flags |= STYR_COVERAGE_NO_DEPUTY;
-          if (styr_rules_person_overloaded (coverage->holder, assignments, today, thresholds))
-            coverage->flags |= STYR_COVERAGE_OVERLOADED;
         }
 
       g_ptr_array_add (result, coverage);

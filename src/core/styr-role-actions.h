@@ -11,25 +11,6 @@
 G_BEGIN_DECLS
 
 /**
- * StyrCoverageFlags:
- * @STYR_COVERAGE_NONE: the role is covered
- * @STYR_COVERAGE_VACANT: nobody active holds the role
- * @STYR_COVERAGE_HOLDER_LEFT: it is held only by someone who has left
- * @STYR_COVERAGE_NO_DEPUTY: its holder has no deputy
- * @STYR_COVERAGE_OVERLOADED: its holder holds more roles than configured
- *
- * What is wrong with how a role is held.
- */
-typedef enum
-{
-  STYR_COVERAGE_NONE       = 0,
-  STYR_COVERAGE_VACANT     = 1 << 0,
-  STYR_COVERAGE_HOLDER_LEFT = 1 << 1,
-  STYR_COVERAGE_NO_DEPUTY  = 1 << 2,
-  STYR_COVERAGE_OVERLOADED = 1 << 3,
-} StyrCoverageFlags;
-
-/**
  * StyrRoleCoverage:
  * @role: the role's key, e.g. "STS-AFTALEGODKENDER"
  * @name: the role's name

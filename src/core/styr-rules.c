@@ -857,42 +857,11 @@ styr_rules_assignment_current (StyrAssignment *assignment,
   return TRUE;
 }
 
-/**
- * styr_rules_role_vacant:
- * @role: a role key, e.g. "STS-AFTALEGODKENDER"
- * @assignments: (element-type StyrAssignment): all role assignments
- * @today: a valid date
- *
- * Returns: %TRUE if no assignment of @role with a holder is current on
- *   @today
- */
-gboolean
-styr_rules_role_vacant (const char  *role,
-                        GPtrArray   *assignments,
-                        const GDate *today)
-{
-  g_return_val_if_fail (role != NULL, FALSE);
-  g_return_val_if_fail (assignments != NULL, FALSE);
-  g_return_val_if_fail (VALID_DATE (today), FALSE);
-
-  for (guint i = 0; i < assignments->len; i++)
-    {
-      StyrAssignment *assignment = g_ptr_array_index (assignments, i);
-
-      if (g_strcmp0 (styr_assignment_get_role (assignment), role) == 0 &&
-          !is_blank (styr_assignment_get_holder (assignment)) &&
-          styr_rules_assignment_current (assignment, today))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static StyrPerson *
 find_person (GPtrArray  *persons,
              const char *id)
 {
-  for (guint i = 0; i < persons->len; i++)
+  for (guint i = 0; id != NULL && i < persons->len; i++)
     {
       StyrPerson *person = g_ptr_array_index (persons, i);
 
@@ -904,28 +873,44 @@ find_person (GPtrArray  *persons,
 }
 
 /**
- * styr_rules_role_holder_inactive:
- * @role: a role key
+ * styr_rules_role_coverage:
+ * @role: a role key, e.g. "STS-AFTALEGODKENDER"
  * @assignments: (element-type StyrAssignment): all role assignments
  * @persons: (element-type StyrPerson): the people the holders are among
  * @today: a valid date
+ * @thresholds: the thresholds (the most roles one person should hold)
+ * @current: (out) (optional) (transfer none) (nullable): the assignment
+ *   whose holder holds @role today
  *
- * A holder missing from @persons is not counted: there is nothing known
- * about them to act on.
+ * The one definition of how a role is held, for the Roles page, the
+ * summary and every "held by" on the other pages: held by the holder of
+ * an assignment current on @today who is a known, active person; vacant
+ * otherwise, and marked as held only by someone who left when such an
+ * assignment names a holder no longer active or not known; without a
+ * deputy when the deputy is missing or inactive; overloaded when the
+ * holder holds more roles than @thresholds allows.
  *
- * Returns: %TRUE if a current holder of @role is a person who is no
- *   longer active
+ * Returns: what is wrong, %STYR_COVERAGE_NONE when the role is covered
  */
-gboolean
-styr_rules_role_holder_inactive (const char  *role,
-                                 GPtrArray   *assignments,
-                                 GPtrArray   *persons,
-                                 const GDate *today)
+StyrCoverageFlags
+styr_rules_role_coverage (const char                *role,
+                          GPtrArray                 *assignments,
+                          GPtrArray                 *persons,
+                          const GDate               *today,
+                          const StyrRuleThresholds  *thresholds,
+                          StyrAssignment           **current)
 {
-  g_return_val_if_fail (role != NULL, FALSE);
-  g_return_val_if_fail (assignments != NULL, FALSE);
-  g_return_val_if_fail (persons != NULL, FALSE);
-  g_return_val_if_fail (VALID_DATE (today), FALSE);
+  StyrCoverageFlags flags = STYR_COVERAGE_NONE;
+  gboolean any_holder = FALSE;
+  StyrPerson *deputy;
+
+  g_return_val_if_fail (role != NULL, STYR_COVERAGE_VACANT);
+  g_return_val_if_fail (assignments != NULL && persons != NULL, STYR_COVERAGE_VACANT);
+  g_return_val_if_fail (VALID_DATE (today), STYR_COVERAGE_VACANT);
+  g_return_val_if_fail (thresholds != NULL, STYR_COVERAGE_VACANT);
+
+  if (current != NULL)
+    *current = NULL;
 
   for (guint i = 0; i < assignments->len; i++)
     {
@@ -933,15 +918,27 @@ styr_rules_role_holder_inactive (const char  *role,
       StyrPerson *holder;
 
       if (g_strcmp0 (styr_assignment_get_role (assignment), role) != 0 ||
+          is_blank (styr_assignment_get_holder (assignment)) ||
           !styr_rules_assignment_current (assignment, today))
         continue;
 
+      any_holder = TRUE;
       holder = find_person (persons, styr_assignment_get_holder (assignment));
-      if (holder != NULL && !styr_person_get_active (holder))
-        return TRUE;
+      if (holder == NULL || !styr_person_get_active (holder))
+        continue;
+
+      if (current != NULL)
+        *current = assignment;
+      deputy = find_person (persons, styr_assignment_get_deputy (assignment));
+      if (deputy == NULL || !styr_person_get_active (deputy))
+        flags |= STYR_COVERAGE_NO_DEPUTY;
+      if (styr_rules_person_overloaded (styr_assignment_get_holder (assignment), assignments,
+                                        today, thresholds))
+        flags |= STYR_COVERAGE_OVERLOADED;
+      return flags;
     }
 
-  return FALSE;
+  return STYR_COVERAGE_VACANT | (any_holder ? STYR_COVERAGE_HOLDER_LEFT : 0);
 }
 
 /**

@@ -93,6 +93,25 @@ typedef enum
 #define STYR_TYPE_RISK_FLAGS (styr_risk_flags_get_type ())
 
 /**
+ * StyrCoverageFlags:
+ * @STYR_COVERAGE_NONE: the role is covered
+ * @STYR_COVERAGE_VACANT: nobody active holds the role
+ * @STYR_COVERAGE_HOLDER_LEFT: it is held only by someone who has left
+ * @STYR_COVERAGE_NO_DEPUTY: its holder has no deputy
+ * @STYR_COVERAGE_OVERLOADED: its holder holds more roles than configured
+ *
+ * What is wrong with how a role is held.
+ */
+typedef enum
+{
+  STYR_COVERAGE_NONE       = 0,
+  STYR_COVERAGE_VACANT     = 1 << 0,
+  STYR_COVERAGE_HOLDER_LEFT = 1 << 1,
+  STYR_COVERAGE_NO_DEPUTY  = 1 << 2,
+  STYR_COVERAGE_OVERLOADED = 1 << 3,
+} StyrCoverageFlags;
+
+/**
  * StyrUsageMonth:
  * @year: the year
  * @month: the month, 1 to 12
@@ -166,13 +185,12 @@ guint         styr_risk_flags_count                 (StyrRiskFlags             f
 
 gboolean      styr_rules_assignment_current         (StyrAssignment           *assignment,
                                                      const GDate              *today);
-gboolean      styr_rules_role_vacant                (const char               *role,
-                                                     GPtrArray                *assignments,
-                                                     const GDate              *today);
-gboolean      styr_rules_role_holder_inactive       (const char               *role,
+StyrCoverageFlags styr_rules_role_coverage           (const char               *role,
                                                      GPtrArray                *assignments,
                                                      GPtrArray                *persons,
-                                                     const GDate              *today);
+                                                     const GDate              *today,
+                                                     const StyrRuleThresholds *thresholds,
+                                                     StyrAssignment          **current);
 gboolean      styr_rules_person_overloaded          (const char               *person,
                                                      GPtrArray                *assignments,
                                                      const GDate              *today,
