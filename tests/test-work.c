@@ -339,7 +339,7 @@ test_local_tasks (Fixture       *fixture,
   g_assert_true (styr_task_save_local (fixture->store, NULL, NULL, fields, "mette", &id, &error));
   g_assert_no_error (error);
   task = load (fixture->store, id);
-  g_assert_true (styr_task_is_local (task));
+  g_assert_true (styr_work_record_is_own (STYR_RECORD (task)));
   g_assert_cmpstr (styr_task_get_title (task), ==, "Book møde med økonomichefen");
 
   /* A deadline that is not a date is refused and nothing changes. */
@@ -362,11 +362,11 @@ test_local_tasks (Fixture       *fixture,
   catalogue_rev = rev_of (fixture->store, "task:OIR-BASIS-02");
   g_assert_false (styr_task_save_local (fixture->store, "task:OIR-BASIS-02", catalogue_rev,
                                         change, "mette", NULL, &error));
-  g_assert_error (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_CATALOGUE);
+  g_assert_error (error, STYR_WORK_ERROR, STYR_WORK_ERROR_CATALOGUE);
   g_clear_error (&error);
   g_assert_false (styr_task_delete_local (fixture->store, "task:OIR-BASIS-02", catalogue_rev,
                                           "mette", NULL, &error));
-  g_assert_error (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_CATALOGUE);
+  g_assert_error (error, STYR_WORK_ERROR, STYR_WORK_ERROR_CATALOGUE);
   g_clear_error (&error);
   catalogue_rev_after = rev_of (fixture->store, "task:OIR-BASIS-02");
   g_assert_cmpstr (catalogue_rev_after, ==, catalogue_rev);
@@ -679,12 +679,12 @@ test_edit_own_items (Fixture       *fixture,
     g_assert_false (styr_checklist_update_item (fixture->store,
                                                 styr_record_get_id (STYR_RECORD (kombit)),
                                                 kombit_rev, changes, "mette", &error));
-    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_assert_error (error, STYR_WORK_ERROR, STYR_WORK_ERROR_CATALOGUE);
     g_clear_error (&error);
     g_assert_false (styr_checklist_delete_item (fixture->store,
                                                 styr_record_get_id (STYR_RECORD (kombit)),
                                                 kombit_rev, "mette", NULL, &error));
-    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+    g_assert_error (error, STYR_WORK_ERROR, STYR_WORK_ERROR_CATALOGUE);
     g_clear_error (&error);
   }
 

@@ -275,25 +275,6 @@ styr_checklist_add_item (StyrStore   *store,
   return TRUE;
 }
 
-/* KOMBIT's items keep what the catalogue says; the municipality's own can
- * be changed and deleted. */
-static gboolean
-check_own_item (JsonObject  *body,
-                const char  *id,
-                GError     **error)
-{
-  if (g_strcmp0 (json_object_get_string_member_with_default (body, "origin", NULL),
-                 "local") == 0)
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-               /* Translators: %s is a checklist item's text. */
-               _("“%s” comes from KOMBIT’s catalogue, so its text and due date can’t be "
-                 "changed or deleted here. Its tick and note are the municipality’s own."),
-               json_object_get_string_member_with_default (body, "text", id));
-  return FALSE;
-}
-
 typedef struct
 {
   const char *id;
@@ -314,7 +295,7 @@ update_item_in_transaction (StyrStore  *store,
   g_autoptr(StyrRecord) record = NULL;
   const char *text;
 
-  if (body == NULL || !check_own_item (body, update->id, error))
+  if (body == NULL || !styr_work_check_own (body, update->id, error))
     return FALSE;
   if (g_strcmp0 (rev, update->seen_rev) != 0)
     {
@@ -404,7 +385,7 @@ styr_checklist_delete_item (StyrStore   *store,
                             char       **tombstone,
                             GError     **error)
 {
-  return styr_work_delete_own (store, id, seen_rev, check_own_item, author, tombstone, error);
+  return styr_work_delete_own (store, id, seen_rev, author, tombstone, error);
 }
 
 static char *

@@ -103,20 +103,6 @@ styr_task_next_status (const char *status)
 }
 
 /**
- * styr_task_is_local:
- * @self: a task
- *
- * Returns: %TRUE if the municipality added @self itself
- */
-gboolean
-styr_task_is_local (StyrTask *self)
-{
-  g_return_val_if_fail (STYR_IS_TASK (self), FALSE);
-
-  return g_strcmp0 (styr_record_get_string (STYR_RECORD (self), "origin"), "local") == 0;
-}
-
-/**
  * styr_task_national_ahead:
  * @national: the national counts
  * @status: (nullable): the municipality's own status
@@ -202,24 +188,6 @@ typedef struct
 } SaveLocal;
 
 static gboolean
-check_local (JsonObject  *body,
-             const char  *id,
-             GError     **error)
-{
-  if (g_strcmp0 (json_object_get_string_member_with_default (body, "origin", NULL),
-                 "local") == 0)
-    return TRUE;
-
-  g_set_error (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_CATALOGUE,
-               /* Translators: %s is a task's title. */
-               _("“%s” is one of KOMBIT’s KLIK tasks, so its title, deadline and other fields "
-                 "come from the catalogue and can’t be changed or deleted here. Its status, "
-                 "people and notes are the municipality’s own."),
-               json_object_get_string_member_with_default (body, "title", id));
-  return FALSE;
-}
-
-static gboolean
 save_local_in_transaction (StyrStore  *store,
                            gpointer    user_data,
                            GError    **error)
@@ -233,7 +201,7 @@ save_local_in_transaction (StyrStore  *store,
   if (save->id != NULL)
     {
       body = styr_store_get (store, save->id, &rev, error);
-      if (body == NULL || !check_local (body, save->id, error))
+      if (body == NULL || !styr_work_check_own (body, save->id, error))
         return FALSE;
 
       if (g_strcmp0 (rev, save->seen_rev) != 0)
@@ -340,6 +308,6 @@ styr_task_delete_local (StyrStore   *store,
                         char       **tombstone,
                         GError     **error)
 {
-  return styr_work_delete_own (store, id, seen_rev, check_local, author, tombstone, error);
+  return styr_work_delete_own (store, id, seen_rev, author, tombstone, error);
 }
 

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  STYR_TASK_ACTION_ERROR_CATALOGUE,
   STYR_TASK_ACTION_ERROR_INVALID,
 } StyrTaskActionError;
 
@@ -25,7 +24,6 @@ const char   *styr_task_status_label       (const char               *status);
 const char   *styr_task_kind_label         (const char               *kind);
 const char   *styr_task_lifecycle_label    (const char               *lifecycle);
 const char   *styr_task_next_status        (const char               *status);
-gboolean      styr_task_is_local           (StyrTask                 *self);
 int           styr_task_national_ahead     (const StyrNationalStatus *national,
                                             const char               *status);
 

@@ -16,6 +16,7 @@
 #include "styr-task.h"
 #include "styr-task-actions.h"
 #include "styr-task-state.h"
+#include "styr-json.h"
 #include "styr-work.h"
 
 /* Work items are KLIK tasks and checklist items. What KOMBIT publishes
@@ -34,6 +35,77 @@ static const struct {
   { "checklist-item", "checklist-item-state", "item" },
   { "meeting", "meeting-state", "meeting" },
 };
+
+G_DEFINE_QUARK (styr-work-error-quark, styr_work_error)
+
+/**
+ * styr_work_is_own:
+ * @body: a document
+ *
+ * The one test of whose a document is: the municipality's own when it
+ * added it ("origin": "local"), KOMBIT's when the catalogue brought it.
+ *
+ * Returns: %TRUE if @body is the municipality's own
+ */
+gboolean
+styr_work_is_own (JsonObject *body)
+{
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  return g_strcmp0 (styr_json_get_string (body, "origin", NULL), "local") == 0;
+}
+
+/**
+ * styr_work_record_is_own:
+ * @record: a record
+ *
+ * Returns: %TRUE if @record is the municipality's own, see
+ *   styr_work_is_own()
+ */
+gboolean
+styr_work_record_is_own (StyrRecord *record)
+{
+  g_return_val_if_fail (STYR_IS_RECORD (record), FALSE);
+
+  return styr_work_is_own (styr_record_get_body (record));
+}
+
+/**
+ * styr_work_check_own:
+ * @body: a document about to be changed or deleted
+ * @id: its id
+ * @error: return location for a #GError
+ *
+ * Refuses to change KOMBIT's tasks and checklist items, saying what the
+ * municipality can change of them instead.
+ *
+ * Returns: %TRUE if @body is the municipality's own
+ */
+gboolean
+styr_work_check_own (JsonObject  *body,
+                     const char  *id,
+                     GError     **error)
+{
+  const char *type = styr_json_get_string (body, "type", NULL);
+
+  if (styr_work_is_own (body))
+    return TRUE;
+
+  if (g_strcmp0 (type, "checklist-item") == 0)
+    g_set_error (error, STYR_WORK_ERROR, STYR_WORK_ERROR_CATALOGUE,
+                 /* Translators: %s is a checklist item's text. */
+                 _("“%s” comes from KOMBIT’s catalogue, so its text and due date can’t be "
+                   "changed or deleted here. Its tick and note are the municipality’s own."),
+                 styr_json_get_string (body, "text", id));
+  else
+    g_set_error (error, STYR_WORK_ERROR, STYR_WORK_ERROR_CATALOGUE,
+                 /* Translators: %s is a task's title. */
+                 _("“%s” is one of KOMBIT’s KLIK tasks, so its title, deadline and other fields "
+                   "come from the catalogue and can’t be changed or deleted here. Its status, "
+                   "people and notes are the municipality’s own."),
+                 styr_json_get_string (body, "title", id));
+  return FALSE;
+}
 
 /**
  * styr_work_state_id:
@@ -391,13 +463,12 @@ styr_work_describe_value (const char *field,
  * @store: the store
  * @id: a document of the municipality's own
  * @seen_rev: the revision the user saw
- * @check: (scope call): refuses documents that are not the municipality's
  * @author: who deletes it
  * @tombstone: (out) (optional): the deletion's revision, for undo
  * @error: return location for a #GError
  *
  * Moves a task or checklist item the municipality added to the trash;
- * what KOMBIT's catalogue brought, @check refuses.
+ * what KOMBIT's catalogue brought is refused (styr_work_check_own()).
  *
  * Returns: %TRUE if the document was deleted
  */
@@ -405,7 +476,6 @@ gboolean
 styr_work_delete_own (StyrStore         *store,
                       const char        *id,
                       const char        *seen_rev,
-                      StyrWorkOwnCheck   check,
                       const char        *author,
                       char             **tombstone,
                       GError           **error)
@@ -413,10 +483,10 @@ styr_work_delete_own (StyrStore         *store,
   g_autoptr(JsonObject) body = NULL;
 
   g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
-  g_return_val_if_fail (id != NULL && check != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
 
   body = styr_store_get (store, id, NULL, error);
-  if (body == NULL || !check (body, id, error))
+  if (body == NULL || !styr_work_check_own (body, id, error))
     return FALSE;
 
   return styr_store_delete (store, id, seen_rev, author, tombstone, error);

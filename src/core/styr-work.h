@@ -5,10 +5,29 @@
 
 #pragma once
 
+#include "styr-record.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
 
+#define STYR_WORK_ERROR (styr_work_error_quark ())
+
+/**
+ * StyrWorkError:
+ * @STYR_WORK_ERROR_CATALOGUE: the document is KOMBIT's, from the
+ *   catalogue, and only the municipality's own can be changed or deleted
+ */
+typedef enum
+{
+  STYR_WORK_ERROR_CATALOGUE,
+} StyrWorkError;
+
+GQuark     styr_work_error_quark  (void);
+gboolean   styr_work_is_own       (JsonObject         *body);
+gboolean   styr_work_record_is_own (StyrRecord        *record);
+gboolean   styr_work_check_own    (JsonObject         *body,
+                                   const char         *id,
+                                   GError            **error);
 gboolean   styr_work_update_state (StyrStore          *store,
                                    const char         *id,
                                    const char         *seen_rev,
@@ -18,16 +37,9 @@ gboolean   styr_work_update_state (StyrStore          *store,
                                    GError            **error);
 char      *styr_work_state_id     (const char         *id);
 
-/* Refuses, with @error set, to change a document that is not the
- * municipality's own; see styr_work_delete_own(). */
-typedef gboolean (*StyrWorkOwnCheck) (JsonObject  *body,
-                                      const char  *id,
-                                      GError     **error);
-
 gboolean   styr_work_delete_own   (StyrStore          *store,
                                    const char         *id,
                                    const char         *seen_rev,
-                                   StyrWorkOwnCheck    check,
                                    const char         *author,
                                    char              **tombstone,
                                    GError            **error);

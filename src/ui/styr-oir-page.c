@@ -810,12 +810,6 @@ add_item_action (GtkWidget  *widget,
   gtk_widget_grab_focus (text);
 }
 
-static gboolean
-is_own_item (StyrChecklistItem *item)
-{
-  return g_strcmp0 (styr_record_get_string (STYR_RECORD (item), "origin"), "local") == 0;
-}
-
 static void
 delete_own_item (StyrOirPage       *self,
                  StyrChecklistItem *item,
@@ -963,7 +957,7 @@ edit_item_action (GtkWidget  *widget,
 
   if (entry == NULL)
     return;
-  own = is_own_item (entry->item);
+  own = styr_work_record_is_own (STYR_RECORD (entry->item));
   /* The municipality's own items can be re-worded, re-dated and deleted. */
   if (own)
     {

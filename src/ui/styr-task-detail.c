@@ -305,7 +305,7 @@ styr_task_detail_show (StyrTaskDetail *self,
     return;
 
   record = STYR_RECORD (task);
-  local = styr_task_is_local (task);
+  local = styr_work_record_is_own (STYR_RECORD (task));
   code = styr_record_get_string (record, "code");
 
   gtk_label_set_text (self->title_label, styr_task_get_title (task));
@@ -521,7 +521,7 @@ save_clicked_cb (StyrTaskDetail *self)
   task = g_object_ref (self->task);
   state = self->state != NULL ? g_object_ref (self->state) : NULL;
   state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (task)));
-  if (styr_task_is_local (task) && !read_local (self, task_changes, &error))
+  if (styr_work_record_is_own (STYR_RECORD (task)) && !read_local (self, task_changes, &error))
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return;

@@ -628,7 +628,7 @@ selection_changed_cb (StyrTasksPage *self)
                           ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tasks.delete",
                                  item != NULL && STYR_IS_TASK (item) &&
-                                 styr_task_is_local (STYR_TASK (item)));
+                                 styr_work_record_is_own (STYR_RECORD (item)));
 }
 
 /* The cells */
@@ -762,7 +762,7 @@ task_bind_cb (GtkSignalListItemFactory *factory,
                                 styr_task_lifecycle_label (lifecycle));
       if (blocked != NULL && blocked[0] != NULL)
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("Blocked"));
-      if (styr_task_is_local (task))
+      if (styr_work_record_is_own (STYR_RECORD (task)))
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("Own task"));
 
       marked = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (task)),
