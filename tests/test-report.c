@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "store-fixture.h"
+#include "styr-checklist-actions.h"
+#include "styr-work.h"
 #include "styr-report.h"
 #include "styr-summary.h"
 #include "styr-task-actions.h"
@@ -193,6 +195,38 @@ test_due_by_meeting (Fixture       *fixture,
   g_assert_cmpstr (summary->attention_title, ==, "Due Within 14 Days, or Overdue");
 }
 
+/* KLIK task 00 and the ØiR item that repeats it are one step: ticking the
+ * item completes the task, and the summary lists the step once. */
+static void
+test_one_step (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(StyrRuleContext) context = own_context ();
+  g_autoptr(StyrSummary) before = NULL;
+  g_autoptr(StyrSummary) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = styr_store_get (fixture->store, "checklist-item:OIR-1", NULL, NULL);
+  g_autoptr(StyrRecord) item = styr_record_load ("checklist-item:OIR-1", NULL, body);
+  guint twice = 0;
+
+  before = styr_summary_build (fixture->store, context, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_item (before->attention, "task:OIR-BASIS-00"));
+  g_assert_false (has_item (before->attention, "checklist-item:OIR-1"));
+  for (guint i = 0; i < before->attention->len; i++)
+    twice += strstr (((StyrSummaryItem *) g_ptr_array_index (before->attention, i))->title,
+                     "Afhold kick-off") != NULL;
+  g_assert_cmpuint (twice, ==, 1);
+
+  g_assert_true (styr_checklist_item_set_done (fixture->store, STYR_CHECKLIST_ITEM (item), NULL,
+                                               TRUE, "mette", &context->today, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (styr_work_is_done (fixture->store, "task:OIR-BASIS-00"));
+  g_assert_true (styr_work_is_done (fixture->store, "checklist-item:OIR-1"));
+  after = styr_summary_build (fixture->store, context, NULL, NULL, &error);
+  g_assert_false (has_item (after->attention, "task:OIR-BASIS-00"));
+}
+
 static void
 test_cancelled (Fixture       *fixture,
                 gconstpointer  data)
@@ -226,6 +260,7 @@ main (int   argc,
   ADD ("thousand-tasks", test_thousand_tasks);
   ADD ("cancelled", test_cancelled);
   ADD ("due-by-meeting", test_due_by_meeting);
+  ADD ("one-step", test_one_step);
 
   return g_test_run ();
 }

@@ -249,6 +249,10 @@ test_blocking (Fixture       *fixture,
   unblocked = styr_work_blocked_by (fixture->store, (const char * const *) depends_on);
   g_assert_cmpuint (g_strv_length (unblocked), ==, 0);
 
+  /* The item is the same step as the KLIK task YR-OIR-MAP: ticking it
+   * completed the task. */
+  g_assert_true (styr_work_is_done (fixture->store, "task:YR-OIR-MAP"));
+
   /* A local task can wait for a KLIK task; it stays blocked until the
    * KLIK task is fuldført, not merely påbegyndt. */
   json_array_add_string_element (depends, "task:YR-OIR-MAP");
@@ -261,8 +265,12 @@ test_blocking (Fixture       *fixture,
   local = load (fixture->store, local_id);
   g_strfreev (depends_on);
   depends_on = styr_task_dup_depends_on (local);
-  g_assert_true (styr_task_set_status (fixture->store, task, NULL, "started", "mette", &today,
-                                       NULL, &error));
+  {
+    g_autofree char *completed_rev = rev_of (fixture->store, "task-state:YR-OIR-MAP");
+
+    g_assert_true (styr_task_set_status (fixture->store, task, completed_rev, "started", "mette",
+                                         &today, NULL, &error));
+  }
   local_blocked = styr_work_blocked_by (fixture->store, (const char * const *) depends_on);
   g_assert_cmpuint (g_strv_length (local_blocked), ==, 1);
   g_strfreev (local_blocked);
@@ -482,9 +490,9 @@ test_template_merge (Fixture       *fixture,
   g_assert_cmpuint (changes->len, ==, 0);
   g_clear_pointer (&changes, g_ptr_array_unref);
 
-  tick (fixture, "checklist-item:OIR-4");
-  tick (fixture, "checklist-item:OIR-1");
-  state_rev = rev_of (fixture->store, "checklist-item-state:OIR-4");
+  tick (fixture, "checklist-item:OIR-2");
+  tick (fixture, "checklist-item:OIR-3");
+  state_rev = rev_of (fixture->store, "checklist-item-state:OIR-2");
   g_assert_true (styr_checklist_progress (fixture->store, "CL-OIR-BASIS", &done, &total, &error));
   g_assert_cmpuint (done, ==, 2);
 
@@ -495,14 +503,14 @@ test_template_merge (Fixture       *fixture,
   object = json_node_get_object (root);
   json_object_set_int_member (object, "version", json_object_get_int_member (object, "version") + 1);
   documents = json_object_get_array_member (object, "documents");
-  item_rev = rev_of (fixture->store, "checklist-item:OIR-4");
+  item_rev = rev_of (fixture->store, "checklist-item:OIR-2");
   for (guint i = 0; i < json_array_get_length (documents); i++)
     {
       JsonObject *doc = json_array_get_object_element (documents, i);
 
-      if (!g_str_equal (json_object_get_string_member (doc, "_id"), "checklist-item:OIR-4"))
+      if (!g_str_equal (json_object_get_string_member (doc, "_id"), "checklist-item:OIR-2"))
         continue;
-      json_object_set_string_member (doc, "text", "Organiser jer i relation til ØiR og FK-ØKO");
+      json_object_set_string_member (doc, "text", "Udpeg ØiR finans- og ØiR debitor-kontaktpersoner og deres stedfortrædere");
       revisions = json_array_new ();
       json_array_add_string_element (revisions, item_rev);
       json_object_set_array_member (doc, "_revisions", revisions);
@@ -524,9 +532,9 @@ test_template_merge (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* The ticks are untouched … */
-  state_rev_after = rev_of (fixture->store, "checklist-item-state:OIR-4");
+  state_rev_after = rev_of (fixture->store, "checklist-item-state:OIR-2");
   g_assert_cmpstr (state_rev_after, ==, state_rev);
-  state = load (fixture->store, "checklist-item-state:OIR-4");
+  state = load (fixture->store, "checklist-item-state:OIR-2");
   g_assert_true (styr_checklist_item_state_get_done (state));
   g_assert_true (styr_checklist_progress (fixture->store, "CL-OIR-BASIS", &done_after,
                                           &total_after, &error));
@@ -534,18 +542,18 @@ test_template_merge (Fixture       *fixture,
   g_assert_cmpuint (total_after, ==, total + 1);
 
   /* … the text is the catalogue's … */
-  reworded = load (fixture->store, "checklist-item:OIR-4");
+  reworded = load (fixture->store, "checklist-item:OIR-2");
   g_assert_cmpstr (styr_checklist_item_get_text (reworded), ==,
-                   "Organiser jer i relation til ØiR og FK-ØKO");
+                   "Udpeg ØiR finans- og ØiR debitor-kontaktpersoner og deres stedfortrædere");
 
   /* … and the changes are there to show. */
   changes = styr_checklist_template_changes (fixture->store, "CL-OIR-BASIS", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes->len, ==, 2);
   change = g_ptr_array_index (changes, 0);
-  g_assert_cmpstr (change->item, ==, "checklist-item:OIR-4");
-  g_assert_cmpstr (change->before, ==, "Organiser jer i relation til ØiR");
-  g_assert_cmpstr (change->after, ==, "Organiser jer i relation til ØiR og FK-ØKO");
+  g_assert_cmpstr (change->item, ==, "checklist-item:OIR-2");
+  g_assert_cmpstr (change->before, ==, "Udpeg ØiR finans- og ØiR debitor-kontaktpersoner og oplys dem til KOMBIT");
+  g_assert_cmpstr (change->after, ==, "Udpeg ØiR finans- og ØiR debitor-kontaktpersoner og deres stedfortrædere");
   change = g_ptr_array_index (changes, 1);
   g_assert_cmpstr (change->item, ==, "checklist-item:OIR-8");
   g_assert_null (change->before);

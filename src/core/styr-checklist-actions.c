@@ -16,6 +16,7 @@
 #include "styr-meeting.h"
 #include "styr-person.h"
 #include "styr-rules.h"
+#include "styr-task-actions.h"
 #include "styr-work.h"
 
 /* The ØiR checklists: the catalogue's templates, the municipality's ticks
@@ -37,6 +38,49 @@ styr_template_change_free (StyrTemplateChange *change)
   g_free (change->before);
   g_free (change->after);
   g_free (change);
+}
+
+static StyrTask *
+load_task (StyrStore  *store,
+           const char *id,
+           StyrRecord **state)
+{
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonObject) body = styr_store_get (store, id, NULL, NULL);
+  g_autoptr(StyrRecord) task = body != NULL ? styr_record_load (id, NULL, body) : NULL;
+  g_autofree char *state_id = styr_work_state_id (id);
+  g_autoptr(JsonObject) state_body = styr_store_get (store, state_id, &rev, NULL);
+
+  *state = state_body != NULL ? styr_record_load (state_id, rev, state_body) : NULL;
+  if (*state != NULL && !STYR_IS_TASK_STATE (*state))
+    g_clear_object (state);
+  return task != NULL && STYR_IS_TASK (task) ? STYR_TASK (g_steal_pointer (&task)) : NULL;
+}
+
+/**
+ * styr_checklist_item_is_overdue:
+ * @store: the store
+ * @item: a checklist item
+ * @state: (nullable): its own state
+ * @today: a valid date
+ *
+ * Returns: %TRUE if @item is past its due date and not done; an item
+ *   that mirrors a KLIK task is late as the task is
+ */
+gboolean
+styr_checklist_item_is_overdue (StyrStore              *store,
+                                StyrChecklistItem      *item,
+                                StyrChecklistItemState *state,
+                                const GDate            *today)
+{
+  g_autofree char *task_id = styr_work_same_task (store, styr_record_get_body (STYR_RECORD (item)));
+  g_autoptr(StyrRecord) task_state = NULL;
+  g_autoptr(StyrTask) task = task_id != NULL ? load_task (store, task_id, &task_state) : NULL;
+
+  if (task != NULL)
+    return styr_rules_task_overdue (task, task_state != NULL ? STYR_TASK_STATE (task_state) : NULL,
+                                    today);
+  return styr_rules_checklist_item_overdue (item, state, today);
 }
 
 /**
@@ -72,6 +116,18 @@ styr_checklist_item_set_done (StyrStore          *store,
   g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
   g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (item), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  /* The tick of an item that mirrors a KLIK task is the task's status. */
+  {
+    g_autofree char *task_id = styr_work_same_task (store, styr_record_get_body (STYR_RECORD (item)));
+    g_autoptr(StyrRecord) task_state = NULL;
+    g_autoptr(StyrTask) task = task_id != NULL ? load_task (store, task_id, &task_state) : NULL;
+
+    if (task != NULL)
+      return styr_task_set_status (store, task,
+                                   task_state != NULL ? styr_record_get_rev (task_state) : NULL,
+                                   done ? "completed" : "started", author, today, new_rev, error);
+  }
 
   state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (item)));
   json_object_set_boolean_member (changes, "done", done);

@@ -7,6 +7,7 @@
 
 #include "styr-checklist.h"
 #include "styr-checklist-item.h"
+#include "styr-checklist-item-state.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,10 @@ typedef struct
 void        styr_template_change_free            (StyrTemplateChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StyrTemplateChange, styr_template_change_free)
 
+gboolean    styr_checklist_item_is_overdue       (StyrStore              *store,
+                                                  StyrChecklistItem      *item,
+                                                  StyrChecklistItemState *state,
+                                                  const GDate            *today);
 gboolean    styr_checklist_item_set_done         (StyrStore          *store,
                                                   StyrChecklistItem  *item,
                                                   const char         *seen_state_rev,

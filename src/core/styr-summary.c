@@ -377,11 +377,16 @@ add_checklists (StyrSummary  *summary,
           StyrChecklistItemState *item_state = state != NULL && STYR_IS_CHECKLIST_ITEM_STATE (state)
                                                ? STYR_CHECKLIST_ITEM_STATE (state) : NULL;
           gboolean overdue = styr_rules_checklist_item_overdue (item, item_state, &summary->today);
+          g_autofree char *task_id = styr_work_same_task (store,
+                                                          styr_record_get_body (STYR_RECORD (item)));
           GDate due;
 
-          if (item_state != NULL && styr_checklist_item_state_get_done (item_state))
+          if (styr_work_is_done (store, id))
             done++;
-          if ((overdue || styr_rules_checklist_item_due_by (item, item_state, &summary->due_by)) &&
+          /* An item that is the same step as a KLIK task is listed once, as
+           * the task. */
+          if (task_id == NULL &&
+              (overdue || styr_rules_checklist_item_due_by (item, item_state, &summary->due_by)) &&
               styr_checklist_item_get_due (item, &due))
             {
               g_autofree char *date = styr_date_to_user (styr_record_get_string (STYR_RECORD (item),

@@ -71,6 +71,39 @@ styr_work_record_is_own (StyrRecord *record)
 }
 
 /**
+ * styr_work_same_task:
+ * @store: the store
+ * @item: a checklist item's document
+ *
+ * KOMBIT's ØiR checklist repeats some KLIK tasks as items: the catalogue
+ * names the task of an item ("klik_task"). An item that is the only one
+ * naming its task is the same step as the task (the kick-off, the
+ * organisation, the YR mapping): one thing to do, ticked in either place
+ * and listed once. Several items naming one task are its parts (the
+ * contact persons and the mailbox of task 01), each ticked on its own.
+ *
+ * Returns: (transfer full) (nullable): the id of the task @item is the
+ *   same step as, %NULL if it is none
+ */
+char *
+styr_work_same_task (StyrStore  *store,
+                     JsonObject *item)
+{
+  const char *task = styr_json_get_string (item, "klik_task", NULL);
+  g_autofree char *task_id = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(JsonObject) body = NULL;
+
+  if (task == NULL)
+    return NULL;
+
+  task_id = g_strconcat ("task:", task, NULL);
+  items = styr_store_find_ids (store, "checklist-item", "klik_task", task, NULL, NULL);
+  body = items != NULL && items->len == 1 ? styr_store_get (store, task_id, NULL, NULL) : NULL;
+  return body != NULL ? g_steal_pointer (&task_id) : NULL;
+}
+
+/**
  * styr_work_check_own:
  * @body: a document about to be changed or deleted
  * @id: its id
@@ -267,6 +300,17 @@ styr_work_is_done (StyrStore  *store,
 
   if (state_id == NULL)
     return FALSE;
+
+  /* A checklist item that is the same step as a KLIK task is done when
+   * the task is, ticked in either place. */
+  if (g_str_has_prefix (id, "checklist-item:"))
+    {
+      g_autoptr(JsonObject) item = styr_store_get (store, id, NULL, NULL);
+      g_autofree char *task_id = item != NULL ? styr_work_same_task (store, item) : NULL;
+
+      if (task_id != NULL)
+        return styr_work_is_done (store, task_id);
+    }
 
   body = styr_store_get (store, state_id, NULL, NULL);
   if (body == NULL)

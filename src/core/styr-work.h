@@ -25,6 +25,8 @@ typedef enum
 GQuark     styr_work_error_quark  (void);
 gboolean   styr_work_is_own       (JsonObject         *body);
 gboolean   styr_work_record_is_own (StyrRecord        *record);
+char      *styr_work_same_task    (StyrStore          *store,
+                                   JsonObject         *item);
 gboolean   styr_work_check_own    (JsonObject         *body,
                                    const char         *id,
                                    GError            **error);

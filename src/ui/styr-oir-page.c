@@ -178,7 +178,8 @@ describe_item (StyrOirPage            *self,
 {
   StyrRecord *record = STYR_RECORD (item);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  gboolean done = state != NULL && styr_checklist_item_state_get_done (state);
+  gboolean done = styr_work_is_done (self->store, styr_record_get_id (record));
+  g_autofree char *task_id = styr_work_same_task (self->store, styr_record_get_body (record));
   const char *role = styr_checklist_item_get_owner_role (item);
   const char *approx = styr_record_get_string (record, "due_approx");
   const char *note = state != NULL ? styr_record_get_string (STYR_RECORD (state), "note") : NULL;
@@ -188,7 +189,7 @@ describe_item (StyrOirPage            *self,
   GDate due, today;
 
   styr_clock_get_today (self->clock, &today);
-  *overdue = styr_rules_checklist_item_overdue (item, state, &today);
+  *overdue = styr_checklist_item_is_overdue (self->store, item, state, &today);
 
   if (styr_checklist_item_get_due (item, &due))
     {
@@ -246,7 +247,15 @@ describe_item (StyrOirPage            *self,
       g_ptr_array_add (parts, g_strdup_printf (_("Your meeting: %s"), when));
     }
 
-  if (done)
+  if (task_id != NULL)
+    {
+      g_autofree char *title = styr_work_title (self->store, task_id);
+
+      /* Translators: an ØiR item that is the same step as a KLIK task; %s is the task. */
+      g_ptr_array_add (parts, g_strdup_printf (_("One step with the KLIK task “%s”: ticking "
+                                                 "one completes the other"), title));
+    }
+  else if (done && state != NULL)
     {
       const char *by = styr_record_get_string (STYR_RECORD (state), "done_by");
       g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
@@ -283,7 +292,7 @@ update_item (StyrOirPage *self,
   gboolean done;
 
   state = load_state (self, styr_record_get_id (STYR_RECORD (entry->item)));
-  done = state != NULL && styr_checklist_item_state_get_done (state);
+  done = styr_work_is_done (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
   described = describe_item (self, entry->item, state, &overdue);
   subtitle = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (entry->item)),
                                     described);
@@ -302,7 +311,7 @@ update_item (StyrOirPage *self,
       /* An integration row says how it is carried, and who ticked it. */
       if (transport == NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      else if (done)
+      else if (done && state != NULL)
         {
           g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
                                                                            "done_on"));
