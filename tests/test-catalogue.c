@@ -278,7 +278,7 @@ test_identical_on_two_desktops (Fixture       *fixture,
 
   /* The catalogue's own ids give the same revisions for the other types too. */
   {
-    const char *ids[] = { "task:OIR-BASIS-02", "meeting:PLM-2020-01", "role:STS-AFTALEGODKENDER",
+    const char *ids[] = { "task:OIR-BASIS-02", "meeting:PLM-2020-01", "role:KOMBIT-PROGRAMLEDER",
                           "checklist-item:YR-1", "service:SF1520" };
 
     for (guint i = 0; i < G_N_ELEMENTS (ids); i++)

@@ -148,6 +148,51 @@ styr_checklist_item_set_done (StyrStore          *store,
 }
 
 static int
+compare_checklists (gconstpointer a,
+                    gconstpointer b)
+{
+  StyrRecord *x = *(StyrRecord **) a;
+  StyrRecord *y = *(StyrRecord **) b;
+  gint64 px = styr_record_get_int (x, "styr_position", G_MAXINT);
+  gint64 py = styr_record_get_int (y, "styr_position", G_MAXINT);
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  return g_utf8_collate (styr_record_get_string (x, "title") ?: "",
+                         styr_record_get_string (y, "title") ?: "");
+}
+
+/**
+ * styr_checklist_list_ticked:
+ * @store: the store
+ * @error: return location for a #GError
+ *
+ * The checklists whose items the municipality ticks, on the ØiR page and
+ * in the summary alike, in the catalogue's order ("styr_position", which
+ * Styr adds to KOMBIT's checklists), then by title. One the catalogue
+ * asks per agreement ("styr_asked_per", the five questions before an
+ * agreement is approved) is answered on each agreement, not ticked.
+ *
+ * Returns: (transfer full) (element-type StyrChecklist): the checklists,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+styr_checklist_list_ticked (StyrStore  *store,
+                            GError    **error)
+{
+  GPtrArray *checklists = styr_record_load_all (store, "checklist", NULL, error);
+
+  if (checklists == NULL)
+    return NULL;
+
+  for (guint i = checklists->len; i > 0; i--)
+    if (styr_record_get_string (g_ptr_array_index (checklists, i - 1), "styr_asked_per") != NULL)
+      g_ptr_array_remove_index (checklists, i - 1);
+  g_ptr_array_sort (checklists, compare_checklists);
+  return checklists;
+}
+
+static int
 compare_position (gconstpointer a,
                   gconstpointer b)
 {

@@ -42,6 +42,8 @@ gboolean    styr_checklist_item_set_done         (StyrStore          *store,
                                                   const GDate        *today,
                                                   char              **new_rev,
                                                   GError            **error);
+GPtrArray  *styr_checklist_list_ticked           (StyrStore          *store,
+                                                  GError            **error);
 GPtrArray  *styr_checklist_list_items            (StyrStore          *store,
                                                   const char         *checklist_key,
                                                   GError            **error);

@@ -350,7 +350,7 @@ add_checklists (StyrSummary  *summary,
                 StyrStore    *store,
                 GError      **error)
 {
-  g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, error);
+  g_autoptr(GPtrArray) checklists = styr_checklist_list_ticked (store, error);
 
   if (checklists == NULL)
     return FALSE;
@@ -362,8 +362,7 @@ add_checklists (StyrSummary  *summary,
                                                               NULL);
       guint done = 0;
 
-      /* The five questions are asked per agreement, not ticked here. */
-      if (items == NULL || g_str_equal (styr_record_get_key (checklist), "CL-SA-APPROVE"))
+      if (items == NULL)
         continue;
 
       for (guint j = 0; j < items->len; j++)

@@ -629,19 +629,6 @@ add_integration_row (StyrOirPage       *self,
 }
 
 static int
-compare_checklists (gconstpointer a,
-                    gconstpointer b)
-{
-  const char *id_a = *(const char **) a;
-  const char *id_b = *(const char **) b;
-
-  /* The basic implementation first; the rest by id. */
-  if (g_str_equal (id_a, "checklist:CL-OIR-BASIS") != g_str_equal (id_b, "checklist:CL-OIR-BASIS"))
-    return g_str_equal (id_a, "checklist:CL-OIR-BASIS") ? -1 : 1;
-  return g_strcmp0 (id_a, id_b);
-}
-
-static int
 compare_integrations (gconstpointer a,
                       gconstpointer b)
 {
@@ -658,37 +645,31 @@ compare_integrations (gconstpointer a,
 static void
 rebuild (StyrOirPage *self)
 {
-  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) checklists = NULL;
   g_autoptr(GPtrArray) integrations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
   clear_groups (self);
-  ids = styr_store_find_ids (self->store, "checklist", NULL, NULL, NULL, &error);
-  if (ids == NULL)
+  checklists = styr_checklist_list_ticked (self->store, &error);
+  if (checklists == NULL)
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
-  g_ptr_array_sort (ids, compare_checklists);
 
   /* The add button stays last. */
   g_object_ref (self->add_group);
   adw_preferences_page_remove (self->preferences_page, self->add_group);
 
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; i < checklists->len; i++)
     {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(JsonObject) body = styr_store_get (self->store, id, NULL, NULL);
+      StyrRecord *checklist = g_ptr_array_index (checklists, i);
+      const char *id = styr_record_get_id (checklist);
       g_autoptr(GPtrArray) items = NULL;
       AdwPreferencesGroup *group;
 
-      /* The five questions are asked per agreement, on the agreements
-       * page; a tick here would say nothing. */
-      if (body == NULL || g_str_equal (id, "checklist:CL-SA-APPROVE"))
-        continue;
-      items = styr_checklist_list_items (self->store, strchr (id, ':') + 1, NULL);
-      group = checklist_group_new (self, id,
-                                   json_object_get_string_member_with_default (body, "title", id));
+      items = styr_checklist_list_items (self->store, styr_record_get_key (checklist), NULL);
+      group = checklist_group_new (self, id, styr_record_get_string (checklist, "title") ?: id);
       for (guint j = 0; items != NULL && j < items->len; j++)
         {
           StyrChecklistItem *item = g_ptr_array_index (items, j);
