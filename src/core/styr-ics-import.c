@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "styr-format.h"
 #include "styr-ics-private.h"
 #include "styr-json.h"
 #include "styr-meeting-actions.h"
@@ -347,26 +348,6 @@ read_time (icalcomponent  *component,
   return TRUE;
 }
 
-static char *
-format_when (GTimeZone *zone,
-             gboolean   all_day,
-             GDateTime *start,
-             GDateTime *end)
-{
-  g_autoptr(GDateTime) from = g_date_time_to_timezone (start, zone);
-  g_autoptr(GDateTime) to = g_date_time_to_timezone (end, zone);
-  g_autofree char *day = g_date_time_format (from, "%d-%m-%Y");
-  g_autofree char *first = g_date_time_format (from, "%H:%M");
-  g_autofree char *last = g_date_time_format (to, "%H:%M");
-
-  if (all_day)
-    /* Translators: a whole-day event, e.g. "16-06-2020 (all day)". */
-    return g_strdup_printf (_("%s (all day)"), day);
-
-  /* Translators: a meeting's day and time, e.g. "30-01-2020 10:00–11:30". */
-  return g_strdup_printf (_("%s %s–%s"), day, first, last);
-}
-
 static gboolean
 read_event (icalcomponent  *component,
             gboolean        cancelling,
@@ -496,8 +477,8 @@ plan_event (Held         *held,
 
   if (event->all_day && !held->all_day && !event->cancelled)
     {
-      g_autofree char *day = format_when (zone, TRUE, event->start, event->start);
-      g_autofree char *when = format_when (zone, FALSE, held->start, held->end);
+      g_autofree char *day = styr_format_time_range (event->start, event->start, TRUE);
+      g_autofree char *when = styr_format_time_range (held->start, held->end, FALSE);
 
       g_set_error (error, STYR_ICS_ERROR, STYR_ICS_ERROR_UNSUPPORTED,
                    /* Translators: the event's title and day, the meeting's title and time. */
@@ -766,14 +747,11 @@ styr_ics_count_changes (GPtrArray *updates)
 char *
 styr_ics_describe_update (StyrIcsUpdate *update)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (STYR_ICS_ZONE);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (zone == NULL)
-    zone = g_time_zone_new_utc ();
-  before = format_when (zone, update->old_all_day, update->old_start, update->old_end);
-  after = format_when (zone, update->new_all_day, update->new_start, update->new_end);
+  before = styr_format_time_range (update->old_start, update->old_end, update->old_all_day);
+  after = styr_format_time_range (update->new_start, update->new_end, update->new_all_day);
 
   switch (update->change)
     {

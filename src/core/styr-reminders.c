@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "styr-format.h"
 #include "styr-meeting-actions.h"
 #include "styr-reminders.h"
 
@@ -57,15 +58,6 @@ add (GPtrArray   *reminders,
   reminder->title = title;
   reminder->body = body;
   g_ptr_array_add (reminders, reminder);
-}
-
-static char *
-when (GDateTime *start)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Copenhagen");
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (start, zone);
-
-  return g_date_time_format (local, "%A %d-%m-%Y %H:%M");
 }
 
 /**
@@ -125,7 +117,7 @@ styr_meeting_reminders (StyrStore                *store,
         {
           StyrSlot *slot = g_ptr_array_index (slots, chosen);
           GTimeSpan ahead = g_date_time_difference (slot->start, now);
-          g_autofree char *time = when (slot->start);
+          g_autofree char *time = styr_format_moment (slot->start);
 
           if (ahead > 0 && ahead <= G_TIME_SPAN_HOUR)
             add (reminders, store, g_strdup_printf ("hour:%s:%d", key, chosen), id,

@@ -14,6 +14,7 @@
 #include "styr-assignment.h"
 #include "styr-checklist-actions.h"
 #include "styr-checklist-item-state.h"
+#include "styr-format.h"
 #include "styr-meeting-actions.h"
 #include "styr-municipality.h"
 #include "styr-role-actions.h"
@@ -77,42 +78,6 @@ add_item (GPtrArray  *items,
   return item;
 }
 
-/**
- * styr_format_day:
- * @day: a valid date
- *
- * Returns: (transfer full): @day written out in the user's language, e.g.
- *   "torsdag den 30. januar 2020" in Danish
- */
-char *
-styr_format_day (const GDate *day)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
-                                                     g_date_get_day (day), 12, 0, 0);
-
-  /* Translators: a date written out, as strftime; Danish writes "%A den %-d. %B %Y". */
-  return g_date_time_format (time, _("%A %-d %B %Y"));
-}
-
-static char *
-format_slot (StyrSlot *slot)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Copenhagen");
-  g_autoptr(GDateTime) start = g_date_time_to_timezone (slot->start, zone);
-  g_autoptr(GDateTime) end = g_date_time_to_timezone (slot->end, zone);
-  g_autofree char *from = g_date_time_format (start, "%H:%M");
-  g_autofree char *to = g_date_time_format (end, "%H:%M");
-  g_autofree char *day = NULL;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, g_date_time_get_day_of_month (start), g_date_time_get_month (start),
-                  g_date_time_get_year (start));
-  day = styr_format_day (&date);
-  /* Translators: a meeting's date and time in the summary. */
-  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
-}
-
 static gboolean
 add_meeting (StyrSummary  *summary,
              StyrStore    *store,
@@ -156,7 +121,7 @@ add_meeting (StyrSummary  *summary,
   summary->meeting_title = g_strdup (styr_meeting_get_title (STYR_MEETING (record)));
   summary->agenda = styr_meeting_dup_agenda (STYR_MEETING (record));
   if (chosen >= 0 && (guint) chosen < slots->len)
-    summary->meeting_when = format_slot (g_ptr_array_index (slots, chosen));
+    summary->meeting_when = styr_format_slot_long (g_ptr_array_index (slots, chosen));
   else if (slots->len > 0)
     {
       g_autoptr(GString) when = g_string_new (NULL);
@@ -164,7 +129,7 @@ add_meeting (StyrSummary  *summary,
       for (guint i = 0; i < slots->len; i++)
         {
           StyrSlot *slot = g_ptr_array_index (slots, i);
-          g_autofree char *one = format_slot (slot);
+          g_autofree char *one = styr_format_slot_long (slot);
 
           g_string_append_printf (when, "%s%s%s", i > 0 ? _(" or ") : "", one,
                                   slot->cancelled ? _(" (cancelled by KOMBIT)") : "");

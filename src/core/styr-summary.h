@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "styr-format.h"
+
 #include "styr-meeting.h"
 #include "styr-rule-context.h"
 #include "styr-rules.h"
@@ -99,6 +101,5 @@ StyrSummary *styr_summary_build (StyrStore                *store,
                                  const char               *meeting_id,
                                  GCancellable             *cancellable,
                                  GError                  **error);
-char        *styr_format_day    (const GDate              *day);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "styr-calendar-files.h"
 #include "styr-checklist-item.h"
+#include "styr-format.h"
 #include "styr-json.h"
 #include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
@@ -47,26 +48,6 @@ struct _StyrMeetingsPage
 };
 
 G_DEFINE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR_TYPE_PAGE)
-
-static GTimeZone *
-copenhagen (void)
-{
-  return g_time_zone_new_identifier ("Europe/Copenhagen");
-}
-
-static char *
-format_slot (StyrSlot *slot)
-{
-  g_autoptr(GTimeZone) zone = copenhagen ();
-  g_autoptr(GDateTime) start = g_date_time_to_timezone (slot->start, zone);
-  g_autoptr(GDateTime) end = g_date_time_to_timezone (slot->end, zone);
-  g_autofree char *day = g_date_time_format (start, "%A %d-%m-%Y");
-  g_autofree char *from = g_date_time_format (start, "%H:%M");
-  g_autofree char *to = g_date_time_format (end, "%H:%M");
-
-  /* Translators: a meeting's date and time, e.g. "torsdag 30-01-2020, 10:00–11:30". */
-  return g_strdup_printf (_("%s, %s–%s"), day, from, to);
-}
 
 static void
 slot_day (StyrSlot *slot,
@@ -409,7 +390,7 @@ show_dates (StyrMeetingsPage *self,
                  ? _("KOMBIT offers two dates; the municipality takes one.") : NULL);
   for (guint s = 0; s < slots->len; s++)
     {
-      g_autofree char *when = format_slot (g_ptr_array_index (slots, s));
+      g_autofree char *when = styr_format_slot (g_ptr_array_index (slots, s));
       gboolean invited = styr_meeting_get_invitation (state, (int) s) != NULL;
       StyrSlot *slot = g_ptr_array_index (slots, s);
       GtkWidget *row = text_row (dates, when,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-checklist-actions.h"
+#include "styr-format.h"
 #include "styr-checklist-item-state.h"
 #include "styr-history-group.h"
 #include "styr-meeting.h"
@@ -87,22 +88,6 @@ load_state (StyrOirPage *self,
   return (StyrChecklistItemState *) state;
 }
 
-static char *
-format_slot (GDateTime *start,
-             GDateTime *end)
-{
-  g_autofree char *day = g_date_time_format (start, "%A");
-  g_autofree char *date = g_date_time_format (start, "%d-%m-%Y");
-  g_autofree char *from = g_date_time_format (start, "%H:%M");
-  g_autofree char *to = end != NULL ? g_date_time_format (end, "%H:%M") : NULL;
-
-  if (to != NULL)
-    /* Translators: a meeting's time, e.g. "Monday 13-01-2020, 13:00–15:00". */
-    return g_strdup_printf (_("%s %s, %s–%s"), day, date, from, to);
-  /* Translators: a meeting's time, e.g. "Monday 13-01-2020, 13:00". */
-  return g_strdup_printf (_("%s %s, %s"), day, date, from);
-}
-
 static const char *
 chosen_erp (StyrOirPage *self)
 {
@@ -139,7 +124,7 @@ show_erp_meeting (StyrOirPage *self)
   if (slots != NULL && slots->len > 0)
     {
       StyrSlot *slot = g_ptr_array_index (slots, 0);
-      g_autofree char *when = format_slot (slot->start, slot->end);
+      g_autofree char *when = styr_format_slot (slot);
       g_autofree char *text = g_strdup_printf ("%s\n%s", when,
                                                styr_meeting_get_title (STYR_MEETING (meeting)));
 
@@ -242,7 +227,10 @@ describe_item (StyrOirPage            *self,
       end = g_date_time_new_from_iso8601 (json_object_get_string_member (option, "end"), NULL);
       if (start == NULL)
         continue;
-      when = format_slot (start, end);
+      if (end != NULL)
+        when = styr_format_slot (&(StyrSlot) { start, end, FALSE });
+      else
+        when = styr_format_moment (start);
       /* Translators: %s is the meeting's time. */
       g_ptr_array_add (parts, g_strdup_printf (_("Your meeting: %s"), when));
     }
