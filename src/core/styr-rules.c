@@ -1041,6 +1041,30 @@ styr_rules_meeting_needs_slot (StyrMeeting              *meeting,
 }
 
 /**
+ * styr_rules_meeting_needs_action:
+ * @meeting: a meeting
+ * @state: (nullable): the municipality's state of @meeting
+ * @today: a valid date
+ * @thresholds: the thresholds
+ *
+ * The one "this meeting needs something done" of the Overview, the
+ * summary and the reminders.
+ *
+ * Returns: %TRUE if a date is to be chosen or a registration to be made
+ *   now, see styr_rules_meeting_needs_slot() and
+ *   styr_rules_meeting_needs_registration()
+ */
+gboolean
+styr_rules_meeting_needs_action (StyrMeeting              *meeting,
+                                 StyrMeetingState         *state,
+                                 const GDate              *today,
+                                 const StyrRuleThresholds *thresholds)
+{
+  return styr_rules_meeting_needs_slot (meeting, state, today, thresholds) ||
+         styr_rules_meeting_needs_registration (meeting, state, today, thresholds);
+}
+
+/**
  * styr_rules_meeting_needs_registration:
  * @meeting: a meeting
  * @state: (nullable): the municipality's state of @meeting

@@ -200,6 +200,10 @@ gboolean      styr_rules_meeting_needs_slot         (StyrMeeting              *m
                                                      StyrMeetingState         *state,
                                                      const GDate              *today,
                                                      const StyrRuleThresholds *thresholds);
+gboolean      styr_rules_meeting_needs_action       (StyrMeeting              *meeting,
+                                                     StyrMeetingState         *state,
+                                                     const GDate              *today,
+                                                     const StyrRuleThresholds *thresholds);
 gboolean      styr_rules_meeting_needs_registration (StyrMeeting              *meeting,
                                                      StyrMeetingState         *state,
                                                      const GDate              *today,

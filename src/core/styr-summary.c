@@ -79,10 +79,11 @@ add_item (GPtrArray  *items,
 }
 
 static gboolean
-add_meeting (StyrSummary  *summary,
-             StyrStore    *store,
-             const char   *meeting_id,
-             GError      **error)
+add_meeting (StyrSummary              *summary,
+             StyrStore                *store,
+             const char               *meeting_id,
+             const StyrRuleThresholds *thresholds,
+             GError                  **error)
 {
   g_autofree char *next_id = NULL;
   g_autoptr(JsonObject) body = NULL;
@@ -138,10 +139,8 @@ add_meeting (StyrSummary  *summary,
     }
 
   called_off = styr_meeting_is_called_off (STYR_MEETING (record), state);
-  summary->meeting_needs_action = !called_off &&
-                                  ((slots->len > 1 && chosen < 0) ||
-                                   (styr_meeting_get_registration_url (STYR_MEETING (record)) != NULL &&
-                                    !registered));
+  summary->meeting_needs_action = styr_rules_meeting_needs_action (STYR_MEETING (record), state,
+                                                                   &summary->today, thresholds);
   if (called_off)
     summary->meeting_state = g_strdup (_("Cancelled by KOMBIT"));
   else if (slots->len > 1 && chosen < 0)
@@ -468,7 +467,7 @@ styr_summary_build (StyrStore              *store,
   summary->municipality = g_strdup (own != NULL ? styr_municipality_get_name (own)
                                     : municipality != NULL ? municipality : "");
 
-  if (!add_meeting (summary, store, meeting_id, error))
+  if (!add_meeting (summary, store, meeting_id, thresholds, error))
     return NULL;
 
   /* "Before the meeting" is the same days on the Overview, in the PDF and

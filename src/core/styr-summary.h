@@ -44,7 +44,8 @@ typedef struct
  * @meeting_title: (nullable): its title
  * @meeting_when: (nullable): the chosen date, or both alternatives
  * @meeting_state: (nullable): chosen and registered, in words
- * @meeting_needs_action: no date chosen or not registered
+ * @meeting_needs_action: a date to choose or a registration to make now,
+ *   see styr_rules_meeting_needs_action()
  * @agenda: (element-type StyrAgendaItem): the meeting's agenda
  * @notes: (nullable): own notes on the meeting
  * @questions: (nullable): own questions to raise
