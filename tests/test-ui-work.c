@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "styr-agreements-page.h"
 #include "styr-checklist-actions.h"
+#include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
 #include "styr-overview-page.h"
@@ -836,6 +838,199 @@ overview_scenario (StyrApplication *app)
   quit (app);
 }
 
+/* One answer in every place: for each scenario, the Overview, the
+ * summary, the KLIK tasks' "before the next meeting" filter, the Meetings
+ * page's next meeting and the agreements' "needs action" name the same
+ * records. */
+typedef struct
+{
+  const char *today;
+  int         december_slot;
+  guint       expiring_days;
+  const char *erp;
+} Consistency;
+
+static const Consistency consistency[] = {
+  { "2019-12-16", -1, 60, NULL },
+  { "2019-12-17", 1, 60, "KMD OPUS" },
+  { "2019-12-18", -1, 60, NULL },
+  { "2020-01-20", -1, 120, "EG ØS Indsigt" },
+};
+
+static const Consistency *scenario;
+
+static gboolean
+ids_equal (GPtrArray  *a,
+           GPtrArray  *b,
+           const char *what)
+{
+  if (a->len != b->len)
+    {
+      g_test_message ("%s: %u against %u", what, a->len, b->len);
+      return FALSE;
+    }
+  for (guint i = 0; i < a->len; i++)
+    if (!g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, i), g_str_equal, NULL))
+      {
+        g_test_message ("%s: %s only on one side", what, (char *) g_ptr_array_index (a, i));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+put_agreement (StyrStore  *store,
+               const char *id,
+               const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (json, &error);
+
+  g_assert_no_error (error);
+  if (styr_store_get (store, id, NULL, NULL) == NULL)
+    g_assert_true (styr_store_put (store, id, json_node_get_object (node), NULL, "test", NULL,
+                                   &error));
+  g_assert_no_error (error);
+}
+
+static void
+consistency_scenario (StyrApplication *app)
+{
+  GtkWidget *overview = show_page (app, "overview", STYR_TYPE_OVERVIEW_PAGE);
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (overview));
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) attention_tasks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) summary_agreements = g_ptr_array_new ();
+  g_autoptr(GPtrArray) overview_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tasks = NULL;
+  StyrStore *store = store_of (app);
+  GtkWidget *page;
+  GtkWidget *group;
+  const char *next_upcoming = NULL;
+
+  g_test_message ("as of %s", scenario->today);
+  put_agreement (store, "agreement:c1",
+                 "{\"type\":\"agreement\",\"using_system\":\"Budget\",\"supplier\":\"KMD\","
+                 "\"services\":[\"SF1520\"],\"state\":\"approved\",\"valid_from\":\"2019-12-01\","
+                 "\"valid_to\":\"2020-04-05\",\"reviewed_on\":\"2019-12-01\"}");
+  put_agreement (store, "agreement:c2",
+                 "{\"type\":\"agreement\",\"using_system\":\"Nexus\",\"supplier\":\"S\","
+                 "\"services\":[\"SF1520\"],\"state\":\"requested\"}");
+  if (scenario->december_slot >= 0)
+    {
+      g_autoptr(JsonObject) body = styr_store_get (store, "meeting:PLM-2019-12", NULL, NULL);
+      g_autoptr(StyrRecord) december = styr_record_load ("meeting:PLM-2019-12", NULL, body);
+      g_autoptr(StyrMeetingState) state = styr_meeting_load_state (store, "meeting:PLM-2019-12");
+
+      g_assert_true (styr_meeting_choose_slot (store, STYR_MEETING (december),
+                                               state != NULL
+                                               ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
+                                               scenario->december_slot, "test", NULL, &error));
+    }
+
+  summary = styr_summary_build (store, context, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < summary->attention->len; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (summary->attention, i);
+
+      if (g_str_has_prefix (item->id, "task:"))
+        g_ptr_array_add (attention_tasks, item->id);
+    }
+  for (guint i = 0; i < summary->agreements->len; i++)
+    g_ptr_array_add (summary_agreements,
+                     ((StyrSummaryItem *) g_ptr_array_index (summary->agreements, i))->id);
+
+  /* The Overview shows the summary's first lines, under its heading. */
+  styr_overview_page_refresh (STYR_OVERVIEW_PAGE (overview));
+  g_assert_nonnull (wait_for_label (overview, summary->attention_title));
+  group = find_group_titled (overview, summary->attention_title);
+  collect (group, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (g_ptr_array_index (rows, i));
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+        g_ptr_array_add (overview_ids, (gpointer) g_variant_get_string (target, NULL));
+    }
+  g_assert_cmpuint (overview_ids->len, >, 0);
+  for (guint i = 0; i < overview_ids->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (overview_ids, i), ==,
+                     ((StyrSummaryItem *) g_ptr_array_index (summary->attention, i))->id);
+
+  /* The KLIK tasks due before the next meeting are the summary's. */
+  page = show_page (app, "tasks", STYR_TYPE_TASKS_PAGE);
+  choose (dropdown_with_tooltip (page, "Show tasks by their deadline"),
+          "Due before the next meeting");
+  for (guint i = 0; i < 200 && label_text (page, "Still looking") != NULL; i++)
+    iterate ();
+  tasks = shown_tasks (page);
+  g_test_message ("%u tasks, %u agreements, next meeting %s", tasks->len,
+                  summary_agreements->len, summary->meeting_id);
+  g_assert_cmpuint (tasks->len, >, 0);
+  g_assert_true (ids_equal (tasks, attention_tasks, "KLIK tasks"));
+  choose (dropdown_with_tooltip (page, "Show tasks by their deadline"), "Any deadline");
+
+  /* The summary's meeting is the first programme-leader meeting the
+   * Meetings page files under upcoming. */
+  page = show_page (app, "meetings", STYR_TYPE_MEETINGS_PAGE);
+  g_ptr_array_set_size (rows, 0);
+  collect (page, GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len && next_upcoming == NULL; i++)
+    {
+      const char *id = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "styr-meeting");
+
+      if (id != NULL && g_str_has_prefix (id, "meeting:PLM-") &&
+          g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "styr-upcoming"))
+        next_upcoming = id;
+    }
+  g_assert_cmpstr (next_upcoming, ==, summary->meeting_id);
+
+  /* The agreements needing action are the summary's. */
+  page = show_page (app, "agreements", STYR_TYPE_AGREEMENTS_PAGE);
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    StyrDocumentList *list = styr_agreements_page_get_list (STYR_AGREEMENTS_PAGE (page));
+
+    collect (page, GTK_TYPE_TOGGLE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Needs _Action") == 0)
+        gtk_toggle_button_set_active (g_ptr_array_index (buttons, i), TRUE);
+    for (guint i = 0; i < 200 && styr_document_list_get_filtering (list); i++)
+      iterate ();
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+      {
+        g_autoptr(StyrRecord) agreement = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        g_ptr_array_add (listed, g_strdup (styr_record_get_id (agreement)));
+      }
+    g_assert_true (ids_equal (listed, summary_agreements, "agreements"));
+  }
+
+  quit (app);
+}
+
+static void
+test_consistency (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-consistency-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, "municipality", "157");
+  for (guint i = 0; i < G_N_ELEMENTS (consistency); i++)
+    {
+      scenario = &consistency[i];
+      g_settings_set_uint (settings, "agreement-expiring-days", scenario->expiring_days);
+      g_settings_set_string (settings, "erp-system", scenario->erp != NULL ? scenario->erp : "");
+      run_app_with (data_dir, "--today", scenario->today, consistency_scenario);
+    }
+  g_settings_reset (settings, "agreement-expiring-days");
+  g_settings_reset (settings, "erp-system");
+}
+
 static void
 test_roles (void)
 {
@@ -879,6 +1074,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/tasks-and-checklists", test_tasks_and_checklists);
   g_test_add_func ("/ui/roles-meetings-overview", test_roles);
+  g_test_add_func ("/ui/consistency", test_consistency);
 
   return g_test_run ();
 }
