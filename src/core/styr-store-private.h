@@ -18,6 +18,9 @@ struct _StyrStore
 
   char       *path;
   sqlite3    *db;
+  /* The thread that opened the connection, the only one that may use it:
+   * the workers open connections of their own. */
+  GThread    *owner;
   guint       schema_version;
   guint       transaction_depth;
   /* Set when SQLite ended the whole transaction under a savepoint (disk
@@ -60,6 +63,10 @@ StyrCachedStmt *_styr_store_prepare_cached (StyrStore    *self,
                                              GError      **error);
 gboolean      _styr_store_exec              (StyrStore    *self,
                                              const char   *sql,
+                                             GError      **error);
+gboolean      _styr_store_step              (StyrStore    *self,
+                                             sqlite3_stmt *stmt,
+                                             gboolean     *row,
                                              GError      **error);
 gboolean      _styr_store_step_done         (StyrStore    *self,
                                              sqlite3_stmt *stmt,

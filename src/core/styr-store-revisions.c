@@ -46,7 +46,7 @@ read_current (StyrStore   *self,
               GError     **error)
 {
   g_autoptr(StyrCachedStmt) stmt = NULL;
-  int rc;
+  gboolean row;
 
   stmt = _styr_store_prepare_cached (self, "SELECT rev, type, deleted FROM documents WHERE id = ?1",
                               error);
@@ -54,18 +54,14 @@ read_current (StyrStore   *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return FALSE;
+  if (row)
     {
       current->rev = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       current->type = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       current->deleted = sqlite3_column_int (stmt, 2) != 0;
       return TRUE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return FALSE;
     }
 
   return TRUE;
@@ -79,7 +75,6 @@ revision_exists (StyrStore   *self,
                  GError     **error)
 {
   g_autoptr(StyrCachedStmt) stmt = NULL;
-  int rc;
 
   stmt = _styr_store_prepare_cached (self, "SELECT 1 FROM revisions WHERE doc_id = ?1 AND rev = ?2",
                               error);
@@ -88,15 +83,7 @@ revision_exists (StyrStore   *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
+  return _styr_store_step (self, stmt, exists, error);
 }
 
 /* The documents row must exist before its revisions refer to it. */
@@ -197,7 +184,7 @@ update_winner (StyrStore   *self,
   gboolean deleted = TRUE;
   guint live = 0;
   gint64 seq;
-  int rc;
+  gboolean stepped, row;
 
   leaves = _styr_store_prepare_cached (self,
                                 "SELECT rev, deleted, body FROM revisions "
@@ -208,7 +195,7 @@ update_winner (StyrStore   *self,
     return FALSE;
   sqlite3_bind_text (leaves, 1, id, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (leaves)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, leaves, &row, error)) && row)
     {
       gboolean leaf_deleted = sqlite3_column_int (leaves, 1) != 0;
 
@@ -223,11 +210,8 @@ update_winner (StyrStore   *self,
       if (!leaf_deleted)
         live++;
     }
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return FALSE;
-    }
+  if (!stepped)
+    return FALSE;
   g_assert (winner != NULL);
 
   log = _styr_store_prepare_cached (self,
@@ -641,7 +625,7 @@ styr_store_get_revision_author (StyrStore   *self,
                                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL && rev != NULL, NULL);
@@ -652,11 +636,8 @@ styr_store_get_revision_author (StyrStore   *self,
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (_styr_store_step (self, stmt, &row, error) && row)
     return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    _styr_store_set_error (self, error, rc);
   return NULL;
 }
 
@@ -681,7 +662,7 @@ styr_store_get_revision (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *text;
-  int rc;
+  gboolean found;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL && rev != NULL, NULL);
@@ -692,14 +673,12 @@ styr_store_get_revision (StyrStore   *self,
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &found, error))
+    return NULL;
+  if (!found)
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                     _("Revision %s of “%s” is not in this database."), rev, id);
-      else
-        _styr_store_set_error (self, error, rc);
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("Revision %s of “%s” is not in this database."), rev, id);
       return NULL;
     }
 
@@ -735,7 +714,7 @@ styr_store_get_conflicts (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -750,13 +729,10 @@ styr_store_get_conflicts (StyrStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -904,15 +880,12 @@ collect_ids (StyrStore     *self,
              GError       **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  int rc;
+  gboolean stepped, row;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -977,7 +950,7 @@ read_revision (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   RevisionRow *row;
-  int rc;
+  gboolean found;
 
   stmt = _styr_store_prepare (self,
                               "SELECT parent, author, created_at, body, deleted FROM revisions "
@@ -988,14 +961,12 @@ read_revision (StyrStore   *self,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, rev, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &found, error))
+    return NULL;
+  if (!found)
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                     _("Revision %s of “%s” is not in this database."), rev, id);
-      else
-        _styr_store_set_error (self, error, rc);
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("Revision %s of “%s” is not in this database."), rev, id);
       return NULL;
     }
 
@@ -1189,7 +1160,7 @@ styr_store_list_deleted (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) deleted = NULL;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -1207,7 +1178,7 @@ styr_store_list_deleted (StyrStore   *self,
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
 
   deleted = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_deleted_document_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     {
       g_autoptr(StyrDeletedDocument) entry = g_new0 (StyrDeletedDocument, 1);
       const char *body = (const char *) sqlite3_column_text (stmt, 4);
@@ -1221,11 +1192,8 @@ styr_store_list_deleted (StyrStore   *self,
         return NULL;
       g_ptr_array_add (deleted, g_steal_pointer (&entry));
     }
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&deleted);
 }
@@ -1292,7 +1260,7 @@ styr_store_changes_since (StyrStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   GPtrArray *changes;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
 
@@ -1305,7 +1273,7 @@ styr_store_changes_since (StyrStore  *self,
   sqlite3_bind_int64 (stmt, 2, limit);
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_store_change_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     {
       StyrStoreChange *change = g_new0 (StyrStoreChange, 1);
 
@@ -1313,9 +1281,8 @@ styr_store_changes_since (StyrStore  *self,
       change->seq = sqlite3_column_int64 (stmt, 1);
       g_ptr_array_add (changes, change);
     }
-  if (rc != SQLITE_DONE)
+  if (!stepped)
     {
-      _styr_store_set_error (self, error, rc);
       g_ptr_array_unref (changes);
       return NULL;
     }
@@ -1347,7 +1314,7 @@ styr_store_get_leaf_revisions (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GStrvBuilder) revs = g_strv_builder_new ();
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
 
@@ -1358,13 +1325,10 @@ styr_store_get_leaf_revisions (StyrStore   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_strv_builder_add (revs, (const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_strv_builder_end (revs);
 }
@@ -1418,6 +1382,7 @@ styr_store_is_pending (StyrStore  *self,
 {
   g_autoptr(StyrCachedStmt) stmt = NULL;
   g_autofree char *confirmed = NULL;
+  gboolean pending;
 
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1442,7 +1407,7 @@ styr_store_is_pending (StyrStore  *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, g_ascii_strtoll (confirmed, NULL, 10));
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  return _styr_store_step (self, stmt, &pending, NULL) && pending;
 }
 
 /**
@@ -1477,19 +1442,15 @@ styr_store_get_ancestry (StyrStore   *self,
 
   while (current != NULL)
     {
-      int rc;
+      gboolean found;
 
       sqlite3_reset (stmt);
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, current, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
+      if (!_styr_store_step (self, stmt, &found, error))
+        return NULL;
+      if (!found)
         {
-          if (rc != SQLITE_DONE)
-            {
-              _styr_store_set_error (self, error, rc);
-              return NULL;
-            }
           if (n == 0)
             {
               g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,

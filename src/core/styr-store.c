@@ -124,6 +124,8 @@ _styr_store_prepare (StyrStore   *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  g_assert (self->owner == g_thread_self ());
+
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -176,15 +178,48 @@ _styr_store_step_done (StyrStore     *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean row;
 
-  if (rc != SQLITE_DONE)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return FALSE;
+  if (row)
     {
-      _styr_store_set_error (self, error, rc);
+      _styr_store_set_error (self, error, SQLITE_MISUSE);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * _styr_store_step:
+ * @self: the store
+ * @stmt: a statement prepared on its connection
+ * @row: (out): whether there is a row to read
+ * @error: return location for a #GError
+ *
+ * The one way the store steps a statement: on the thread that owns the
+ * connection, with what SQLite says turned into the store's errors.
+ *
+ * Returns: %TRUE with @row set; %FALSE with @error set if the step failed
+ */
+gboolean
+_styr_store_step (StyrStore     *self,
+                  sqlite3_stmt  *stmt,
+                  gboolean      *row,
+                  GError       **error)
+{
+  int rc;
+
+  g_assert (self->owner == g_thread_self ());
+
+  rc = sqlite3_step (stmt);
+  *row = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+
+  _styr_store_set_error (self, error, rc);
+  return FALSE;
 }
 
 gboolean
@@ -194,15 +229,16 @@ _styr_store_query_int64 (StyrStore   *self,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _styr_store_prepare (self, sql, error);
-  int rc;
+  gboolean row;
 
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return FALSE;
+  if (!row)
     {
-      _styr_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+      _styr_store_set_error (self, error, SQLITE_CORRUPT);
       return FALSE;
     }
 
@@ -216,15 +252,16 @@ _styr_store_query_text (StyrStore   *self,
             GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = _styr_store_prepare (self, sql, error);
-  int rc;
+  gboolean row;
 
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return NULL;
+  if (!row)
     {
-      _styr_store_set_error (self, error, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+      _styr_store_set_error (self, error, SQLITE_CORRUPT);
       return NULL;
     }
 
@@ -593,6 +630,7 @@ styr_store_initable_init (GInitable     *initable,
       flags |= SQLITE_OPEN_CREATE;
     }
 
+  self->owner = g_thread_self ();
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -988,7 +1026,7 @@ styr_store_get (StyrStore   *self,
 {
   g_autoptr(StyrCachedStmt) stmt = NULL;
   JsonObject *body;
-  int rc;
+  gboolean row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -998,16 +1036,12 @@ styr_store_get (StyrStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return NULL;
+  if (!row)
     {
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
                    _("“%s” does not exist."), id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _styr_store_set_error (self, error, rc);
       return NULL;
     }
 
@@ -1037,7 +1071,7 @@ styr_store_get_all_of_type (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) result = NULL;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -1050,7 +1084,7 @@ styr_store_get_all_of_type (StyrStore   *self,
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     {
       JsonObject *body = _styr_store_parse_body (self,
                                      (const char *) sqlite3_column_text (stmt, 0),
@@ -1061,11 +1095,8 @@ styr_store_get_all_of_type (StyrStore   *self,
       g_ptr_array_add (result, body);
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&result);
 }
@@ -1084,7 +1115,7 @@ styr_store_count_of_type (StyrStore   *self,
                           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), -1);
   g_return_val_if_fail (type != NULL, -1);
@@ -1094,10 +1125,11 @@ styr_store_count_of_type (StyrStore   *self,
     return -1;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return -1;
+  if (!row)
     {
-      _styr_store_set_error (self, error, rc);
+      _styr_store_set_error (self, error, SQLITE_CORRUPT);
       return -1;
     }
 
@@ -1145,7 +1177,7 @@ styr_store_notice_changes (StyrStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 last = since;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), -1);
 
@@ -1158,16 +1190,15 @@ styr_store_notice_changes (StyrStore  *self,
     return -1;
   sqlite3_bind_int64 (stmt, 1, since);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     {
       last = sqlite3_column_int64 (stmt, 0);
       _styr_store_note_change (self, (const char *) sqlite3_column_text (stmt, 1),
                                (const char *) sqlite3_column_text (stmt, 2));
     }
-  if (rc != SQLITE_DONE)
+  if (!stepped)
     {
       g_hash_table_remove_all (self->pending_changes);
-      _styr_store_set_error (self, error, rc);
       return -1;
     }
 
@@ -1193,7 +1224,7 @@ styr_store_get_setting (StyrStore   *self,
                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -1203,11 +1234,8 @@ styr_store_get_setting (StyrStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (_styr_store_step (self, stmt, &row, error) && row)
     return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    _styr_store_set_error (self, error, rc);
 
   return NULL;
 }
@@ -1333,7 +1361,7 @@ styr_store_list_refused (StyrStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
 
@@ -1345,13 +1373,10 @@ styr_store_list_refused (StyrStore  *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, REFUSED_PREFIX, -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
@@ -1479,7 +1504,7 @@ styr_store_find_ids (StyrStore   *self,
   g_autofree char *sort_path = NULL;
   gboolean indexed = FALSE;
   gboolean descending;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -1548,13 +1573,10 @@ styr_store_find_ids (StyrStore   *self,
     }
 
   ids = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   if (indexed)
     g_ptr_array_sort (ids, compare_names);
@@ -1583,7 +1605,7 @@ styr_store_get_status (StyrStore   *self,
                        GError     **error)
 {
   g_autoptr(StyrCachedStmt) stmt = NULL;
-  int rc;
+  gboolean row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1596,14 +1618,12 @@ styr_store_get_status (StyrStore   *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (!_styr_store_step (self, stmt, &row, error))
+    return FALSE;
+  if (!row)
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                     _("“%s” does not exist."), id);
-      else
-        _styr_store_set_error (self, error, rc);
+      g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
+                   _("“%s” does not exist."), id);
       return FALSE;
     }
 
@@ -1755,19 +1775,16 @@ list_types (StyrStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
-  int rc;
+  gboolean stepped, row;
 
   stmt = _styr_store_prepare (self, "SELECT DISTINCT type FROM documents", error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_ptr_array_add (types, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&types);
 }
@@ -1912,7 +1929,7 @@ styr_store_get_search_texts (StyrStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) texts = NULL;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -1927,7 +1944,7 @@ styr_store_get_search_texts (StyrStore   *self,
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
 
   texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     {
       const char *text = (const char *) sqlite3_column_text (stmt, 1);
 
@@ -1935,11 +1952,8 @@ styr_store_get_search_texts (StyrStore   *self,
                            g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                            g_strdup (text != NULL ? text : ""));
     }
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&texts);
 }
@@ -1963,7 +1977,7 @@ styr_store_get_search_text (StyrStore   *self,
 {
   g_autoptr(StyrCachedStmt) stmt = NULL;
   const char *text;
-  int rc;
+  gboolean row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -1977,14 +1991,8 @@ styr_store_get_search_text (StyrStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!_styr_store_step (self, stmt, &row, error) || !row)
     return NULL;
-  if (rc != SQLITE_ROW)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
 
   text = (const char *) sqlite3_column_text (stmt, 0);
   return g_strdup (text != NULL ? text : "");
@@ -2010,7 +2018,7 @@ styr_store_get_distinct_values (StyrStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) values = NULL;
   g_autofree char *path = NULL;
-  int rc;
+  gboolean stepped, row;
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
@@ -2042,13 +2050,10 @@ styr_store_get_distinct_values (StyrStore   *self,
     }
 
   values = g_ptr_array_new_with_free_func (g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  if (rc != SQLITE_DONE)
-    {
-      _styr_store_set_error (self, error, rc);
-      return NULL;
-    }
+  if (!stepped)
+    return NULL;
 
   return g_steal_pointer (&values);
 }

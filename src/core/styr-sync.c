@@ -265,13 +265,19 @@ post (Shared     *shared,
       const char *message)
 {
   Post *post = g_new0 (Post, 1);
+  g_autoptr(GSource) source = NULL;
 
   post->shared = g_atomic_rc_box_acquire (shared);
   post->kind = kind;
   post->number = number;
   post->message = g_strdup (message);
-  g_main_context_invoke_full (shared->context, G_PRIORITY_DEFAULT, apply_post, post,
-                              (GDestroyNotify) post_free);
+  /* Always through the owner's main loop: g_main_context_invoke() would
+   * run it here, in the worker, whenever that loop is not running, and the
+   * owner's store connection is not this thread's to use. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, apply_post, post, (GDestroyNotify) post_free);
+  g_source_attach (source, shared->context);
 }
 
 static void
