@@ -83,6 +83,24 @@ bundled_json (void)
   return root;
 }
 
+/* The bundled catalogue's text with its title replaced by @title, as it
+ * is written between the quotes: escapes stay as they are. */
+static char *
+bundled_text_with_title (const char *title)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *old_title = "\"KOMBIT-katalog fra programledermødet december 2019\"";
+  g_autofree char *new_title = g_strdup_printf ("\"%s\"", title);
+
+  bytes = g_resources_lookup_data (RESOURCE_PATH "/catalogue.json", 0, &error);
+  g_assert_no_error (error);
+  text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_cmpuint (g_string_replace (text, old_title, new_title, 1), ==, 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static JsonObject *
 find_document (JsonNode   *root,
                const char *id)
@@ -619,6 +637,39 @@ test_invalid (Fixture       *fixture,
     g_clear_error (&error);
     g_assert_null (styr_catalogue_new_from_bytes (latin1, "latin1.json", &error));
     g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
+  }
+
+  /* json-glib turns a lone UTF-16 surrogate and GScanner's octal escapes
+   * into bytes that are not text, and the fuzzer found them quoted in
+   * the messages; a surrogate pair is text. */
+  {
+    const struct { const char *title; const char *mentions; } escapes[] = {
+      { "m\\ud8e0 x", "not valid Unicode text" },
+      { "m\\udc00", "not valid Unicode text" },
+      { "\\201019", "escape that JSON does not define" },
+      { "m\\ud83d\\ude00", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(StyrCatalogue) catalogue = NULL;
+        g_autofree char *text = bundled_text_with_title (escapes[i].title);
+        g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+        catalogue = styr_catalogue_new_from_bytes (bytes, "escapes.json", &error);
+        if (escapes[i].mentions == NULL)
+          {
+            g_assert_no_error (error);
+            g_assert_cmpstr (styr_catalogue_get_title (catalogue), ==, "m\xf0\x9f\x98\x80");
+            continue;
+          }
+        g_assert_null (catalogue);
+        g_assert_error (error, STYR_CATALOGUE_ERROR, STYR_CATALOGUE_ERROR_INVALID);
+        g_assert_true (g_utf8_validate (error->message, -1, NULL));
+        if (strstr (error->message, escapes[i].mentions) == NULL)
+          g_error ("case %u: “%s” does not mention “%s”", i, error->message, escapes[i].mentions);
+      }
   }
 
   /* An empty file, and one nested far deeper than a catalogue is, are

@@ -450,9 +450,12 @@ styr_http_parse_json (StyrHttp    *self,
 
   if (g_strcmp0 (content_type, "application/json") == 0 &&
       (node = styr_json_parse (data, length, &parse_error)) == NULL &&
-      g_error_matches (parse_error, STYR_JSON_ERROR, STYR_JSON_ERROR_TOO_DEEP))
+      (g_error_matches (parse_error, STYR_JSON_ERROR, STYR_JSON_ERROR_TOO_DEEP) ||
+       g_error_matches (parse_error, STYR_JSON_ERROR, STYR_JSON_ERROR_ENCODING)))
     {
-      g_set_error (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP,
+      g_set_error (error, STYR_REPLICATOR_ERROR,
+                   parse_error->code == STYR_JSON_ERROR_TOO_DEEP ?
+                   STYR_REPLICATOR_ERROR_TOO_DEEP : STYR_REPLICATOR_ERROR_NOT_UNICODE,
                    /* Translators: %s is the server, then why. */
                    _("%s sent a document Styr cannot read: %s."), self->url,
                    parse_error->message);

@@ -152,16 +152,62 @@ styr_json_revision_next (const char *parent_rev,
 
 G_DEFINE_QUARK (styr-json-error-quark, styr_json_error)
 
-/* The depth of arrays and objects, counted before json-glib builds any of
- * it: its parser and everything after it recurse once per level, and a
- * document a few thousand levels deep would overflow the stack. */
-static gboolean
-check_depth (const char  *text,
-             gsize        length,
-             GError     **error)
+/* The four hex digits of a \\u escape at @text, or -1. */
+static int
+escape_value (const char *text,
+              gsize       left)
 {
+  int value = 0;
+
+  if (left < 6 || text[0] != '\\' || text[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+static gboolean
+set_text_error (GError     **error,
+                int          code,
+                gsize        offset)
+{
+  if (code == STYR_JSON_ERROR_TOO_DEEP)
+    g_set_error (error, STYR_JSON_ERROR, code,
+                 /* Translators: %u is a number of levels, %lu an offset in bytes. */
+                 _("The JSON nests more than %u levels deep (at byte %lu), deeper "
+                   "than any record of Styr's"),
+                 STYR_JSON_MAX_DEPTH, (unsigned long) offset);
+  else
+    g_set_error (error, STYR_JSON_ERROR, code,
+                 /* Translators: %lu is an offset in bytes. */
+                 _("The JSON is not valid Unicode text (at byte %lu)"), (unsigned long) offset);
+  return FALSE;
+}
+
+/* What json-glib does not check, checked before it builds anything: the
+ * depth of arrays and objects (its parser and everything after it recurse
+ * once per level, and a document a few thousand levels deep would overflow
+ * the stack), and that the text and every \\u escape in it are Unicode
+ * (json-glib passes bytes and lone UTF-16 surrogates through, and the
+ * strings it made would reach messages, the store and the window). */
+static gboolean
+check_text (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  const char *end = NULL;
   gboolean in_string = FALSE;
   guint depth = 0;
+
+  if (!g_utf8_validate_len (text, length, &end))
+    return set_text_error (error, STYR_JSON_ERROR_ENCODING, end - text);
 
   for (gsize i = 0; i < length; i++)
     {
@@ -169,8 +215,32 @@ check_depth (const char  *text,
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
+          int value = escape_value (text + i, length - i);
+
+          if (value >= 0xD800 && value <= 0xDBFF)
+            {
+              int low = escape_value (text + i + 6, length - i - 6);
+
+              if (low < 0xDC00 || low > 0xDFFF)
+                return set_text_error (error, STYR_JSON_ERROR_ENCODING, i);
+              i += 11;
+            }
+          else if (value >= 0xDC00 && value <= 0xDFFF)
+            return set_text_error (error, STYR_JSON_ERROR_ENCODING, i);
+          else if (c == '\\')
+            {
+              /* json-glib also takes GScanner's octal escapes, which
+               * make bytes that are not text. */
+              if (i + 1 < length && strchr ("\"\\/bfnrtu", text[i + 1]) == NULL)
+                {
+                  g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                               /* Translators: %lu is an offset in bytes. */
+                               _("The JSON has an escape that JSON does not define (at byte %lu)"),
+                               (unsigned long) i);
+                  return FALSE;
+                }
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
         }
@@ -179,14 +249,7 @@ check_depth (const char  *text,
       else if (c == '[' || c == '{')
         {
           if (++depth > STYR_JSON_MAX_DEPTH)
-            {
-              g_set_error (error, STYR_JSON_ERROR, STYR_JSON_ERROR_TOO_DEEP,
-                           /* Translators: %u is a number of levels, %lu an offset in bytes. */
-                           _("The JSON nests more than %u levels deep (at byte %lu), deeper "
-                             "than any record of Styr's"),
-                           STYR_JSON_MAX_DEPTH, (unsigned long) i);
-              return FALSE;
-            }
+            return set_text_error (error, STYR_JSON_ERROR_TOO_DEEP, i);
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
@@ -201,8 +264,8 @@ check_depth (const char  *text,
  * @length: length of @text, or -1 if nul-terminated
  * @error: return location for a #GError
  *
- * Parses JSON from a file or a server, refusing what is empty or nested
- * deeper than %STYR_JSON_MAX_DEPTH before it is built.
+ * Parses JSON from a file or a server, refusing what is empty, nested
+ * deeper than %STYR_JSON_MAX_DEPTH or not Unicode before it is built.
  *
  * Returns: (transfer full): the root node, or %NULL with @error set
  */
@@ -221,7 +284,7 @@ styr_json_parse (const char  *text,
       g_set_error_literal (error, STYR_JSON_ERROR, STYR_JSON_ERROR_EMPTY, _("The text is empty"));
       return NULL;
     }
-  if (!check_depth (text, size, error))
+  if (!check_text (text, size, error))
     return NULL;
 
   parser = json_parser_new ();

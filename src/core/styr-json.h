@@ -16,11 +16,14 @@ G_BEGIN_DECLS
  * @STYR_JSON_ERROR_TOO_DEEP: the text nests arrays and objects deeper
  *   than any document of Styr's does
  * @STYR_JSON_ERROR_EMPTY: there is no text
+ * @STYR_JSON_ERROR_ENCODING: the text, or a string escaped in it, is not
+ *   Unicode
  */
 typedef enum
 {
   STYR_JSON_ERROR_TOO_DEEP,
   STYR_JSON_ERROR_EMPTY,
+  STYR_JSON_ERROR_ENCODING,
 } StyrJsonError;
 
 /* Styr's deepest documents nest six levels, a server's answer around them

@@ -629,9 +629,21 @@ fetch_all (StyrReplicator  *self,
   return g_steal_pointer (&docs);
 }
 
-/* As fetch_all(); but one document nested too deep to read spoils the
- * whole answer, so then each is fetched alone, and the ones that cannot
- * be read are named in @skipped while the others arrive. */
+/* Why a document from the server cannot be read at all, or %NULL when
+ * @error is about something else. */
+static const char *
+unreadable_reason (const GError *error)
+{
+  if (g_error_matches (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP))
+    return _("it nests deeper than Styr reads");
+  if (g_error_matches (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_NOT_UNICODE))
+    return _("its text is not valid Unicode");
+  return NULL;
+}
+
+/* As fetch_all(); but one document Styr cannot read spoils the whole
+ * answer, so then each is fetched alone, and the ones that cannot be
+ * read are named in @skipped while the others arrive. */
 static GPtrArray *
 fetch (StyrReplicator  *self,
        JsonObject      *missing,
@@ -645,7 +657,7 @@ fetch (StyrReplicator  *self,
 
   if (docs != NULL)
     return g_steal_pointer (&docs);
-  if (!g_error_matches (local_error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP))
+  if (unreadable_reason (local_error) == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -662,13 +674,11 @@ fetch (StyrReplicator  *self,
       json_object_set_member (one, l->data, json_node_copy (json_object_get_member (missing,
                                                                                   l->data)));
       found = fetch_all (self, one, cancellable, &one_error);
-      if (found == NULL &&
-          g_error_matches (one_error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_TOO_DEEP))
+      if (found == NULL && unreadable_reason (one_error) != NULL)
         {
           g_message ("Skipped %s from the server: %s", (const char *) l->data,
                      one_error->message);
-          g_ptr_array_add (skipped,
-                           skipped_doc (l->data, _("it nests deeper than Styr reads")));
+          g_ptr_array_add (skipped, skipped_doc (l->data, unreadable_reason (one_error)));
           continue;
         }
       if (found == NULL)
