@@ -9,6 +9,7 @@
 
 #include "styr-history.h"
 #include "styr-json.h"
+#include "styr-text.h"
 
 void
 styr_field_change_free (StyrFieldChange *change)
@@ -38,14 +39,6 @@ styr_deleted_document_free (StyrDeletedDocument *deleted)
   g_free (deleted->deleted_at);
   g_clear_pointer (&deleted->body, json_object_unref);
   g_free (deleted);
-}
-
-static int
-compare_fields (gconstpointer a,
-                gconstpointer b)
-{
-  /* The array sort hands over pointers to the elements. */
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static gboolean
@@ -81,7 +74,7 @@ styr_history_diff (JsonObject *before,
   for (const GList *l = after_members; l != NULL; l = l->next)
     if (before == NULL || !json_object_has_member (before, l->data))
       g_ptr_array_add (fields, l->data);
-  g_ptr_array_sort (fields, compare_fields);
+  g_ptr_array_sort (fields, styr_text_compare_ptrs);
 
   for (guint i = 0; i < fields->len; i++)
     {

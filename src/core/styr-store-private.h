@@ -1,5 +1,6 @@
-/* styr-store-private.h: what styr-store.c shares with the revision tree
- * in styr-store-revisions.c
+/* styr-store-private.h: what the parts of the store share: styr-store.c
+ * (open, migrate, transactions), its statements, documents, revisions,
+ * queries and backups
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -75,6 +76,13 @@ gboolean      _styr_store_query_int64       (StyrStore    *self,
                                              const char   *sql,
                                              gint64       *value,
                                              GError      **error);
+gboolean      _styr_store_migrate           (StyrStore    *self,
+                                             gint64        version,
+                                             GError      **error);
+gboolean      _styr_store_backup_before_migration (StyrStore *self,
+                                                   guint      from_version,
+                                                   GError   **error);
+void          _styr_store_flush_changes     (StyrStore    *self);
 char         *_styr_store_query_text        (StyrStore    *self,
                                              const char   *sql,
                                              GError      **error);

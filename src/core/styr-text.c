@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "styr-text.h"
 
 /* How Windows programs mark text as UTF-16 ("Unicode"): spreadsheets
@@ -58,4 +60,22 @@ styr_text_utf16_encoding (const char *data,
   if (even * 3 > n / 2 && odd == 0)
     return "UTF-16BE";
   return NULL;
+}
+
+/**
+ * styr_text_compare_ptrs:
+ * @a: a pointer to a string
+ * @b: a pointer to a string
+ *
+ * Compares strings in byte order, for g_ptr_array_sort(), which hands
+ * over pointers to the elements; ids and field names sort this way, the
+ * same on every desktop whatever its language.
+ *
+ * Returns: as strcmp()
+ */
+int
+styr_text_compare_ptrs (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
