@@ -1,4 +1,4 @@
-/* styr-document-list.c
+/* styr-document-list.c: the records of one type as a lazy GListModel
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,14 +7,16 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "styr-document-list.h"
+#include "styr-record-filter.h"
+#include "styr-record-order.h"
+#include "styr-search-index.h"
 
 /* StyrDocumentList is a GListModel of the records of one type, kept lazy so
  * that 100 000 documents cost 100 000 ids and not 100 000 objects: a record
  * is made when a row asks for it, and a bounded cache keeps the ones on
- * screen. Filtering, sorting and searching happen here, on ids and texts,
+ * screen. Filtering, sorting and searching happen below it, on ids and
+ * texts (styr-search-index.c, styr-record-filter.c, styr-record-order.c),
  * because a GtkFilterListModel or GtkSortListModel on top would ask for
  * every item. The list follows the store: a committed write reaches it as
  * one items-changed for the range that changed.
@@ -30,56 +32,22 @@ struct _StyrDocumentList
   char       *filter_value;
   char       *sort_field;
   char       *search;
+  char       *folded_search;
   GError     *load_error;
 
-  /* The matching ids in order, and the positions of those the search
-   * keeps (NULL when there is no search: all of them). */
+  /* The matching ids in order; which of them show is the filter's. */
   GPtrArray  *ids;
-  GArray     *visible;
-  /* id → casefolded text, loaded on the first search, and the same texts
-   * in the order of ids, so a keystroke is a plain loop. */
-  GHashTable *search_texts;
-  GPtrArray  *texts;
-  char       *folded_search;
   /* Bumped whenever ids change or are reordered. */
   guint       ids_generation;
-  /* A read of the texts in a worker, and the search that waits for it. */
-  GCancellable *texts_reading;
+  StyrSearchIndex  *index;
+  StyrRecordFilter *filter;
+  StyrRecordOrder  *order;
+  /* The search that waits for the index's texts. */
   char       *requested_search;
   gboolean    search_requested;
   /* id → StyrRecord, the records made so far. */
   GHashTable *cache;
-
-  /* A filter on what a record means rather than on one field (such as
-   * "needs action", which asks the rules), and its verdicts so far: id →
-   * KEEP or DROP. */
-  StyrRecordPredicate predicate;
-  gpointer            predicate_data;
-  GDestroyNotify      predicate_destroy;
-  GHashTable         *verdicts;
-
-  /* A scan in progress: asking the predicate about 100 000 documents
-   * takes seconds, so after the first SCAN_BUDGET the rest are judged in
-   * idle steps and the rows they keep are appended as they come. */
-  guint       scan_source;
-  guint       scan_position;
-  GArray     *scan_within;
-  GStrv       scan_words;
-
-  /* An order by what a record means (such as how many risks it has), on
-   * top of the store's order: id → key + 1. The keys of a large list are
-   * worked out in idle steps; until they are all known the list keeps
-   * the store's order. */
-  StyrRecordKeyFunc   key_func;
-  gpointer            key_data;
-  GDestroyNotify      key_destroy;
-  gboolean            key_descending;
-  GHashTable         *keys;
-  guint               key_source;
-  guint               key_position;
 };
-
-enum { VERDICT_KEEP = 1, VERDICT_DROP = 2 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -107,21 +75,20 @@ static GParamSpec *properties[N_PROPS];
 /* Enough for the rows of a few screens; records beyond it are made again. */
 #define MAX_CACHED 4096
 
-/* Documents asked about the predicate for the first time per scan step:
- * under one frame at about 15 µs each. */
-#define SCAN_BUDGET 600
-
 static guint
 visible_count (StyrDocumentList *self)
 {
-  return self->visible != NULL ? self->visible->len : self->ids->len;
+  GArray *visible = styr_record_filter_get_visible (self->filter);
+
+  return visible != NULL ? visible->len : self->ids->len;
 }
 
 static const char *
 visible_id (StyrDocumentList *self,
             guint             position)
 {
-  guint index = self->visible != NULL ? g_array_index (self->visible, guint, position) : position;
+  GArray *visible = styr_record_filter_get_visible (self->filter);
+  guint index = visible != NULL ? g_array_index (visible, guint, position) : position;
 
   return g_ptr_array_index (self->ids, index);
 }
@@ -192,244 +159,54 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = styr_document_list_get_item;
 }
 
-/* Every word of the search must occur in the document's texts. */
-static gboolean
-matches (const char  *text,
-         char       **words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0' && strstr (text, words[i]) == NULL)
-      return FALSE;
-
-  return TRUE;
-}
-
+/* The ids changed or were reordered: the texts follow them. */
 static void
-align_texts (StyrDocumentList *self)
+ids_changed (StyrDocumentList *self)
 {
-  g_clear_pointer (&self->texts, g_ptr_array_unref);
-  if (self->search_texts == NULL)
-    return;
-
-  self->texts = g_ptr_array_sized_new (self->ids->len);
-  for (guint i = 0; i < self->ids->len; i++)
-    g_ptr_array_add (self->texts,
-                     g_hash_table_lookup (self->search_texts, g_ptr_array_index (self->ids, i)));
+  self->ids_generation++;
+  styr_search_index_align (self->index, self->ids, self->ids_generation);
 }
 
-/* Asks the predicate once per document; the answer is kept until the
- * document changes or the caller says the predicate's inputs did. */
-static gboolean
-passes_predicate (StyrDocumentList *self,
-                  const char       *id)
-{
-  g_autoptr(JsonObject) body = NULL;
-  g_autoptr(StyrRecord) record = NULL;
-  g_autofree char *rev = NULL;
-  gpointer verdict = g_hash_table_lookup (self->verdicts, id);
-  gboolean keep;
-
-  if (verdict != NULL)
-    return GPOINTER_TO_INT (verdict) == VERDICT_KEEP;
-
-  body = styr_store_get (self->store, id, &rev, NULL);
-  record = body != NULL ? styr_record_load (id, rev, body) : NULL;
-  keep = record != NULL && self->predicate (record, self->predicate_data);
-  g_hash_table_insert (self->verdicts, g_strdup (id),
-                       GINT_TO_POINTER (keep ? VERDICT_KEEP : VERDICT_DROP));
-  return keep;
-}
-
-/* Judges the candidates from where the scan stopped, appending the ones
- * that pass to visible, until @budget documents have been asked about for
- * the first time. Returns %TRUE when every candidate has been judged. */
-static gboolean
-scan_some (StyrDocumentList *self,
-           guint             budget)
-{
-  guint n = self->scan_within != NULL ? self->scan_within->len : self->ids->len;
-  guint asked = 0;
-
-  while (self->scan_position < n && asked < budget)
-    {
-      guint k = self->scan_position++;
-      guint i = self->scan_within != NULL ? g_array_index (self->scan_within, guint, k) : k;
-      const char *id = g_ptr_array_index (self->ids, i);
-
-      if (self->scan_words != NULL)
-        {
-          const char *text = g_ptr_array_index (self->texts, i);
-
-          if (text == NULL || !matches (text, self->scan_words))
-            continue;
-        }
-
-      if (self->predicate != NULL)
-        {
-          if (!g_hash_table_contains (self->verdicts, id))
-            asked++;
-          if (!passes_predicate (self, id))
-            continue;
-        }
-
-      g_array_append_val (self->visible, i);
-    }
-
-  return self->scan_position >= n;
-}
-
+/* Sets the visible rows anew for the search and the predicate, @within
+ * as styr_record_filter_start(); the caller tells the views. */
 static void
-clear_scan (StyrDocumentList *self)
+start_filter (StyrDocumentList *self,
+              GArray           *within)
 {
-  g_clear_handle_id (&self->scan_source, g_source_remove);
-  g_clear_pointer (&self->scan_within, g_array_unref);
-  g_clear_pointer (&self->scan_words, g_strfreev);
-  self->scan_position = 0;
+  gboolean was_filtering = styr_record_filter_is_running (self->filter);
+
+  styr_record_filter_start (self->filter, self->ids, self->index, self->folded_search, within);
+  if (was_filtering != styr_record_filter_is_running (self->filter))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
 }
 
-static gboolean
-scan_step_cb (gpointer user_data)
+/* Tells the views about rows the filter appended in an idle step. */
+static void
+filter_progress (guint    old_n,
+                 gboolean done,
+                 gpointer user_data)
 {
   StyrDocumentList *self = user_data;
-  guint old_n = self->visible->len;
-  gboolean done = scan_some (self, SCAN_BUDGET);
+  guint n = visible_count (self);
 
-  if (done)
+  if (n > old_n)
     {
-      self->scan_source = 0;
-      clear_scan (self);
-    }
-
-  if (self->visible->len > old_n)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->visible->len - old_n);
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, n - old_n);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
     }
   if (done)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
-
-  return done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
 }
 
-/* Sets visible anew for the search and the predicate: %NULL when neither
- * filters. @within: (nullable): the positions to look at, when the new
- * search can only keep fewer rows than the last; %NULL to look at all.
- * The caller tells the views what changed; rows a scan finds later reach
- * them from scan_step_cb(). */
+/* The ids are in their new order: tells the views, then notifies. */
 static void
-start_scan (StyrDocumentList *self,
-            GArray           *within)
-{
-  gboolean was_filtering = self->scan_source != 0;
-  gboolean searching = self->folded_search != NULL && self->texts != NULL;
-
-  clear_scan (self);
-  g_clear_pointer (&self->visible, g_array_unref);
-
-  if (searching || self->predicate != NULL)
-    {
-      self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
-      self->scan_within = within != NULL ? g_array_ref (within) : NULL;
-      self->scan_words = searching ? g_strsplit_set (self->folded_search, " \t", -1) : NULL;
-
-      if (!scan_some (self, SCAN_BUDGET))
-        self->scan_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scan_step_cb, self, NULL);
-      else
-        clear_scan (self);
-    }
-
-  if (was_filtering != (self->scan_source != 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
-}
-
-static int
-key_of (StyrDocumentList *self,
-        const char       *id)
-{
-  return GPOINTER_TO_INT (g_hash_table_lookup (self->keys, id)) - 1;
-}
-
-/* Works out keys from where the pass stopped until @budget documents have
- * been made. Returns %TRUE when every id has its key. */
-static gboolean
-compute_keys (StyrDocumentList *self,
-              guint             budget)
-{
-  guint made = 0;
-
-  while (self->key_position < self->ids->len && made < budget)
-    {
-      const char *id = g_ptr_array_index (self->ids, self->key_position++);
-      g_autoptr(JsonObject) body = NULL;
-      g_autoptr(StyrRecord) record = NULL;
-      g_autofree char *rev = NULL;
-      int key = 0;
-
-      if (g_hash_table_contains (self->keys, id))
-        continue;
-
-      made++;
-      body = styr_store_get (self->store, id, &rev, NULL);
-      record = body != NULL ? styr_record_load (id, rev, body) : NULL;
-      if (record != NULL)
-        key = self->key_func (record, self->key_data);
-      g_hash_table_insert (self->keys, g_strdup (id), GINT_TO_POINTER (MAX (key, 0) + 1));
-    }
-
-  return self->key_position >= self->ids->len;
-}
-
-typedef struct
-{
-  int   key;
-  guint index;
-} Keyed;
-
-static int
-compare_keyed (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  const Keyed *x = a;
-  const Keyed *y = b;
-  gboolean descending = GPOINTER_TO_INT (user_data);
-
-  if (x->key != y->key)
-    return descending ? (y->key > x->key ? 1 : -1) : (x->key > y->key ? 1 : -1);
-
-  /* Equal keys keep the store's order. */
-  return (x->index > y->index) - (x->index < y->index);
-}
-
-/* Orders ids by key. The keys are looked up once each, not on every
- * comparison: 100 000 ids would otherwise cost millions of lookups. */
-static void
-sort_by_keys (StyrDocumentList *self)
-{
-  g_autofree Keyed *keyed = g_new (Keyed, self->ids->len);
-  g_autofree gpointer *ids = g_memdup2 (self->ids->pdata, sizeof (gpointer) * self->ids->len);
-
-  for (guint i = 0; i < self->ids->len; i++)
-    keyed[i] = (Keyed) { key_of (self, g_ptr_array_index (self->ids, i)), i };
-
-  g_qsort_with_data (keyed, self->ids->len, sizeof (Keyed), compare_keyed,
-                     GINT_TO_POINTER (self->key_descending));
-
-  for (guint i = 0; i < self->ids->len; i++)
-    self->ids->pdata[i] = ids[keyed[i].index];
-  self->ids_generation++;
-}
-
-/* Every key is known: reorders and tells the views, then notifies. */
-static void
-apply_keys (StyrDocumentList *self)
+reordered (StyrDocumentList *self)
 {
   guint old_n = visible_count (self);
 
   g_object_freeze_notify (G_OBJECT (self));
-  sort_by_keys (self);
-  align_texts (self);
-  start_scan (self, NULL);
+  ids_changed (self);
+  start_filter (self, NULL);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -437,152 +214,25 @@ apply_keys (StyrDocumentList *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static gboolean
-key_step_cb (gpointer user_data)
+/* Every key is known. */
+static void
+order_ready (gpointer user_data)
 {
   StyrDocumentList *self = user_data;
 
-  if (!compute_keys (self, SCAN_BUDGET))
-    return G_SOURCE_CONTINUE;
-
-  self->key_source = 0;
-  apply_keys (self);
-  return G_SOURCE_REMOVE;
+  styr_record_order_apply (self->order, self->ids);
+  reordered (self);
 }
 
-/* Drops the keys worked out so far, for when what they depend on
- * changed, and stops a pass that was working them out. */
+/* Puts freshly read ids in key order, now or after an idle pass. */
 static void
-forget_keys (StyrDocumentList *self)
+order_ids (StyrDocumentList *self)
 {
-  g_clear_handle_id (&self->key_source, g_source_remove);
-  self->key_position = 0;
-  g_hash_table_remove_all (self->keys);
-}
+  gboolean was_sorting = styr_record_order_is_running (self->order);
 
-/* Puts freshly read ids in key order: at once when few keys are missing,
- * else after an idle pass. Returns %TRUE if the ids are in order now. */
-static gboolean
-order_by_keys (StyrDocumentList *self)
-{
-  gboolean was_sorting = self->key_source != 0;
-
-  g_clear_handle_id (&self->key_source, g_source_remove);
-  if (self->key_func == NULL)
-    {
-      if (was_sorting)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
-      return TRUE;
-    }
-
-  self->key_position = 0;
-  /* With more keys missing than one step makes, the ids cannot be in
-   * order now anyway: the whole pass waits for idle, after the frame that
-   * shows the list, instead of its first step holding that frame. */
-  if (self->ids->len <= g_hash_table_size (self->keys) + SCAN_BUDGET &&
-      compute_keys (self, SCAN_BUDGET))
-    {
-      sort_by_keys (self);
-      if (was_sorting)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
-      return TRUE;
-    }
-
-  self->key_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, key_step_cb, self, NULL);
-  if (!was_sorting)
+  styr_record_order_sort (self->order, self->ids);
+  if (was_sorting != styr_record_order_is_running (self->order))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
-  return FALSE;
-}
-
-static gboolean
-load_search_texts (StyrDocumentList  *self,
-                   GError           **error)
-{
-  g_autoptr(GHashTable) texts = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
-  texts = styr_store_get_search_texts (self->store, self->type, error);
-  if (texts == NULL)
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, texts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_hash_table_iter_replace (&iter, g_utf8_casefold (value, -1));
-
-  g_clear_pointer (&self->search_texts, g_hash_table_unref);
-  self->search_texts = g_steal_pointer (&texts);
-  align_texts (self);
-  return TRUE;
-}
-
-/* The texts as a worker read them from its own connection, and the last
- * change they include. */
-typedef struct
-{
-  char       *path;
-  char       *type;
-  gint64      seq;
-  GHashTable *texts;
-  /* The list's ids when the read began, and the texts in their order:
-   * putting 100 000 texts in order took the main loop 20 ms. */
-  GStrv       ids;
-  guint       ids_generation;
-  GPtrArray  *aligned;
-} TextsRead;
-
-static void
-texts_read_free (TextsRead *read)
-{
-  g_free (read->path);
-  g_free (read->type);
-  g_clear_pointer (&read->aligned, g_ptr_array_unref);
-  g_clear_pointer (&read->texts, g_hash_table_unref);
-  g_strfreev (read->ids);
-  g_free (read);
-}
-
-static void
-read_texts_in_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
-{
-  TextsRead *read = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StyrStore) store = styr_store_new (read->path, &error);
-  GHashTableIter iter;
-  gpointer value;
-  gint64 before = -1;
-
-  /* A write between the two readings of the last change could be half
-   * in the texts: then they are read again. */
-  for (guint attempt = 0; store != NULL && attempt < 3 && read->seq != before; attempt++)
-    {
-      g_clear_pointer (&read->texts, g_hash_table_unref);
-      if ((before = styr_store_get_update_seq (store, &error)) < 0 ||
-          (read->texts = styr_store_get_search_texts (store, read->type, &error)) == NULL ||
-          (read->seq = styr_store_get_update_seq (store, &error)) < 0)
-        break;
-    }
-  /* Still changing: the texts are not used (see texts_read_cb()). */
-  if (read->seq != before)
-    read->seq = -1;
-  if (error != NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_hash_table_iter_init (&iter, read->texts);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_hash_table_iter_replace (&iter, g_utf8_casefold (value, -1));
-  read->aligned = g_ptr_array_sized_new (g_strv_length (read->ids));
-  for (guint i = 0; read->ids[i] != NULL; i++)
-    g_ptr_array_add (read->aligned, g_hash_table_lookup (read->texts, read->ids[i]));
-  /* Freed here rather than by the main loop. */
-  g_clear_pointer (&read->ids, g_strfreev);
-  g_task_return_boolean (task, TRUE);
 }
 
 /* Takes @error, or %NULL for none, and tells whoever shows the list. */
@@ -595,42 +245,22 @@ set_load_error (StyrDocumentList *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
 }
 
+/* The texts a prefetch read are in, or could not be used: the search that
+ * waited for them runs, reading them itself if need be. */
 static void
-texts_read_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+texts_read (gpointer user_data)
 {
-  StyrDocumentList *self = STYR_DOCUMENT_LIST (source);
-  TextsRead *read = g_task_get_task_data (G_TASK (result));
+  StyrDocumentList *self = user_data;
+  g_autofree char *search = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!self->search_requested)
     return;
-  g_clear_object (&self->texts_reading);
 
-  /* Texts older than what this connection has since written or heard of
-   * are not used; the search then reads them itself. */
-  if (error == NULL && self->search_texts == NULL &&
-      read->seq == styr_store_get_update_seq (self->store, NULL))
-    {
-      self->search_texts = g_steal_pointer (&read->texts);
-      g_clear_pointer (&self->texts, g_ptr_array_unref);
-      if (read->ids_generation == self->ids_generation)
-        self->texts = g_steal_pointer (&read->aligned);
-      else
-        align_texts (self);
-    }
-  g_clear_error (&error);
-
-  if (self->search_requested)
-    {
-      g_autofree char *search = g_steal_pointer (&self->requested_search);
-
-      self->search_requested = FALSE;
-      if (!styr_document_list_set_search (self, search, &error))
-        set_load_error (self, g_steal_pointer (&error));
-    }
+  search = g_steal_pointer (&self->requested_search);
+  self->search_requested = FALSE;
+  if (!styr_document_list_set_search (self, search, &error))
+    set_load_error (self, g_steal_pointer (&error));
 }
 
 /**
@@ -645,28 +275,9 @@ texts_read_cb (GObject      *source,
 void
 styr_document_list_prefetch_search (StyrDocumentList *self)
 {
-  g_autoptr(GTask) task = NULL;
-  TextsRead *read;
-
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
-  if (self->search_texts != NULL || self->texts_reading != NULL)
-    return;
-
-  read = g_new0 (TextsRead, 1);
-  read->path = g_strdup (styr_store_get_path (self->store));
-  read->type = g_strdup (self->type);
-  read->seq = -2;
-  read->ids = g_new (char *, self->ids->len + 1);
-  for (guint i = 0; i < self->ids->len; i++)
-    read->ids[i] = g_strdup (g_ptr_array_index (self->ids, i));
-  read->ids[self->ids->len] = NULL;
-  read->ids_generation = self->ids_generation;
-  self->texts_reading = g_cancellable_new ();
-  task = g_task_new (self, self->texts_reading, texts_read_cb, NULL);
-  g_task_set_source_tag (task, styr_document_list_prefetch_search);
-  g_task_set_task_data (task, read, (GDestroyNotify) texts_read_free);
-  g_task_run_in_thread (task, read_texts_in_thread);
+  styr_search_index_read_in_thread (self->index);
 }
 
 /**
@@ -688,7 +299,7 @@ styr_document_list_request_search (StyrDocumentList *self,
 
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
-  if (search == NULL || search[0] == '\0' || self->search_texts != NULL)
+  if (search == NULL || search[0] == '\0' || styr_search_index_is_loaded (self->index))
     {
       /* An earlier request would otherwise overwrite this one later. */
       self->search_requested = FALSE;
@@ -717,41 +328,6 @@ styr_document_list_get_search_pending (StyrDocumentList *self)
   g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
 
   return self->search_requested;
-}
-
-/* After a few edits only their texts are read again; after a restore or a
- * large import, all of them. */
-static gboolean
-update_search_texts (StyrDocumentList  *self,
-                     GHashTable        *changed,
-                     gboolean           everything,
-                     GError           **error)
-{
-  GHashTableIter iter;
-  gpointer id;
-
-  if (everything || changed == NULL || g_hash_table_size (changed) > 1000)
-    return load_search_texts (self, error);
-
-  g_hash_table_iter_init (&iter, changed);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *text = styr_store_get_search_text (self->store, id, &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      if (text != NULL)
-        g_hash_table_insert (self->search_texts, g_strdup (id), g_utf8_casefold (text, -1));
-      else
-        g_hash_table_remove (self->search_texts, id);
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -802,22 +378,18 @@ reload_unfrozen (StyrDocumentList  *self,
   if (ids == NULL)
     return FALSE;
 
-  if (self->search_texts != NULL && !update_search_texts (self, changed, everything, error))
-    {
-      /* Some texts were replaced; texts must not point at the old ones. */
-      align_texts (self);
-      return FALSE;
-    }
+  if (!styr_search_index_update (self->index, changed, everything, error))
+    return FALSE;
 
   /* What changed is made and judged afresh. */
   if (everything)
     {
       g_hash_table_remove_all (self->cache);
-      g_hash_table_remove_all (self->verdicts);
+      styr_record_filter_forget (self->filter, NULL);
       /* A new sort field or filter changes no record; only a bulk change
        * in the store does. */
       if (changed != NULL)
-        g_hash_table_remove_all (self->keys);
+        styr_record_order_forget (self->order, NULL);
     }
   else if (changed != NULL)
     {
@@ -826,21 +398,18 @@ reload_unfrozen (StyrDocumentList  *self,
 
       g_hash_table_iter_init (&iter, changed);
       while (g_hash_table_iter_next (&iter, &id, NULL))
-        {
-          g_hash_table_remove (self->cache, id);
-          g_hash_table_remove (self->verdicts, id);
-          g_hash_table_remove (self->keys, id);
-        }
+        g_hash_table_remove (self->cache, id);
+      styr_record_filter_forget (self->filter, changed);
+      styr_record_order_forget (self->order, changed);
     }
 
   old_n = visible_count (self);
   old_ids = g_steal_pointer (&self->ids);
-  old_visible = g_steal_pointer (&self->visible);
+  old_visible = styr_record_filter_steal_visible (self->filter);
   self->ids = g_steal_pointer (&ids);
-  self->ids_generation++;
-  order_by_keys (self);
-  align_texts (self);
-  start_scan (self, NULL);
+  order_ids (self);
+  ids_changed (self);
+  start_filter (self, NULL);
   new_n = visible_count (self);
 
   if (!everything)
@@ -907,6 +476,9 @@ styr_document_list_constructed (GObject *object)
       self->item_type = STYR_TYPE_RECORD;
     }
 
+  self->index = styr_search_index_new (self->store, self->type, texts_read, self);
+  self->filter = styr_record_filter_new (self->store, filter_progress, self);
+  self->order = styr_record_order_new (self->store, order_ready, self);
   g_signal_connect_object (self->store, signal, G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -917,6 +489,7 @@ styr_document_list_constructed (GObject *object)
       self->ids = g_ptr_array_new_with_free_func (g_free);
       self->load_error = g_steal_pointer (&error);
     }
+  ids_changed (self);
 }
 
 static void
@@ -924,19 +497,11 @@ styr_document_list_dispose (GObject *object)
 {
   StyrDocumentList *self = (StyrDocumentList *)object;
 
-  clear_scan (self);
-  g_cancellable_cancel (self->texts_reading);
-  g_clear_object (&self->texts_reading);
-  g_clear_handle_id (&self->key_source, g_source_remove);
-  if (self->key_destroy != NULL)
-    g_clear_pointer (&self->key_data, self->key_destroy);
-  self->key_func = NULL;
-  g_clear_pointer (&self->keys, g_hash_table_unref);
+  /* Their idle steps and the worker's answer call back into the list. */
+  g_clear_pointer (&self->filter, styr_record_filter_free);
+  g_clear_pointer (&self->order, styr_record_order_free);
+  g_clear_pointer (&self->index, styr_search_index_free);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->verdicts, g_hash_table_unref);
-  if (self->predicate_destroy != NULL)
-    g_clear_pointer (&self->predicate_data, self->predicate_destroy);
-  self->predicate = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (styr_document_list_parent_class)->dispose (object);
@@ -953,9 +518,6 @@ styr_document_list_finalize (GObject *object)
   g_clear_pointer (&self->sort_field, g_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->ids, g_ptr_array_unref);
-  g_clear_pointer (&self->visible, g_array_unref);
-  g_clear_pointer (&self->search_texts, g_hash_table_unref);
-  g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_pointer (&self->folded_search, g_free);
   g_clear_pointer (&self->requested_search, g_free);
   g_clear_error (&self->load_error);
@@ -1006,11 +568,11 @@ styr_document_list_get_property (GObject    *object,
       break;
 
     case PROP_FILTERING:
-      g_value_set_boolean (value, self->scan_source != 0);
+      g_value_set_boolean (value, styr_record_filter_is_running (self->filter));
       break;
 
     case PROP_SORTING:
-      g_value_set_boolean (value, self->key_source != 0);
+      g_value_set_boolean (value, styr_record_order_is_running (self->order));
       break;
 
     case PROP_LOAD_ERROR:
@@ -1158,8 +720,6 @@ static void
 styr_document_list_init (StyrDocumentList *self)
 {
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -1308,8 +868,8 @@ styr_document_list_set_search (StyrDocumentList  *self,
   if (g_strcmp0 (self->search, search) == 0)
     return TRUE;
 
-  if (search != NULL && search[0] != '\0' && self->search_texts == NULL &&
-      !load_search_texts (self, error))
+  if (search != NULL && search[0] != '\0' && !styr_search_index_is_loaded (self->index) &&
+      !styr_search_index_load (self->index, error))
     return FALSE;
 
   g_free (self->search);
@@ -1323,19 +883,16 @@ styr_document_list_set_search (StyrDocumentList  *self,
   narrower = old_folded != NULL && self->folded_search != NULL &&
              g_str_has_prefix (self->folded_search, old_folded);
   /* Rows a scan has not reached yet are not among the old ones. */
-  narrower = narrower && self->scan_source == 0;
+  narrower = narrower && !styr_record_filter_is_running (self->filter);
 
   old_n = visible_count (self);
-  old_visible = g_steal_pointer (&self->visible);
-  start_scan (self, narrower ? old_visible : NULL);
+  old_visible = styr_record_filter_steal_visible (self->filter);
+  start_filter (self, narrower ? old_visible : NULL);
 
   /* Without a search the texts are not needed; a list of 100 000
    * agreements should not keep them, nor read them again on every save. */
   if (self->folded_search == NULL)
-    {
-      g_clear_pointer (&self->search_texts, g_hash_table_unref);
-      g_clear_pointer (&self->texts, g_ptr_array_unref);
-    }
+    styr_search_index_clear (self->index);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))
@@ -1360,8 +917,8 @@ rejudge (StyrDocumentList *self)
   guint old_n = visible_count (self);
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_hash_table_remove_all (self->verdicts);
-  start_scan (self, NULL);
+  styr_record_filter_forget (self->filter, NULL);
+  start_filter (self, NULL);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, visible_count (self));
   if (old_n != visible_count (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -1373,7 +930,7 @@ styr_document_list_refilter (StyrDocumentList *self)
 {
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
-  if (self->key_func == NULL)
+  if (!styr_record_order_has_key (self->order))
     {
       rejudge (self);
       return;
@@ -1381,8 +938,8 @@ styr_document_list_refilter (StyrDocumentList *self)
 
   /* The keys depend on the same things; reordering reads the ids again
    * and judges them too. */
-  g_hash_table_remove_all (self->verdicts);
-  forget_keys (self);
+  styr_record_filter_forget (self->filter, NULL);
+  styr_record_order_forget (self->order, NULL);
   styr_document_list_reload (self, NULL);
 }
 
@@ -1407,11 +964,7 @@ styr_document_list_set_predicate (StyrDocumentList    *self,
 {
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
-  if (self->predicate_destroy != NULL)
-    g_clear_pointer (&self->predicate_data, self->predicate_destroy);
-  self->predicate = predicate;
-  self->predicate_data = user_data;
-  self->predicate_destroy = destroy;
+  styr_record_filter_set_predicate (self->filter, predicate, user_data, destroy);
 
   /* A new predicate changes which rows show, not their order. */
   rejudge (self);
@@ -1442,20 +995,14 @@ styr_document_list_set_sort_key (StyrDocumentList  *self,
 {
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
-  if (key_func == NULL && self->key_func == NULL)
+  if (key_func == NULL && !styr_record_order_has_key (self->order))
     {
       if (destroy != NULL)
         destroy (user_data);
       return;
     }
 
-  if (self->key_destroy != NULL)
-    g_clear_pointer (&self->key_data, self->key_destroy);
-  self->key_func = key_func;
-  self->key_data = user_data;
-  self->key_destroy = destroy;
-  self->key_descending = descending;
-  forget_keys (self);
+  styr_record_order_set_key (self->order, key_func, descending, user_data, destroy);
 
   styr_document_list_reload (self, NULL);
 }
@@ -1471,7 +1018,7 @@ styr_document_list_get_sorting (StyrDocumentList *self)
 {
   g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
 
-  return self->key_source != 0;
+  return styr_record_order_is_running (self->order);
 }
 
 /**
@@ -1486,7 +1033,7 @@ styr_document_list_get_filtering (StyrDocumentList *self)
 {
   g_return_val_if_fail (STYR_IS_DOCUMENT_LIST (self), FALSE);
 
-  return self->scan_source != 0;
+  return styr_record_filter_is_running (self->filter);
 }
 
 /**
@@ -1500,31 +1047,12 @@ styr_document_list_get_filtering (StyrDocumentList *self)
 void
 styr_document_list_finish_filtering (StyrDocumentList *self)
 {
-  guint old_n;
-
   g_return_if_fail (STYR_IS_DOCUMENT_LIST (self));
 
   /* The order first, as reordering starts the filter again. */
-  if (self->key_source != 0)
-    {
-      g_clear_handle_id (&self->key_source, g_source_remove);
-      compute_keys (self, G_MAXUINT);
-      apply_keys (self);
-    }
-
-  if (self->scan_source == 0)
-    return;
-
-  old_n = self->visible->len;
-  scan_some (self, G_MAXUINT);
-  clear_scan (self);
-
-  if (self->visible->len > old_n)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->visible->len - old_n);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTERING]);
+  if (styr_record_order_finish (self->order, self->ids))
+    reordered (self);
+  styr_record_filter_finish (self->filter);
 }
 
 const char *

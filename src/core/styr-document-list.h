@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 
 #include "styr-record.h"
+#include "styr-record-filter.h"
+#include "styr-record-order.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -15,26 +17,6 @@ G_BEGIN_DECLS
 #define STYR_TYPE_DOCUMENT_LIST (styr_document_list_get_type ())
 
 G_DECLARE_FINAL_TYPE (StyrDocumentList, styr_document_list, STYR, DOCUMENT_LIST, GObject)
-
-/**
- * StyrRecordPredicate:
- * @record: a record of the list
- * @user_data: the predicate's data
- *
- * Returns: %TRUE to show @record
- */
-typedef gboolean (*StyrRecordPredicate) (StyrRecord *record,
-                                         gpointer    user_data);
-
-/**
- * StyrRecordKeyFunc:
- * @record: a record of the list
- * @user_data: the function's data
- *
- * Returns: the record's sort key, 0 or more
- */
-typedef int (*StyrRecordKeyFunc) (StyrRecord *record,
-                                  gpointer    user_data);
 
 StyrDocumentList *styr_document_list_new            (StyrStore        *store,
                                                      const char       *type);

@@ -1027,27 +1027,6 @@ styr_record_check_month (StyrRecord  *self,
 }
 
 gboolean
-styr_record_check_datetime (StyrRecord  *self,
-                            const char  *member,
-                            GError     **error)
-{
-  StyrRecordPrivate *priv = styr_record_get_instance_private (self);
-  g_autoptr(GDateTime) parsed = NULL;
-  char buffer[64];
-
-  if (!json_object_has_member (priv->body, member))
-    return TRUE;
-
-  parsed = styr_parse_datetime (styr_record_get_string (self, member));
-  if (parsed != NULL)
-    return TRUE;
-
-  return styr_record_invalid (self, error, _("%s “%s” is not a date and time (expected "
-                                "YYYY-MM-DDTHH:MM:SS with a UTC offset)"),
-                              member, value_text (self, member, buffer, sizeof buffer));
-}
-
-gboolean
 styr_record_check_choice (StyrRecord          *self,
                           const char          *member,
                           const char * const  *choices,
@@ -1154,6 +1133,24 @@ styr_record_check_date_order (StyrRecord  *self,
 }
 
 /**
+ * styr_record_read:
+ * @store: the store
+ * @id: a document id
+ *
+ * Returns: (transfer full) (nullable): the record of the live document
+ *   @id, or %NULL if there is none or it is not a record Styr knows
+ */
+StyrRecord *
+styr_record_read (StyrStore  *store,
+                  const char *id)
+{
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
+
+  return body != NULL ? styr_record_load (id, rev, body) : NULL;
+}
+
+/**
  * styr_record_load_all:
  * @store: the store
  * @type: the document type
@@ -1181,10 +1178,7 @@ styr_record_load_all (StyrStore   *store,
   records = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < ids->len; i++)
     {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *rev = NULL;
-      g_autoptr(JsonObject) body = styr_store_get (store, id, &rev, NULL);
-      StyrRecord *record = body != NULL ? styr_record_load (id, rev, body) : NULL;
+      StyrRecord *record = styr_record_read (store, g_ptr_array_index (ids, i));
 
       if (record != NULL)
         g_ptr_array_add (records, record);

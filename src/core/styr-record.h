@@ -108,9 +108,6 @@ gboolean     styr_record_check_date         (StyrRecord   *self,
 gboolean     styr_record_check_month        (StyrRecord   *self,
                                              const char   *member,
                                              GError      **error);
-gboolean     styr_record_check_datetime     (StyrRecord   *self,
-                                             const char   *member,
-                                             GError      **error);
 gboolean     styr_record_check_choice       (StyrRecord   *self,
                                              const char   *member,
                                              const char * const *choices,
@@ -144,6 +141,8 @@ char        *styr_datetime_to_user          (const char   *iso);
 
 /* Declared here rather than in styr-store.h, which records build on. */
 typedef struct _StyrStore StyrStore;
+StyrRecord  *styr_record_read               (StyrStore    *store,
+                                             const char   *id);
 GPtrArray   *styr_record_load_all           (StyrStore    *store,
                                              const char   *type,
                                              const char   *sort_field,
