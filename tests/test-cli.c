@@ -862,6 +862,59 @@ test_pdf_thresholds (Fixture       *fixture,
     }
 }
 
+/* --export-pdf --agreement writes one agreement's review, by the ID the
+ * register's export gives it; an unknown ID and a lone --agreement are
+ * refused. */
+static void
+test_agreement_review (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char register_csv[] =
+    "Anvendersystem;Leverandør;Services;Status\r\n"
+    "Budgetsystemet;Leverandør A/S;SF1520;anmodet\r\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "register.csv", NULL);
+  g_autofree char *exported = g_build_filename (fixture->dir, "exported.csv", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "review.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *option = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) cells = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  import_bundled (fixture);
+  g_assert_true (g_file_set_contents (path, register_csv, -1, NULL));
+  g_assert_cmpint (run_styr (fixture, "--import-agreements", path, NULL, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--export-agreements", exported, NULL, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", 3);
+  cells = g_strsplit (lines[1], ";", 2);
+  option = g_strconcat ("--agreement=", cells[0], NULL);
+
+  g_assert_cmpint (run_styr (fixture, "--export-pdf", pdf, option, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Wrote the review to"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  text = pdf_to_text (pdf);
+  g_assert_nonnull (strstr (text, "Review of the Service Agreement for Budgetsystemet"));
+  g_assert_nonnull (strstr (text, "Periode: Skal anvendersystemet have adgang til data i hele"));
+
+  g_assert_cmpint (run_styr (fixture, "--export-pdf", pdf, "--agreement=r-2", &out, &err),
+                   ==, 1);
+  g_assert_nonnull (strstr (err, "There is no service agreement with the ID “r-2”"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_styr (fixture, "--agreement", "r-1", NULL, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--agreement goes with --export-pdf"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+}
+
 /* A backup of a damaged database would be refused by restore: it is not
  * written, and the message says what is damaged. */
 static void
@@ -1046,6 +1099,7 @@ main (int   argc,
   ADD ("export-pdf", test_export_pdf);
   ADD ("import-invitation", test_import_invitation);
   ADD ("pdf-thresholds", test_pdf_thresholds);
+  ADD ("agreement-review", test_agreement_review);
   ADD ("backup-of-damage", test_backup_of_damage);
   ADD ("register-round-trip", test_register_round_trip);
   ADD ("import-usage", test_import_usage);

@@ -7,16 +7,20 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store-fixture.h"
+#include "styr-agreement-actions.h"
+#include "styr-agreement-review.h"
 #include "styr-checklist-actions.h"
 #include "styr-work.h"
-#include "styr-report.h"
+#include "styr-summary-report.h"
 #include "styr-summary.h"
 #include "styr-task-actions.h"
 
-/* As of 16 December 2019, for Albertslund (157), with the default
+/* As of 16 December 2019, for Gentofte (157), with the default
  * thresholds. */
 static StyrRuleContext *
 own_context (void)
@@ -61,11 +65,13 @@ write_summary (Fixture    *fixture,
   g_autoptr(StyrSummary) summary = NULL;
   g_autofree char *pdf = g_build_filename (fixture->dir, name, NULL);
   g_autoptr(StyrRuleContext) context = own_context ();
+  g_autoptr(StyrReport) document = NULL;
   guint pages = 0;
 
   summary = styr_summary_build (fixture->store, context, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (styr_report_write_pdf (summary, pdf, &pages, &error));
+  document = styr_summary_report_new (summary, STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT);
+  g_assert_true (styr_report_write_pdf (document, pdf, &pages, &error));
   g_assert_no_error (error);
   *text = pdf_text (pdf);
   return pages;
@@ -247,6 +253,114 @@ test_cancelled (Fixture       *fixture,
   g_assert_null (summary);
 }
 
+/* As strstr(), over a PDF's bytes, NULs and all. */
+static gboolean
+bytes_contain (const char *data,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+pdf_info (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", pdf, NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* The review of one agreement, for the approver to file: each of KOMBIT's
+ * questions word for word beside the answer and note given, through the
+ * same renderer as the summary, with the PDF's title, author and outline. */
+static void
+test_agreement_review (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const deck[] = {
+    "Begrundelse: Er det klart, hvem der får adgang til data, hvor længe og hvorfor?",
+    "Services: Skal anvendersystemet bruge adgang til netop de services?",
+    "Dataafgrænsning: Er den korrekt udfyldt, eller gives der adgang til for meget data?",
+    "Periode: Skal anvendersystemet have adgang til data i hele perioden?",
+    "Vil aftalen give mening for en kollega på et senere tidspunkt?",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrRuleContext) context = own_context ();
+  g_autoptr(JsonNode) node = json_from_string ("{\"type\":\"agreement\","
+                                               "\"using_system\":\"Fagsystem Ø\","
+                                               "\"supplier\":\"Leverandør A/S\","
+                                               "\"services\":[\"SF1520\"],"
+                                               "\"state\":\"requested\"}", NULL);
+  g_autoptr(StyrRecord) agreement = styr_record_load ("agreement:r1", NULL,
+                                                      json_node_get_object (node));
+  g_autoptr(StyrReport) report = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "review.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *raw = NULL;
+  gsize length = 0;
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 13, G_DATE_DECEMBER, 2019);
+  styr_agreement_set_answer (STYR_AGREEMENT (agreement), "Q1", "yes", "Borgerservice, 2 år");
+  styr_agreement_set_answer (STYR_AGREEMENT (agreement), "Q3", "no", "Hele kommunen er for meget");
+  styr_agreement_set_review (STYR_AGREEMENT (agreement), "Karen Holm", &day);
+
+  report = styr_agreement_review_report_new (fixture->store, STYR_AGREEMENT (agreement), context,
+                                             STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  g_assert_true (styr_report_write_pdf (report, pdf, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Made as any new file is, not private: a review is filed and handed on. */
+  {
+    GStatBuf st;
+    mode_t mask = umask (0);
+
+    umask (mask);
+    g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0666 & ~mask);
+  }
+
+  text = pdf_text (pdf);
+  for (guint i = 0; i < G_N_ELEMENTS (deck); i++)
+    if (strstr (text, deck[i]) == NULL)
+      g_error ("the review lacks “%s”:\n%s", deck[i], text);
+  g_assert_nonnull (strstr (text, "Review of the Service Agreement for Fagsystem Ø"));
+  g_assert_nonnull (strstr (text, "Gentofte"));
+  g_assert_nonnull (strstr (text, "Yes Borgerservice, 2 år"));
+  g_assert_nonnull (strstr (text, "No Hele kommunen er for meget"));
+  g_assert_nonnull (strstr (text, "Last reviewed by Karen Holm on 13-12-2019."));
+  g_assert_nonnull (strstr (text, "Brugervejledning til Administrationsmodulerne for "
+                                  "Myndigheder, afsnit 7.5"));
+  g_assert_nonnull (strstr (text, "Leverandør A/S"));
+
+  info = pdf_info (pdf);
+  g_assert_nonnull (strstr (info, "Title:           Review of the Service Agreement for "
+                                  "Fagsystem Ø\n"));
+  g_assert_nonnull (strstr (info, "Author:          Gentofte\n"));
+  g_assert_nonnull (strstr (info, "Creator:         Styr "));
+
+  /* The outline names the sections; cairo writes ASCII titles as they are. */
+  g_assert_true (g_file_get_contents (pdf, &raw, &length, NULL));
+  g_assert_true (bytes_contain (raw, length, "/Title (The Agreement)"));
+  g_assert_true (bytes_contain (raw, length, "/Title (The Five Important Questions)"));
+  g_assert_true (bytes_contain (raw, length, "/Title (Risks)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +375,7 @@ main (int   argc,
   ADD ("cancelled", test_cancelled);
   ADD ("due-by-meeting", test_due_by_meeting);
   ADD ("one-step", test_one_step);
+  ADD ("agreement-review", test_agreement_review);
 
   return g_test_run ();
 }

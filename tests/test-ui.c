@@ -256,7 +256,7 @@ agreements_scenario (StyrApplication *app)
   select_row (page, 0);
   iterate ();
   {
-    GtkWidget *review = find_group_titled (GTK_WIDGET (page), "The Five Questions");
+    GtkWidget *review = find_group_titled (GTK_WIDGET (page), "The Five Important Questions");
     guint answered = 0;
 
     for (GtkWidget *dropdown = find_descendant (review, GTK_TYPE_DROP_DOWN);
@@ -267,6 +267,12 @@ agreements_scenario (StyrApplication *app)
         answered++;
       }
     g_assert_cmpuint (answered, ==, 5);
+
+    /* Each question in KOMBIT's words, label and all, from the catalogue. */
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                       find_descendant (review, ADW_TYPE_ACTION_ROW))), ==,
+                     "Begrundelse: Er det klart, hvem der får adgang til data, hvor længe og "
+                     "hvorfor?");
   }
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.save", NULL);
   iterate ();
@@ -284,10 +290,14 @@ agreements_scenario (StyrApplication *app)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   {
     g_autoptr(StyrRecord) approved = g_list_model_get_item (G_LIST_MODEL (list), 0);
-    g_auto(GStrv) missing = styr_agreement_review_missing (STYR_AGREEMENT (approved));
+    g_autoptr(GPtrArray) questions =
+      styr_agreement_list_questions (styr_document_list_get_store (list), NULL);
+    g_autoptr(GPtrArray) missing = styr_agreement_review_missing (STYR_AGREEMENT (approved),
+                                                                  questions);
 
     g_assert_cmpstr (styr_agreement_get_state (STYR_AGREEMENT (approved)), ==, "approved");
-    g_assert_cmpuint (g_strv_length (missing), ==, 0);
+    g_assert_cmpuint (questions->len, ==, 5);
+    g_assert_cmpuint (missing->len, ==, 0);
     g_assert_nonnull (styr_record_get_string (approved, "next_review"));
   }
   select_row (page, 0);

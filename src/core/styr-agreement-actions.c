@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "styr-agreement-actions.h"
+#include "styr-checklist-actions.h"
 
 /* The lifecycle of a service agreement (anmodet → godkendt | afvist;
  * godkendt → udløbet | opsagt; renewal back to godkendt) and the review of
@@ -42,16 +43,6 @@ static const struct {
   { "all-persons", NC_("scope breadth", "All persons") },
 };
 
-/* "De 5 vigtige spørgsmål" from the Administrationsmodul's user guide. */
-static const char * const question_ids[] = { "Q1", "Q2", "Q3", "Q4", "Q5", NULL };
-static const char * const question_labels[] = {
-  N_("Reason"),
-  N_("Services"),
-  N_("Data scope"),
-  N_("Period"),
-  N_("Will the agreement make sense to a colleague later?"),
-};
-
 static const char * const answers[] = { "yes", "no", "unsure", NULL };
 
 typedef enum
@@ -74,16 +65,6 @@ typedef struct
   const GDate *valid_to;
   char        *new_rev;
 } Change;
-
-static int
-question_index (const char *qid)
-{
-  for (guint i = 0; question_ids[i] != NULL; i++)
-    if (g_strcmp0 (question_ids[i], qid) == 0)
-      return i;
-
-  return -1;
-}
 
 /* Dates in messages are written as Danish users write them. */
 static char *
@@ -486,11 +467,10 @@ styr_agreement_describe_value (const char *field,
       JsonNode *given = json_object_get_member (json_node_get_object (node), "answers");
       guint n = given != NULL && JSON_NODE_HOLDS_OBJECT (given)
                 ? json_object_get_size (json_node_get_object (given)) : 0;
-      guint total = g_strv_length ((GStrv) styr_agreement_get_question_ids ());
 
       /* Translators: the review of an agreement in its history. */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u question answered",
-                                           "%u of %u questions answered", total), n, total);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question answered",
+                                           "%u questions answered", n), n);
     }
 
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -510,40 +490,96 @@ styr_agreement_describe_value (const char *field,
   return json_to_string (node, FALSE);
 }
 
-/**
- * styr_agreement_get_question_ids:
- *
- * Returns: (transfer none): the ids of the five review questions, "Q1"
- *   to "Q5", in order
- */
-const char * const *
-styr_agreement_get_question_ids (void)
+/* The catalogue's checklist of questions asked of each agreement. */
+static gboolean
+asked_per_agreement (StyrRecord *checklist)
 {
-  return question_ids;
+  return g_strcmp0 (styr_record_get_string (checklist, "styr_asked_per"), "agreement") == 0;
 }
 
 /**
- * styr_agreement_question_label:
- * @qid: a question id, "Q1" to "Q5"
+ * styr_agreement_list_questions:
+ * @store: the store
+ * @error: return location for a #GError
  *
- * Returns: the question's title, translated: Reason, Services, Data
- *   scope, Period, and whether the agreement will make sense to a
- *   colleague later
+ * The questions to ask before an agreement is approved, and again at
+ * every review: the items of the catalogue's checklist that is asked per
+ * agreement ("styr_asked_per"), KOMBIT's five important questions from
+ * the Administrationsmodul's user guide (§7.5), each in KOMBIT's words,
+ * in their order. An answer is kept under styr_agreement_question_id().
+ *
+ * Returns: (transfer full) (element-type StyrChecklistItem): the
+ *   questions, or %NULL with @error set
+ */
+GPtrArray *
+styr_agreement_list_questions (StyrStore  *store,
+                               GError    **error)
+{
+  g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, error);
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (checklists == NULL)
+    return NULL;
+
+  questions = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < checklists->len; i++)
+    {
+      StyrRecord *checklist = g_ptr_array_index (checklists, i);
+      g_autoptr(GPtrArray) items = NULL;
+
+      if (!asked_per_agreement (checklist))
+        continue;
+      items = styr_checklist_list_items (store, styr_record_get_key (checklist), error);
+      if (items == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (questions, g_steal_pointer (&items));
+    }
+
+  return g_steal_pointer (&questions);
+}
+
+/**
+ * styr_agreement_questions_reference:
+ * @store: the store
+ *
+ * Returns: (transfer full) (nullable): where KOMBIT asks the questions
+ *   of styr_agreement_list_questions(), as the catalogue names it (a
+ *   section of the Administrationsmodul's user guide), or %NULL
+ */
+char *
+styr_agreement_questions_reference (StyrStore *store)
+{
+  g_autoptr(GPtrArray) checklists = styr_record_load_all (store, "checklist", NULL, NULL);
+
+  for (guint i = 0; checklists != NULL && i < checklists->len; i++)
+    {
+      StyrRecord *checklist = g_ptr_array_index (checklists, i);
+
+      if (asked_per_agreement (checklist) && styr_record_get_string (checklist, "reference") != NULL)
+        return g_strdup (styr_record_get_string (checklist, "reference"));
+    }
+
+  return NULL;
+}
+
+/**
+ * styr_agreement_question_id:
+ * @question: a question from styr_agreement_list_questions()
+ *
+ * Returns: the key its answer is kept under on an agreement, such as "Q1"
  */
 const char *
-styr_agreement_question_label (const char *qid)
+styr_agreement_question_id (StyrChecklistItem *question)
 {
-  int i = question_index (qid);
+  g_return_val_if_fail (STYR_IS_CHECKLIST_ITEM (question), NULL);
 
-  g_return_val_if_fail (i >= 0, NULL);
-
-  return _(question_labels[i]);
+  return styr_record_get_key (STYR_RECORD (question));
 }
 
 /**
  * styr_agreement_get_answer:
  * @self: a #StyrAgreement
- * @qid: a question id, "Q1" to "Q5"
+ * @qid: a question's id, from styr_agreement_question_id()
  * @note: (out) (optional) (transfer none) (nullable): the note given with
  *   the answer
  *
@@ -562,7 +598,7 @@ styr_agreement_get_answer (StyrAgreement  *self,
   const char *answer;
 
   g_return_val_if_fail (STYR_IS_AGREEMENT (self), NULL);
-  g_return_val_if_fail (question_index (qid) >= 0, NULL);
+  g_return_val_if_fail (qid != NULL, NULL);
 
   if (note != NULL)
     *note = NULL;
@@ -589,7 +625,7 @@ styr_agreement_get_answer (StyrAgreement  *self,
 /**
  * styr_agreement_set_answer:
  * @self: a #StyrAgreement
- * @qid: a question id, "Q1" to "Q5"
+ * @qid: a question's id, from styr_agreement_question_id()
  * @answer: (nullable): "yes", "no" or "unsure", or %NULL to take the
  *   answer back
  * @note: (nullable): why, or what is unclear
@@ -608,7 +644,7 @@ styr_agreement_set_answer (StyrAgreement *self,
   JsonObject *entry;
 
   g_return_if_fail (STYR_IS_AGREEMENT (self));
-  g_return_if_fail (question_index (qid) >= 0);
+  g_return_if_fail (qid != NULL);
   g_return_if_fail (answer == NULL || g_strv_contains (answers, answer));
 
   review = ensure_object (styr_record_get_body (STYR_RECORD (self)), "review");
@@ -683,28 +719,36 @@ styr_agreement_set_review (StyrAgreement *self,
 /**
  * styr_agreement_review_missing:
  * @self: a #StyrAgreement
+ * @questions: (element-type StyrChecklistItem): the questions, from
+ *   styr_agreement_list_questions()
  *
  * Finds what stands in the way of a clean review: the questions not
  * answered, or answered no or unsure. Approving such an agreement needs
- * the approver's explicit confirmation; styr_agreement_question_label()
- * names each question for it.
+ * the approver's explicit confirmation, naming each of them.
  *
- * Returns: (transfer full): the question ids in order; empty when all
- *   five are answered yes
+ * Returns: (transfer container) (element-type StyrChecklistItem): the
+ *   questions in order; empty when every one is answered yes
  */
-char **
-styr_agreement_review_missing (StyrAgreement *self)
+GPtrArray *
+styr_agreement_review_missing (StyrAgreement *self,
+                               GPtrArray     *questions)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
+  GPtrArray *missing;
 
   g_return_val_if_fail (STYR_IS_AGREEMENT (self), NULL);
+  g_return_val_if_fail (questions != NULL, NULL);
 
-  builder = g_strv_builder_new ();
-  for (guint i = 0; question_ids[i] != NULL; i++)
-    if (g_strcmp0 (styr_agreement_get_answer (self, question_ids[i], NULL), "yes") != 0)
-      g_strv_builder_add (builder, question_ids[i]);
+  missing = g_ptr_array_new ();
+  for (guint i = 0; i < questions->len; i++)
+    {
+      StyrChecklistItem *question = g_ptr_array_index (questions, i);
+      const char *qid = styr_agreement_question_id (question);
 
-  return g_strv_builder_end (builder);
+      if (g_strcmp0 (styr_agreement_get_answer (self, qid, NULL), "yes") != 0)
+        g_ptr_array_add (missing, question);
+    }
+
+  return missing;
 }
 
 /**

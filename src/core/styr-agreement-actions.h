@@ -6,6 +6,7 @@
 #pragma once
 
 #include "styr-agreement.h"
+#include "styr-checklist-item.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
@@ -37,8 +38,10 @@ char                *styr_agreement_describe_value     (const char    *field,
                                                         JsonNode      *node);
 
 /* The review of the five questions, on the record. */
-const char * const  *styr_agreement_get_question_ids   (void);
-const char          *styr_agreement_question_label     (const char    *qid);
+GPtrArray           *styr_agreement_list_questions     (StyrStore     *store,
+                                                        GError       **error);
+char                *styr_agreement_questions_reference (StyrStore *store);
+const char          *styr_agreement_question_id        (StyrChecklistItem *question);
 const char          *styr_agreement_get_answer         (StyrAgreement *self,
                                                         const char    *qid,
                                                         const char   **note);
@@ -50,7 +53,8 @@ const char          *styr_agreement_get_reviewer       (StyrAgreement *self);
 void                 styr_agreement_set_review         (StyrAgreement *self,
                                                         const char    *reviewer,
                                                         const GDate   *date);
-char               **styr_agreement_review_missing     (StyrAgreement *self);
+GPtrArray           *styr_agreement_review_missing     (StyrAgreement *self,
+                                                        GPtrArray     *questions);
 gboolean             styr_agreement_next_review        (StyrAgreement *self,
                                                         guint          interval_months,
                                                         GDate         *out);

@@ -16,7 +16,8 @@
 #include "styr-commands.h"
 #include "styr-ics.h"
 #include "styr-replicator.h"
-#include "styr-report.h"
+#include "styr-agreement-review.h"
+#include "styr-summary-report.h"
 #include "styr-summary.h"
 #include "styr-usage-import.h"
 
@@ -378,6 +379,7 @@ styr_command_export_pdf (const char             *database,
 {
   g_autoptr(StyrStore) store = NULL;
   g_autoptr(StyrSummary) summary = NULL;
+  g_autoptr(StyrReport) document = NULL;
   g_autofree char *id = NULL;
   guint pages = 0;
 
@@ -395,12 +397,80 @@ styr_command_export_pdf (const char             *database,
 
   id = meeting_id (meeting);
   summary = styr_summary_build (store, context, id, NULL, error);
-  if (summary == NULL || !styr_report_write_pdf (summary, path, &pages, error))
+  if (summary == NULL)
+    return FALSE;
+  document = styr_summary_report_new (summary, STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT);
+  if (!styr_report_write_pdf (document, path, &pages, error))
     return FALSE;
 
   /* Translators: after --export-pdf; the file and its number of pages. */
   *report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the summary to “%s”, %u page.",
                                           "Wrote the summary to “%s”, %u pages.", pages),
+                             path, pages);
+  return TRUE;
+}
+
+/**
+ * styr_command_export_review:
+ * @database: the database file
+ * @path: the PDF file to write
+ * @agreement_id: the agreement, by the ID the register's export writes
+ *   or by its whole document id
+ * @context: the day, the own municipality and the thresholds
+ * @report: (out) (transfer full): what was done, for the user
+ * @error: return location for a #GError
+ *
+ * Writes the review of one service agreement as a PDF, with no display.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_command_export_review (const char             *database,
+                            const char             *path,
+                            const char             *agreement_id,
+                            const StyrRuleContext  *context,
+                            char                  **report,
+                            GError                **error)
+{
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrRecord) agreement = NULL;
+  g_autoptr(StyrReport) document = NULL;
+  g_autofree char *id = NULL;
+  guint pages = 0;
+
+  g_return_val_if_fail (agreement_id != NULL, FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  /* Translators: %s is the database file. */
+  store = open_existing (database,
+                         g_strdup_printf (_("There is no database “%s” to make a review from."),
+                                          database),
+                         error);
+  if (store == NULL)
+    return FALSE;
+
+  id = g_str_has_prefix (agreement_id, "agreement:") ? g_strdup (agreement_id)
+                                                      : g_strconcat ("agreement:", agreement_id,
+                                                                     NULL);
+  agreement = styr_record_read (store, id);
+  if (agreement == NULL || !STYR_IS_AGREEMENT (agreement))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is the ID given with --agreement. */
+                   _("There is no service agreement with the ID “%s”; the ID column of "
+                     "--export-agreements gives each one’s."), agreement_id);
+      return FALSE;
+    }
+
+  document = styr_agreement_review_report_new (store, STYR_AGREEMENT (agreement), context,
+                                               STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT,
+                                               error);
+  if (document == NULL || !styr_report_write_pdf (document, path, &pages, error))
+    return FALSE;
+
+  /* Translators: after --export-pdf --agreement; the file and its number of pages. */
+  *report = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Wrote the review to “%s”, %u page.",
+                                          "Wrote the review to “%s”, %u pages.", pages),
                              path, pages);
   return TRUE;
 }

@@ -50,6 +50,13 @@ gboolean styr_command_export_pdf        (const char            *database,
                                         char                 **report,
                                         GError               **error);
 
+gboolean styr_command_export_review     (const char            *database,
+                                        const char            *path,
+                                        const char            *agreement_id,
+                                        const StyrRuleContext *context,
+                                        char                 **report,
+                                        GError               **error);
+
 gboolean styr_command_sync              (const char  *database,
                                         const char  *server,
                                         const char  *name,

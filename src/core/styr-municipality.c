@@ -261,3 +261,26 @@ styr_municipality_list_find (GListModel *list,
 
   return NULL;
 }
+
+/**
+ * styr_municipality_dup_name:
+ * @store: the store
+ * @code: (nullable): a municipality's code, such as the own one
+ *
+ * Returns: (transfer full): its name, or @code itself when the store does
+ *   not know it, or "" for none
+ */
+char *
+styr_municipality_dup_name (StyrStore  *store,
+                            const char *code)
+{
+  g_autoptr(GListModel) municipalities = NULL;
+  StyrMunicipality *found;
+
+  if (code == NULL)
+    return g_strdup ("");
+
+  municipalities = styr_municipality_list_load (store, NULL);
+  found = municipalities != NULL ? styr_municipality_list_find (municipalities, code) : NULL;
+  return g_strdup (found != NULL ? styr_municipality_get_name (found) : code);
+}

@@ -20,6 +20,8 @@ const char       *styr_municipality_get_region      (StyrMunicipality  *self);
 const char       *styr_municipality_get_search_text (StyrMunicipality  *self);
 GListModel       *styr_municipality_list_load       (StyrStore         *store,
                                                      GError           **error);
+char             *styr_municipality_dup_name        (StyrStore         *store,
+                                                     const char        *code);
 StyrMunicipality *styr_municipality_list_find       (GListModel        *list,
                                                      const char        *code);
 

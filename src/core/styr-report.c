@@ -9,6 +9,8 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -16,12 +18,14 @@
 
 #include "styr-report.h"
 
-/* The meeting summary, laid out with Pango on any cairo_t: a PDF surface
- * for --export-pdf, or the print context of the window. The summary is
- * turned into blocks (headings, paragraphs, table rows); pagination
- * measures each block at the page's width and starts a new page when one
- * does not fit, repeating a table's header there and never leaving a
- * heading alone at the foot of a page. Long text wraps; nothing is cut.
+/* Styr's printed documents, laid out with Pango on any cairo_t: a PDF
+ * surface for --export-pdf, or the print context of the window. What to
+ * print (the meeting summary, the review of one agreement) is added as
+ * blocks: headings, paragraphs, table rows; pagination measures each
+ * block at the page's width and starts a new page when one does not fit,
+ * repeating a table's header there and never leaving a heading alone at
+ * the foot of a page. Long text wraps; nothing is cut. A PDF gets the
+ * document's title and author, an outline of its headings and links.
  */
 
 #define MARGIN      56.0
@@ -44,6 +48,8 @@ typedef struct
 {
   BlockKind  kind;
   char     **cells;
+  /* For text: an address the text links to. */
+  char      *uri;
   gboolean   urgent;
   /* For rows: the header row of their table, repeated after a break. */
   int        header;
@@ -58,13 +64,13 @@ typedef struct
 
 struct _StyrReport
 {
-  StyrSummary *summary;
   double       width;
   double       height;
+  char        *title;
+  char        *author;
   GArray      *blocks;
   /* Per page, a GArray of Placed. */
   GPtrArray   *pages;
-  char        *generated;
   /* One context for every layout, at 72 dpi: points are points on paper
    * (pangocairo's default 96 dpi would print 10 pt at 13.3 pt). */
   PangoContext *context;
@@ -78,195 +84,197 @@ static void
 block_clear (Block *block)
 {
   g_strfreev (block->cells);
+  g_free (block->uri);
 }
 
 static int
-add_block (StyrReport *self,
+add_cells (StyrReport *self,
            BlockKind   kind,
            gboolean    urgent,
            int         header,
-           ...)
+           const char *first,
+           va_list     rest)
 {
   g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
-  Block block = { kind, NULL, urgent, header, 0 };
-  const char *cell;
-  va_list args;
+  Block block = { kind, NULL, NULL, urgent, header, 0 };
 
-  va_start (args, header);
-  while ((cell = va_arg (args, const char *)) != NULL)
+  for (const char *cell = first; cell != NULL; cell = va_arg (rest, const char *))
     g_strv_builder_add (cells, cell);
-  va_end (args);
 
   block.cells = g_strv_builder_end (cells);
   g_array_append_val (self->blocks, block);
   return (int) self->blocks->len - 1;
 }
 
-static void
-add_items (StyrReport  *self,
-           const char  *heading,
-           const char  *what,
-           const char  *why,
-           GPtrArray   *items,
-           const char  *none)
+static int
+add_block (StyrReport *self,
+           BlockKind   kind,
+           gboolean    urgent,
+           const char *text)
 {
-  int header;
+  Block block = { kind, NULL, NULL, urgent, -1, 0 };
+  const char *cells[] = { text != NULL ? text : "", NULL };
 
-  add_block (self, BLOCK_HEADING, FALSE, -1, heading, NULL);
-  if (items->len == 0)
-    {
-      add_block (self, BLOCK_TEXT, FALSE, -1, none, NULL);
-      return;
-    }
-
-  header = add_block (self, BLOCK_HEADER, FALSE, -1, what, why, NULL);
-  for (guint i = 0; i < items->len; i++)
-    {
-      StyrSummaryItem *item = g_ptr_array_index (items, i);
-      g_autofree char *title = item->group != NULL
-                               ? g_strdup_printf ("%s\n%s", item->title, item->group)
-                               : g_strdup (item->title);
-
-      add_block (self, BLOCK_ROW, item->urgent, header, title, item->detail, NULL);
-    }
+  block.cells = g_strdupv ((char **) cells);
+  g_array_append_val (self->blocks, block);
+  return (int) self->blocks->len - 1;
 }
 
-static void
-build_blocks (StyrReport *self)
+/**
+ * styr_report_add_title:
+ * @self: a report
+ * @text: the document's title, at the top of its first page
+ */
+void
+styr_report_add_title (StyrReport *self,
+                       const char *text)
 {
-  StyrSummary *summary = self->summary;
-  g_autofree char *title = NULL;
-  g_autofree char *today = styr_format_day (&summary->today);
-  g_autofree char *meeting_line = NULL;
-  const char *project = NULL;
-  int header = -1;
+  add_block (self, BLOCK_TITLE, FALSE, text);
+}
 
-  title = summary->meeting_title != NULL
-          /* Translators: the report's title; %s is the meeting. */
-          ? g_strdup_printf (_("Summary for %s"), summary->meeting_title)
-          : g_strdup (_("Summary for the next programme-leader meeting"));
-  add_block (self, BLOCK_TITLE, FALSE, -1, title, NULL);
-  add_block (self, BLOCK_SUBTITLE, FALSE, -1, summary->municipality, NULL);
-  if (summary->meeting_when != NULL)
-    {
-      /* Translators: the meeting's date in the report, then its state. */
-      meeting_line = g_strdup_printf (_("Meeting: %s · %s"), summary->meeting_when,
-                                      summary->meeting_state);
-      add_block (self, BLOCK_SUBTITLE, summary->meeting_needs_action, -1, meeting_line, NULL);
-    }
-  /* Translators: when the report was made; %s is a date written out. */
-  g_free (title);
-  title = g_strdup_printf (_("As of %s · made %s"), today, self->generated);
-  add_block (self, BLOCK_SUBTITLE, FALSE, -1, title, NULL);
+/**
+ * styr_report_add_subtitle:
+ * @self: a report
+ * @text: a line under the title
+ * @urgent: whether it is marked as needing action
+ */
+void
+styr_report_add_subtitle (StyrReport *self,
+                          const char *text,
+                          gboolean    urgent)
+{
+  add_block (self, BLOCK_SUBTITLE, urgent, text);
+}
 
-  if (summary->agenda->len > 0)
-    {
-      add_block (self, BLOCK_HEADING, FALSE, -1, _("Agenda"), NULL);
-      header = add_block (self, BLOCK_HEADER, FALSE, -1, _("Time"), _("Item"), _("Presenters"),
-                          NULL);
-      for (guint i = 0; i < summary->agenda->len; i++)
-        {
-          StyrAgendaItem *item = g_ptr_array_index (summary->agenda, i);
-          g_autofree char *time = item->start != NULL
-                                  ? g_strdup_printf ("%s–%s", item->start,
-                                                     item->end != NULL ? item->end : "")
-                                  : g_strdup ("");
-          g_autofree char *presenters = item->presenters != NULL
-                                        ? g_strjoinv (", ", item->presenters) : g_strdup ("");
+/**
+ * styr_report_add_heading:
+ * @self: a report
+ * @text: the heading of a section, which is also in the PDF's outline
+ */
+void
+styr_report_add_heading (StyrReport *self,
+                         const char *text)
+{
+  add_block (self, BLOCK_HEADING, FALSE, text);
+}
 
-          add_block (self, BLOCK_ROW, FALSE, header, time, item->title, presenters, NULL);
-        }
-    }
+/**
+ * styr_report_add_text:
+ * @self: a report
+ * @text: a paragraph
+ * @urgent: whether it is marked as needing action
+ */
+void
+styr_report_add_text (StyrReport *self,
+                      const char *text,
+                      gboolean    urgent)
+{
+  add_block (self, BLOCK_TEXT, urgent, text);
+}
 
-  add_items (self, summary->attention_title, _("Task or item"), _("Due"),
-             summary->attention, _("Nothing is due by then, and nothing is overdue."));
+/**
+ * styr_report_add_link:
+ * @self: a report
+ * @text: a paragraph
+ * @uri: the address it links to in a PDF
+ */
+void
+styr_report_add_link (StyrReport *self,
+                      const char *text,
+                      const char *uri)
+{
+  int index = add_block (self, BLOCK_TEXT, FALSE, text);
 
-  add_block (self, BLOCK_HEADING, FALSE, -1, _("KLIK Tasks by Project"), NULL);
-  header = add_block (self, BLOCK_HEADER, FALSE, -1, _("Task"),
-                      _("Deadline, own status, nationally"), NULL);
-  for (guint i = 0; i < summary->tasks->len; i++)
-    {
-      StyrSummaryItem *item = g_ptr_array_index (summary->tasks, i);
+  g_array_index (self->blocks, Block, index).uri = g_strdup (uri);
+}
 
-      if (g_strcmp0 (project, item->group) != 0)
-        {
-          g_autofree char *group = NULL;
+/**
+ * styr_report_add_header:
+ * @self: a report
+ * @first: the first column's heading
+ * @...: the other columns' headings, two or three in all, then %NULL
+ *
+ * Starts a table.
+ *
+ * Returns: the header, to pass to its rows
+ */
+int
+styr_report_add_header (StyrReport *self,
+                        const char *first,
+                        ...)
+{
+  va_list args;
+  int index;
 
-          project = item->group;
-          for (guint p = 0; p < summary->projects->len; p++)
-            {
-              StyrSummaryItem *progress = g_ptr_array_index (summary->projects, p);
+  va_start (args, first);
+  index = add_cells (self, BLOCK_HEADER, FALSE, -1, first, args);
+  va_end (args);
+  return index;
+}
 
-              if (g_strcmp0 (progress->title, project) == 0)
-                group = g_strdup_printf ("%s — %s", project, progress->detail);
-            }
-          add_block (self, BLOCK_GROUP, FALSE, header, group != NULL ? group : project, NULL);
-        }
-      add_block (self, BLOCK_ROW, item->urgent, header, item->title, item->detail, NULL);
-    }
+/**
+ * styr_report_add_row:
+ * @self: a report
+ * @header: the table's header, repeated when the table breaks
+ * @urgent: whether the row is marked as needing action
+ * @first: the first cell
+ * @...: the other cells, as many as the header has, then %NULL
+ */
+void
+styr_report_add_row (StyrReport *self,
+                     int         header,
+                     gboolean    urgent,
+                     const char *first,
+                     ...)
+{
+  va_list args;
 
-  add_items (self, _("ØiR Checklists"), _("Checklist"), _("Progress"), summary->checklists,
-             _("There are no checklists."));
-  add_items (self, _("Service Agreements Needing Action"), _("Agreement"), _("State and flags"),
-             summary->agreements, _("No agreement needs action."));
-  if (summary->agreements_total > summary->agreements->len)
-    {
-      g_autofree char *more = NULL;
-      guint rest = summary->agreements_total - summary->agreements->len;
+  va_start (args, first);
+  add_cells (self, BLOCK_ROW, urgent, header, first, args);
+  va_end (args);
+}
 
-      /* Translators: after the first agreements needing action in the report. */
-      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "… and %u more agreement; the Service Agreements page lists them all.",
-                                           "… and %u more agreements; the Service Agreements page lists them all.",
-                                           rest), rest);
-      add_block (self, BLOCK_TEXT, FALSE, -1, more, NULL);
-    }
-  add_items (self, _("Role Gaps"), _("Role"), _("Gap"), summary->roles,
-             _("Every role is held, with a deputy."));
+/**
+ * styr_report_add_group:
+ * @self: a report
+ * @header: the table's header
+ * @text: the title of the rows that follow, across the table
+ */
+void
+styr_report_add_group (StyrReport *self,
+                       int         header,
+                       const char *text)
+{
+  int index = add_block (self, BLOCK_GROUP, FALSE, text);
 
-  add_block (self, BLOCK_HEADING, FALSE, -1, _("Own Notes and Questions"), NULL);
-  /* A line per block, so long notes break across pages. */
-  if (summary->notes != NULL)
-    {
-      g_auto(GStrv) lines = g_strsplit (summary->notes, "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        add_block (self, BLOCK_TEXT, FALSE, -1, lines[i], NULL);
-    }
-  for (guint i = 0; summary->questions != NULL && summary->questions[i] != NULL; i++)
-    {
-      g_autofree char *line = g_strdup_printf ("• %s", summary->questions[i]);
-
-      add_block (self, BLOCK_TEXT, FALSE, -1, line, NULL);
-    }
-  if (summary->notes == NULL && (summary->questions == NULL || summary->questions[0] == NULL))
-    add_block (self, BLOCK_TEXT, FALSE, -1, _("None written yet."), NULL);
+  g_array_index (self->blocks, Block, index).header = header;
 }
 
 /**
  * styr_report_new:
- * @summary: (transfer none): what to report; must outlive the report
  * @width: the page's width in points
  * @height: the page's height in points
+ * @title: the document's title, for the PDF's metadata
+ * @author: (nullable): who it is by, such as the municipality
  *
- * Returns: (transfer full): a report, to paginate and draw
+ * Returns: (transfer full): an empty report, to add blocks to, paginate
+ *   and draw
  */
 StyrReport *
-styr_report_new (StyrSummary *summary,
-                 double       width,
-                 double       height)
+styr_report_new (double      width,
+                 double      height,
+                 const char *title,
+                 const char *author)
 {
   StyrReport *self = g_new0 (StyrReport, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  self->summary = summary;
   self->width = width;
   self->height = height;
+  self->title = g_strdup (title);
+  self->author = author != NULL && author[0] != '\0' ? g_strdup (author) : NULL;
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  self->generated = g_date_time_format (now, "%d-%m-%Y %H:%M");
-  build_blocks (self);
   return self;
 }
 
@@ -275,7 +283,8 @@ styr_report_free (StyrReport *self)
 {
   g_array_unref (self->blocks);
   g_ptr_array_unref (self->pages);
-  g_free (self->generated);
+  g_free (self->title);
+  g_free (self->author);
   g_clear_object (&self->context);
   g_free (self);
 }
@@ -473,7 +482,7 @@ styr_report_draw_page (StyrReport *self,
   GArray *placed;
   g_autofree char *footer = NULL;
   g_autoptr(PangoLayout) footer_layout = NULL;
-  Block footer_block = { BLOCK_TEXT, NULL, FALSE, -1, 0 };
+  Block footer_block = { BLOCK_TEXT, NULL, NULL, FALSE, -1, 0 };
 
   g_return_if_fail (page < self->pages->len);
 
@@ -514,7 +523,18 @@ styr_report_draw_page (StyrReport *self,
 
           set_colour (cr, block->urgent);
           cairo_move_to (cr, x + (cell ? CELL_PAD : 0), top + (cell ? CELL_PAD : 0));
-          pango_cairo_show_layout (cr, layout);
+          if (block->uri != NULL)
+            {
+              g_autofree char *escaped = g_strescape (block->uri, NULL);
+              g_autofree char *attributes = g_strdup_printf ("uri='%s'", escaped);
+
+              /* Only a PDF surface makes a link of it. */
+              cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+              pango_cairo_show_layout (cr, layout);
+              cairo_tag_end (cr, CAIRO_TAG_LINK);
+            }
+          else
+            pango_cairo_show_layout (cr, layout);
           if (columns != NULL)
             x += content_width (self) * columns[c];
         }
@@ -529,25 +549,49 @@ styr_report_draw_page (StyrReport *self,
   pango_cairo_show_layout (cr, footer_layout);
 }
 
+/* The PDF's outline: each heading, where it is placed. */
+static void
+add_outline (StyrReport      *self,
+             cairo_surface_t *surface)
+{
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      GArray *placed = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < placed->len; i++)
+        {
+          Placed *at = &g_array_index (placed, Placed, i);
+          Block *block = &g_array_index (self->blocks, Block, at->block);
+          g_autofree char *destination = NULL;
+
+          if (block->kind != BLOCK_HEADING)
+            continue;
+          destination = g_strdup_printf ("page=%u pos=[%d %d]", p + 1, (int) MARGIN,
+                                         (int) at->y);
+          cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, block->cells[0],
+                                         destination, 0);
+        }
+    }
+}
+
 /**
  * styr_report_write_pdf:
- * @summary: what to report
+ * @report: what to write, at A4
  * @path: the PDF file to write
  * @n_pages: (out) (optional): how many pages it has
  * @error: return location for a #GError
  *
- * Writes the summary as an A4 PDF, with no display needed.
+ * Writes the report as a PDF, with no display needed, its title and
+ * author in the metadata and its headings in the outline.
  *
  * Returns: %TRUE on success
  */
 gboolean
-styr_report_write_pdf (StyrSummary  *summary,
+styr_report_write_pdf (StyrReport   *report,
                        const char   *path,
                        guint        *n_pages,
                        GError      **error)
 {
-  g_autoptr(StyrReport) report = styr_report_new (summary, STYR_REPORT_A4_WIDTH,
-                                                  STYR_REPORT_A4_HEIGHT);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
@@ -562,7 +606,9 @@ styr_report_write_pdf (StyrSummary  *summary,
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   temp = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
-  fd = g_mkstemp (temp);
+  /* Made as any new file is, after the umask, not private as g_mkstemp ()
+   * would leave it: a summary is handed on. */
+  fd = g_mkstemp_full (temp, O_RDWR, 0666);
   if (fd < 0)
     {
       int saved = errno;
@@ -574,7 +620,12 @@ styr_report_write_pdf (StyrSummary  *summary,
     }
   close (fd);
 
-  surface = cairo_pdf_surface_create (temp, STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT);
+  surface = cairo_pdf_surface_create (temp, report->width, report->height);
+  if (report->title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  if (report->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, report->author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Styr " PACKAGE_VERSION);
   cr = cairo_create (surface);
   pages = styr_report_paginate (report, cr);
   for (guint i = 0; i < pages; i++)
@@ -582,6 +633,7 @@ styr_report_write_pdf (StyrSummary  *summary,
       styr_report_draw_page (report, cr, i);
       cairo_show_page (cr);
     }
+  add_outline (report, surface);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

@@ -447,8 +447,6 @@ styr_summary_build (StyrStore              *store,
   g_autoptr(StyrSummary) summary = g_new0 (StyrSummary, 1);
   g_autoptr(GPtrArray) tasks = NULL;
   g_autoptr(GPtrArray) coverage = NULL;
-  g_autoptr(GListModel) municipalities = NULL;
-  StyrMunicipality *own;
 
   g_return_val_if_fail (STYR_IS_STORE (store), NULL);
   g_return_val_if_fail (g_date_valid (today), NULL);
@@ -461,11 +459,7 @@ styr_summary_build (StyrStore              *store,
   summary->agreements = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   summary->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
 
-  municipalities = styr_municipality_list_load (store, NULL);
-  own = municipality != NULL && municipalities != NULL
-        ? styr_municipality_list_find (municipalities, municipality) : NULL;
-  summary->municipality = g_strdup (own != NULL ? styr_municipality_get_name (own)
-                                    : municipality != NULL ? municipality : "");
+  summary->municipality = styr_municipality_dup_name (store, municipality);
 
   if (!add_meeting (summary, store, meeting_id, thresholds, error))
     return NULL;

@@ -12,6 +12,7 @@
 
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
+#include "styr-agreement-review.h"
 #include "styr-decision-dialog.h"
 #include "styr-history-group.h"
 #include "styr-trash-window.h"
@@ -22,6 +23,7 @@
 #include "styr-ui.h"
 #include "styr-assignment.h"
 #include "styr-column-sorter.h"
+#include "styr-format.h"
 #include "styr-json.h"
 #include "styr-rules.h"
 
@@ -62,8 +64,12 @@ struct _StyrAgreementsPage
   AdwPreferencesGroup *review_group;
   StyrHistoryGroup    *history_group;
   AdwActionRow       *state_row;
-  GtkDropDown        *answer_dropdowns[5];
-  AdwEntryRow        *note_rows[5];
+  /* The questions of the review, from the catalogue, and per question
+   * its answer's drop-down and its note row (borrowed from the group). */
+  GPtrArray          *questions;
+  GPtrArray          *answer_dropdowns;
+  GPtrArray          *note_rows;
+  char               *questions_reference;
 
   /* Owned */
   StyrStore          *store;
@@ -372,71 +378,91 @@ static const char *answers[] = { NULL, "yes", "no", "unsure" };
 static void
 build_review_form (StyrAgreementsPage *self)
 {
-  const char * const *questions = styr_agreement_get_question_ids ();
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->answer_dropdowns) && questions[i] != NULL; i++)
+  self->questions = styr_agreement_list_questions (self->store, &error);
+  if (self->questions == NULL)
     {
+      g_autofree char *message = g_strdup_printf (_("The questions could not be read: %s"),
+                                                  error->message);
+
+      self->questions = g_ptr_array_new_with_free_func (g_object_unref);
+      adw_preferences_group_set_description (self->review_group, message);
+      return;
+    }
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      StyrChecklistItem *question = g_ptr_array_index (self->questions, i);
       const char *choices[] = { _("Not answered"), _("Yes"), _("No"), _("Unsure"), NULL };
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *dropdown = gtk_drop_down_new_from_strings (choices);
       GtkWidget *note = adw_entry_row_new ();
       g_autofree char *note_title = NULL;
-      const char *question = styr_agreement_question_label (questions[i]);
+      /* KOMBIT's words, the label and the whole question, as the deck has
+       * them; they are not translated. */
+      const char *text = styr_checklist_item_get_text (question);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), question);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
       adw_preferences_group_add (self->review_group, row);
 
-      /* Translators: the note field under one of the five questions. */
-      note_title = g_strdup_printf (_("Note on “%s”"), question);
+      /* Translators: the note field under one of the five questions; %u is
+       * its number. */
+      note_title = g_strdup_printf (_("Note on Question %u"), i + 1);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), note_title);
       adw_preferences_group_add (self->review_group, note);
 
-      self->answer_dropdowns[i] = GTK_DROP_DOWN (dropdown);
-      self->note_rows[i] = ADW_ENTRY_ROW (note);
+      g_ptr_array_add (self->answer_dropdowns, dropdown);
+      g_ptr_array_add (self->note_rows, note);
     }
+
+  self->questions_reference = styr_agreement_questions_reference (self->store);
 }
 
 static void
 show_review (StyrAgreementsPage *self)
 {
-  const char * const *questions = styr_agreement_get_question_ids ();
   const char *reviewer = styr_agreement_get_reviewer (self->current);
+  g_autoptr(GString) description = g_string_new (NULL);
   GDate date;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->answer_dropdowns) && questions[i] != NULL; i++)
+  for (guint i = 0; i < self->questions->len; i++)
     {
+      const char *qid = styr_agreement_question_id (g_ptr_array_index (self->questions, i));
       const char *note = NULL;
-      const char *answer = styr_agreement_get_answer (self->current, questions[i], &note);
+      const char *answer = styr_agreement_get_answer (self->current, qid, &note);
       guint selected = 0;
 
       for (guint a = 1; a < G_N_ELEMENTS (answers); a++)
         if (g_strcmp0 (answer, answers[a]) == 0)
           selected = a;
 
-      gtk_drop_down_set_selected (self->answer_dropdowns[i], selected);
-      gtk_editable_set_text (GTK_EDITABLE (self->note_rows[i]), note != NULL ? note : "");
+      gtk_drop_down_set_selected (g_ptr_array_index (self->answer_dropdowns, i), selected);
+      gtk_editable_set_text (g_ptr_array_index (self->note_rows, i), note != NULL ? note : "");
     }
 
+  if (self->questions_reference != NULL)
+    /* Translators: %s is where KOMBIT asks the questions, as its catalogue
+     * names it, such as a section of a user guide. */
+    g_string_append_printf (description, _("KOMBIT’s questions, from %s. "),
+                            self->questions_reference);
   if (reviewer != NULL && styr_agreement_get_review_date (self->current, &date))
     {
-      char day[32];
-      g_autofree char *description = NULL;
+      g_autofree char *day = styr_format_date (&date);
 
-      g_date_strftime (day, sizeof day, "%d-%m-%Y", &date);
       /* Translators: who last answered the five questions, and when. */
-      description = g_strdup_printf (_("Last reviewed by %s on %s."), reviewer, day);
-      adw_preferences_group_set_description (self->review_group, description);
+      g_string_append_printf (description, _("Last reviewed by %s on %s."), reviewer, day);
     }
   else
-    adw_preferences_group_set_description (self->review_group,
-                                           _("Ask them before approving, and again at every "
-                                             "review."));
+    g_string_append (description, _("Ask them before approving, and again at every review."));
+  adw_preferences_group_set_description (self->review_group, description->str);
 }
 
 /* Writes the form's answers into @record; TRUE if any changed. */
@@ -444,21 +470,21 @@ static gboolean
 read_review (StyrAgreementsPage *self,
              StyrAgreement      *record)
 {
-  const char * const *questions = styr_agreement_get_question_ids ();
   gboolean changed = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->answer_dropdowns) && questions[i] != NULL; i++)
+  for (guint i = 0; i < self->questions->len; i++)
     {
-      guint selected = gtk_drop_down_get_selected (self->answer_dropdowns[i]);
+      const char *qid = styr_agreement_question_id (g_ptr_array_index (self->questions, i));
+      guint selected = gtk_drop_down_get_selected (g_ptr_array_index (self->answer_dropdowns, i));
       const char *answer = selected < G_N_ELEMENTS (answers) ? answers[selected] : NULL;
-      const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_rows[i]));
+      const char *note = gtk_editable_get_text (g_ptr_array_index (self->note_rows, i));
       const char *old_note = NULL;
-      const char *old = styr_agreement_get_answer (record, questions[i], &old_note);
+      const char *old = styr_agreement_get_answer (record, qid, &old_note);
 
       if (g_strcmp0 (old, answer) == 0 && g_strcmp0 (old_note != NULL ? old_note : "", note) == 0)
         continue;
 
-      styr_agreement_set_answer (record, questions[i], answer, note[0] != '\0' ? note : NULL);
+      styr_agreement_set_answer (record, qid, answer, note[0] != '\0' ? note : NULL);
       changed = TRUE;
     }
 
@@ -475,6 +501,8 @@ update_actions (StyrAgreementsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.save", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.delete", self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.approve", requested);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.export-review",
+                                 self->current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.reject", requested);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.terminate", approved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.renew",
@@ -1040,6 +1068,108 @@ ask (StyrAgreementsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  StyrAgreementsPage *self;
+  char               *id;
+} ReviewExport;
+
+static void
+review_export_free (gpointer data,
+                    GClosure *closure)
+{
+  ReviewExport *export = data;
+
+  g_object_unref (export->self);
+  g_free (export->id);
+  g_free (export);
+}
+
+static void
+review_saved_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 ReviewExport    *export)
+{
+  StyrAgreementsPage *self = export->self;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrRecord) agreement = NULL;
+  g_autoptr(StyrRuleContext) context = NULL;
+  g_autoptr(StyrReport) report = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || self->store == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  agreement = styr_record_read (self->store, export->id);
+  context = styr_page_dup_rule_context (STYR_PAGE (self));
+  if (agreement == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("The agreement was deleted before its review was saved."));
+  else if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                 _("The review can only be saved to a folder on this computer."));
+  else
+    report = styr_agreement_review_report_new (self->store, STYR_AGREEMENT (agreement), context,
+                                               STYR_REPORT_A4_WIDTH, STYR_REPORT_A4_HEIGHT,
+                                               &error);
+  if (report == NULL || !styr_report_write_pdf (report, path, NULL, &error))
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    /* Translators: %s is the PDF file's name. */
+    g_autofree char *message = g_strdup_printf (_("The review was saved as “%s”"), name);
+
+    styr_ui_toast (GTK_WIDGET (self), message, NULL);
+  }
+}
+
+/* Saves the review of the selected agreement as a PDF, for the approver
+ * to file what was asked and answered. */
+static void
+export_review_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+  ReviewExport *export;
+
+  if (self->current == NULL)
+    return;
+
+  /* Translators: the suggested file name of an agreement's review; %s is
+   * its using system. */
+  name = g_strdup_printf (_("Review of %s.pdf"),
+                          styr_agreement_get_using_system (self->current));
+  g_strdelimit (name, "/\\", '-');
+  chooser = gtk_file_chooser_native_new (_("Export Review as PDF"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  export = g_new0 (ReviewExport, 1);
+  export->self = g_object_ref (self);
+  export->id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
+  g_signal_connect_data (chooser, "response", G_CALLBACK (review_saved_cb), export,
+                         review_export_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 approve_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1199,6 +1329,7 @@ styr_agreements_page_constructed (GObject *object)
                              G_CONNECT_SWAPPED);
   load_service_names (self);
   load_assignments (self);
+  build_review_form (self);
   g_signal_connect_object (self->store, "documents-changed::assignment",
                            G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::agreement",
@@ -1270,6 +1401,10 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
   g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->answer_dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->questions_reference, g_free);
   g_clear_pointer (&self->deleted_id, g_free);
   g_clear_pointer (&self->deleted_rev, g_free);
   g_clear_object (&self->files);
@@ -1347,6 +1482,8 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.clear-filters", NULL,
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "agreements.approve", NULL, approve_action);
+  gtk_widget_class_install_action (widget_class, "agreements.export-review", NULL,
+                                   export_review_action);
   gtk_widget_class_install_action (widget_class, "agreements.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "agreements.terminate", NULL, terminate_action);
   gtk_widget_class_install_action (widget_class, "agreements.renew", NULL, renew_action);
@@ -1374,9 +1511,10 @@ styr_agreements_page_init (StyrAgreementsPage *self)
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->assignments = g_ptr_array_new_with_free_func (g_object_unref);
   self->risk_rows = g_ptr_array_new ();
+  self->answer_dropdowns = g_ptr_array_new ();
+  self->note_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_review_form (self);
   styr_history_group_set_describers (self->history_group, styr_agreement_field_label,
                                      styr_agreement_describe_value);
 }

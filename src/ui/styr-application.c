@@ -68,6 +68,9 @@ static const GOptionEntry option_entries[] = {
     N_("Write the summary for the next meeting as a PDF FILE, then quit"), N_("FILE") },
   { "meeting", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("With --export-ics or --export-pdf, only the meeting ID, such as PLM-2020-01"), N_("ID") },
+  { "agreement", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf, the review of the service agreement ID instead of the summary"),
+    N_("ID") },
   { "export-agreements", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the register of service agreements to FILE, CSV or .xlsx, then quit"),
     N_("FILE") },
@@ -235,14 +238,18 @@ export_ics (StyrApplication *self,
 static int
 export_pdf (StyrApplication *self,
             const char      *path,
-            const char      *meeting)
+            const char      *meeting,
+            const char      *agreement)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
   g_autofree char *database = database_path (self);
   g_autoptr(StyrRuleContext) context = styr_rule_context_new_from_settings (self->settings,
                                                                            self->clock);
-  gboolean ok = styr_command_export_pdf (database, path, meeting, context, &report, &error);
+  gboolean ok = agreement != NULL
+                ? styr_command_export_review (database, path, agreement, context, &report,
+                                              &error)
+                : styr_command_export_pdf (database, path, meeting, context, &report, &error);
 
   return finish_command (ok, report, error);
 }
@@ -421,6 +428,7 @@ styr_application_handle_local_options (GApplication *app,
   const char *ics_path = NULL;
   const char *pdf_path = NULL;
   const char *meeting = NULL;
+  const char *agreement = NULL;
   const char *today = NULL;
   const char *export_agreements = NULL;
   const char *import_agreements = NULL;
@@ -444,6 +452,7 @@ styr_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-ics", "^&ay", &ics_path);
   g_variant_dict_lookup (options, "export-pdf", "^&ay", &pdf_path);
   g_variant_dict_lookup (options, "meeting", "&s", &meeting);
+  g_variant_dict_lookup (options, "agreement", "&s", &agreement);
   g_variant_dict_lookup (options, "export-agreements", "^&ay", &export_agreements);
   g_variant_dict_lookup (options, "import-agreements", "^&ay", &import_agreements);
   g_variant_dict_lookup (options, "import-usage", "^&ay", &import_usage);
@@ -487,8 +496,13 @@ styr_application_handle_local_options (GApplication *app,
       g_printerr ("styr: %s\n", _("--meeting goes with --export-ics or --export-pdf."));
       return 2;
     }
+  if (agreement != NULL && (pdf_path == NULL || meeting != NULL))
+    {
+      g_printerr ("styr: %s\n", _("--agreement goes with --export-pdf, without --meeting."));
+      return 2;
+    }
   if (pdf_path != NULL)
-    return export_pdf (self, pdf_path, meeting);
+    return export_pdf (self, pdf_path, meeting, agreement);
   if (g_variant_dict_contains (options, "sync"))
     {
       const char *server = NULL;

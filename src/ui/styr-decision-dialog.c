@@ -117,10 +117,21 @@ describe (StyrDecisionDialog *self,
     {
     case STYR_DECISION_APPROVE:
       {
-        g_auto(GStrv) missing = styr_agreement_review_missing (agreement);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) questions = styr_agreement_list_questions (self->store, &error);
+        g_autoptr(GPtrArray) missing = NULL;
         g_autoptr(GString) list = g_string_new (NULL);
 
-        if (missing[0] == NULL)
+        if (questions == NULL)
+          {
+            heading = g_strdup_printf (_("Approve “%s”?"), name);
+            body = g_strdup_printf (_("The five questions could not be read: %s"),
+                                    error->message);
+            confirm = _("Approve _Anyway");
+            break;
+          }
+        missing = styr_agreement_review_missing (agreement, questions);
+        if (missing->len == 0)
           {
             heading = g_strdup_printf (_("Approve “%s”?"), name);
             body = g_strdup (_("All five questions are answered yes. The system gets access to "
@@ -132,8 +143,9 @@ describe (StyrDecisionDialog *self,
 
         /* Approving without a complete review is allowed, but only when the
          * user has seen exactly what is missing. */
-        for (guint i = 0; missing[i] != NULL; i++)
-          g_string_append_printf (list, "\n• %s", styr_agreement_question_label (missing[i]));
+        for (guint i = 0; i < missing->len; i++)
+          g_string_append_printf (list, "\n• %s",
+                                  styr_checklist_item_get_text (g_ptr_array_index (missing, i)));
         heading = g_strdup_printf (_("Approve “%s” Without a Complete Review?"), name);
         body = g_strdup_printf (_("These questions are not answered yes:%s\n\nApprove only if "
                                   "you have checked them another way."), list->str);

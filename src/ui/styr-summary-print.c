@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "styr-report.h"
+#include "styr-summary-report.h"
 #include "styr-summary-print.h"
 
 /* Printing the meeting summary, and exporting it as PDF, through
@@ -21,8 +21,8 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 StyrSummary       *summary)
 {
-  StyrReport *report = styr_report_new (summary, gtk_print_context_get_width (context),
-                                        gtk_print_context_get_height (context));
+  StyrReport *report = styr_summary_report_new (summary, gtk_print_context_get_width (context),
+                                                gtk_print_context_get_height (context));
 
   gtk_print_operation_set_n_pages (operation,
                                    styr_report_paginate (report,

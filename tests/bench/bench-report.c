@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "styr-catalogue.h"
-#include "styr-report.h"
+#include "styr-summary-report.h"
 #include "styr-summary.h"
 #include "styr-task-actions.h"
 
@@ -74,7 +74,10 @@ main (int   argc,
   g_timer_start (timer);
   {
     g_autoptr(StyrSummary) summary = styr_summary_build (store, context, NULL, NULL, &error);
-    g_assert_true (styr_report_write_pdf (summary, pdf, &pages, &error));
+    g_autoptr(StyrReport) document = styr_summary_report_new (summary, STYR_REPORT_A4_WIDTH,
+                                                              STYR_REPORT_A4_HEIGHT);
+
+    g_assert_true (styr_report_write_pdf (document, pdf, &pages, &error));
   }
   pdf_time = g_timer_elapsed (timer, NULL);
 
