@@ -296,7 +296,7 @@ test_identical_on_two_desktops (Fixture       *fixture,
 
   /* The catalogue's own ids give the same revisions for the other types too. */
   {
-    const char *ids[] = { "task:OIR-BASIS-02", "meeting:PLM-2020-01", "role:KOMBIT-PROGRAMLEDER",
+    const char *ids[] = { "task:OIR-BASIS-02", "meeting:PLM-2020-02", "role:KOMBIT-PROGRAMLEDER",
                           "checklist-item:YR-1", "service:SF1520" };
 
     for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -787,6 +787,28 @@ test_change_without_revisions (Fixture       *fixture,
   g_assert_false (result.skipped);
 }
 
+/* KOMBIT's own names and words, as the December 2019 deck writes them:
+ * earlier versions of the catalogue had Styr's wording or placeholders. */
+static void
+test_kombit_words (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = bundled_json ();
+  JsonObject *task = find_document (root, "task:SP-TRANS");
+  JsonObject *meeting = find_document (root, "meeting:PLM-2020-01");
+  JsonArray *responsibilities =
+    json_object_get_array_member (find_document (root, "role:STS-AFTALEGODKENDER"),
+                                  "responsibilities");
+  g_autofree char *agenda = json_to_string (json_object_get_member (meeting, "agenda"), FALSE);
+
+  g_assert_cmpstr (json_object_get_string_member (task, "project"), ==,
+                   "Transition af Serviceplatformen");
+  g_assert_null (strstr (agenda, "TBD"));
+  g_assert_nonnull (strstr (agenda, "\"Emne\""));
+  g_assert_cmpstr (json_array_get_string_element (responsibilities, 3), ==,
+                   "Ansvarlig for, at der kun gives dataadgange til de nødvendige");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +821,7 @@ main (int   argc,
   ADD ("change-without-revisions", test_change_without_revisions);
 
   ADD ("bundled-import", test_bundled_import);
+  ADD ("kombit-words", test_kombit_words);
   ADD ("second-import-is-a-no-op", test_second_import_is_a_no_op);
   ADD ("identical-on-two-desktops", test_identical_on_two_desktops);
   ADD ("newer-version-updates", test_newer_version_updates);

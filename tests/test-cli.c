@@ -548,9 +548,9 @@ test_backup_restore (Fixture       *fixture,
     g_auto(GStrv) halves = NULL;
 
     g_assert_true (g_file_get_contents (catalogue, &text, NULL, NULL));
-    halves = g_strsplit (text, "\"version\": 3,", 2);
+    halves = g_strsplit (text, "\"version\": 4,", 2);
     g_assert_cmpuint (g_strv_length (halves), ==, 2);
-    changed = g_strjoinv ("\"version\": 4,", halves);
+    changed = g_strjoinv ("\"version\": 5,", halves);
     g_assert_true (g_file_set_contents (newer, changed, -1, NULL));
     g_assert_cmpint (run_styr (fixture, "--import-catalogue", newer, NULL, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
@@ -562,7 +562,7 @@ test_backup_restore (Fixture       *fixture,
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
-    g_assert_nonnull (strstr (out, "already holds catalogue version 3"));
+    g_assert_nonnull (strstr (out, "already holds catalogue version 4"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
