@@ -530,7 +530,7 @@ static void
 roles_scenario (StyrApplication *app)
 {
   GtkWidget *page = show_page (app, "roles", STYR_TYPE_ROLES_PAGE);
-  GtkWidget *roles = find_group_titled (page, "Rollegalleri");
+  GtkWidget *roles = find_group_titled (page, "Roles");
   GtkWindow *dialog;
   AdwEntryRow *name;
 
@@ -566,7 +566,7 @@ roles_scenario (StyrApplication *app)
   iterate ();
   respond_to_dialog ("accept");
   iterate ();
-  roles = find_group_titled (page, "Rollegalleri");
+  roles = find_group_titled (page, "Roles");
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
                    "12 roles: 11 vacant, 1 with gaps");
   g_assert_nonnull (label_text (page, "Mette Hansen · no deputy"));

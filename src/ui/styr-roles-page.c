@@ -70,7 +70,14 @@ add_role_row (StyrRolesPage    *self,
   g_autofree char *flags = styr_coverage_describe (entry->flags);
   g_autofree char *subtitle = NULL;
   g_autofree char *marked = NULL;
-  JsonNode *responsibilities;
+  const char *version;
+  static const struct { const char *member; const char *label; } lists[] = {
+    /* Translators: under a role's responsibility, as KOMBIT lists them. */
+    { "responsibilities", N_("Responsibility") },
+    /* Translators: under what a role's holder should know; KOMBIT's deck
+     * heads the list "bør have". */
+    { "competences", N_("Should have") },
+  };
 
   if (entry->holder_name != NULL && entry->deputy_name != NULL)
     /* Translators: who holds a role and who stands in; then what is wrong, if anything. */
@@ -117,20 +124,40 @@ add_role_row (StyrRolesPage    *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), end_row);
     }
 
-  /* What the role is responsible for, from the Rollegalleri. */
   role = styr_store_get (self->store, role_id, NULL, NULL);
-  responsibilities = role != NULL ? json_object_get_member (role, "responsibilities") : NULL;
-  if (responsibilities != NULL && JSON_NODE_HOLDS_ARRAY (responsibilities))
+  version = role != NULL ? json_object_get_string_member_with_default (role,
+                                                                      "rollegalleri_version",
+                                                                      NULL)
+                         : NULL;
+  if (version != NULL)
     {
-      JsonArray *array = json_node_get_array (responsibilities);
+      /* Translators: a role from KOMBIT's Rollegalleri; %s is its version. */
+      g_autofree char *text = g_strdup_printf (_("Rollegalleri %s"), version);
+      GtkWidget *tag = gtk_label_new (text);
 
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      gtk_widget_add_css_class (tag, "dim-label");
+      gtk_widget_add_css_class (tag, "caption");
+      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag);
+    }
+
+  /* What the role is responsible for, and what its holder should know,
+   * in KOMBIT's words. */
+  for (guint k = 0; role != NULL && k < G_N_ELEMENTS (lists); k++)
+    {
+      JsonNode *node = json_object_get_member (role, lists[k].member);
+      JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
+                                                                      : NULL;
+
+      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
           GtkWidget *line = adw_action_row_new ();
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line),
                                          json_array_get_string_element (array, i));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), _(lists[k].label));
+          adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (line), TRUE);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
         }
     }
