@@ -344,8 +344,8 @@ static void
 test_newer_keeps_local (Fixture       *fixture,
                         gconstpointer  data)
 {
-  const char *task_id = "task:OIR-BASIS-02";
-  const char *state_id = "task-state:OIR-BASIS-02";
+  const char *task_id = "task:DUBU34-FK-01";
+  const char *state_id = "task-state:DUBU34-FK-01";
   g_autoptr(JsonNode) root = bundled_json ();
   g_autoptr(JsonObject) state = json_object_new ();
   g_autoptr(JsonObject) task = NULL;
@@ -365,7 +365,7 @@ test_newer_keeps_local (Fixture       *fixture,
   pull (fixture->database, STYR_CATALOGUE_SOURCE_DATABASE, fixture->store);
 
   json_object_set_string_member (state, "type", "task-state");
-  json_object_set_string_member (state, "task", "OIR-BASIS-02");
+  json_object_set_string_member (state, "task", "DUBU34-FK-01");
   json_object_set_string_member (state, "status", "started");
   json_object_set_string_member (state, "notes", "Møde med økonomi 8/1");
   g_assert_true (styr_store_put (fixture->store, state_id, state, NULL, "mette", &state_rev,

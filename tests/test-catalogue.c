@@ -296,7 +296,7 @@ test_identical_on_two_desktops (Fixture       *fixture,
 
   /* The catalogue's own ids give the same revisions for the other types too. */
   {
-    const char *ids[] = { "task:OIR-BASIS-02", "meeting:PLM-2020-02", "role:KOMBIT-PROGRAMLEDER",
+    const char *ids[] = { "task:DUBU34-FK-01", "meeting:PLM-2020-02", "role:KOMBIT-PROGRAMLEDER",
                           "checklist-item:YR-1", "service:SF1520" };
 
     for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -327,13 +327,13 @@ test_newer_version_updates (Fixture       *fixture,
   StyrCatalogueImport result;
 
   g_assert_true (styr_catalogue_import (v1, fixture->store, NULL, &error));
-  g_assert_true (styr_store_get_status (fixture->store, "task:OIR-BASIS-02", &v1_rev, NULL, NULL,
+  g_assert_true (styr_store_get_status (fixture->store, "task:DUBU34-FK-01", &v1_rev, NULL, NULL,
                                         &error));
 
   bump_version (root, 1);
-  json_object_set_string_member (find_document (root, "task:OIR-BASIS-02"), "deadline",
+  json_object_set_string_member (find_document (root, "task:DUBU34-FK-01"), "deadline",
                                  "2020-01-31");
-  set_ancestry (root, "task:OIR-BASIS-02", v1_rev);
+  set_ancestry (root, "task:DUBU34-FK-01", v1_rev);
   v2 = catalogue_from_json (root, &error);
   g_assert_no_error (error);
 
@@ -344,7 +344,7 @@ test_newer_version_updates (Fixture       *fixture,
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.unchanged, ==, styr_catalogue_get_n_documents (v2) - 1);
 
-  task = styr_store_get (fixture->store, "task:OIR-BASIS-02", &rev, &error);
+  task = styr_store_get (fixture->store, "task:DUBU34-FK-01", &rev, &error);
   g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
   g_assert_true (g_str_has_prefix (rev, "2-"));
 
@@ -373,7 +373,7 @@ test_newer_version_updates (Fixture       *fixture,
   g_assert_true (styr_catalogue_import (v1, fixture->store, &result, &error));
   g_assert_true (result.skipped);
   g_clear_pointer (&task, json_object_unref);
-  task = styr_store_get (fixture->store, "task:OIR-BASIS-02", NULL, &error);
+  task = styr_store_get (fixture->store, "task:DUBU34-FK-01", NULL, &error);
   g_assert_cmpstr (json_object_get_string_member (task, "deadline"), ==, "2020-01-31");
 }
 
@@ -807,6 +807,36 @@ test_kombit_words (Fixture       *fixture,
   g_assert_nonnull (strstr (agenda, "\"Emne\""));
   g_assert_cmpstr (json_array_get_string_element (responsibilities, 3), ==,
                    "Ansvarlig for, at der kun gives dataadgange til de nødvendige");
+
+  /* What Styr adds (a typing error in the deck, a date it leaves out) is
+   * kept apart from KOMBIT's notes, and no day is made up for KOMBIT's
+   * national counts. */
+  {
+    static const char * const styr_words[] = {
+      "slåfejl", "Ingen slutdato oplyst", "præcise publiceringsdato er ikke oplyst",
+      "ikke bekræftet", "udledt",
+    };
+    JsonArray *documents = json_object_get_array_member (json_node_get_object (root),
+                                                         "documents");
+    guint styr_notes = 0;
+
+    for (guint i = 0; i < json_array_get_length (documents); i++)
+      {
+        JsonObject *doc = json_array_get_object_element (documents, i);
+        JsonNode *notes = json_object_get_member (doc, "notes");
+        JsonObject *national = json_object_has_member (doc, "national")
+                               ? json_object_get_object_member (doc, "national") : NULL;
+        g_autofree char *text = notes != NULL ? json_to_string (notes, FALSE) : g_strdup ("");
+
+        for (guint w = 0; w < G_N_ELEMENTS (styr_words); w++)
+          if (strstr (text, styr_words[w]) != NULL)
+            g_error ("%s: KOMBIT’s notes hold Styr’s words “%s”",
+                     json_object_get_string_member (doc, "_id"), styr_words[w]);
+        g_assert_true (national == NULL || !json_object_has_member (national, "as_of"));
+        styr_notes += json_object_has_member (doc, "styr_notes");
+      }
+    g_assert_cmpuint (styr_notes, ==, 7);
+  }
 }
 
 int

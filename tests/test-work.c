@@ -306,7 +306,8 @@ test_national_counts (Fixture       *fixture,
         continue;
       g_assert_cmpint (national.completed + national.started + national.not_started, ==,
                        STYR_N_MUNICIPALITIES);
-      g_assert_true (g_date_valid (&national.as_of));
+      /* KOMBIT's deck gives no day for its counts; none is made up. */
+      g_assert_false (g_date_valid (&national.as_of));
       counted++;
     }
   g_assert_cmpuint (counted, ==, 3);
@@ -315,7 +316,6 @@ test_national_counts (Fixture       *fixture,
   g_assert_cmpint (national.completed, ==, 49);
   g_assert_cmpint (national.started, ==, 15);
   g_assert_cmpint (national.not_started, ==, 34);
-  g_assert_cmpint (g_date_get_day (&national.as_of), ==, 16);
   g_assert_cmpint (styr_task_national_ahead (&national, NULL), ==, 64);
   g_assert_cmpint (styr_task_national_ahead (&national, "not-started"), ==, 64);
   g_assert_cmpint (styr_task_national_ahead (&national, "started"), ==, 49);

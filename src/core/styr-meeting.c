@@ -282,6 +282,7 @@ styr_meeting_validate (StyrRecord  *record,
          styr_record_check_strv (record, "kombit_staff", error) &&
          styr_record_check_strv (record, "planned_topics", error) &&
          styr_record_check_strv (record, "notes", error) &&
+         styr_record_check_strv (record, "styr_notes", error) &&
          check_slots (record, error) &&
          check_agenda (record, error) &&
          check_attendees (record, error);

@@ -105,6 +105,7 @@ styr_task_validate (StyrRecord  *record,
          styr_record_check_date_order (record, "published", "deadline", error) &&
          styr_record_check_strv (record, "depends_on", error) &&
          styr_record_check_strv (record, "notes", error) &&
+         styr_record_check_strv (record, "styr_notes", error) &&
          check_national (record, error);
 }
 

@@ -69,11 +69,18 @@ styr_national_bar_describe (StyrNationalBar *self)
       as_of = styr_date_to_user (iso);
     }
 
-  /* Translators: KOMBIT's national counts for a KLIK task; the last %s is the date they were counted. */
-  counts = g_strdup_printf (_("%d completed, %d started and %d not started of %d municipalities, as of %s."),
-                            self->national.completed, self->national.started,
-                            self->national.not_started, STYR_N_MUNICIPALITIES,
-                            as_of != NULL ? as_of : "–");
+  /* KOMBIT's deck gives the counts without the day they were counted;
+   * no day is made up for them. */
+  if (as_of != NULL)
+    /* Translators: KOMBIT's national counts for a KLIK task; the last %s is the date they were counted. */
+    counts = g_strdup_printf (_("%d completed, %d started and %d not started of %d municipalities, as of %s."),
+                              self->national.completed, self->national.started,
+                              self->national.not_started, STYR_N_MUNICIPALITIES, as_of);
+  else
+    /* Translators: KOMBIT's national counts for a KLIK task, as KOMBIT gave them. */
+    counts = g_strdup_printf (_("%d completed, %d started and %d not started of %d municipalities, as KOMBIT gave them."),
+                              self->national.completed, self->national.started,
+                              self->national.not_started, STYR_N_MUNICIPALITIES);
   ahead = styr_task_national_ahead (&self->national, self->own_status);
   if (ahead == 0)
     /* Translators: after the national counts; %s is the own status. */

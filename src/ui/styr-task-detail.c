@@ -52,6 +52,7 @@ struct _StyrTaskDetail
   AdwActionRow     *published_row;
   AdwActionRow     *deadline_row;
   AdwActionRow     *kombit_notes_row;
+  AdwActionRow     *styr_notes_row;
   AdwPreferencesGroup *local_group;
   AdwEntryRow      *title_row;
   AdwEntryRow      *project_entry;
@@ -340,6 +341,14 @@ styr_task_detail_show (StyrTaskDetail *self,
   joined = notes != NULL ? g_strjoinv ("\n", notes) : NULL;
   set_subtitle (self->kombit_notes_row, joined);
   gtk_widget_set_visible (GTK_WIDGET (self->kombit_notes_row), joined != NULL && joined[0] != '\0');
+  /* What Styr adds to KOMBIT's words (a date the deck leaves out, a typing
+   * error in it) is never shown as KOMBIT's. */
+  g_strfreev (notes);
+  g_free (joined);
+  notes = styr_record_dup_strv (record, "styr_notes");
+  joined = notes != NULL ? g_strjoinv ("\n", notes) : NULL;
+  set_subtitle (self->styr_notes_row, joined);
+  gtk_widget_set_visible (GTK_WIDGET (self->styr_notes_row), joined != NULL && joined[0] != '\0');
 
   if (local)
     {
@@ -618,6 +627,7 @@ styr_task_detail_class_init (StyrTaskDetailClass *klass)
   CHILD (published_row);
   CHILD (deadline_row);
   CHILD (kombit_notes_row);
+  CHILD (styr_notes_row);
   CHILD (local_group);
   CHILD (title_row);
   CHILD (project_entry);
