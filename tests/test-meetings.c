@@ -154,6 +154,31 @@ test_reminders (Fixture       *fixture,
   g_assert_false (has_reminder (again, "hour:PLM-2020-01:0"));
 }
 
+/* A past event never stands among the coming ones, even one KOMBIT dates
+ * by its month alone. */
+static void
+test_past (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const struct { const char *id; const char *today; gboolean past; } cases[] = {
+    { "meeting:EVENT-2019-11", "2019-12-16", TRUE },
+    { "meeting:EVENT-2019-11", "2019-11-30", FALSE },
+    { "meeting:PLM-2019-12", "2019-12-17", FALSE },
+    { "meeting:PLM-2019-12", "2019-12-18", TRUE },
+    { "meeting:PLM-2020-01", "2019-12-16", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StyrMeeting) meeting = store_fixture_load_meeting (fixture, cases[i].id);
+      GDate today;
+
+      g_assert_true (styr_parse_date (cases[i].today, &today));
+      if (styr_meeting_is_past (meeting, NULL, &today) != cases[i].past)
+        g_error ("%s as of %s: past is %d", cases[i].id, cases[i].today, !cases[i].past);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +190,7 @@ main (int   argc,
 
   ADD ("choose-and-register", test_choose_and_register);
   ADD ("reminders", test_reminders);
+  ADD ("past", test_past);
 
   return g_test_run ();
 }

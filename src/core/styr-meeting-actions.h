@@ -52,6 +52,9 @@ gboolean          styr_meeting_get_day            (StyrMeeting      *meeting,
                                                    StyrMeetingState *state,
                                                    const GDate      *today,
                                                    GDate            *day);
+gboolean          styr_meeting_is_past            (StyrMeeting      *meeting,
+                                                   StyrMeetingState *state,
+                                                   const GDate      *today);
 gboolean          styr_next_programme_meeting     (StyrStore        *store,
                                                    const GDate      *today,
                                                    GDate            *date,

@@ -285,9 +285,10 @@ fill_list (StyrMeetingsPage *self)
   for (guint i = 0; i < self->meetings->len; i++)
     {
       StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
-      GDate day;
+      g_autoptr(StyrMeetingState) state =
+        styr_meeting_load_state (self->store, styr_record_get_id (STYR_RECORD (meeting)));
 
-      if (!meeting_day (self, meeting, &day) || g_date_compare (&day, &today) >= 0)
+      if (!styr_meeting_is_past (meeting, state, &today))
         g_ptr_array_add (upcoming, meeting);
       else
         g_ptr_array_insert (earlier, 0, meeting);
