@@ -577,6 +577,25 @@ styr_agreement_question_id (StyrChecklistItem *question)
 }
 
 /**
+ * styr_agreement_answer_label:
+ * @answer: (nullable): "yes", "no", "unsure", or %NULL for none
+ *
+ * Returns: the answer in words, translated, for the review form and
+ *   the printed review alike
+ */
+const char *
+styr_agreement_answer_label (const char *answer)
+{
+  if (g_strcmp0 (answer, "yes") == 0)
+    return _("Yes");
+  if (g_strcmp0 (answer, "no") == 0)
+    return _("No");
+  if (g_strcmp0 (answer, "unsure") == 0)
+    return _("Unsure");
+  return _("Not answered");
+}
+
+/**
  * styr_agreement_get_answer:
  * @self: a #StyrAgreement
  * @qid: a question's id, from styr_agreement_question_id()

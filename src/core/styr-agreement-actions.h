@@ -41,6 +41,7 @@ char                *styr_agreement_describe_value     (const char    *field,
 GPtrArray           *styr_agreement_list_questions     (StyrStore     *store,
                                                         GError       **error);
 char                *styr_agreement_questions_reference (StyrStore *store);
+const char          *styr_agreement_answer_label       (const char    *answer);
 const char          *styr_agreement_question_id        (StyrChecklistItem *question);
 const char          *styr_agreement_get_answer         (StyrAgreement *self,
                                                         const char    *qid,

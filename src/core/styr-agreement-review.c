@@ -17,18 +17,6 @@
 #include "styr-municipality.h"
 #include "styr-rules.h"
 
-static const char *
-answer_label (const char *answer)
-{
-  if (g_strcmp0 (answer, "yes") == 0)
-    return _("Yes");
-  if (g_strcmp0 (answer, "no") == 0)
-    return _("No");
-  if (g_strcmp0 (answer, "unsure") == 0)
-    return _("Unsure");
-  return _("Not answered");
-}
-
 /**
  * styr_agreement_review_report_new:
  * @store: the store
@@ -120,8 +108,9 @@ styr_agreement_review_report_new (StyrStore             *store,
       const char *answer = styr_agreement_get_answer (agreement,
                                                       styr_agreement_question_id (question),
                                                       &note);
-      g_autofree char *cell = note != NULL ? g_strdup_printf ("%s\n%s", answer_label (answer), note)
-                                           : g_strdup (answer_label (answer));
+      const char *label = styr_agreement_answer_label (answer);
+      g_autofree char *cell = note != NULL ? g_strdup_printf ("%s\n%s", label, note)
+                                           : g_strdup (label);
 
       styr_report_add_row (self, header, g_strcmp0 (answer, "yes") != 0,
                            styr_checklist_item_get_text (question), cell, NULL);

@@ -394,7 +394,10 @@ build_review_form (StyrAgreementsPage *self)
   for (guint i = 0; i < self->questions->len; i++)
     {
       StyrChecklistItem *question = g_ptr_array_index (self->questions, i);
-      const char *choices[] = { _("Not answered"), _("Yes"), _("No"), _("Unsure"), NULL };
+      const char *choices[] = { styr_agreement_answer_label (answers[0]),
+                                styr_agreement_answer_label (answers[1]),
+                                styr_agreement_answer_label (answers[2]),
+                                styr_agreement_answer_label (answers[3]), NULL };
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *dropdown = gtk_drop_down_new_from_strings (choices);
       GtkWidget *note = adw_entry_row_new ();
