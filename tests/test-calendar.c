@@ -140,19 +140,21 @@ test_export_clients (Fixture       *fixture,
   g_autoptr(StyrRuleContext) five_days = options (NULL, 5);
   g_autoptr(StyrRuleContext) opus = options ("KMD OPUS", 2);
 
-  /* Both sides of 29 March 2020: 10:00 in Copenhagen is 09:00 UTC in
+  /* Catalogue version 5 revised every meeting (it names its source), so
+   * each starts one SEQUENCE on. Both sides of 29 March 2020: 10:00 in
+   * Copenhagen is 09:00 UTC in
    * February and 08:00 UTC on 30 March. */
   check_with_clients (fixture, february, (Expect[]) {
     { "PLM-2020-02-1@styr.github.io", "2020-02-26T09:00:00Z", "2020-02-26T10:30:00Z",
-      "TENTATIVE", "Programledermøde februar 2020 (date 1 of 2)", 0, "-P2D" },
+      "TENTATIVE", "Programledermøde februar 2020 (date 1 of 2)", 1, "-P2D" },
     { "PLM-2020-02-2@styr.github.io", "2020-02-27T09:00:00Z", "2020-02-27T10:30:00Z",
-      "TENTATIVE", "Programledermøde februar 2020 (date 2 of 2)", 0, "-P2D" },
+      "TENTATIVE", "Programledermøde februar 2020 (date 2 of 2)", 1, "-P2D" },
   }, 2);
   check_with_clients (fixture, before, (Expect[]) {
     { "PLM-2020-03-1@styr.github.io", "2020-03-30T08:00:00Z", "2020-03-30T09:30:00Z",
-      "TENTATIVE", "Programledermøde marts 2020 (date 1 of 2)", 0, "-P2D" },
+      "TENTATIVE", "Programledermøde marts 2020 (date 1 of 2)", 1, "-P2D" },
     { "PLM-2020-03-2@styr.github.io", "2020-03-31T11:00:00Z", "2020-03-31T12:30:00Z",
-      "TENTATIVE", "Programledermøde marts 2020 (date 2 of 2)", 0, "-P2D" },
+      "TENTATIVE", "Programledermøde marts 2020 (date 2 of 2)", 1, "-P2D" },
   }, 2);
 
   /* Choosing a date confirms it and cancels the other, in the same
@@ -161,31 +163,32 @@ test_export_clients (Fixture       *fixture,
   chosen = export (fixture, "meeting:PLM-2020-03", two_days);
   check_with_clients (fixture, chosen, (Expect[]) {
     { "PLM-2020-03-1@styr.github.io", "2020-03-30T08:00:00Z", "2020-03-30T09:30:00Z",
-      "CANCELLED", "Programledermøde marts 2020", 1, NULL },
+      "CANCELLED", "Programledermøde marts 2020", 2, NULL },
     { "PLM-2020-03-2@styr.github.io", "2020-03-31T11:00:00Z", "2020-03-31T12:30:00Z",
-      "CONFIRMED", "Programledermøde marts 2020", 1, "-P2D" },
+      "CONFIRMED", "Programledermøde marts 2020", 2, "-P2D" },
   }, 2);
 
   /* Meetings with only a day are whole-day events; the reminder is the
    * one of Preferences. */
   /* Catalogue version 4 revised both (Styr's own notes apart from
-   * KOMBIT's), so their SEQUENCE is one on. */
+   * KOMBIT's) and version 5 every meeting (where it comes from), so
+   * their SEQUENCE is two on. */
   kick_off = export (fixture, "meeting:YR-KICKOFF-2020-01", two_days);
   check_with_clients (fixture, kick_off, (Expect[]) {
     { "YR-KICKOFF-2020-01-1@styr.github.io", "2020-01-29", "2020-01-30", "CONFIRMED",
-      "Ydelsesrefusion kick-off via Skype for YR-kontaktpersoner", 1, "-P2D" },
+      "Ydelsesrefusion kick-off via Skype for YR-kontaktpersoner", 2, "-P2D" },
   }, 1);
   event_day = export (fixture, "meeting:EVENT-2020-06-16", five_days);
   check_with_clients (fixture, event_day, (Expect[]) {
     { "EVENT-2020-06-16-1@styr.github.io", "2020-06-16", "2020-06-17", "CONFIRMED",
-      "Kommunernes data- og infrastrukturdag (kommuner og it-leverandører)", 1, "-P5D" },
+      "Kommunernes data- og infrastrukturdag (kommuner og it-leverandører)", 2, "-P5D" },
   }, 1);
 
   /* The ERP-vendor meeting of the chosen ERP system, confirmed. */
   erp = export (fixture, "meeting:KSD-OIR-2020-01-13", opus);
   check_with_clients (fixture, erp, (Expect[]) {
     { "KSD-OIR-2020-01-13-1@styr.github.io", "2020-01-13T12:00:00Z", "2020-01-13T14:00:00Z",
-      "CONFIRMED", "KSD Skype-møde om ØiR-relaterede KLIK-opgaver — KMD/OPUS-kommuner", 0,
+      "CONFIRMED", "KSD Skype-møde om ØiR-relaterede KLIK-opgaver — KMD/OPUS-kommuner", 1,
       "-P2D" },
   }, 1);
 }
@@ -544,9 +547,9 @@ test_import_series (Fixture       *fixture,
   exported = export (fixture, "meeting:PLM-2020-03", two_days);
   check_with_clients (fixture, exported, (Expect[]) {
     { "PLM-2020-03-1@styr.github.io", "2020-04-02T08:00:00Z", "2020-04-02T09:30:00Z",
-      "CANCELLED", "Programledermøde marts 2020 (date 1 of 2)", 3, NULL },
+      "CANCELLED", "Programledermøde marts 2020 (date 1 of 2)", 4, NULL },
     { "PLM-2020-03-2@styr.github.io", "2020-03-31T11:00:00Z", "2020-03-31T12:30:00Z",
-      "TENTATIVE", "Programledermøde marts 2020 (date 2 of 2)", 3, "-P2D" },
+      "TENTATIVE", "Programledermøde marts 2020 (date 2 of 2)", 4, "-P2D" },
   }, 2);
 
   /* A request no newer than the cancellation does not bring it back. */

@@ -101,7 +101,7 @@ import_bundled (Fixture *fixture)
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
-  g_assert_nonnull (strstr (out, "211 added"));
+  g_assert_nonnull (strstr (out, "223 added"));
 }
 
 static void
@@ -548,9 +548,9 @@ test_backup_restore (Fixture       *fixture,
     g_auto(GStrv) halves = NULL;
 
     g_assert_true (g_file_get_contents (catalogue, &text, NULL, NULL));
-    halves = g_strsplit (text, "\"version\": 4,", 2);
+    halves = g_strsplit (text, "\"version\": 5,", 2);
     g_assert_cmpuint (g_strv_length (halves), ==, 2);
-    changed = g_strjoinv ("\"version\": 5,", halves);
+    changed = g_strjoinv ("\"version\": 6,", halves);
     g_assert_true (g_file_set_contents (newer, changed, -1, NULL));
     g_assert_cmpint (run_styr (fixture, "--import-catalogue", newer, NULL, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
@@ -562,7 +562,7 @@ test_backup_restore (Fixture       *fixture,
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (run_styr (fixture, "--import-catalogue", catalogue, NULL, &out, &err), ==, 0);
-    g_assert_nonnull (strstr (out, "already holds catalogue version 4"));
+    g_assert_nonnull (strstr (out, "already holds catalogue version 5"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
@@ -775,7 +775,7 @@ test_import_invitation (Fixture       *fixture,
   g_assert_cmpint (run_styr (fixture, "--export-ics", calendar, "--meeting=PLM-2020-03", &out,
                              &err), ==, 0);
   g_assert_true (g_file_get_contents (calendar, &text, NULL, NULL));
-  g_assert_nonnull (strstr (text, "UID:PLM-2020-03-1@styr.github.io\r\nSEQUENCE:2\r\n"));
+  g_assert_nonnull (strstr (text, "UID:PLM-2020-03-1@styr.github.io\r\nSEQUENCE:3\r\n"));
   g_assert_nonnull (strstr (text, "STATUS:CANCELLED"));
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&out, g_free);

@@ -401,7 +401,7 @@ oir_scenario (StyrApplication *app)
   /* KLIK task 02, completed on the KLIK page, is the same step as the
    * item "Organiser jer i relation til ØiR". */
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
-                   "1 of 15 items done");
+                   "1 of 7 items done");
 
   /* Ticking the kick-off is a write under the user's name; it is the same
    * step as KLIK task 00, which it completes. */
@@ -413,7 +413,7 @@ oir_scenario (StyrApplication *app)
   g_assert_cmpstr (json_object_get_string_member (state, "completed_on"), ==, "2019-12-16");
   g_assert_nonnull (label_text (page, "One step with the KLIK task"));
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
-                   "2 of 15 items done");
+                   "2 of 7 items done");
 
   /* An item that is only a part of a task is ticked on its own. */
   gtk_check_button_set_active (check_of (page, "checklist-item:OIR-2"), TRUE);
@@ -467,7 +467,7 @@ oir_scenario (StyrApplication *app)
     g_assert_no_error (error);
     iterate ();
     g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (find_group_titled (page, "ØiR basisimplementering"))),
-                     ==, "3 of 16 items done");
+                     ==, "3 of 8 items done");
 
     gtk_widget_activate_action (page, "oir.edit-item", "s", own_id);
     iterate ();
@@ -514,6 +514,23 @@ oir_scenario (StyrApplication *app)
   blocked_state = styr_store_get (store_of (app), "checklist-item-state:YR-3", NULL, NULL);
   g_assert_null (blocked_state);
 
+  /* YR and KSD have lists of their own, and Pejlemærke 3 is not here.
+   * Each line says whose words it is. */
+  g_assert_nonnull (find_group_titled (page, "ØiR/Ydelsesrefusion"));
+  g_assert_nonnull (find_group_titled (page, "ØiR/KSD"));
+  g_assert_null (find_group_titled (page, "Pejlemærke 3: Styr på anvendelsen af data"));
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check_of (page, "checklist-item:OIR-6")),
+                                              ADW_TYPE_ACTION_ROW);
+    GtkWidget *kombit_row = gtk_widget_get_ancestor (GTK_WIDGET (check_of (page,
+                                                                          "checklist-item:OIR-1")),
+                                                     ADW_TYPE_ACTION_ROW);
+
+    g_assert_nonnull (label_text (row, "Styr’s suggestion"));
+    g_assert_null (label_text (row, "KOMBIT"));
+    g_assert_nonnull (label_text (kombit_row, "KOMBIT"));
+  }
+
   /* The ERP system picks the KSD meeting. */
   erp = ADW_COMBO_ROW (find_descendant (page, ADW_TYPE_COMBO_ROW));
   adw_combo_row_set_selected (erp, 2);
@@ -522,6 +539,47 @@ oir_scenario (StyrApplication *app)
   adw_combo_row_set_selected (erp, 1);
   iterate ();
   g_assert_nonnull (label_text (page, "13-01-2020, 13:00–15:00"));
+
+  quit (app);
+}
+
+/* Pejlemærke 3 stands with the service agreements: ticking an item there
+ * is a write under the user's name, and the group counts it. */
+static void
+pejlemaerke_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "agreements", STYR_TYPE_AGREEMENTS_PAGE);
+  GtkWidget *group = find_group_titled (page, "Pejlemærke 3: Styr på anvendelsen af data");
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(JsonObject) state = NULL;
+  guint suggestions = 0;
+
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "0 of 5 items done");
+  collect (group, ADW_TYPE_ACTION_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,
+                   "Vedligehold serviceaftalerne");
+  collect (group, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    suggestions += g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                                "Styr’s suggestion");
+  g_assert_cmpuint (suggestions, ==, 2);
+
+  collect (group, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 5);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  iterate ();
+  state = styr_store_get (store_of (app), "checklist-item-state:P3-1", NULL, NULL);
+  g_assert_nonnull (state);
+  g_assert_true (json_object_get_boolean_member (state, "done"));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "1 of 5 items done");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (g_ptr_array_index (rows, 0)),
+                                   "Done by "));
 
   quit (app);
 }
@@ -1054,6 +1112,7 @@ test_tasks_and_checklists (void)
   g_settings_set_string (settings, "erp-system", "");
   run_app_with (data_dir, "--today", "2019-12-16", tasks_scenario);
   run_app_with (data_dir, "--today", "2019-12-16", oir_scenario);
+  run_app_with (data_dir, "--today", "2019-12-16", pejlemaerke_scenario);
   erp = g_settings_get_string (settings, "erp-system");
   g_assert_cmpstr (erp, ==, "KMD OPUS");
 }

@@ -31,7 +31,7 @@
  * (agreements, states, ticks, people, assignments) it must never touch,
  * or a catalogue would make them conflict. */
 static const char * const catalogue_types[] = {
-  "checklist", "checklist-item", "meeting", "municipality", "role", "service", "system", "task",
+  "checklist", "checklist-item", "link", "meeting", "municipality", "role", "service", "system", "task",
   NULL
 };
 #define SETTING_ISSUED "catalogue-issued"

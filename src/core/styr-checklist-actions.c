@@ -147,6 +147,28 @@ styr_checklist_item_set_done (StyrStore          *store,
                                  error);
 }
 
+/**
+ * styr_checklist_item_load_state:
+ * @store: the store
+ * @item_id: a checklist item's id
+ *
+ * Returns: (transfer full) (nullable): the municipality's tick and note
+ *   on the item, or %NULL if it has none
+ */
+StyrChecklistItemState *
+styr_checklist_item_load_state (StyrStore  *store,
+                                const char *item_id)
+{
+  g_autofree char *state_id = styr_work_state_id (item_id);
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonObject) body = styr_store_get (store, state_id, &rev, NULL);
+  StyrRecord *state = body != NULL ? styr_record_load (state_id, rev, body) : NULL;
+
+  if (state != NULL && !STYR_IS_CHECKLIST_ITEM_STATE (state))
+    g_clear_object (&state);
+  return (StyrChecklistItemState *) state;
+}
+
 static int
 compare_checklists (gconstpointer a,
                     gconstpointer b)
@@ -165,9 +187,12 @@ compare_checklists (gconstpointer a,
 /**
  * styr_checklist_list_ticked:
  * @store: the store
+ * @shown_with: (nullable): %NULL for the ØiR checklists and the
+ *   municipality's own, or the page the catalogue shows a checklist with
+ *   ("styr_shown_with", e.g. "agreements" for Pejlemærke 3)
  * @error: return location for a #GError
  *
- * The checklists whose items the municipality ticks, on the ØiR page and
+ * The checklists whose items the municipality ticks, on their page and
  * in the summary alike, in the catalogue's order ("styr_position", which
  * Styr adds to KOMBIT's checklists), then by title. One the catalogue
  * asks per agreement ("styr_asked_per", the five questions before an
@@ -177,8 +202,9 @@ compare_checklists (gconstpointer a,
  *   or %NULL with @error set
  */
 GPtrArray *
-styr_checklist_list_ticked (StyrStore  *store,
-                            GError    **error)
+styr_checklist_list_ticked (StyrStore   *store,
+                            const char  *shown_with,
+                            GError     **error)
 {
   GPtrArray *checklists = styr_record_load_all (store, "checklist", NULL, error);
 
@@ -186,8 +212,13 @@ styr_checklist_list_ticked (StyrStore  *store,
     return NULL;
 
   for (guint i = checklists->len; i > 0; i--)
-    if (styr_record_get_string (g_ptr_array_index (checklists, i - 1), "styr_asked_per") != NULL)
-      g_ptr_array_remove_index (checklists, i - 1);
+    {
+      StyrRecord *checklist = g_ptr_array_index (checklists, i - 1);
+
+      if (styr_record_get_string (checklist, "styr_asked_per") != NULL ||
+          g_strcmp0 (styr_record_get_string (checklist, "styr_shown_with"), shown_with) != 0)
+        g_ptr_array_remove_index (checklists, i - 1);
+    }
   g_ptr_array_sort (checklists, compare_checklists);
   return checklists;
 }

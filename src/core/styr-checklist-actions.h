@@ -42,7 +42,11 @@ gboolean    styr_checklist_item_set_done         (StyrStore          *store,
                                                   const GDate        *today,
                                                   char              **new_rev,
                                                   GError            **error);
+StyrChecklistItemState *
+            styr_checklist_item_load_state       (StyrStore          *store,
+                                                  const char         *item_id);
 GPtrArray  *styr_checklist_list_ticked           (StyrStore          *store,
+                                                  const char         *shown_with,
                                                   GError            **error);
 GPtrArray  *styr_checklist_list_items            (StyrStore          *store,
                                                   const char         *checklist_key,

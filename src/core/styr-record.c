@@ -24,6 +24,7 @@
 #include "styr-store.h"
 #include "styr-role.h"
 #include "styr-service.h"
+#include "styr-link.h"
 #include "styr-system.h"
 #include "styr-task.h"
 #include "styr-task-state.h"
@@ -61,6 +62,7 @@ static const struct {
   { "checklist", styr_checklist_get_type },
   { "checklist-item", styr_checklist_item_get_type },
   { "checklist-item-state", styr_checklist_item_state_get_type },
+  { "link", styr_link_get_type },
   { "meeting", styr_meeting_get_type },
   { "meeting-state", styr_meeting_state_get_type },
   { "municipality", styr_municipality_get_type },

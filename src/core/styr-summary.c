@@ -309,12 +309,16 @@ compare_tasks (gconstpointer a,
   return g_strcmp0 (styr_task_get_title (x), styr_task_get_title (y));
 }
 
+/* The checklists of one page: the ØiR page's, or Pejlemærke 3 with the
+ * service agreements. */
 static gboolean
 add_checklists (StyrSummary  *summary,
                 StyrStore    *store,
+                const char   *shown_with,
                 GError      **error)
 {
-  g_autoptr(GPtrArray) checklists = styr_checklist_list_ticked (store, error);
+  g_autoptr(GPtrArray) checklists = styr_checklist_list_ticked (store, shown_with, error);
+  const char *page = shown_with != NULL ? shown_with : "oir";
 
   if (checklists == NULL)
     return FALSE;
@@ -333,12 +337,7 @@ add_checklists (StyrSummary  *summary,
         {
           StyrChecklistItem *item = g_ptr_array_index (items, j);
           const char *id = styr_record_get_id (STYR_RECORD (item));
-          g_autofree char *state_id = styr_work_state_id (id);
-          g_autofree char *rev = NULL;
-          g_autoptr(JsonObject) body = styr_store_get (store, state_id, &rev, NULL);
-          g_autoptr(StyrRecord) state = body != NULL ? styr_record_load (state_id, rev, body) : NULL;
-          StyrChecklistItemState *item_state = state != NULL && STYR_IS_CHECKLIST_ITEM_STATE (state)
-                                               ? STYR_CHECKLIST_ITEM_STATE (state) : NULL;
+          g_autoptr(StyrChecklistItemState) item_state = styr_checklist_item_load_state (store, id);
           gboolean overdue = styr_rules_checklist_item_overdue (item, item_state, &summary->today);
           g_autofree char *task_id = styr_work_same_task (store,
                                                           styr_record_get_body (STYR_RECORD (item)));
@@ -357,13 +356,13 @@ add_checklists (StyrSummary  *summary,
               g_autofree char *left = styr_work_describe_due (&due, &summary->today, FALSE);
               StyrSummaryItem *line;
 
-              line = add_item (summary->attention, id, "oir", styr_checklist_item_get_text (item),
+              line = add_item (summary->attention, id, page, styr_checklist_item_get_text (item),
                                g_strdup_printf ("%s (%s)", date, left), overdue);
               line->group = g_strdup (styr_record_get_string (checklist, "title"));
             }
         }
 
-      add_item (summary->checklists, styr_record_get_id (checklist), "oir",
+      add_item (summary->checklists, styr_record_get_id (checklist), page,
                 styr_record_get_string (checklist, "title"),
                 /* Translators: a checklist's progress in the summary. */
                 g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
@@ -499,7 +498,8 @@ styr_summary_build (StyrStore              *store,
   g_ptr_array_sort (tasks, compare_tasks);
   add_tasks (summary, store, tasks);
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !add_checklists (summary, store, error) ||
+      !add_checklists (summary, store, NULL, error) ||
+      !add_checklists (summary, store, "agreements", error) ||
       !add_agreements (summary, store, thresholds, cancellable, error))
     return NULL;
 

@@ -19,6 +19,7 @@
 #include "styr-usage-chart.h"
 #include "styr-register-files.h"
 #include "styr-agreements-page.h"
+#include "styr-checklist-group.h"
 #include "styr-page.h"
 #include "styr-ui.h"
 #include "styr-assignment.h"
@@ -48,6 +49,7 @@ struct _StyrAgreementsPage
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkStack           *detail_stack;
+  GtkBox             *none_box;
   AdwEntryRow        *using_system_row;
   AdwEntryRow        *supplier_row;
   AdwEntryRow        *services_row;
@@ -1333,6 +1335,8 @@ styr_agreements_page_constructed (GObject *object)
   load_service_names (self);
   load_assignments (self);
   build_review_form (self);
+  /* Pejlemærke 3 is about the agreements, so it stands beside them. */
+  gtk_box_append (self->none_box, styr_checklist_group_new (self->store, self->clock, "agreements"));
   g_signal_connect_object (self->store, "documents-changed::assignment",
                            G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::agreement",
@@ -1445,6 +1449,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (list_stack);
   CHILD (column_view);
   CHILD (detail_stack);
+  CHILD (none_box);
   CHILD (using_system_row);
   CHILD (supplier_row);
   CHILD (services_row);

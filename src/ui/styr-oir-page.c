@@ -74,20 +74,6 @@ item_row_free (ItemRow *row)
   g_free (row);
 }
 
-static StyrChecklistItemState *
-load_state (StyrOirPage *self,
-            const char  *item_id)
-{
-  g_autofree char *state_id = styr_work_state_id (item_id);
-  g_autofree char *rev = NULL;
-  g_autoptr(JsonObject) body = styr_store_get (self->store, state_id, &rev, NULL);
-  StyrRecord *state = body != NULL ? styr_record_load (state_id, rev, body) : NULL;
-
-  if (state != NULL && !STYR_IS_CHECKLIST_ITEM_STATE (state))
-    g_clear_object (&state);
-  return (StyrChecklistItemState *) state;
-}
-
 static const char *
 chosen_erp (StyrOirPage *self)
 {
@@ -279,7 +265,7 @@ update_item (StyrOirPage *self,
   gboolean overdue = FALSE;
   gboolean done;
 
-  state = load_state (self, styr_record_get_id (STYR_RECORD (entry->item)));
+  state = styr_checklist_item_load_state (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
   done = styr_work_is_done (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
   described = describe_item (self, entry->item, state, &overdue);
   subtitle = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (entry->item)),
@@ -380,7 +366,7 @@ write_tick (StyrOirPage *self,
     return;
 
   styr_clock_get_today (self->clock, &today);
-  state = load_state (self, item_id);
+  state = styr_checklist_item_load_state (self->store, item_id);
   if (!styr_checklist_item_set_done (self->store, entry->item,
                                      state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
                                      done, styr_ui_author (), &today, NULL, &error))
@@ -471,6 +457,7 @@ item_row_new (StyrOirPage       *self,
                                   _("Overdue"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
   g_object_set_data (G_OBJECT (row), "styr-warning", warning);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), styr_ui_provenance_tag (STYR_RECORD (item)));
 
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (edit, "flat");
@@ -638,7 +625,7 @@ rebuild (StyrOirPage *self)
   g_autoptr(GError) error = NULL;
 
   clear_groups (self);
-  checklists = styr_checklist_list_ticked (self->store, &error);
+  checklists = styr_checklist_list_ticked (self->store, NULL, &error);
   if (checklists == NULL)
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
@@ -899,7 +886,7 @@ edit_item_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "accept") || (item != NULL && !save_own_item (self, dialog, item)))
     return;
 
-  state = load_state (self, item_id);
+  state = styr_checklist_item_load_state (self->store, item_id);
   text = g_strstrip (g_strdup (gtk_editable_get_text (note)));
   if (g_strcmp0 (text, state != NULL ? styr_record_get_string (STYR_RECORD (state), "note") : NULL) == 0 ||
       (text[0] == '\0' && (state == NULL || styr_record_get_string (STYR_RECORD (state), "note") == NULL)))
@@ -923,7 +910,7 @@ edit_item_action (GtkWidget  *widget,
   StyrOirPage *self = STYR_OIR_PAGE (widget);
   const char *item_id = g_variant_get_string (parameter, NULL);
   ItemRow *entry = g_hash_table_lookup (self->rows, item_id);
-  g_autoptr(StyrChecklistItemState) state = load_state (self, item_id);
+  g_autoptr(StyrChecklistItemState) state = styr_checklist_item_load_state (self->store, item_id);
   GtkWidget *note = adw_entry_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *history = g_object_new (STYR_TYPE_HISTORY_GROUP, NULL);

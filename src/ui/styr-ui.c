@@ -456,3 +456,28 @@ styr_ui_mark_sync (StyrStore  *store,
   /* Translators: the conflict mark, first so it is seen, then the line. */
   return g_strdup_printf (_("⚠ Two versions · %s"), text);
 }
+
+/**
+ * styr_ui_provenance_tag:
+ * @record: a record
+ *
+ * A small tag for a row saying whose words @record is — KOMBIT's, a
+ * suggestion of Styr's own, a public page's or the municipality's — with
+ * the source and its date in the tooltip.
+ *
+ * Returns: (transfer floating): the tag
+ */
+GtkWidget *
+styr_ui_provenance_tag (StyrRecord *record)
+{
+  StyrProvenance provenance = styr_provenance_of (record);
+  g_autofree char *described = styr_provenance_describe (record);
+  GtkWidget *tag = gtk_label_new (styr_provenance_label (provenance));
+
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_widget_add_css_class (tag, "provenance");
+  gtk_widget_add_css_class (tag, provenance == STYR_PROVENANCE_STYR ? "accent" : "dim-label");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  styr_ui_set_tooltip (tag, described);
+  return tag;
+}

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "styr-provenance.h"
 #include "styr-rules.h"
 #include "styr-store.h"
 
@@ -28,6 +29,7 @@ void        styr_ui_toast      (GtkWidget    *widget,
                                 const char   *title,
                                 const char   *undo_action);
 
+GtkWidget  *styr_ui_provenance_tag (StyrRecord *record);
 void        styr_ui_set_tooltip (GtkWidget  *widget,
                                  const char *text);
 const char *styr_ui_get_tooltip (GtkWidget  *widget);
