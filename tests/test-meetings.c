@@ -179,6 +179,30 @@ test_past (Fixture       *fixture,
     }
 }
 
+/* A month-only event files after the dated ones of its month and before
+ * those of the next, on the Meetings page as in the summary. */
+static void
+test_filing_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *in_order[] = { "meeting:EVENT-2019-11-12", "meeting:EVENT-2019-11",
+                             "meeting:PLM-2019-12", "meeting:KSD-OIR-2020-01-13" };
+  GDate today, previous;
+
+  g_assert_true (styr_parse_date ("2019-12-16", &today));
+  g_date_clear (&previous, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (in_order); i++)
+    {
+      g_autoptr(StyrMeeting) meeting = store_fixture_load_meeting (fixture, in_order[i]);
+      GDate day;
+
+      g_assert_true (styr_meeting_get_filing_day (meeting, NULL, &today, &day));
+      if (i > 0 && g_date_compare (&previous, &day) >= 0)
+        g_error ("%s files before %s", in_order[i], in_order[i - 1]);
+      previous = day;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +215,7 @@ main (int   argc,
   ADD ("choose-and-register", test_choose_and_register);
   ADD ("reminders", test_reminders);
   ADD ("past", test_past);
+  ADD ("filing-order", test_filing_order);
 
   return g_test_run ();
 }

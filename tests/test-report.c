@@ -77,6 +77,20 @@ write_summary (Fixture    *fixture,
   return pages;
 }
 
+/* A PDF holds binary streams, NUL bytes included. */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_catalogue_summary (Fixture       *fixture,
                         gconstpointer  data)
@@ -113,6 +127,20 @@ test_catalogue_summary (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Page 1 of"));
   /* Withdrawn tasks are not work to do. */
   g_assert_null (strstr (text, "Kvalitetstjek og ajourfør brugertyper"));
+
+  /* The catalogue's links and addresses are printed, and a click in the
+   * PDF opens them: a link annotation for each. */
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
+    g_autofree char *raw = NULL;
+    gsize length = 0;
+
+    g_assert_nonnull (strstr (text, "KOMBIT’s Links and Addresses"));
+    g_assert_nonnull (strstr (text, "kdi@kombit.dk — Forbrugsrapporter for serviceaftaler"));
+    g_assert_true (g_file_get_contents (pdf, &raw, &length, NULL));
+    g_assert_true (contains_bytes (raw, length, "/URI (mailto:implementering@kombit.dk)"));
+    g_assert_true (contains_bytes (raw, length, "/URI (https://serviceplatformen.dk/administration/)"));
+  }
 }
 
 static void

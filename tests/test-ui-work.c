@@ -654,6 +654,18 @@ roles_scenario (StyrApplication *app)
 }
 
 static void
+select_meeting (GtkListBox *list,
+                const char *id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "styr-meeting"), id) == 0)
+      gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+  iterate ();
+}
+
+static void
 meetings_scenario (StyrApplication *app)
 {
   GtkWidget *page = show_page (app, "meetings", STYR_TYPE_MEETINGS_PAGE);
@@ -669,13 +681,24 @@ meetings_scenario (StyrApplication *app)
     "DTEND:20200130T110000Z\r\nSUMMARY:Programledermøde januar 2020\r\n"
     "END:VEVENT\r\nEND:VCALENDAR\r\n";
 
+  /* December's: the agenda's sub-items, the four from KOMBIT, whom to
+   * write to and where it comes from. */
+  select_meeting (list, "meeting:PLM-2019-12");
+  g_assert_nonnull (label_text (page, "• KLIK-opgaver ØiR/KSD"));
+  g_assert_nonnull (label_text (page, "Mette Vinther Poulsen, Sonny Thorndal Pedersen, "
+                                      "Lars Guld Fuglsang, Karin Hindø"));
+  g_assert_nonnull (label_text (page, "implementering@kombit.dk"));
+  g_assert_nonnull (label_text (page, "KOMBIT’s: Præsentation fra programledermødet december "
+                                      "2019, 16-12-2019"));
+
+  /* May's note on its second date is Styr's, under Styr's heading. */
+  select_meeting (list, "meeting:PLM-2020-05");
+  g_assert_nonnull (label_text (page, "Notes added by Styr, not KOMBIT’s"));
+  g_assert_nonnull (label_text (page, "slåfejl for 26/5"));
+  g_assert_null (label_text (page, "KOMBIT’s notes"));
+
   /* The January meeting, picked from the list. */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "styr-meeting"), "meeting:PLM-2020-01") == 0)
-      gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
-  iterate ();
+  select_meeting (list, "meeting:PLM-2020-01");
   g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:00–11:30"));
 
   /* Its first date is chosen with one click … */

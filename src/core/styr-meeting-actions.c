@@ -329,15 +329,51 @@ styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
  * Returns: %TRUE if the meeting has a day
  */
 /**
+ * styr_meeting_get_filing_day:
+ * @meeting: a meeting
+ * @state: (nullable): the municipality's state of @meeting
+ * @today: a valid date
+ * @day: (out): the day
+ *
+ * The day a meeting is sorted and filed by: its day (see
+ * styr_meeting_get_day()), or, for an event KOMBIT dates by its month
+ * alone (the Aabenraa kommunedag of November 2019), the last day of that
+ * month, so it sorts after the dated ones of its month and is past once
+ * the month has ended.
+ *
+ * Returns: %FALSE for a meeting with no date at all
+ */
+gboolean
+styr_meeting_get_filing_day (StyrMeeting      *meeting,
+                             StyrMeetingState *state,
+                             const GDate      *today,
+                             GDate            *day)
+{
+  const char *month = styr_record_get_string (STYR_RECORD (meeting), "month");
+  int year = 0, number = 0;
+
+  g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
+
+  if (styr_meeting_get_day (meeting, state, today, day))
+    return TRUE;
+
+  /* "YYYY-MM", as the record's validation has it. */
+  if (month == NULL || sscanf (month, "%4d-%2d", &year, &number) != 2 ||
+      !g_date_valid_dmy (1, number, year))
+    return FALSE;
+  g_date_set_dmy (day, g_date_get_days_in_month (number, year), number, year);
+  return TRUE;
+}
+
+/**
  * styr_meeting_is_past:
  * @meeting: a meeting
  * @state: (nullable): the municipality's state of @meeting
  * @today: a valid date
  *
- * Whether the meeting is over: its day (see styr_meeting_get_day()) is
- * before @today, or, for an event KOMBIT dates by its month alone (the
- * Aabenraa kommunedag of November 2019), that month has ended. A meeting
- * with no date at all is not.
+ * Whether the meeting is over: its filing day (see
+ * styr_meeting_get_filing_day()) is before @today. A meeting with no date
+ * at all is not.
  *
  * Returns: %TRUE if it lies before @today
  */
@@ -346,23 +382,13 @@ styr_meeting_is_past (StyrMeeting      *meeting,
                       StyrMeetingState *state,
                       const GDate      *today)
 {
-  const char *month = styr_record_get_string (STYR_RECORD (meeting), "month");
-  int year = 0, number = 0;
   GDate day;
 
   g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
-  if (styr_meeting_get_day (meeting, state, today, &day))
-    return g_date_compare (&day, today) < 0;
-
-  /* "YYYY-MM", as the record's validation has it. */
-  if (month == NULL || sscanf (month, "%4d-%2d", &year, &number) != 2 ||
-      !g_date_valid_dmy (1, number, year))
-    return FALSE;
-  g_date_clear (&day, 1);
-  g_date_set_dmy (&day, g_date_get_days_in_month (number, year), number, year);
-  return g_date_compare (&day, today) < 0;
+  return styr_meeting_get_filing_day (meeting, state, today, &day) &&
+         g_date_compare (&day, today) < 0;
 }
 
 gboolean

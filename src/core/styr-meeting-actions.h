@@ -52,6 +52,10 @@ gboolean          styr_meeting_get_day            (StyrMeeting      *meeting,
                                                    StyrMeetingState *state,
                                                    const GDate      *today,
                                                    GDate            *day);
+gboolean          styr_meeting_get_filing_day     (StyrMeeting      *meeting,
+                                                   StyrMeetingState *state,
+                                                   const GDate      *today,
+                                                   GDate            *day);
 gboolean          styr_meeting_is_past            (StyrMeeting      *meeting,
                                                    StyrMeetingState *state,
                                                    const GDate      *today);

@@ -104,6 +104,7 @@ styr_agenda_item_copy (const StyrAgendaItem *item)
   copy->end = g_strdup (item->end);
   copy->title = g_strdup (item->title);
   copy->presenters = g_strdupv (item->presenters);
+  copy->subitems = g_strdupv (item->subitems);
   return copy;
 }
 
@@ -114,6 +115,7 @@ styr_agenda_item_free (StyrAgendaItem *item)
   g_free (item->end);
   g_free (item->title);
   g_strfreev (item->presenters);
+  g_strfreev (item->subitems);
   g_free (item);
 }
 
@@ -441,6 +443,7 @@ styr_meeting_dup_agenda (StyrMeeting *self)
       item->end = g_strdup (string_member (object, "end"));
       item->title = g_strdup (string_member (object, "title"));
       item->presenters = dup_strv_member (object, "presenters");
+      item->subitems = dup_strv_member (object, "subitems");
       g_ptr_array_add (result, item);
     }
 

@@ -30,6 +30,7 @@ typedef struct
  * @end: (nullable): "10:25", when given
  * @title: the item
  * @presenters: who presents it
+ * @subitems: (nullable): the points under it, in KOMBIT's words
  */
 typedef struct
 {
@@ -37,6 +38,7 @@ typedef struct
   char  *end;
   char  *title;
   char **presenters;
+  char **subitems;
 } StyrAgendaItem;
 
 /**

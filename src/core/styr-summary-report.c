@@ -147,6 +147,20 @@ styr_summary_report_new (StyrSummary *summary,
   add_items (self, _("Role Gaps"), _("Role"), _("Gap"), summary->roles,
              _("Every role is held, with a deputy."));
 
+  /* Clickable in the PDF; the address is printed too, for paper. */
+  styr_report_add_heading (self, _("KOMBIT’s Links and Addresses"));
+  for (guint i = 0; i < summary->links->len; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (summary->links, i);
+      const char *shown = g_str_has_prefix (item->address, "mailto:")
+                          ? item->address + strlen ("mailto:") : item->address;
+      g_autofree char *text = g_strcmp0 (item->title, shown) == 0
+                              ? g_strdup_printf ("%s — %s", item->title, item->detail)
+                              : g_strdup_printf ("%s — %s", item->title, shown);
+
+      styr_report_add_link (self, text, item->address);
+    }
+
   styr_report_add_heading (self, _("Own Notes and Questions"));
   /* A line per block, so long notes break across pages. */
   if (summary->notes != NULL)

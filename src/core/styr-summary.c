@@ -18,6 +18,7 @@
 #include "styr-meeting-actions.h"
 #include "styr-municipality.h"
 #include "styr-role-actions.h"
+#include "styr-link.h"
 #include "styr-summary.h"
 #include "styr-task-actions.h"
 #include "styr-work.h"
@@ -35,6 +36,7 @@ item_free (StyrSummaryItem *item)
   g_free (item->title);
   g_free (item->detail);
   g_free (item->group);
+  g_free (item->address);
   g_free (item);
 }
 
@@ -56,6 +58,7 @@ styr_summary_free (StyrSummary *summary)
   g_clear_pointer (&summary->checklists, g_ptr_array_unref);
   g_clear_pointer (&summary->agreements, g_ptr_array_unref);
   g_clear_pointer (&summary->roles, g_ptr_array_unref);
+  g_clear_pointer (&summary->links, g_ptr_array_unref);
   g_free (summary);
 }
 
@@ -374,6 +377,36 @@ add_checklists (StyrSummary  *summary,
   return TRUE;
 }
 
+/* A mail address shows as itself; a page says what it is for, when
+ * Styr knows. */
+static gboolean
+add_links (StyrSummary  *summary,
+           StyrStore    *store,
+           GError      **error)
+{
+  g_autoptr(GPtrArray) links = styr_link_list (store, error);
+
+  if (links == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      StyrLink *link = g_ptr_array_index (links, i);
+      const char *address = styr_link_get_address (link);
+      const char *about = styr_record_get_string (STYR_RECORD (link), "styr_about");
+      StyrSummaryItem *line;
+
+      line = add_item (summary->links, styr_record_get_id (STYR_RECORD (link)), NULL,
+                       styr_link_get_title (link),
+                       g_strdup (about != NULL ? about
+                                 : styr_link_is_mail (link) ? _("Mail address")
+                                 : _("Web page")),
+                       FALSE);
+      line->address = g_strdup (address);
+    }
+  return TRUE;
+}
+
 static gboolean
 add_agreements (StyrSummary              *summary,
                 StyrStore                *store,
@@ -457,6 +490,7 @@ styr_summary_build (StyrStore              *store,
   summary->checklists = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   summary->agreements = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   summary->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->links = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
 
   summary->municipality = styr_municipality_dup_name (store, municipality);
 
@@ -500,6 +534,7 @@ styr_summary_build (StyrStore              *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !add_checklists (summary, store, NULL, error) ||
       !add_checklists (summary, store, "agreements", error) ||
+      !add_links (summary, store, error) ||
       !add_agreements (summary, store, thresholds, cancellable, error))
     return NULL;
 

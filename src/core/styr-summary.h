@@ -23,6 +23,7 @@ G_BEGIN_DECLS
  * @detail: why it needs action, or its state
  * @urgent: overdue, vacant or otherwise past due, and marked so
  * @group: (nullable): what it belongs to, e.g. a task's project
+ * @address: (nullable): a web page or mail address it links to
  *
  * One line of the Overview and the meeting summary.
  */
@@ -34,6 +35,7 @@ typedef struct
   char     *detail;
   gboolean  urgent;
   char     *group;
+  char     *address;
 } StyrSummaryItem;
 
 /**
@@ -63,6 +65,8 @@ typedef struct
  *   at most %STYR_SUMMARY_MAX_AGREEMENTS
  * @agreements_total: how many agreements need action in all
  * @roles: (element-type StyrSummaryItem): role gaps
+ * @links: (element-type StyrSummaryItem): KOMBIT's pages and addresses
+ *   from the catalogue, each with its @address
  *
  * What needs action before the next programme-leader meeting: the one
  * answer the Overview page shows and the meeting summary prints.
@@ -88,6 +92,7 @@ typedef struct
   GPtrArray *agreements;
   guint      agreements_total;
   GPtrArray *roles;
+  GPtrArray *links;
 } StyrSummary;
 
 /* A register of thousands of agreements needing action is read on its

@@ -67,7 +67,7 @@ meeting_day (StyrMeetingsPage *self,
   GDate today;
 
   styr_clock_get_today (self->clock, &today);
-  return styr_meeting_get_day (meeting, state, &today, day);
+  return styr_meeting_get_filing_day (meeting, state, &today, day);
 }
 
 static int
@@ -532,8 +532,13 @@ show_agenda (StyrMeetingsPage *self,
                                : g_strdup (item->title);
       g_autofree char *presenters = item->presenters != NULL && item->presenters[0] != NULL
                                     ? g_strjoinv (", ", item->presenters) : NULL;
+      g_autoptr(GString) under = g_string_new (presenters);
+      GtkWidget *row;
 
-      text_row (agenda_group, title, presenters);
+      for (guint j = 0; item->subitems != NULL && item->subitems[j] != NULL; j++)
+        g_string_append_printf (under, "%s• %s", under->len > 0 ? "\n" : "", item->subitems[j]);
+      row = text_row (agenda_group, title, under->len > 0 ? under->str : NULL);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
   if (invited != NULL)
     {
@@ -541,6 +546,75 @@ show_agenda (StyrMeetingsPage *self,
 
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
     }
+}
+
+/* A line for each of KOMBIT's notes, or Styr's own, each under its own
+ * heading so that Styr's are never taken for KOMBIT's. */
+static void
+note_rows (GtkWidget   *about,
+           StyrMeeting *meeting,
+           const char  *member,
+           const char  *heading)
+{
+  g_auto(GStrv) notes = styr_record_dup_strv (STYR_RECORD (meeting), member);
+
+  for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
+    {
+      GtkWidget *row = text_row (about, heading, notes[i]);
+
+      gtk_widget_add_css_class (row, "property");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+}
+
+/* What KOMBIT says about the meeting: for whom, whom to write to, who
+ * from KOMBIT takes part, its notes, and where it comes from. */
+static void
+show_about (StyrMeetingsPage *self,
+            StyrMeeting      *meeting)
+{
+  StyrRecord *record = STYR_RECORD (meeting);
+  const char *audience = styr_record_get_string (record, "audience");
+  const char *contact = styr_record_get_string (record, "contact");
+  const char *location = styr_record_get_string (record, "location");
+  g_auto(GStrv) staff = styr_record_dup_strv (record, "kombit_staff");
+  g_autofree char *source = styr_provenance_describe (record);
+  GtkWidget *about = group (self->detail_box, _("About the Meeting"), NULL);
+  GtkWidget *row;
+
+  if (audience != NULL)
+    gtk_widget_add_css_class (text_row (about, _("Audience"), audience), "property");
+  if (location != NULL)
+    gtk_widget_add_css_class (text_row (about, _("Where"), location), "property");
+  if (staff != NULL && staff[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", staff);
+
+      row = text_row (about, _("From KOMBIT"), names);
+      gtk_widget_add_css_class (row, "property");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  if (contact != NULL)
+    {
+      GtkWidget *write = gtk_button_new_from_icon_name ("mail-send-symbolic");
+      g_autofree char *mailto = g_strconcat ("mailto:", contact, NULL);
+      /* Translators: the button that writes to an address, e.g. implementering@kombit.dk. */
+      g_autofree char *label = g_strdup_printf (_("Write to %s"), contact);
+
+      row = text_row (about, _("Contact"), contact);
+      gtk_widget_add_css_class (row, "property");
+      gtk_widget_set_valign (write, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (write, "flat");
+      styr_ui_set_tooltip (write, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (write), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (write), "win.open-link");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (write), "s", mailto);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), write);
+    }
+  note_rows (about, meeting, "notes", _("KOMBIT’s notes"));
+  note_rows (about, meeting, "styr_notes", _("Notes added by Styr, not KOMBIT’s"));
+  gtk_widget_add_css_class (text_row (about, _("Source"), source), "property");
 }
 
 static void
@@ -698,6 +772,7 @@ show_selected (StyrMeetingsPage *self)
   show_dates (self, meeting, state);
   show_registration (self, meeting, state);
   show_agenda (self, meeting, state);
+  show_about (self, meeting);
   show_attendance (self, meeting);
   show_notes (self, state);
 }

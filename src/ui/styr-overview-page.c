@@ -195,6 +195,28 @@ show_summary (StyrOverviewPage *self,
              _("Every role is held, with a deputy."));
   add_items (self, _("Progress per Project"), summary->projects, "tasks", _("No KLIK tasks."));
   add_items (self, _("ØiR Checklists"), summary->checklists, "oir", _("There are no checklists."));
+
+  group = add_group (self, _("KOMBIT’s Links and Addresses"), NULL);
+  for (guint i = 0; i < summary->links->len; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (summary->links, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name (g_str_has_prefix (item->address, "mailto:")
+                                                      ? "mail-send-symbolic"
+                                                      : "adw-external-link-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->detail);
+      styr_ui_set_tooltip (row, item->address);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-link");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->address);
+      adw_preferences_group_add (group, row);
+    }
 }
 
 /* The summary is worked out in a thread, on a connection of its own to

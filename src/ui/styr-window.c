@@ -489,6 +489,37 @@ styr_window_set_property (GObject      *object,
 }
 
 static void
+link_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    styr_ui_show_error (GTK_WIDGET (source), error);
+}
+
+/* Opens a web page or writes a mail, through the portal where there is
+ * one so that it works in the Flatpak. Only those two: the addresses
+ * come from a catalogue or a colleague's record. */
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *address = g_variant_get_string (parameter, NULL);
+
+  if (!g_str_has_prefix (address, "https://") && !g_str_has_prefix (address, "http://") &&
+      !g_str_has_prefix (address, "mailto:"))
+    {
+      g_warning ("Refused to open “%s”: not a web page or a mail address", address);
+      return;
+    }
+  gtk_show_uri_full (GTK_WINDOW (widget), address, GDK_CURRENT_TIME, NULL, link_shown_cb, NULL);
+}
+
+static void
 styr_window_class_init (StyrWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -534,6 +565,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
                                        NULL);
