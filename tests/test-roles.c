@@ -293,6 +293,64 @@ test_csv (Fixture       *fixture,
   g_assert_true (found);
 }
 
+/* The ØiR funktionspostkasse is a mailbox: it gets an address, has no
+ * deputy to miss, and a later address takes over from the day it is set. */
+static void
+test_mailbox (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  GDate today = day (16, 12, 2019);
+  GDate next = day (6, 1, 2020);
+  StyrRoleCoverage *mailbox;
+  gint64 seq;
+
+  before = coverage_on (fixture, &today, 3);
+  mailbox = coverage_of (before, "OIR-FUNKTIONSPOSTKASSE");
+  g_assert_true (mailbox->mailbox);
+  g_assert_true (mailbox->flags & STYR_COVERAGE_VACANT);
+  described = styr_role_coverage_describe (mailbox);
+  g_assert_cmpstr (described, ==, "no address given");
+  g_assert_false (coverage_of (before, "STS-AFTALEGODKENDER")->mailbox);
+
+  /* Something that is not an address is refused, and nothing written. */
+  seq = styr_store_get_update_seq (fixture->store, NULL);
+  g_assert_false (styr_role_set_address (fixture->store, "OIR-FUNKTIONSPOSTKASSE",
+                                         "Økonomi-postkassen", &today, "mette", &error));
+  g_assert_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Økonomi-postkassen” is not a mail address"));
+  g_clear_error (&error);
+  g_assert_cmpint (styr_store_get_update_seq (fixture->store, NULL), ==, seq);
+
+  g_assert_true (styr_role_set_address (fixture->store, "OIR-FUNKTIONSPOSTKASSE",
+                                        " oir@gentofte.dk ", &today, "mette", &error));
+  g_assert_no_error (error);
+  after = coverage_on (fixture, &today, 3);
+  mailbox = coverage_of (after, "OIR-FUNKTIONSPOSTKASSE");
+  g_assert_cmpint (mailbox->flags, ==, STYR_COVERAGE_NONE);
+  g_assert_cmpstr (mailbox->address, ==, "oir@gentofte.dk");
+  g_assert_null (mailbox->holder_name);
+
+  /* The CSV has the address where a holder's name would be. */
+  styr_roles_export_csv (after, out);
+  g_assert_nonnull (strstr (out->str, "ØiR funktionspostkasse;oir@gentofte.dk;"));
+
+  g_assert_true (styr_role_set_address (fixture->store, "OIR-FUNKTIONSPOSTKASSE",
+                                        "oekonomi@gentofte.dk", &next, "mette", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = coverage_on (fixture, &today, 3);
+  later = coverage_on (fixture, &next, 3);
+  g_assert_cmpstr (coverage_of (after, "OIR-FUNKTIONSPOSTKASSE")->address, ==, "oir@gentofte.dk");
+  g_assert_cmpstr (coverage_of (later, "OIR-FUNKTIONSPOSTKASSE")->address, ==,
+                   "oekonomi@gentofte.dk");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +363,7 @@ main (int   argc,
   ADD ("coverage", test_coverage);
   ADD ("bad-input", test_bad_input);
   ADD ("csv", test_csv);
+  ADD ("mailbox", test_mailbox);
 
   return g_test_run ();
 }

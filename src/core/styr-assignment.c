@@ -26,6 +26,7 @@ enum {
   PROP_ROLE,
   PROP_HOLDER,
   PROP_DEPUTY,
+  PROP_ADDRESS,
   PROP_SINCE,
   PROP_UNTIL,
   N_PROPS
@@ -64,12 +65,50 @@ check_people (StyrRecord  *record,
                                 "else"));
 }
 
+/**
+ * styr_assignment_address_valid:
+ * @address: (nullable): what a user typed as a mailbox's address
+ *
+ * Returns: %TRUE if @address looks like one mail address, "name@domain"
+ */
+gboolean
+styr_assignment_address_valid (const char *address)
+{
+  const char *at = address != NULL ? strchr (address, '@') : NULL;
+
+  if (at == NULL || at == address || at[1] == '\0' || strchr (at + 1, '@') != NULL ||
+      strchr (at + 1, '.') == NULL)
+    return FALSE;
+  for (const char *c = address; *c != '\0'; c++)
+    if (g_ascii_isspace (*c) || *c == ',' || *c == ';' || *c == '<' || *c == '>')
+      return FALSE;
+  return TRUE;
+}
+
+/* A functional mailbox (the ØiR funktionspostkasse) is held by an
+ * address, not by a person. */
+static gboolean
+check_holder (StyrRecord  *record,
+              GError     **error)
+{
+  const char *address = styr_record_get_string (record, "address");
+
+  if (address == NULL)
+    return styr_record_check_required (record, "holder", error);
+  if (!styr_assignment_address_valid (address))
+    return styr_record_invalid (record, error, _("“%s” is not a mail address"), address);
+  if (styr_record_get_string (record, "holder") != NULL)
+    return styr_record_invalid (record, error,
+                                _("it names both a holder and a mailbox address"));
+  return TRUE;
+}
+
 static gboolean
 styr_assignment_validate (StyrRecord  *record,
                           GError     **error)
 {
   return styr_record_check_required (record, "role", error) &&
-         styr_record_check_required (record, "holder", error) &&
+         check_holder (record, error) &&
          styr_record_check_date (record, "since", error) &&
          styr_record_check_date (record, "until", error) &&
          styr_record_check_date_order (record, "since", "until", error) &&
@@ -93,6 +132,9 @@ styr_assignment_class_init (StyrAssignmentClass *klass)
   properties[PROP_DEPUTY] =
     g_param_spec_string ("deputy", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ADDRESS] =
+    g_param_spec_string ("address", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
   properties[PROP_SINCE] =
     g_param_spec_string ("since", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
@@ -114,6 +156,20 @@ styr_assignment_get_role (StyrAssignment *self)
   g_return_val_if_fail (STYR_IS_ASSIGNMENT (self), NULL);
 
   return styr_record_get_string (STYR_RECORD (self), "role");
+}
+
+/**
+ * styr_assignment_get_address:
+ * @self: an assignment
+ *
+ * Returns: (nullable): the mail address that holds a mailbox role
+ */
+const char *
+styr_assignment_get_address (StyrAssignment *self)
+{
+  g_return_val_if_fail (STYR_IS_ASSIGNMENT (self), NULL);
+
+  return styr_record_get_string (STYR_RECORD (self), "address");
 }
 
 const char *

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (StyrAssignment, styr_assignment, STYR, ASSIGNMENT, StyrRec
 const char * styr_assignment_get_role   (StyrAssignment *self);
 const char * styr_assignment_get_holder (StyrAssignment *self);
 const char * styr_assignment_get_deputy (StyrAssignment *self);
+const char * styr_assignment_get_address (StyrAssignment *self);
+gboolean     styr_assignment_address_valid (const char  *address);
 gboolean     styr_assignment_people_differ (const char  *holder,
                                             const char  *deputy);
 

@@ -32,6 +32,7 @@ styr_role_coverage_free (StyrRoleCoverage *coverage)
   g_free (coverage->holder_name);
   g_free (coverage->deputy_name);
   g_free (coverage->assignment);
+  g_free (coverage->address);
   g_free (coverage);
 }
 
@@ -104,7 +105,13 @@ styr_roles_coverage (StyrStore                *store,
 
       coverage->flags = styr_rules_role_coverage (coverage->role, assignments, persons, today,
                                                   thresholds, &current);
-      if (current != NULL)
+      coverage->mailbox = g_strcmp0 (styr_record_get_string (role, "kind"), "mailbox") == 0;
+      if (current != NULL && styr_assignment_get_address (current) != NULL)
+        {
+          coverage->assignment = g_strdup (styr_record_get_id (STYR_RECORD (current)));
+          coverage->address = g_strdup (styr_assignment_get_address (current));
+        }
+      else if (current != NULL)
         {
           holder = find_person (persons, styr_assignment_get_holder (current));
           deputy = find_person (persons, styr_assignment_get_deputy (current));
@@ -153,6 +160,7 @@ typedef struct
   const char  *role;
   const char  *holder;
   const char  *deputy;
+  const char  *address;
   const GDate *since;
   const char  *author;
   char        *new_id;
@@ -209,7 +217,10 @@ assign_in_transaction (StyrStore  *store,
 
   json_object_set_string_member (body, "type", "assignment");
   json_object_set_string_member (body, "role", assign->role);
-  json_object_set_string_member (body, "holder", assign->holder);
+  if (assign->address != NULL)
+    json_object_set_string_member (body, "address", assign->address);
+  else
+    json_object_set_string_member (body, "holder", assign->holder);
   if (assign->deputy != NULL)
     json_object_set_string_member (body, "deputy", assign->deputy);
   json_object_set_string_member (body, "since", since);
@@ -248,7 +259,7 @@ styr_role_assign (StyrStore    *store,
                   char        **new_id,
                   GError      **error)
 {
-  Assign assign = { role, holder, deputy, since, author, NULL };
+  Assign assign = { role, holder, deputy, NULL, since, author, NULL };
   gboolean ok;
 
   g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
@@ -268,6 +279,65 @@ styr_role_assign (StyrStore    *store,
     *new_id = g_steal_pointer (&assign.new_id);
   g_free (assign.new_id);
   return ok;
+}
+
+/**
+ * styr_role_set_address:
+ * @store: the store
+ * @role: the key of a mailbox role, e.g. "OIR-FUNKTIONSPOSTKASSE"
+ * @address: the mailbox's address, e.g. "oekonomi@kommune.dk"
+ * @since: the first day it holds
+ * @author: who records it
+ * @error: return location for a #GError
+ *
+ * Gives a functional mailbox its address from @since on; an address
+ * until then holds until the day before, so the history shows both.
+ *
+ * Returns: %TRUE if it was written; on failure nothing is
+ */
+gboolean
+styr_role_set_address (StyrStore   *store,
+                       const char  *role,
+                       const char  *address,
+                       const GDate *since,
+                       const char  *author,
+                       GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (address != NULL ? address : ""));
+  Assign assign = { role, NULL, NULL, trimmed, since, author, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+  g_return_val_if_fail (since != NULL && g_date_valid (since), FALSE);
+
+  if (!styr_assignment_address_valid (trimmed))
+    {
+      g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
+                   /* Translators: %s is what the user typed. */
+                   _("The address was not saved: “%s” is not a mail address such as "
+                     "oekonomi@kommune.dk."), trimmed);
+      return FALSE;
+    }
+
+  ok = styr_store_transaction (store, assign_in_transaction, &assign, error);
+  g_free (assign.new_id);
+  return ok;
+}
+
+/**
+ * styr_role_coverage_describe:
+ * @coverage: how a role is held
+ *
+ * Returns: (transfer full): what is wrong in words, "" when the role is
+ *   covered; a mailbox without an address says so
+ */
+char *
+styr_role_coverage_describe (const StyrRoleCoverage *coverage)
+{
+  if (coverage->mailbox && (coverage->flags & STYR_COVERAGE_VACANT))
+    return g_strdup (_("no address given"));
+  return styr_coverage_describe (coverage->flags);
 }
 
 /**
@@ -451,10 +521,12 @@ styr_roles_export_csv (GPtrArray *coverage,
   for (guint i = 0; i < coverage->len; i++)
     {
       StyrRoleCoverage *entry = g_ptr_array_index (coverage, i);
-      g_autofree char *flags = styr_coverage_describe (entry->flags);
+      g_autofree char *flags = styr_role_coverage_describe (entry);
+      /* A mailbox's address stands where a holder's name would. */
+      const char *held_by = entry->holder_name != NULL ? entry->holder_name : entry->address;
       const char *row[] = {
         entry->name,
-        entry->holder_name != NULL ? entry->holder_name : "",
+        held_by != NULL ? held_by : "",
         entry->deputy_name != NULL ? entry->deputy_name : "",
         flags,
         NULL

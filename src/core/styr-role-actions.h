@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @holder_name: (nullable): the holder's name
  * @deputy_name: (nullable): the deputy's name
  * @assignment: (nullable): the id of the current assignment
+ * @mailbox: the role is a functional mailbox, held by an address
+ * @address: (nullable): the mailbox's address
  * @flags: what is wrong
  *
  * How one role is held today.
@@ -30,6 +32,8 @@ typedef struct
   char              *holder_name;
   char              *deputy_name;
   char              *assignment;
+  gboolean           mailbox;
+  char              *address;
   StyrCoverageFlags  flags;
 } StyrRoleCoverage;
 
@@ -41,6 +45,13 @@ GPtrArray  *styr_roles_coverage        (StyrStore                *store,
                                         const StyrRuleThresholds *thresholds,
                                         GError                  **error);
 char       *styr_coverage_describe     (StyrCoverageFlags         flags);
+char       *styr_role_coverage_describe (const StyrRoleCoverage  *coverage);
+gboolean    styr_role_set_address      (StyrStore                *store,
+                                        const char               *role,
+                                        const char               *address,
+                                        const GDate              *since,
+                                        const char               *author,
+                                        GError                  **error);
 gboolean    styr_role_assign           (StyrStore                *store,
                                         const char               *role,
                                         const char               *holder,

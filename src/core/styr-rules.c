@@ -888,7 +888,8 @@ find_person (GPtrArray  *persons,
  * otherwise, and marked as held only by someone who left when such an
  * assignment names a holder no longer active or not known; without a
  * deputy when the deputy is missing or inactive; overloaded when the
- * holder holds more roles than @thresholds allows.
+ * holder holds more roles than @thresholds allows. A functional mailbox
+ * is held by the address of a current assignment.
  *
  * Returns: what is wrong, %STYR_COVERAGE_NONE when the role is covered
  */
@@ -918,8 +919,17 @@ styr_rules_role_coverage (const char                *role,
       StyrPerson *holder;
 
       if (g_strcmp0 (styr_assignment_get_role (assignment), role) != 0 ||
-          is_blank (styr_assignment_get_holder (assignment)) ||
           !styr_rules_assignment_current (assignment, today))
+        continue;
+
+      /* A mailbox is held by its address; it has no deputy to miss. */
+      if (!is_blank (styr_assignment_get_address (assignment)))
+        {
+          if (current != NULL)
+            *current = assignment;
+          return STYR_COVERAGE_NONE;
+        }
+      if (is_blank (styr_assignment_get_holder (assignment)))
         continue;
 
       any_holder = TRUE;

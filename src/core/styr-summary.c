@@ -548,7 +548,7 @@ styr_summary_build (StyrStore              *store,
 
       if (entry->flags != STYR_COVERAGE_NONE)
         add_item (summary->roles, role_id, "roles", entry->name,
-                  styr_coverage_describe (entry->flags),
+                  styr_role_coverage_describe (entry),
                   (entry->flags & STYR_COVERAGE_VACANT) != 0);
     }
 

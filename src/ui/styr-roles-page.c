@@ -64,10 +64,12 @@ add_role_row (StyrRolesPage    *self,
               StyrRoleCoverage *entry)
 {
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *assign = gtk_button_new_with_mnemonic (_("_Assign…"));
+  /* A functional mailbox gets an address, not a person. */
+  GtkWidget *assign = gtk_button_new_with_mnemonic (entry->mailbox ? _("Set _Address…")
+                                                                   : _("_Assign…"));
   g_autoptr(JsonObject) role = NULL;
   g_autofree char *role_id = g_strconcat ("role:", entry->role, NULL);
-  g_autofree char *flags = styr_coverage_describe (entry->flags);
+  g_autofree char *flags = styr_role_coverage_describe (entry);
   g_autofree char *subtitle = NULL;
   g_autofree char *marked = NULL;
   const char *version;
@@ -85,6 +87,9 @@ add_role_row (StyrRolesPage    *self,
                                 flags[0] != '\0' ? " · " : "", flags);
   else if (entry->holder_name != NULL)
     subtitle = g_strdup_printf ("%s · %s", entry->holder_name, flags);
+  else if (entry->address != NULL)
+    /* Translators: the address of a functional mailbox, such as the ØiR funktionspostkasse. */
+    subtitle = g_strdup_printf (_("Mailbox %s"), entry->address);
   else
     subtitle = g_strdup (flags);
 
@@ -104,7 +109,8 @@ add_role_row (StyrRolesPage    *self,
     }
 
   gtk_widget_set_valign (assign, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (assign), "roles.assign");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (assign),
+                                  entry->mailbox ? "roles.set-address" : "roles.assign");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (assign), "s", entry->role);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), assign);
 
@@ -422,6 +428,79 @@ assign_action (GtkWidget  *widget,
 }
 
 static void
+address_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     StyrRolesPage    *self)
+{
+  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "styr-address");
+  const char *role = g_object_get_data (G_OBJECT (dialog), "styr-role");
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  if (!g_str_equal (response, "accept"))
+    return;
+  styr_clock_get_today (self->clock, &today);
+  if (!styr_role_set_address (self->store, role, gtk_editable_get_text (address), &today,
+                              styr_ui_author (), &error))
+    styr_ui_show_error (GTK_WIDGET (self), error);
+}
+
+/* Saving stays off until the text is a mail address, so nothing typed
+ * is thrown away by a refusal. */
+static void
+address_changed_cb (GtkEditable      *address,
+                    AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (address)));
+  gboolean valid = styr_assignment_address_valid (text);
+
+  adw_message_dialog_set_response_enabled (dialog, "accept", valid);
+  if (valid || text[0] == '\0')
+    gtk_widget_remove_css_class (GTK_WIDGET (address), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (address), "error");
+}
+
+static void
+set_address_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StyrRolesPage *self = STYR_ROLES_PAGE (widget);
+  const char *role = g_variant_get_string (parameter, NULL);
+  g_autofree char *role_id = g_strconcat ("role:", role, NULL);
+  g_autoptr(JsonObject) body = styr_store_get (self->store, role_id, NULL, NULL);
+  g_autoptr(GPtrArray) held = coverage (self, NULL);
+  const char *current = NULL;
+  GtkWidget *address;
+  AdwMessageDialog *dialog;
+
+  for (guint i = 0; held != NULL && i < held->len; i++)
+    {
+      StyrRoleCoverage *entry = g_ptr_array_index (held, i);
+
+      if (g_str_equal (entry->role, role))
+        current = entry->address;
+    }
+
+  address = entry_row (_("Mail address"), current);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (address), GTK_INPUT_PURPOSE_EMAIL);
+  dialog = styr_ui_form_dialog (widget,
+                                body != NULL
+                                ? json_object_get_string_member_with_default (body, "name", role)
+                                : role,
+                                _("_Save"), styr_ui_boxed_list (address, NULL));
+  adw_message_dialog_set_body (dialog, _("The shared mailbox KOMBIT writes to, for example "
+                                         "oekonomi@kommune.dk."));
+  g_object_set_data (G_OBJECT (dialog), "styr-address", address);
+  g_object_set_data_full (G_OBJECT (dialog), "styr-role", g_strdup (role), g_free);
+  g_signal_connect_object (address, "changed", G_CALLBACK (address_changed_cb), dialog, 0);
+  address_changed_cb (GTK_EDITABLE (address), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (address_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 end_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  StyrRolesPage    *self)
@@ -705,6 +784,7 @@ styr_roles_page_class_init (StyrRolesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrRolesPage, people_group);
 
   gtk_widget_class_install_action (widget_class, "roles.assign", "s", assign_action);
+  gtk_widget_class_install_action (widget_class, "roles.set-address", "s", set_address_action);
   gtk_widget_class_install_action (widget_class, "roles.end-assignment", "s",
                                    end_assignment_action);
   gtk_widget_class_install_action (widget_class, "roles.add-person", NULL, add_person_action);
