@@ -468,9 +468,8 @@ set_address_action (GtkWidget  *widget,
 {
   StyrRolesPage *self = STYR_ROLES_PAGE (widget);
   const char *role = g_variant_get_string (parameter, NULL);
-  g_autofree char *role_id = g_strconcat ("role:", role, NULL);
-  g_autoptr(JsonObject) body = styr_store_get (self->store, role_id, NULL, NULL);
   g_autoptr(GPtrArray) held = coverage (self, NULL);
+  const char *name = role;
   const char *current = NULL;
   GtkWidget *address;
   AdwMessageDialog *dialog;
@@ -480,16 +479,15 @@ set_address_action (GtkWidget  *widget,
       StyrRoleCoverage *entry = g_ptr_array_index (held, i);
 
       if (g_str_equal (entry->role, role))
-        current = entry->address;
+        {
+          name = entry->name;
+          current = entry->address;
+        }
     }
 
   address = entry_row (_("Mail address"), current);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (address), GTK_INPUT_PURPOSE_EMAIL);
-  dialog = styr_ui_form_dialog (widget,
-                                body != NULL
-                                ? json_object_get_string_member_with_default (body, "name", role)
-                                : role,
-                                _("_Save"), styr_ui_boxed_list (address, NULL));
+  dialog = styr_ui_form_dialog (widget, name, _("_Save"), styr_ui_boxed_list (address, NULL));
   adw_message_dialog_set_body (dialog, _("The shared mailbox KOMBIT writes to, for example "
                                          "oekonomi@kommune.dk."));
   g_object_set_data (G_OBJECT (dialog), "styr-address", address);
