@@ -550,6 +550,7 @@ pejlemaerke_scenario (StyrApplication *app)
 {
   GtkWidget *page = show_page (app, "agreements", STYR_TYPE_AGREEMENTS_PAGE);
   GtkWidget *group = find_group_titled (page, "Pejlemærke 3: Styr på anvendelsen af data");
+  GtkStack *details = GTK_STACK (gtk_widget_get_ancestor (group, GTK_TYPE_STACK));
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -559,6 +560,11 @@ pejlemaerke_scenario (StyrApplication *app)
   g_assert_nonnull (group);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
                    "0 of 5 items done");
+  /* Its button gives it the detail pane. */
+  gtk_widget_activate_action (page, "agreements.show-pejlemaerke", NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (details), ==, "pejlemaerke");
+  g_assert_true (gtk_widget_is_drawable (group));
   collect (group, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 5);
   g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (rows, 0)), ==,

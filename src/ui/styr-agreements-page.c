@@ -49,7 +49,7 @@ struct _StyrAgreementsPage
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkStack           *detail_stack;
-  GtkBox             *none_box;
+  GtkBox             *pejlemaerke_box;
   AdwEntryRow        *using_system_row;
   AdwEntryRow        *supplier_row;
   AdwEntryRow        *services_row;
@@ -837,6 +837,21 @@ risk_bind_cb (GtkSignalListItemFactory *factory,
   styr_ui_set_tooltip (box, tooltip);
 }
 
+/* Pejlemærke 3 is about the whole register, so it has the detail pane to
+ * itself until an agreement is chosen. */
+static void
+show_pejlemaerke_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
+
+  /* Unselected, so that any agreement, the last one too, opens again. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->detail_stack, "pejlemaerke");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
@@ -1336,7 +1351,7 @@ styr_agreements_page_constructed (GObject *object)
   load_assignments (self);
   build_review_form (self);
   /* Pejlemærke 3 is about the agreements, so it stands beside them. */
-  gtk_box_append (self->none_box, styr_checklist_group_new (self->store, self->clock, "agreements"));
+  gtk_box_append (self->pejlemaerke_box, styr_checklist_group_new (self->store, self->clock, "agreements"));
   g_signal_connect_object (self->store, "documents-changed::assignment",
                            G_CALLBACK (assignments_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::agreement",
@@ -1449,7 +1464,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (list_stack);
   CHILD (column_view);
   CHILD (detail_stack);
-  CHILD (none_box);
+  CHILD (pejlemaerke_box);
   CHILD (using_system_row);
   CHILD (supplier_row);
   CHILD (services_row);
@@ -1483,6 +1498,8 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, risk_bind_cb);
 
   gtk_widget_class_install_action (widget_class, "agreements.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "agreements.show-pejlemaerke", NULL,
+                                   show_pejlemaerke_action);
   gtk_widget_class_install_action (widget_class, "agreements.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "agreements.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "agreements.undo-delete", NULL,
