@@ -40,7 +40,7 @@ SAME = {
     "indsigt", "gnome", "sqlite", "json", "utf", "mb", "kb", "api", "dir", "file", "name",
     "meeting", "today", "yyyy", "mm", "dd", "nn", "ok", "status", "server", "service",
     "services", "system", "systemer", "normal", "data", "kick", "off", "note", "type",
-    "person", "mail", "database", "rollegalleri",
+    "person", "mail", "database", "rollegalleri", "pejlemærke",
 }
 ENGLISH = re.compile(r"\b(the|with|from|this|that|your|you|which|should|would|could|"
                      r"isn't|don't|can't|won't|please|been|were|there|their|here's|"
