@@ -18,6 +18,7 @@
 #include "styr-agreement.h"
 #include "styr-agreement-actions.h"
 #include "styr-catalogue.h"
+#include "styr-catalogue-banner.h"
 #include "styr-conflicts-window.h"
 #include "styr-application.h"
 #include "styr-import-dialog.h"
@@ -1001,6 +1002,72 @@ test_first_rows (void)
   g_object_unref (other_view);
 }
 
+static const char *
+banner_text (StyrApplication *app,
+             GtkWidget      **banner)
+{
+  GtkWidget *revealer;
+
+  *banner = find_descendant (GTK_WIDGET (main_window (app)), STYR_TYPE_CATALOGUE_BANNER);
+  g_assert_nonnull (*banner);
+  revealer = find_descendant (*banner, GTK_TYPE_REVEALER);
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (find_descendant (revealer, GTK_TYPE_LABEL)));
+}
+
+/* Started today on the bundled catalogue of December 2019, the window says
+ * how old it is; viewing it as of its own date moves every page's clock
+ * and is kept, and the way back is one click. */
+static void
+banner_scenario (StyrApplication *app)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  StyrClock *clock = styr_application_get_clock (app);
+  StyrWindow *before = main_window (app);
+  g_autofree char *as_of = NULL;
+  GtkWidget *banner;
+  const char *text = banner_text (app, &banner);
+  GDate today;
+
+  g_assert_false (styr_clock_is_fixed (clock));
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "from 17-12-2019"));
+
+  gtk_widget_activate_action (banner, "banner.toggle-as-of", NULL);
+  iterate ();
+  as_of = g_settings_get_string (settings, "view-as-of");
+  g_assert_cmpstr (as_of, ==, "2019-12-17");
+  g_assert_true (styr_clock_is_fixed (clock));
+  styr_clock_get_today (clock, &today);
+  g_assert_cmpint (g_date_get_year (&today), ==, 2019);
+  g_assert_cmpint (g_date_get_day (&today), ==, 17);
+  g_assert_true (main_window (app) != before);
+  text = banner_text (app, &banner);
+  g_assert_nonnull (strstr (text, "as it stood on 17-12-2019"));
+
+  gtk_widget_activate_action (banner, "banner.toggle-as-of", NULL);
+  iterate ();
+  g_free (as_of);
+  as_of = g_settings_get_string (settings, "view-as-of");
+  g_assert_cmpstr (as_of, ==, "");
+  g_assert_false (styr_clock_is_fixed (clock));
+  g_assert_nonnull (strstr (banner_text (app, &banner), "from 17-12-2019"));
+
+  quit (app);
+}
+
+static void
+test_catalogue_banner (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-banner-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, "municipality", "157");
+  run_app (data_dir, banner_scenario);
+  g_settings_reset (settings, "view-as-of");
+}
+
 /* Enter in any field of a form dialog sends it. */
 static void
 test_form_dialog_enter (void)
@@ -1040,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/ui/conflicts", test_conflicts);
   g_test_add_func ("/ui/first-rows", test_first_rows);
   g_test_add_func ("/ui/form-dialog-enter", test_form_dialog_enter);
+  g_test_add_func ("/ui/catalogue-banner", test_catalogue_banner);
 
   return g_test_run ();
 }

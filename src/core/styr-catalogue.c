@@ -586,6 +586,47 @@ styr_catalogue_get_store_version (StyrStore  *store,
   return version > 0 && version <= MAX_CATALOGUE_VERSION ? version : 0;
 }
 
+/**
+ * styr_catalogue_get_store_issued:
+ * @store: a #StyrStore
+ * @issued: (out): the day the catalogue last imported into @store was
+ *   issued
+ *
+ * Returns: %FALSE if no catalogue with a date was imported
+ */
+gboolean
+styr_catalogue_get_store_issued (StyrStore *store,
+                                 GDate     *issued)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+
+  value = styr_store_get_setting (store, SETTING_ISSUED, NULL);
+  return styr_parse_date (value, issued);
+}
+
+/**
+ * styr_catalogue_is_stale:
+ * @issued: the day a catalogue was issued
+ * @today: a valid date
+ *
+ * A catalogue older than %STYR_CATALOGUE_STALE_DAYS misses the meetings
+ * and tasks KOMBIT has announced since: its deadlines all look overdue
+ * and no meeting lies ahead, so the window says so.
+ *
+ * Returns: %TRUE if it is that old on @today
+ */
+gboolean
+styr_catalogue_is_stale (const GDate *issued,
+                         const GDate *today)
+{
+  g_return_val_if_fail (issued != NULL && g_date_valid (issued), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  return g_date_days_between (issued, today) > STYR_CATALOGUE_STALE_DAYS;
+}
+
 typedef struct
 {
   StyrCatalogue       *catalogue;

@@ -53,6 +53,14 @@ gint64         styr_catalogue_get_version        (StyrCatalogue        *self);
 const char    *styr_catalogue_get_issued         (StyrCatalogue        *self);
 const char    *styr_catalogue_get_title          (StyrCatalogue        *self);
 guint          styr_catalogue_get_n_documents    (StyrCatalogue        *self);
+/* KOMBIT announces meetings a few months ahead; a catalogue a quarter
+ * old has none of them. */
+#define STYR_CATALOGUE_STALE_DAYS 92
+
+gboolean       styr_catalogue_get_store_issued   (StyrStore            *store,
+                                                  GDate                *issued);
+gboolean       styr_catalogue_is_stale           (const GDate          *issued,
+                                                  const GDate          *today);
 gint64         styr_catalogue_get_store_version  (StyrStore            *store,
                                                   GError              **error);
 gboolean       styr_catalogue_import             (StyrCatalogue        *self,

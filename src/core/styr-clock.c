@@ -29,9 +29,24 @@ G_DEFINE_FINAL_TYPE (StyrClock, styr_clock, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (styr-clock-error-quark, styr_clock_error)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 styr_clock_class_init (StyrClockClass *klass)
 {
+  /**
+   * StyrClock::changed:
+   * @self: the clock
+   *
+   * Emitted when the clock is set to another day, or back to the system's.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -97,6 +112,32 @@ styr_clock_new_for_string (const char  *yyyy_mm_dd,
     }
 
   return styr_clock_new_fixed (&today);
+}
+
+/**
+ * styr_clock_set_today:
+ * @self: a #StyrClock
+ * @today: (nullable): the day to stay on, or %NULL for the system's date
+ *
+ * Moves the clock, as when the user views the programme as of the
+ * catalogue's date; #StyrClock::changed tells whoever shows dates.
+ */
+void
+styr_clock_set_today (StyrClock   *self,
+                      const GDate *today)
+{
+  g_return_if_fail (STYR_IS_CLOCK (self));
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  if (today == NULL ? !self->fixed : self->fixed && g_date_compare (today, &self->today) == 0)
+    return;
+
+  self->fixed = today != NULL;
+  if (today != NULL)
+    self->today = *today;
+  else
+    g_date_clear (&self->today, 1);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**

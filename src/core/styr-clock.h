@@ -26,6 +26,8 @@ StyrClock *styr_clock_new_fixed      (const GDate  *today);
 StyrClock *styr_clock_new_for_string (const char   *yyyy_mm_dd,
                                       GError      **error);
 gboolean   styr_clock_is_fixed       (StyrClock    *self);
+void       styr_clock_set_today      (StyrClock    *self,
+                                      const GDate  *today);
 void       styr_clock_get_today      (StyrClock    *self,
                                       GDate        *today);
 

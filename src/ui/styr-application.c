@@ -32,6 +32,7 @@ struct _StyrApplication
   GSettings      *settings;
   StyrStore      *store;
   StyrClock      *clock;
+  gboolean        today_given;
   StyrSync       *sync;
   char           *data_dir;
   guint           reminder_source;
@@ -40,6 +41,8 @@ struct _StyrApplication
 };
 
 G_DEFINE_FINAL_TYPE (StyrApplication, styr_application, ADW_TYPE_APPLICATION)
+
+static void follow_view_as_of (StyrApplication *self);
 
 static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -472,7 +475,10 @@ styr_application_handle_local_options (GApplication *app,
           return 2;
         }
       g_set_object (&self->clock, clock);
+      self->today_given = TRUE;
     }
+  /* The command line counts from the same day as the window. */
+  follow_view_as_of (self);
 
   if ((import_path != NULL) + (pull_source != NULL) + (backup_path != NULL) +
       (restore_path != NULL) + (ics_path != NULL) + (pdf_path != NULL) +
@@ -700,6 +706,36 @@ styr_application_pull_catalogue_action (GSimpleAction *action,
   pull_catalogue (user_data, TRUE);
 }
 
+/* "View as of" the catalogue's date moves the clock, unless --today
+ * fixed it for this run. */
+static void
+follow_view_as_of (StyrApplication *self)
+{
+  g_autofree char *as_of = g_settings_get_string (self->settings, "view-as-of");
+  GDate day;
+
+  if (self->today_given)
+    return;
+  styr_clock_set_today (self->clock, styr_parse_date (as_of, &day) ? &day : NULL);
+}
+
+/* Every page counts from the clock when it is built, so a window built
+ * anew shows the new day everywhere at once; the page shown is kept. */
+static void
+clock_changed_cb (StyrApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (STYR_IS_WINDOW (l->data))
+      {
+        GtkWindow *window = GTK_WINDOW (styr_window_new (self, self->store, self->settings));
+
+        gtk_window_destroy (l->data);
+        gtk_window_present (window);
+      }
+}
+
 /* The three settings are written one after the other; sync restarts once. */
 static void
 settings_changed_cb (StyrApplication *self,
@@ -709,6 +745,8 @@ settings_changed_cb (StyrApplication *self,
     self->configure_source = g_idle_add (configure_sync, self);
   else if (g_str_equal (key, "catalogue-source"))
     pull_catalogue (self, TRUE);
+  else if (g_str_equal (key, "view-as-of"))
+    follow_view_as_of (self);
 }
 
 static void
@@ -742,6 +780,9 @@ styr_application_activate (GApplication *app)
       configure_sync (self);
       pull_catalogue (self, FALSE);
       g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      follow_view_as_of (self);
+      g_signal_connect_object (self->clock, "changed", G_CALLBACK (clock_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 

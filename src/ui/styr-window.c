@@ -20,6 +20,7 @@
 #include "styr-tasks-page.h"
 #include "styr-municipality.h"
 #include "styr-municipality-chooser.h"
+#include "styr-catalogue-banner.h"
 #include "styr-window.h"
 
 struct _StyrWindow
@@ -31,6 +32,7 @@ struct _StyrWindow
   AdwViewStack         *stack;
   AdwViewSwitcherTitle *switcher_title;
   AdwBin               *overview_bin;
+  AdwBin               *banner_bin;
   AdwToastOverlay      *toast_overlay;
   AdwBin               *agreements_bin;
   AdwBin               *tasks_bin;
@@ -364,6 +366,9 @@ styr_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::municipality",
                            G_CALLBACK (municipality_changed_cb), self, G_CONNECT_SWAPPED);
 
+  adw_bin_set_child (self->banner_bin,
+                     styr_catalogue_banner_new (self->store, self->clock, self->settings));
+
   /* The pages need the store and the clock, which the template does not
    * have when it builds them. */
   adw_bin_set_child (self->agreements_bin,
@@ -554,6 +559,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, overview_bin);
+  gtk_widget_class_bind_template_child (widget_class, StyrWindow, banner_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, agreements_bin);
   gtk_widget_class_bind_template_child (widget_class, StyrWindow, tasks_bin);
