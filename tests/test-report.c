@@ -77,6 +77,21 @@ write_summary (Fixture    *fixture,
   return pages;
 }
 
+static char *
+pdf_info (const char *pdf)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", pdf, NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
 /* As strstr(), over a PDF's bytes, NULs and all. */
 static gboolean
 bytes_contain (const char *data,
@@ -91,11 +106,44 @@ bytes_contain (const char *data,
   return FALSE;
 }
 
+/* How often @needle is in @text. */
+static guint
+count_of (const char *text,
+          const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+static gboolean
+comes_before (const char *text,
+              const char *first,
+              const char *then)
+{
+  const char *a = strstr (text, first);
+  const char *b = strstr (text, then);
+
+  g_test_message ("“%s” before “%s”", first, then);
+  return a != NULL && b != NULL && a < b;
+}
+
+/* The summary reads like the deck's status slides: each KLIK task with
+ * its type, published date and the national counts in full, in code
+ * order; what KOMBIT announced or deletes; the coming meetings with their
+ * registration links; the YR mapping before the nul-sums-posteringstest;
+ * each thing once. */
 static void
 test_catalogue_summary (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *text = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
+  g_autofree char *raw = NULL;
+  g_autofree char *info = NULL;
+  gsize length = 0;
   guint pages = write_summary (fixture, "summary.pdf", &text);
   static const char *expected[] = {
     "Programledermøde december 2019",
@@ -107,40 +155,107 @@ test_catalogue_summary (Fixture       *fixture,
     "Organiser jer i relation til ØiR",
     "12-12-2019 (4 days overdue)",
     "15-01-2020 (30 days left)",
-    "nationally 49 of 98 completed",
+    /* The deck's counts, of all 98, and each task's type and date. */
+    "Nationally: 49 completed, 15 started, 34 not started of 98",
+    "Nationally: 15 completed, 17 started, 66 not started of 98",
+    "Mandatory · published 17-12-2019",
+    "Recommended · published 09-12-2019",
+    "ØiR basisimplementering — 0 of 3 completed here",
     "ØiR basisimplementering",
     "0 of 7 items done",
     "ØiR/Ydelsesrefusion",
     "0 of 4 items done",
+    "“Gennemfør nul-sums-posteringstesten” waits for “Map YR-sortimentet",
     "Pejlemærke 3: Styr på anvendelsen af data",
     "0 of 5 items done",
     "Kommunens aftalegodkender i STS Administrationsmodul",
     "vacant",
+    /* What KOMBIT deletes or has announced. */
+    "Announced and Withdrawn by KOMBIT",
+    "Kvalitetstjek og ajourfør brugertyper",
+    "To be withdrawn · Hænger sammen med lanceringen af den nye rettighedsmodel",
+    "(varslet) ØiR-relaterede KLIK-opgaver for KSD",
+    /* What lies ahead, as the deck's last slides. */
+    "Coming Meetings and Days",
+    "Programledermøde januar 2020",
+    "Thursday 30 January 2020, 10:00–11:30 or Friday 31 January 2020, 12:00–13:30",
+    "KSD Skype-møde om ØiR-relaterede KLIK-opgaver — KMD/OPUS-kommuner",
+    "Ydelsesrefusion kick-off",
+    "Kommunernes data- og infrastrukturdag",
+    "Register for Programledermøde januar 2020:",
   };
 
   g_assert_cmpuint (pages, >=, 2);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    {
-      g_test_message ("looking for “%s”", expected[i]);
-      g_assert_nonnull (strstr (text, expected[i]));
-    }
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("the summary lacks “%s”:\n%s", expected[i], text);
   g_assert_nonnull (strstr (text, "Page 1 of"));
-  /* Withdrawn tasks are not work to do. */
-  g_assert_null (strstr (text, "Kvalitetstjek og ajourfør brugertyper"));
+
+  /* Tasks in KOMBIT's code order, numbers as numbers. */
+  g_assert_true (comes_before (text, "00 Afhold kick-off", "01 Oplys ØiR-kontaktpersoner"));
+  g_assert_true (comes_before (text, "01 Oplys ØiR-kontaktpersoner", "02 Organiser jer"));
+  g_assert_true (comes_before (text, "Fordelingskomponenten 01", "Fordelingskomponenten 02"));
+  g_assert_true (comes_before (text, "Fordelingskomponenten 02", "Fordelingskomponenten 03"));
+  /* The coming ones by their day: January's meeting after the KSD
+   * meetings of mid-January and the YR kick-off of the 29th. */
+  g_assert_true (comes_before (text, "KMD/OPUS-kommuner", "Ydelsesrefusion kick-off"));
+  g_assert_true (comes_before (text, "Ydelsesrefusion kick-off", "Programledermøde januar 2020"));
+  g_assert_true (comes_before (text, "Programledermøde maj 2020", "Kommunernes data- og"));
+
+  /* Each thing once: the overdue task is in the status table only, the
+   * announced ones only among KOMBIT's news, the meeting itself only at
+   * the top, and no past event ahead. */
+  g_assert_cmpuint (count_of (text, "Afhold kick-off med tovholder"), ==, 1);
+  g_assert_cmpuint (count_of (text, "(varslet) ØiR-relaterede KLIK-opgaver for KSD"), ==, 1);
+  g_assert_cmpuint (count_of (text, "Etabler brugeradministration på KLIK"), ==, 1);
+  g_assert_cmpuint (count_of (text, "Programledermøde december 2019"), ==, 1);
+  g_assert_null (strstr (text, "Aabenraa"));
+  g_assert_null (strstr (text, "nationally 49 of 98"));
 
   /* The catalogue's links and addresses are printed, and a click in the
-   * PDF opens them: a link annotation for each. */
-  {
-    g_autofree char *pdf = g_build_filename (fixture->dir, "summary.pdf", NULL);
-    g_autofree char *raw = NULL;
-    gsize length = 0;
+   * PDF opens them, a registration link too: a link annotation for each. */
+  g_assert_nonnull (strstr (text, "KOMBIT’s Links and Addresses"));
+  g_assert_nonnull (strstr (text, "kdi@kombit.dk — Forbrugsrapporter for serviceaftaler"));
+  g_assert_true (g_file_get_contents (pdf, &raw, &length, NULL));
+  g_assert_true (bytes_contain (raw, length, "/URI (mailto:implementering@kombit.dk)"));
+  g_assert_true (bytes_contain (raw, length, "/URI (https://serviceplatformen.dk/administration/)"));
+  g_assert_true (bytes_contain (raw, length,
+                                "/URI (https://www.conferencemanager.dk/programlederjanuar2020)"));
+  /* An outline of its sections, and who made it. */
+  g_assert_true (bytes_contain (raw, length, "/Title (Coming Meetings and Days)"));
+  g_assert_true (bytes_contain (raw, length, "/Title (KLIK Tasks by Project)"));
+  info = pdf_info (pdf);
+  g_assert_nonnull (strstr (info, "Title:           Summary for Programledermøde december 2019\n"));
+  g_assert_nonnull (strstr (info, "Author:          Gentofte\n"));
+  g_assert_nonnull (strstr (info, "Creator:         Styr "));
+}
 
-    g_assert_nonnull (strstr (text, "KOMBIT’s Links and Addresses"));
-    g_assert_nonnull (strstr (text, "kdi@kombit.dk — Forbrugsrapporter for serviceaftaler"));
-    g_assert_true (g_file_get_contents (pdf, &raw, &length, NULL));
-    g_assert_true (bytes_contain (raw, length, "/URI (mailto:implementering@kombit.dk)"));
-    g_assert_true (bytes_contain (raw, length, "/URI (https://serviceplatformen.dk/administration/)"));
-  }
+/* With the municipality's ERP system chosen, only its KSD meeting is
+ * ahead, not the other systems'. */
+static void
+test_coming_own_erp (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(StyrRuleContext) context = own_context ();
+  g_autoptr(StyrSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  guint ksd = 0;
+
+  context->erp_system = g_strdup ("KMD OPUS");
+  summary = styr_summary_build (fixture->store, context, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < summary->coming->len; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (summary->coming, i);
+
+      g_assert_cmpstr (item->id, !=, summary->meeting_id);
+      if (strstr (item->title, "KSD") != NULL)
+        {
+          g_assert_nonnull (strstr (item->title, "KMD/OPUS"));
+          ksd++;
+        }
+    }
+  g_assert_cmpuint (ksd, ==, 1);
 }
 
 static void
@@ -285,21 +400,6 @@ test_cancelled (Fixture       *fixture,
   g_assert_null (summary);
 }
 
-static char *
-pdf_info (const char *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", pdf, NULL };
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
 /* The review of one agreement, for the approver to file: each of KOMBIT's
  * questions word for word beside the answer and note given, through the
  * same renderer as the summary, with the PDF's title, author and outline. */
@@ -389,6 +489,7 @@ main (int   argc,
   g_test_add ("/report/" name, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("catalogue-summary", test_catalogue_summary);
+  ADD ("coming-own-erp", test_coming_own_erp);
   ADD ("thousand-tasks", test_thousand_tasks);
   ADD ("cancelled", test_cancelled);
   ADD ("due-by-meeting", test_due_by_meeting);

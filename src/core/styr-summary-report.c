@@ -11,6 +11,47 @@
 
 #include "styr-summary-report.h"
 
+static gboolean
+listed_in (GPtrArray       *items,
+           StyrSummaryItem *item)
+{
+  for (guint i = 0; items != NULL && item->id != NULL && i < items->len; i++)
+    if (g_strcmp0 (((StyrSummaryItem *) g_ptr_array_index (items, i))->id, item->id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A table of @items under @heading, leaving out those @elsewhere has. */
+static void
+add_items_but (StyrReport  *self,
+               const char  *heading,
+               const char  *what,
+               const char  *why,
+               GPtrArray   *items,
+               GPtrArray   *elsewhere,
+               const char  *none)
+{
+  int header = -1;
+
+  styr_report_add_heading (self, heading);
+  for (guint i = 0; i < items->len; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (items, i);
+      g_autofree char *title = NULL;
+
+      if (listed_in (elsewhere, item))
+        continue;
+      if (header < 0)
+        header = styr_report_add_header (self, what, why, NULL);
+      title = item->group != NULL ? g_strdup_printf ("%s\n%s", item->title, item->group)
+                                  : g_strdup (item->title);
+
+      styr_report_add_row (self, header, item->urgent, title, item->detail, NULL);
+    }
+  if (header < 0)
+    styr_report_add_text (self, none, FALSE);
+}
+
 static void
 add_items (StyrReport  *self,
            const char  *heading,
@@ -19,25 +60,7 @@ add_items (StyrReport  *self,
            GPtrArray   *items,
            const char  *none)
 {
-  int header;
-
-  styr_report_add_heading (self, heading);
-  if (items->len == 0)
-    {
-      styr_report_add_text (self, none, FALSE);
-      return;
-    }
-
-  header = styr_report_add_header (self, what, why, NULL);
-  for (guint i = 0; i < items->len; i++)
-    {
-      StyrSummaryItem *item = g_ptr_array_index (items, i);
-      g_autofree char *title = item->group != NULL
-                               ? g_strdup_printf ("%s\n%s", item->title, item->group)
-                               : g_strdup (item->title);
-
-      styr_report_add_row (self, header, item->urgent, title, item->detail, NULL);
-    }
+  add_items_but (self, heading, what, why, items, NULL, none);
 }
 
 /**
@@ -102,8 +125,18 @@ styr_summary_report_new (StyrSummary *summary,
         }
     }
 
-  add_items (self, summary->attention_title, _("Task or item"), _("Due"),
-             summary->attention, _("Nothing is due by then, and nothing is overdue."));
+  /* Each thing once: a KLIK task due or overdue is marked where the status
+   * table lists it, with the national counts. */
+  add_items_but (self, summary->attention_title, _("Checklist item or own task"), _("Due"),
+                 summary->attention, summary->tasks,
+                 _("No checklist item or own task is due by then, and none is overdue."));
+  for (guint i = 0; i < summary->attention->len; i++)
+    if (listed_in (summary->tasks, g_ptr_array_index (summary->attention, i)))
+      {
+        styr_report_add_text (self, _("KLIK tasks due by then or overdue are marked in the "
+                                      "table of KLIK tasks below."), FALSE);
+        break;
+      }
 
   styr_report_add_heading (self, _("KLIK Tasks by Project"));
   header = styr_report_add_header (self, _("Task"), _("Deadline, own status, nationally"), NULL);
@@ -128,6 +161,9 @@ styr_summary_report_new (StyrSummary *summary,
       styr_report_add_row (self, header, item->urgent, item->title, item->detail, NULL);
     }
 
+  add_items (self, _("Announced and Withdrawn by KOMBIT"), _("Task"), _("What KOMBIT says"),
+             summary->announced, _("KOMBIT has announced or withdrawn no task."));
+
   add_items (self, _("ØiR Checklists"), _("Checklist"), _("Progress"), summary->checklists,
              _("There are no checklists."));
   add_items (self, _("Service Agreements Needing Action"), _("Agreement"), _("State and flags"),
@@ -146,6 +182,21 @@ styr_summary_report_new (StyrSummary *summary,
     }
   add_items (self, _("Role Gaps"), _("Role"), _("Gap"), summary->roles,
              _("Every role is held, with a deputy."));
+
+  /* Each once, in their order; a registration link is clickable. */
+  add_items (self, _("Coming Meetings and Days"), _("Meeting"), _("When, and where you stand"),
+             summary->coming, _("No meeting or day lies ahead in the catalogue."));
+  for (guint i = 0; i < summary->coming->len; i++)
+    {
+      StyrSummaryItem *item = g_ptr_array_index (summary->coming, i);
+      g_autofree char *text = NULL;
+
+      if (item->address == NULL)
+        continue;
+      /* Translators: a meeting's registration link in the PDF; %s is the meeting. */
+      text = g_strdup_printf (_("Register for %s: %s"), item->title, item->address);
+      styr_report_add_link (self, text, item->address);
+    }
 
   /* Clickable in the PDF; the address is printed too, for paper. */
   styr_report_add_heading (self, _("KOMBIT’s Links and Addresses"));

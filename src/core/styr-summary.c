@@ -59,6 +59,8 @@ styr_summary_free (StyrSummary *summary)
   g_clear_pointer (&summary->agreements, g_ptr_array_unref);
   g_clear_pointer (&summary->roles, g_ptr_array_unref);
   g_clear_pointer (&summary->links, g_ptr_array_unref);
+  g_clear_pointer (&summary->coming, g_ptr_array_unref);
+  g_clear_pointer (&summary->announced, g_ptr_array_unref);
   g_free (summary);
 }
 
@@ -81,6 +83,63 @@ add_item (GPtrArray  *items,
   return item;
 }
 
+/* A meeting's dates and where the municipality stands, in words: the
+ * chosen date or the alternatives, then chosen and registered. */
+static void
+meeting_words (StyrMeeting      *meeting,
+               StyrMeetingState *state,
+               char            **when_out,
+               char            **state_out)
+{
+  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
+  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
+  gboolean registered = state != NULL && styr_meeting_state_get_registered (state);
+  const char *date = styr_record_get_string (STYR_RECORD (meeting), "date");
+
+  *when_out = NULL;
+  if (chosen >= 0 && (guint) chosen < slots->len)
+    *when_out = styr_format_slot_long (g_ptr_array_index (slots, chosen));
+  else if (slots->len > 0)
+    {
+      g_autoptr(GString) when = g_string_new (NULL);
+
+      for (guint i = 0; i < slots->len; i++)
+        {
+          StyrSlot *slot = g_ptr_array_index (slots, i);
+          g_autofree char *one = styr_format_slot_long (slot);
+
+          g_string_append_printf (when, "%s%s%s", i > 0 ? _(" or ") : "", one,
+                                  slot->cancelled ? _(" (cancelled by KOMBIT)") : "");
+        }
+      *when_out = g_string_free (g_steal_pointer (&when), FALSE);
+    }
+  else if (date != NULL)
+    *when_out = styr_date_to_user (date);
+
+  if (styr_meeting_is_called_off (meeting, state))
+    *state_out = g_strdup (_("Cancelled by KOMBIT"));
+  else if (slots->len > 1 && chosen < 0)
+    *state_out = g_strdup (_("Choose a date"));
+  else if (registered)
+    {
+      g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
+                                                                       "registered_on"));
+
+      *state_out = slots->len > 1
+                   /* Translators: %s is the date the registration was recorded. */
+                   ? g_strdup_printf (_("Date chosen, registered on %s"), on)
+                   /* Translators: %s is the date the registration was recorded. */
+                   : g_strdup_printf (_("Registered on %s"), on);
+    }
+  else if (styr_meeting_get_registration_url (meeting) != NULL)
+    *state_out = g_strdup (slots->len > 1 ? _("Date chosen, not registered yet")
+                                          : _("Not registered yet"));
+  else if (slots->len > 1)
+    *state_out = g_strdup (_("Date chosen"));
+  else
+    *state_out = NULL;
+}
+
 static gboolean
 add_meeting (StyrSummary              *summary,
              StyrStore                *store,
@@ -92,11 +151,7 @@ add_meeting (StyrSummary              *summary,
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(StyrRecord) record = NULL;
   g_autoptr(StyrMeetingState) state = NULL;
-  g_autoptr(GPtrArray) slots = NULL;
   GDate next;
-  int chosen;
-  gboolean registered;
-  gboolean called_off;
 
   if (meeting_id == NULL)
     {
@@ -117,49 +172,14 @@ add_meeting (StyrSummary              *summary,
     }
 
   state = styr_meeting_load_state (store, meeting_id);
-  slots = styr_meeting_dup_effective_slots (STYR_MEETING (record), state);
-  chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
-  registered = state != NULL && styr_meeting_state_get_registered (state);
-
   summary->meeting_id = g_strdup (meeting_id);
   summary->meeting_title = g_strdup (styr_meeting_get_title (STYR_MEETING (record)));
   summary->agenda = styr_meeting_dup_agenda (STYR_MEETING (record));
-  if (chosen >= 0 && (guint) chosen < slots->len)
-    summary->meeting_when = styr_format_slot_long (g_ptr_array_index (slots, chosen));
-  else if (slots->len > 0)
-    {
-      g_autoptr(GString) when = g_string_new (NULL);
-
-      for (guint i = 0; i < slots->len; i++)
-        {
-          StyrSlot *slot = g_ptr_array_index (slots, i);
-          g_autofree char *one = styr_format_slot_long (slot);
-
-          g_string_append_printf (when, "%s%s%s", i > 0 ? _(" or ") : "", one,
-                                  slot->cancelled ? _(" (cancelled by KOMBIT)") : "");
-        }
-      summary->meeting_when = g_string_free (g_steal_pointer (&when), FALSE);
-    }
-
-  called_off = styr_meeting_is_called_off (STYR_MEETING (record), state);
   summary->meeting_needs_action = styr_rules_meeting_needs_action (STYR_MEETING (record), state,
                                                                    &summary->today, thresholds);
-  if (called_off)
-    summary->meeting_state = g_strdup (_("Cancelled by KOMBIT"));
-  else if (slots->len > 1 && chosen < 0)
-    summary->meeting_state = g_strdup (_("Choose a date"));
-  else if (registered)
-    {
-      g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
-                                                                       "registered_on"));
-
-      /* Translators: %s is the date the registration was recorded. */
-      summary->meeting_state = g_strdup_printf (_("Date chosen, registered on %s"), on);
-    }
-  else if (styr_meeting_get_registration_url (STYR_MEETING (record)) != NULL)
-    summary->meeting_state = g_strdup (_("Date chosen, not registered yet"));
-  else
-    summary->meeting_state = g_strdup (_("Date chosen"));
+  meeting_words (STYR_MEETING (record), state, &summary->meeting_when, &summary->meeting_state);
+  if (summary->meeting_state == NULL)
+    summary->meeting_state = g_strdup ("");
 
   if (state != NULL)
     {
@@ -173,7 +193,8 @@ static char *
 task_detail (StyrStore     *store,
              StyrTask      *task,
              StyrTaskState *state,
-             const GDate   *today)
+             const GDate   *today,
+             gboolean       national_share)
 {
   const char *status = state != NULL ? styr_task_state_get_status (state) : NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
@@ -193,10 +214,60 @@ task_detail (StyrStore     *store,
     }
   g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "",
                           styr_task_status_label (status));
-  if (styr_task_get_national (task, &national))
+  if (national_share && styr_task_get_national (task, &national))
     /* Translators: KOMBIT's count of municipalities that completed a task. */
     g_string_append_printf (detail, _(" · nationally %d of %d completed"), national.completed,
                             STYR_N_MUNICIPALITIES);
+  return g_string_free (g_steal_pointer (&detail), FALSE);
+}
+
+/* A task's line in the status table, as the deck's status slides have
+ * it: deadline and own status; its type and when it was published; the
+ * national counts in full; what it waits for. */
+static char *
+task_status (StyrStore     *store,
+             StyrTask      *task,
+             StyrTaskState *state,
+             const GDate   *today)
+{
+  g_autofree char *first = task_detail (store, task, state, today, FALSE);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  const char *published = styr_record_get_string (STYR_RECORD (task), "published");
+  const char *approx = styr_record_get_string (STYR_RECORD (task), "published_approx");
+  g_auto(GStrv) depends_on = styr_task_dup_depends_on (task);
+  StyrNationalStatus national;
+
+  g_string_append (detail, first);
+  if (styr_task_get_kind (task) != NULL || published != NULL || approx != NULL)
+    {
+      g_autofree char *date = published != NULL ? styr_date_to_user (published) : g_strdup (approx);
+
+      g_string_append_c (detail, '\n');
+      if (styr_task_get_kind (task) != NULL)
+        g_string_append (detail, styr_task_kind_label (styr_task_get_kind (task)));
+      if (styr_task_get_kind (task) != NULL && date != NULL)
+        g_string_append (detail, " · ");
+      if (date != NULL)
+        /* Translators: when KOMBIT published a KLIK task, e.g. "published 09-12-2019". */
+        g_string_append_printf (detail, _("published %s"), date);
+    }
+  if (styr_task_get_national (task, &national))
+    {
+      g_string_append_c (detail, '\n');
+      /* Translators: KOMBIT's counts for a KLIK task, as its status slides give them. */
+      g_string_append_printf (detail, _("Nationally: %d completed, %d started, %d not started "
+                                        "of %d"),
+                              national.completed, national.started, national.not_started,
+                              STYR_N_MUNICIPALITIES);
+    }
+  for (guint i = 0; depends_on != NULL && depends_on[i] != NULL; i++)
+    {
+      g_autofree char *before = styr_work_title (store, depends_on[i]);
+
+      g_string_append_c (detail, '\n');
+      /* Translators: %s is a task that must be completed first. */
+      g_string_append_printf (detail, _("After “%s”"), before);
+    }
   return g_string_free (g_steal_pointer (&detail), FALSE);
 }
 
@@ -208,11 +279,35 @@ typedef struct
   guint national_counted;
 } Progress;
 
+/* The status table lists a project's tasks in KOMBIT's code order
+ * ("00", "01", … "REL 3.4 … 01"), numbers compared as numbers; tasks
+ * without a code follow. @user_data maps an item's id to its code's key. */
+static int
+compare_by_code (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const StyrSummaryItem *x = *(StyrSummaryItem **) a;
+  const StyrSummaryItem *y = *(StyrSummaryItem **) b;
+  const char *kx = g_hash_table_lookup (user_data, x->id);
+  const char *ky = g_hash_table_lookup (user_data, y->id);
+  int by_project = g_utf8_collate (x->group, y->group);
+
+  if (by_project != 0)
+    return by_project;
+  if ((kx == NULL) != (ky == NULL))
+    return kx == NULL ? 1 : -1;
+  if (kx != NULL && strcmp (kx, ky) != 0)
+    return strcmp (kx, ky);
+  return g_utf8_collate (x->title, y->title);
+}
+
 static void
 add_tasks (StyrSummary              *summary,
            StyrStore                *store,
            GPtrArray                *tasks)
 {
+  g_autoptr(GHashTable) code_keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) progress = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
@@ -240,19 +335,37 @@ add_tasks (StyrSummary              *summary,
       StyrNationalStatus national;
       StyrSummaryItem *item;
 
-      /* Withdrawn tasks are not work to do; one that came without a project
-       * or title (a damaged record from elsewhere) has nowhere to go. */
-      if (g_str_has_prefix (styr_task_get_lifecycle (task), "withdraw") || project == NULL ||
-          styr_task_get_title (task) == NULL)
+      /* Withdrawn tasks are not work to do, but what KOMBIT deletes or has
+       * announced is news for the meeting; one that came without a title
+       * (a damaged record from elsewhere) has nowhere to go. */
+      if (plain == NULL)
+        continue;
+      if (g_strcmp0 (styr_task_get_lifecycle (task), "published") != 0)
+        {
+          g_auto(GStrv) notes = styr_record_dup_strv (STYR_RECORD (task), "notes");
+          const char *label = styr_task_lifecycle_label (styr_task_get_lifecycle (task));
+
+          item = add_item (summary->announced, id, "tasks", title,
+                           notes != NULL && notes[0] != NULL
+                           ? g_strdup_printf ("%s · %s", label, notes[0])
+                           : g_strdup (label),
+                           FALSE);
+          item->group = g_strdup (project);
+          /* Listed once, here: not yet or no longer work to count. */
+          continue;
+        }
+      if (project == NULL)
         continue;
 
       item = add_item (summary->tasks, id, "tasks", title,
-                       task_detail (store, task, task_state, &summary->today), overdue);
+                       task_status (store, task, task_state, &summary->today), overdue);
       item->group = g_strdup (project);
+      if (code != NULL)
+        g_hash_table_insert (code_keys, item->id, g_utf8_collate_key_for_filename (code, -1));
       if (overdue || due)
         {
           item = add_item (summary->attention, id, "tasks", title,
-                           task_detail (store, task, task_state, &summary->today), overdue);
+                           task_detail (store, task, task_state, &summary->today, TRUE), overdue);
           item->group = g_strdup (project);
         }
 
@@ -270,6 +383,8 @@ add_tasks (StyrSummary              *summary,
           counts->national_counted += STYR_N_MUNICIPALITIES;
         }
     }
+
+  g_ptr_array_sort_with_data (summary->tasks, compare_by_code, code_keys);
 
   for (guint i = 0; i < order->len; i++)
     {
@@ -331,6 +446,8 @@ add_checklists (StyrSummary  *summary,
       StyrRecord *checklist = g_ptr_array_index (checklists, i);
       g_autoptr(GPtrArray) items = styr_checklist_list_items (store, styr_record_get_key (checklist),
                                                               NULL);
+      g_autoptr(GString) waits = g_string_new (NULL);
+      g_autofree char *progress = NULL;
       guint done = 0;
 
       if (items == NULL)
@@ -348,6 +465,23 @@ add_checklists (StyrSummary  *summary,
 
           if (styr_work_is_done (store, id))
             done++;
+          else
+            {
+              g_auto(GStrv) depends_on = styr_checklist_item_dup_depends_on (item);
+              g_auto(GStrv) blocked = styr_work_blocked_by (store, (const char * const *) depends_on);
+
+              /* What must be done first, as the deck says the YR mapping
+               * must before the nul-sums-posteringstest. */
+              for (guint k = 0; blocked != NULL && blocked[k] != NULL; k++)
+                {
+                  g_autofree char *first = styr_work_title (store, blocked[k]);
+
+                  g_string_append_c (waits, '\n');
+                  /* Translators: a checklist item, then the one it waits for. */
+                  g_string_append_printf (waits, _("“%s” waits for “%s”"),
+                                          styr_checklist_item_get_text (item), first);
+                }
+            }
           /* An item that is the same step as a KLIK task is listed once, as
            * the task. */
           if (task_id == NULL &&
@@ -368,12 +502,89 @@ add_checklists (StyrSummary  *summary,
       add_item (summary->checklists, styr_record_get_id (checklist), page,
                 styr_record_get_string (checklist, "title"),
                 /* Translators: a checklist's progress in the summary. */
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
-                                              "%u of %u items done", items->len),
-                                 done, items->len),
+                g_strdup_printf ("%s%s",
+                                 progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                          "%u of %u item done",
+                                                                          "%u of %u items done",
+                                                                          items->len),
+                                                             done, items->len),
+                                 waits->str),
                 FALSE);
     }
 
+  return TRUE;
+}
+
+typedef struct
+{
+  GDate            day;
+  StyrSummaryItem *item;
+} Coming;
+
+static int
+compare_coming (gconstpointer a,
+                gconstpointer b)
+{
+  const Coming *x = a;
+  const Coming *y = b;
+
+  return g_date_compare (&x->day, &y->day);
+}
+
+/* What lies ahead, as the deck's last slides list it: the programme-leader
+ * meetings with their registration links, the ERP-vendor meeting of the
+ * municipality's ERP system (all three while none is chosen), the YR
+ * kick-off and the other days. The meeting the summary is for stands at
+ * its top, not here again. */
+static gboolean
+add_coming (StyrSummary           *summary,
+            StyrStore             *store,
+            const StyrRuleContext *context,
+            GError               **error)
+{
+  g_autoptr(GPtrArray) meetings = styr_record_load_all (store, "meeting", NULL, error);
+  g_autoptr(GArray) coming = g_array_new (FALSE, FALSE, sizeof (Coming));
+  const char *erp = context->erp_system != NULL && context->erp_system[0] != '\0'
+                    ? context->erp_system : NULL;
+
+  if (meetings == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      StyrMeeting *meeting = g_ptr_array_index (meetings, i);
+      const char *id = styr_record_get_id (STYR_RECORD (meeting));
+      const char *meeting_erp = styr_record_get_string (STYR_RECORD (meeting), "erp");
+      g_autoptr(StyrMeetingState) state = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *where = NULL;
+      Coming entry;
+
+      if (g_strcmp0 (id, summary->meeting_id) == 0 ||
+          (erp != NULL && meeting_erp != NULL && g_strcmp0 (erp, meeting_erp) != 0))
+        continue;
+      state = styr_meeting_load_state (store, id);
+      if (styr_meeting_is_past (meeting, state, &summary->today) ||
+          !styr_meeting_get_filing_day (meeting, state, &summary->today, &entry.day))
+        continue;
+
+      meeting_words (meeting, state, &when, &where);
+      entry.item = g_new0 (StyrSummaryItem, 1);
+      entry.item->id = g_strdup (id);
+      entry.item->page = g_strdup ("meetings");
+      entry.item->title = g_strdup (styr_meeting_get_title (meeting));
+      entry.item->detail = where != NULL && when != NULL ? g_strdup_printf ("%s · %s", when, where)
+                                                         : g_strdup (when != NULL ? when : "");
+      entry.item->group = g_strdup (styr_meeting_kind_label (styr_meeting_get_kind (meeting)));
+      entry.item->address = g_strdup (styr_meeting_get_registration_url (meeting));
+      entry.item->urgent = styr_rules_meeting_needs_action (meeting, state, &summary->today,
+                                                            &context->thresholds);
+      g_array_append_val (coming, entry);
+    }
+
+  g_array_sort (coming, compare_coming);
+  for (guint i = 0; i < coming->len; i++)
+    g_ptr_array_add (summary->coming, g_array_index (coming, Coming, i).item);
   return TRUE;
 }
 
@@ -491,6 +702,8 @@ styr_summary_build (StyrStore              *store,
   summary->agreements = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   summary->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   summary->links = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->coming = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  summary->announced = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
 
   summary->municipality = styr_municipality_dup_name (store, municipality);
 
@@ -535,6 +748,7 @@ styr_summary_build (StyrStore              *store,
       !add_checklists (summary, store, NULL, error) ||
       !add_checklists (summary, store, "agreements", error) ||
       !add_links (summary, store, error) ||
+      !add_coming (summary, store, context, error) ||
       !add_agreements (summary, store, thresholds, cancellable, error))
     return NULL;
 

@@ -65,6 +65,11 @@ typedef struct
  *   at most %STYR_SUMMARY_MAX_AGREEMENTS
  * @agreements_total: how many agreements need action in all
  * @roles: (element-type StyrSummaryItem): role gaps
+ * @coming: (element-type StyrSummaryItem): the meetings and days ahead,
+ *   in their order, each programme-leader meeting with its registration
+ *   link as @address
+ * @announced: (element-type StyrSummaryItem): KLIK tasks KOMBIT has
+ *   announced, withdrawn or announced it will withdraw
  * @links: (element-type StyrSummaryItem): KOMBIT's pages and addresses
  *   from the catalogue, each with its @address
  *
@@ -92,6 +97,8 @@ typedef struct
   GPtrArray *agreements;
   guint      agreements_total;
   GPtrArray *roles;
+  GPtrArray *coming;
+  GPtrArray *announced;
   GPtrArray *links;
 } StyrSummary;
 

@@ -195,6 +195,10 @@ show_summary (StyrOverviewPage *self,
              _("Every role is held, with a deputy."));
   add_items (self, _("Progress per Project"), summary->projects, "tasks", _("No KLIK tasks."));
   add_items (self, _("ØiR Checklists"), summary->checklists, "oir", _("There are no checklists."));
+  add_items (self, _("Coming Meetings and Days"), summary->coming, "meetings",
+             _("No meeting or day lies ahead in the catalogue."));
+  add_items (self, _("Announced and Withdrawn by KOMBIT"), summary->announced, "tasks",
+             _("KOMBIT has announced or withdrawn no task."));
 
   group = add_group (self, _("KOMBIT’s Links and Addresses"), NULL);
   for (guint i = 0; i < summary->links->len; i++)
