@@ -358,6 +358,18 @@ tasks_scenario (StyrApplication *app)
     g_free (saved_notes);
     saved_notes = stored_string (app, state_id, "status");
     g_assert_cmpstr (saved_notes, ==, "started");
+
+    /* Ctrl+Z takes the status back, and Ctrl+Shift+Z sets it again. */
+    gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_root (page)), "win.undo", NULL);
+    iterate ();
+    g_free (saved_notes);
+    saved_notes = stored_string (app, state_id, "status");
+    g_assert_cmpstr (saved_notes, !=, "started");
+    gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_root (page)), "win.redo", NULL);
+    iterate ();
+    g_free (saved_notes);
+    saved_notes = stored_string (app, state_id, "status");
+    g_assert_cmpstr (saved_notes, ==, "started");
   }
 
   /* An own task goes to the trash, and the toast brings it back. */

@@ -301,6 +301,28 @@ agreements_scenario (StyrApplication *app)
     g_assert_cmpuint (missing->len, ==, 0);
     g_assert_nonnull (styr_record_get_string (approved, "next_review"));
   }
+  /* Ctrl+Z undoes the approval, and only it; Ctrl+Shift+Z makes it again. */
+  {
+    GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page)));
+    StyrStore *store = styr_document_list_get_store (list);
+    g_autofree char *id = g_strdup (styr_document_list_get_id (list, 0));
+    g_autoptr(JsonObject) body = NULL;
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.redo");
+
+    g_assert_cmpstr (accels[0], ==, "<Shift><Control>z");
+    gtk_widget_activate_action (root, "win.undo", NULL);
+    iterate ();
+    body = styr_store_get (store, id, NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (body, "state"), ==, "requested");
+    g_assert_nonnull (json_object_get_member (json_object_get_object_member (body, "review"),
+                                              "answers"));
+    g_clear_pointer (&body, json_object_unref);
+    gtk_widget_activate_action (root, "win.redo", NULL);
+    iterate ();
+    body = styr_store_get (store, id, NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (body, "state"), ==, "approved");
+  }
   select_row (page, 0);
   iterate ();
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.terminate", NULL);

@@ -1069,6 +1069,9 @@ typedef struct
   const char *seen_rev;
   const char *author;
   char       *new_rev;
+  /* Back to this revision, or to none, instead of the last one's parent. */
+  gboolean    to_target;
+  const char *target;
 } Undo;
 
 static gboolean
@@ -1103,7 +1106,13 @@ undo_in_transaction (StyrStore  *self,
   last = read_revision (self, undo->id, current.rev, error);
   if (last == NULL)
     return FALSE;
-  if (last->parent != NULL && !(previous = read_revision (self, undo->id, last->parent, error)))
+  if (undo->to_target)
+    {
+      if (undo->target != NULL && !(previous = read_revision (self, undo->id, undo->target, error)))
+        return FALSE;
+    }
+  else if (last->parent != NULL &&
+           !(previous = read_revision (self, undo->id, last->parent, error)))
     return FALSE;
 
   if (previous != NULL && !previous->deleted && previous->body == NULL)
@@ -1126,6 +1135,12 @@ undo_in_transaction (StyrStore  *self,
 
   if (current.deleted && edit.deleted)
     {
+      /* Going back to "there was none" leaves a deletion as it is. */
+      if (undo->to_target)
+        {
+          undo->new_rev = g_strdup (current.rev);
+          return TRUE;
+        }
       g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
                    _("There is nothing to undo for “%s”."), undo->id);
       return FALSE;
@@ -1236,6 +1251,186 @@ styr_store_undo (StyrStore   *self,
 
   g_free (undo.new_rev);
   return ok;
+}
+
+/**
+ * styr_store_edit_free:
+ * @edit: a #StyrStoreEdit
+ */
+void
+styr_store_edit_free (StyrStoreEdit *edit)
+{
+  g_free (edit->id);
+  g_free (edit->before);
+  g_free (edit->after);
+  g_free (edit);
+}
+
+/**
+ * styr_store_list_local_edits:
+ * @self: a #StyrStore
+ * @since: a change sequence number, from styr_store_get_update_seq()
+ * @error: return location for a #GError
+ *
+ * Lists what was written here after @since, each document once: the
+ * revision it had before and the one it has now. Replicated revisions
+ * are not edits made here and are left out.
+ *
+ * Returns: (transfer full) (element-type StyrStoreEdit): the edits in the
+ *   order they were made, or %NULL with @error set
+ */
+GPtrArray *
+styr_store_list_local_edits (StyrStore  *self,
+                             gint64      since,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                styr_store_edit_free);
+  gboolean stepped, row;
+
+  g_return_val_if_fail (STYR_IS_STORE (self), NULL);
+
+  stmt = _styr_store_prepare (self,
+                              "SELECT doc_id, rev FROM changes WHERE seq > ?1 AND origin = 'local' "
+                              "ORDER BY seq",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, since);
+
+  while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *rev = (const char *) sqlite3_column_text (stmt, 1);
+      GHashTable *revs = g_hash_table_lookup (written, id);
+      StyrStoreEdit *edit = g_hash_table_lookup (by_id, id);
+
+      if (revs == NULL)
+        {
+          revs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (written, g_strdup (id), revs);
+          edit = g_new0 (StyrStoreEdit, 1);
+          edit->id = g_strdup (id);
+          g_ptr_array_add (edits, edit);
+          g_hash_table_insert (by_id, edit->id, edit);
+        }
+      g_hash_table_add (revs, g_strdup (rev));
+      g_free (edit->after);
+      edit->after = g_strdup (rev);
+    }
+  if (!stepped)
+    return NULL;
+
+  /* Before is the first ancestor not written since: what it was. */
+  for (guint i = 0; i < edits->len; i++)
+    {
+      StyrStoreEdit *edit = g_ptr_array_index (edits, i);
+      GHashTable *revs = g_hash_table_lookup (written, edit->id);
+      g_autofree char *rev = g_strdup (edit->after);
+
+      while (rev != NULL && g_hash_table_contains (revs, rev))
+        {
+          g_autoptr(RevisionRow) revision = read_revision (self, edit->id, rev, error);
+
+          if (revision == NULL)
+            return NULL;
+          g_free (rev);
+          rev = g_steal_pointer (&revision->parent);
+        }
+      edit->before = g_steal_pointer (&rev);
+    }
+
+  return g_steal_pointer (&edits);
+}
+
+typedef struct
+{
+  GPtrArray  *edits;
+  const char *author;
+} Revert;
+
+static gboolean
+revert_in_transaction (StyrStore  *self,
+                       gpointer    user_data,
+                       GError    **error)
+{
+  Revert *revert = user_data;
+
+  for (guint i = 0; i < revert->edits->len; i++)
+    {
+      StyrStoreEdit *edit = g_ptr_array_index (revert->edits, i);
+      Undo undo = { edit->id, edit->after, revert->author, NULL, TRUE, edit->before };
+
+      if (!undo_in_transaction (self, &undo, error))
+        {
+          g_free (undo.new_rev);
+          return FALSE;
+        }
+      g_free (edit->before);
+      edit->before = g_steal_pointer (&edit->after);
+      edit->after = undo.new_rev;
+    }
+  return TRUE;
+}
+
+/**
+ * styr_store_revert:
+ * @self: a #StyrStore
+ * @edits: (element-type StyrStoreEdit): edits from
+ *   styr_store_list_local_edits()
+ * @author: (nullable): who reverted them
+ * @error: return location for a #GError
+ *
+ * Takes each document of @edits back to its @before content, all or none,
+ * as new revisions that replicate like any edit; a document changed again
+ * since its @after is not touched, and the whole revert fails. On success
+ * each edit is turned around, so that reverting it again redoes it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+styr_store_revert (StyrStore   *self,
+                   GPtrArray   *edits,
+                   const char  *author,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) copy = NULL;
+  Revert revert = { NULL, author };
+
+  g_return_val_if_fail (STYR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edits != NULL, FALSE);
+
+  /* The edits turn around only when the whole transaction commits. */
+  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) styr_store_edit_free);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      StyrStoreEdit *edit = g_ptr_array_index (edits, i);
+      StyrStoreEdit *twin = g_new0 (StyrStoreEdit, 1);
+
+      twin->id = g_strdup (edit->id);
+      twin->before = g_strdup (edit->before);
+      twin->after = g_strdup (edit->after);
+      g_ptr_array_add (copy, twin);
+    }
+  revert.edits = copy;
+  if (!styr_store_transaction (self, revert_in_transaction, &revert, error))
+    return FALSE;
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      StyrStoreEdit *edit = g_ptr_array_index (edits, i);
+      StyrStoreEdit *twin = g_ptr_array_index (copy, i);
+
+      g_free (edit->before);
+      g_free (edit->after);
+      edit->before = g_steal_pointer (&twin->before);
+      edit->after = g_steal_pointer (&twin->after);
+    }
+  return TRUE;
 }
 
 /**

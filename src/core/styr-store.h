@@ -123,6 +123,30 @@ gboolean    styr_store_undo               (StyrStore      *self,
                                            const char     *author,
                                            char          **new_rev,
                                            GError        **error);
+/**
+ * StyrStoreEdit:
+ * @id: a document written here
+ * @before: (nullable): its revision before, %NULL when it did not exist
+ * @after: its revision after
+ *
+ * One document's part of a change made here, see
+ * styr_store_list_local_edits() and styr_store_revert().
+ */
+typedef struct
+{
+  char *id;
+  char *before;
+  char *after;
+} StyrStoreEdit;
+
+void        styr_store_edit_free          (StyrStoreEdit  *edit);
+GPtrArray  *styr_store_list_local_edits   (StyrStore      *self,
+                                           gint64          since,
+                                           GError        **error);
+gboolean    styr_store_revert             (StyrStore      *self,
+                                           GPtrArray      *edits,
+                                           const char     *author,
+                                           GError        **error);
 GPtrArray  *styr_store_find_ids           (StyrStore      *self,
                                            const char     *type,
                                            const char     *field,

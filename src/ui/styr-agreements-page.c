@@ -82,8 +82,6 @@ struct _StyrAgreementsPage
   GPtrArray          *assignments;
   GPtrArray          *risk_rows;
   StyrAgreement      *current;
-  char               *deleted_id;
-  char               *deleted_rev;
   StyrRegisterFiles  *files;
   char               *supplier_filter;
   char               *service_filter;
@@ -991,27 +989,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->deleted_id == NULL)
-    return;
-
-  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, styr_ui_author (), NULL,
-                        &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-  else
-    select_id (self, self->deleted_id);
-
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_rev, g_free);
-}
-
-static void
 show_trash_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -1032,7 +1009,6 @@ delete_action (GtkWidget  *widget,
 {
   StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  g_autofree char *tombstone = NULL;
   g_autofree char *title = NULL;
   g_autofree char *id = NULL;
 
@@ -1047,18 +1023,13 @@ delete_action (GtkWidget  *widget,
   title = g_strdup_printf (_("“%s” was deleted"),
                            styr_agreement_get_using_system (self->current));
   if (!styr_store_delete (self->store, id, styr_record_get_rev (STYR_RECORD (self->current)),
-                          styr_ui_author (), &tombstone, &error))
+                          styr_ui_author (), NULL, &error))
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  g_free (self->deleted_id);
-  g_free (self->deleted_rev);
-  self->deleted_id = g_steal_pointer (&id);
-  self->deleted_rev = g_steal_pointer (&tombstone);
-
-  styr_ui_toast (GTK_WIDGET (self), title, "agreements.undo-delete");
+  styr_ui_toast (GTK_WIDGET (self), title, TRUE);
 }
 
 static void
@@ -1148,7 +1119,7 @@ review_saved_cb (GtkNativeDialog *chooser,
     /* Translators: %s is the PDF file's name. */
     g_autofree char *message = g_strdup_printf (_("The review was saved as “%s”"), name);
 
-    styr_ui_toast (GTK_WIDGET (self), message, NULL);
+    styr_ui_toast (GTK_WIDGET (self), message, FALSE);
   }
 }
 
@@ -1241,10 +1212,8 @@ file_action (GtkWidget  *widget,
     styr_register_files_import (self->files);
   else if (g_str_equal (action_name, "agreements.import-usage"))
     styr_register_files_import_usage (self->files);
-  else if (g_str_equal (action_name, "agreements.export"))
-    styr_register_files_export (self->files);
   else
-    styr_register_files_undo_import (self->files);
+    styr_register_files_export (self->files);
 }
 
 static void
@@ -1427,8 +1396,6 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->answer_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->note_rows, g_ptr_array_unref);
   g_clear_pointer (&self->questions_reference, g_free);
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_rev, g_free);
   g_clear_object (&self->files);
   g_clear_pointer (&self->supplier_filter, g_free);
   g_clear_pointer (&self->service_filter, g_free);
@@ -1502,8 +1469,6 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
                                    show_pejlemaerke_action);
   gtk_widget_class_install_action (widget_class, "agreements.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "agreements.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "agreements.undo-delete", NULL,
-                                   undo_delete_action);
   gtk_widget_class_install_action (widget_class, "agreements.clear-filters", NULL,
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "agreements.approve", NULL, approve_action);
@@ -1515,7 +1480,6 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "agreements.import", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "agreements.import-usage", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "agreements.export", NULL, file_action);
-  gtk_widget_class_install_action (widget_class, "agreements.undo-import", NULL, file_action);
   gtk_widget_class_install_action (widget_class, "agreements.show-trash", NULL,
                                    show_trash_action);
   gtk_widget_class_install_action (widget_class, "agreements.focus-search", NULL,

@@ -35,7 +35,6 @@ struct _StyrCalendarFiles
   StyrStore  *store;
   GSettings  *settings;
   StyrClock  *clock;
-  GPtrArray  *last_import;
 };
 
 G_DEFINE_FINAL_TYPE (StyrCalendarFiles, styr_calendar_files, G_TYPE_OBJECT)
@@ -94,7 +93,7 @@ save_response_cb (GtkNativeDialog   *chooser,
         show_file_error (self, _("The Calendar File Was Not Written"), error);
       else
         styr_ui_toast (self->owner, left_out != NULL ? left_out
-                                                     : _("The calendar file was written"), NULL);
+                                                     : _("The calendar file was written"), FALSE);
     }
   g_object_unref (chooser);
 }
@@ -167,7 +166,7 @@ launched_cb (GObject      *source,
     styr_ui_toast (launch->self->owner,
                    launch->left_out != NULL ? launch->left_out
                                             : _("The meeting was handed to your calendar"),
-                   NULL);
+                   FALSE);
   else
     {
       /* No calendar application, or none that would take the file: the
@@ -266,9 +265,7 @@ import_confirm_cb (AdwMessageDialog  *dialog,
       return;
     }
 
-  g_clear_pointer (&self->last_import, g_ptr_array_unref);
-  self->last_import = g_ptr_array_ref (updates);
-  styr_ui_toast (self->owner, _("The invitation was imported"), "meetings.undo-import");
+  styr_ui_toast (self->owner, _("The invitation was imported"), TRUE);
 }
 
 /**
@@ -383,33 +380,6 @@ styr_calendar_files_import (StyrCalendarFiles *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/**
- * styr_calendar_files_undo_import:
- * @self: a #StyrCalendarFiles
- *
- * Takes back the invitation imported last, unless its meeting changed
- * again since, and says which.
- */
-void
-styr_calendar_files_undo_import (StyrCalendarFiles *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (STYR_IS_CALENDAR_FILES (self));
-
-  if (self->last_import == NULL)
-    return;
-
-  if (!styr_ics_undo_import (self->store, self->last_import, styr_ui_author (), &error))
-    {
-      show_file_error (self, _("Cannot Undo the Import"), error);
-      return;
-    }
-
-  g_clear_pointer (&self->last_import, g_ptr_array_unref);
-  styr_ui_toast (self->owner, _("Import undone"), NULL);
-}
-
 static void
 styr_calendar_files_finalize (GObject *object)
 {
@@ -421,7 +391,6 @@ styr_calendar_files_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
-  g_clear_pointer (&self->last_import, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_calendar_files_parent_class)->finalize (object);
 }

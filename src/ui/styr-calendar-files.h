@@ -27,6 +27,5 @@ void               styr_calendar_files_save         (StyrCalendarFiles *self,
 void               styr_calendar_files_import       (StyrCalendarFiles *self);
 void               styr_calendar_files_import_bytes (StyrCalendarFiles *self,
                                                      GBytes            *bytes);
-void               styr_calendar_files_undo_import  (StyrCalendarFiles *self);
 
 G_END_DECLS

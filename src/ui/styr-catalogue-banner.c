@@ -111,7 +111,7 @@ fetch_action (GtkWidget  *widget,
 
   if (source[0] == '\0')
     {
-      styr_ui_toast (widget, _("Give the address of KOMBIT’s catalogue in Preferences"), NULL);
+      styr_ui_toast (widget, _("Give the address of KOMBIT’s catalogue in Preferences"), FALSE);
       gtk_widget_activate_action (widget, "app.preferences", NULL);
     }
   else

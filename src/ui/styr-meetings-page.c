@@ -969,7 +969,7 @@ copy_link_action (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
-  styr_ui_toast (widget, _("The registration link was copied"), NULL);
+  styr_ui_toast (widget, _("The registration link was copied"), FALSE);
 }
 
 static void
@@ -1036,7 +1036,7 @@ save_notes_action (GtkWidget  *widget,
                                changes, styr_ui_author (), NULL, &error))
     styr_ui_show_error (widget, error);
   else
-    styr_ui_toast (widget, _("The notes were saved"), NULL);
+    styr_ui_toast (widget, _("The notes were saved"), FALSE);
 }
 
 static void
@@ -1071,14 +1071,6 @@ back_action (GtkWidget  *widget,
 {
   adw_leaflet_navigate (ADW_LEAFLET (adw_bin_get_child (ADW_BIN (widget))),
                         ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-undo_import_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  styr_calendar_files_undo_import (STYR_MEETINGS_PAGE (widget)->files);
 }
 
 /**
@@ -1178,7 +1170,6 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "meetings.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "meetings.undo-import", NULL, undo_import_action);
   gtk_widget_class_install_action (widget_class, "meetings.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "meetings.copy-registration-link", "s",
                                    copy_link_action);

@@ -47,9 +47,6 @@ struct _StyrOirPage
   AdwPreferencesGroup *integrations_group;
   AdwPreferencesGroup *add_group;
 
-  /* The own item deleted last, for undo. */
-  char                *deleted_id;
-  char                *deleted_rev;
 };
 
 G_DEFINE_FINAL_TYPE (StyrOirPage, styr_oir_page, STYR_TYPE_PAGE)
@@ -782,40 +779,18 @@ delete_own_item (StyrOirPage       *self,
 {
   const char *id = styr_record_get_id (STYR_RECORD (item));
   g_autoptr(GError) error = NULL;
-  g_autofree char *tombstone = NULL;
   g_autofree char *title = NULL;
 
   /* Translators: a toast after deleting an own task. */
   title = g_strdup_printf (_("“%s” was deleted"), styr_checklist_item_get_text (item));
-  if (!styr_checklist_delete_item (self->store, id, seen_rev, styr_ui_author (), &tombstone,
+  if (!styr_checklist_delete_item (self->store, id, seen_rev, styr_ui_author (), NULL,
                                    &error))
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  g_free (self->deleted_id);
-  g_free (self->deleted_rev);
-  self->deleted_id = g_strdup (id);
-  self->deleted_rev = g_steal_pointer (&tombstone);
-  styr_ui_toast (GTK_WIDGET (self), title, "oir.undo-delete");
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  StyrOirPage *self = STYR_OIR_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->deleted_id == NULL)
-    return;
-  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, styr_ui_author (),
-                        NULL, &error))
-    styr_ui_show_error (widget, error);
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_rev, g_free);
+  styr_ui_toast (GTK_WIDGET (self), title, TRUE);
 }
 
 /* The text and due date of an own item, if the dialog changed them. */
@@ -1069,8 +1044,6 @@ styr_oir_page_dispose (GObject *object)
   g_clear_pointer (&self->progress, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->integration_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_rev, g_free);
   self->store = NULL;
   self->clock = NULL;
   self->settings = NULL;
@@ -1100,7 +1073,6 @@ styr_oir_page_class_init (StyrOirPageClass *klass)
                                        "oir.add-checklist", NULL);
   gtk_widget_class_install_action (widget_class, "oir.add-item", "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "oir.edit-item", "s", edit_item_action);
-  gtk_widget_class_install_action (widget_class, "oir.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "oir.dismiss-changes", "s",
                                    dismiss_changes_action);
 }

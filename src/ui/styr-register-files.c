@@ -34,7 +34,6 @@ struct _StyrRegisterFiles
   /* Owned */
   StyrStore        *store;
   StyrDocumentList *list;
-  StyrAgreementImport *last_import;
 };
 
 G_DEFINE_FINAL_TYPE (StyrRegisterFiles, styr_register_files, G_TYPE_OBJECT)
@@ -98,7 +97,6 @@ import_committed_cb (StyrImportDialog    *dialog,
   g_autofree char *first = NULL;
   g_autofree char *title = NULL;
 
-  g_set_object (&self->last_import, import);
   if (changed == 0)
     title = g_strdup_printf (ngettext ("Imported %u new agreement", "Imported %u new agreements",
                                        added), added);
@@ -113,35 +111,7 @@ import_committed_cb (StyrImportDialog    *dialog,
       title = g_strdup_printf (ngettext ("%s and changed %u", "%s and changed %u", changed),
                                first, changed);
     }
-  styr_ui_toast (self->owner, title, "agreements.undo-import");
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/**
- * styr_register_files_undo_import:
- * @self: a #StyrRegisterFiles
- *
- * Takes back the import done last, all of it or, when an agreement it
- * wrote changed again since, none of it, and says which.
- */
-void
-styr_register_files_undo_import (StyrRegisterFiles *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (STYR_IS_REGISTER_FILES (self));
-
-  if (self->last_import == NULL || !styr_agreement_import_can_undo (self->last_import))
-    return;
-
-  if (!styr_agreement_import_undo (self->last_import, styr_ui_author (), &error))
-    {
-      show_file_error (self, _("Cannot Undo the Import"), error);
-      return;
-    }
-
-  g_clear_object (&self->last_import);
-  styr_ui_toast (self->owner, _("Import undone"), NULL);
+  styr_ui_toast (self->owner, title, TRUE);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -274,7 +244,7 @@ usage_confirm_cb (AdwMessageDialog   *dialog,
 
   title = g_strdup_printf (ngettext ("Updated the usage of %u agreement",
                                      "Updated the usage of %u agreements", updated), updated);
-  styr_ui_toast (self->owner, title, NULL);
+  styr_ui_toast (self->owner, title, FALSE);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -410,7 +380,7 @@ write_export (StyrRegisterFiles  *self,
   /* Translators: the number of agreements, then the file. */
   title = g_strdup_printf (ngettext ("Exported %u agreement to “%s”",
                                      "Exported %u agreements to “%s”", n), n, name);
-  styr_ui_toast (self->owner, title, NULL);
+  styr_ui_toast (self->owner, title, FALSE);
 }
 
 static void
@@ -533,7 +503,6 @@ styr_register_files_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->list);
-  g_clear_object (&self->last_import);
 
   G_OBJECT_CLASS (styr_register_files_parent_class)->dispose (object);
 }

@@ -22,6 +22,5 @@ StyrRegisterFiles *styr_register_files_new          (GtkWidget         *owner,
 void               styr_register_files_import       (StyrRegisterFiles *self);
 void               styr_register_files_import_usage (StyrRegisterFiles *self);
 void               styr_register_files_export       (StyrRegisterFiles *self);
-void               styr_register_files_undo_import  (StyrRegisterFiles *self);
 
 G_END_DECLS

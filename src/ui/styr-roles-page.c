@@ -706,7 +706,7 @@ export_response_cb (GtkNativeDialog *chooser,
   if (error != NULL)
     styr_ui_show_error (GTK_WIDGET (self), error);
   else
-    styr_ui_toast (GTK_WIDGET (self), _("The role overview was exported"), NULL);
+    styr_ui_toast (GTK_WIDGET (self), _("The role overview was exported"), FALSE);
 }
 
 static void

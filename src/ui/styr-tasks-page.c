@@ -60,8 +60,6 @@ struct _StyrTasksPage
 
   char               *selected_id;
   char               *pending_select;
-  char               *deleted_id;
-  char               *deleted_rev;
 
   GtkSearchEntry     *search_entry;
   GtkDropDown        *project_dropdown;
@@ -1160,7 +1158,6 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) body = NULL;
   g_autofree char *rev = NULL;
-  g_autofree char *tombstone = NULL;
   g_autofree char *title = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
@@ -1170,42 +1167,13 @@ delete_action (GtkWidget  *widget,
   /* Translators: a toast after deleting an own task. */
   title = g_strdup_printf (_("“%s” was deleted"),
                            json_object_get_string_member_with_default (body, "title", id));
-  if (!styr_task_delete_local (self->store, id, rev, styr_ui_author (), &tombstone, &error))
+  if (!styr_task_delete_local (self->store, id, rev, styr_ui_author (), NULL, &error))
     {
       styr_ui_show_error (widget, error);
       return;
     }
 
-  g_free (self->deleted_id);
-  g_free (self->deleted_rev);
-  self->deleted_id = g_steal_pointer (&id);
-  self->deleted_rev = g_steal_pointer (&tombstone);
-  styr_ui_toast (widget, title, "tasks.undo-delete");
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  StyrTasksPage *self = STYR_TASKS_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->deleted_id == NULL)
-    return;
-
-  if (!styr_store_undo (self->store, self->deleted_id, self->deleted_rev, styr_ui_author (),
-                        NULL, &error))
-    styr_ui_show_error (widget, error);
-  else
-    {
-      g_free (self->pending_select);
-      self->pending_select = g_strdup (self->deleted_id);
-      select_pending (self);
-    }
-
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_rev, g_free);
+  styr_ui_toast (widget, title, TRUE);
 }
 
 static void
@@ -1402,8 +1370,6 @@ styr_tasks_page_dispose (GObject *object)
   g_clear_pointer (&self->person, g_free);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_pointer (&self->pending_select, g_free);
-  g_clear_pointer (&self->deleted_id, g_free);
-  g_clear_pointer (&self->deleted_rev, g_free);
 
   G_OBJECT_CLASS (styr_tasks_page_parent_class)->dispose (object);
 }
@@ -1457,7 +1423,6 @@ styr_tasks_page_class_init (StyrTasksPageClass *klass)
                                    status_selected_action);
   gtk_widget_class_install_action (widget_class, "tasks.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "tasks.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "tasks.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "tasks.show-trash", NULL, show_trash_action);
   gtk_widget_class_install_action (widget_class, "tasks.clear-filters", NULL,
                                    clear_filters_action);

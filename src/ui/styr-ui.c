@@ -80,19 +80,20 @@ styr_ui_show_error (GtkWidget    *widget,
  * styr_ui_toast:
  * @widget: a widget in the window
  * @title: what happened
- * @undo_action: (nullable): the action an Undo button activates
+ * @undoable: whether to offer to undo what happened
  *
- * Says what happened, with an Undo button where it can be undone.
+ * Says what happened, with an Undo button that undoes that very change
+ * when @undoable.
  */
 void
 styr_ui_toast (GtkWidget  *widget,
                const char *title,
-               const char *undo_action)
+               gboolean    undoable)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (undo_action != NULL && STYR_IS_WINDOW (root))
-    styr_window_offer_undo (STYR_WINDOW (root), widget, undo_action, title);
+  if (undoable && STYR_IS_WINDOW (root))
+    styr_window_offer_undo (STYR_WINDOW (root), title);
   else
     add_toast (widget, styr_ui_toast_new (title));
 }

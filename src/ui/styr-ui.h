@@ -27,7 +27,7 @@ void        styr_ui_show_error (GtkWidget    *widget,
                                 const GError *error);
 void        styr_ui_toast      (GtkWidget    *widget,
                                 const char   *title,
-                                const char   *undo_action);
+                                gboolean      undoable);
 
 GtkWidget  *styr_ui_provenance_tag (StyrRecord *record);
 void        styr_ui_set_tooltip (GtkWidget  *widget,

@@ -22,6 +22,7 @@
 #include "styr-municipality-chooser.h"
 #include "styr-catalogue-banner.h"
 #include "styr-window.h"
+#include "styr-undo-stack.h"
 
 struct _StyrWindow
 {
@@ -45,12 +46,9 @@ struct _StyrWindow
   StyrClock            *clock;
   StyrSync             *sync;
 
-  /* What Undo (its toast's button, or Ctrl+Z) undoes: an action of the
-   * page that offered it, which the toast, above the pages, cannot reach
-   * by itself. */
-  GWeakRef              undo_widget;
-  char                 *undo_action;
-  AdwToast             *undo_toast;
+  /* Every change the user makes in this window, to undo (Ctrl+Z, or the
+   * toast's button) and redo (Ctrl+Shift+Z). */
+  StyrUndoStack        *undo_stack;
   GSettings            *settings;
   GListModel           *municipalities;
 };
@@ -203,7 +201,7 @@ summary_for_print_cb (GObject      *source,
   if (printed == GTK_PRINT_OPERATION_RESULT_ERROR)
     styr_ui_show_error (GTK_WIDGET (job->window), error);
   else if (job->path != NULL)
-    styr_ui_toast (GTK_WIDGET (job->window), _("The summary was exported as PDF"), NULL);
+    styr_ui_toast (GTK_WIDGET (job->window), _("The summary was exported as PDF"), FALSE);
 }
 
 /* Prints the summary, or with @path exports it as PDF there. */
@@ -283,62 +281,115 @@ choose_municipality_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
-static void
-undo_dismissed_cb (StyrWindow *self,
-                   AdwToast   *toast)
+/* Whether this window's user wrote what the store just announced: its
+ * own, or one of its dialogs, is the active window. */
+static gboolean
+is_acting (StyrWindow *self)
 {
-  if (self->undo_toast == toast)
-    self->undo_toast = NULL;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWindow *active = application != NULL ? gtk_application_get_active_window (application)
+                                          : NULL;
+
+  for (GtkWindow *window = active; window != NULL; window = gtk_window_get_transient_for (window))
+    if (window == GTK_WINDOW (self))
+      return TRUE;
+  return active == NULL;
 }
 
+static void
+documents_changed_cb (StyrWindow *self)
+{
+  if (is_acting (self))
+    styr_undo_stack_notice (self->undo_stack);
+  else
+    styr_undo_stack_skip (self->undo_stack);
+}
+
+static void
+update_undo_actions (StyrWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 styr_undo_stack_get_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 styr_undo_stack_get_can_redo (self->undo_stack));
+}
+
+/* Says what was undone or redone, or why not. */
+static void
+reverted (StyrWindow   *self,
+          gboolean      ok,
+          gboolean      undone,
+          const char   *label,
+          const GError *error)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (!ok)
+    {
+      styr_window_show_error (self, error);
+      return;
+    }
+  if (label != NULL)
+    /* Translators: %s is the change, as its toast said it, e.g. "Agreement deleted". */
+    title = g_strdup_printf (undone ? _("Undone: %s") : _("Redone: %s"), label);
+  toast = styr_ui_toast_new (title != NULL ? title
+                             : undone ? _("Change undone") : _("Change redone"));
+  if (undone)
+    {
+      adw_toast_set_button_label (toast, _("_Redo"));
+      adw_toast_set_action_name (toast, "win.redo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* win.undo and win.undo-change(serial) undo, win.redo redoes. */
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   StyrWindow *self = STYR_WINDOW (widget);
-  g_autoptr(GtkWidget) target = g_weak_ref_get (&self->undo_widget);
-  g_autofree char *action = g_steal_pointer (&self->undo_action);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+  gboolean ok;
 
-  g_weak_ref_set (&self->undo_widget, NULL);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  if (target != NULL && action != NULL)
-    gtk_widget_activate_action (target, action, NULL);
+  if (redo)
+    ok = styr_undo_stack_redo (self->undo_stack, styr_ui_author (), &label, &error);
+  else
+    ok = styr_undo_stack_undo (self->undo_stack,
+                               parameter != NULL ? g_variant_get_uint32 (parameter) : 0,
+                               styr_ui_author (), &label, &error);
+  reverted (self, ok, !redo, label, error);
 }
 
 /**
  * styr_window_offer_undo:
  * @self: a #StyrWindow
- * @widget: the widget whose action undoes it, e.g. a page
- * @action: that action, e.g. "agreements.undo-delete"
  * @title: what happened
  *
- * Says what happened in a toast with an Undo button, and makes Ctrl+Z
- * undo it too, until something else can be undone.
+ * Says what happened in a toast whose Undo button undoes that very
+ * change, even when others came after it; Ctrl+Z undoes the newest.
  */
 void
 styr_window_offer_undo (StyrWindow *self,
-                        GtkWidget  *widget,
-                        const char *action,
                         const char *title)
 {
   AdwToast *toast;
+  guint serial;
 
   g_return_if_fail (STYR_IS_WINDOW (self));
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (action != NULL);
+  g_return_if_fail (title != NULL);
 
-  g_weak_ref_set (&self->undo_widget, widget);
-  g_free (self->undo_action);
-  self->undo_action = g_strdup (action);
-
+  serial = styr_undo_stack_seal (self->undo_stack, title);
   toast = styr_ui_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (undo_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->undo_toast = toast;
+  if (serial != 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-change");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint32 (serial));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -349,6 +400,13 @@ styr_window_constructed (GObject *object)
   g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (styr_window_parent_class)->constructed (object);
+
+  self->undo_stack = styr_undo_stack_new (self->store);
+  g_signal_connect_object (self->undo_stack, "notify", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "documents-changed", G_CALLBACK (documents_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
 
   self->municipalities = styr_municipality_list_load (self->store, &error);
   if (self->municipalities == NULL)
@@ -424,8 +482,7 @@ styr_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
   g_clear_object (&self->sync);
-  g_weak_ref_set (&self->undo_widget, NULL);
-  g_clear_pointer (&self->undo_action, g_free);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (styr_window_parent_class)->dispose (object);
@@ -571,6 +628,8 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-change", "u", undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",

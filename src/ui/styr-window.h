@@ -21,8 +21,6 @@ StyrWindow *styr_window_new                (StyrApplication *application,
                                             GSettings       *settings);
 GListModel *styr_window_get_municipalities (StyrWindow      *self);
 void        styr_window_offer_undo         (StyrWindow      *self,
-                                            GtkWidget       *widget,
-                                            const char      *action,
                                             const char      *title);
 void        styr_window_add_toast          (StyrWindow      *self,
                                             AdwToast        *toast);
