@@ -177,24 +177,48 @@ agreements_scenario (StyrApplication *app)
   list = styr_agreements_page_get_list (page);
   before = g_list_model_get_n_items (G_LIST_MODEL (list));
 
-  /* A new agreement is selected for editing; its name is typed and saved. */
+  /* "New" opens an empty form and makes nothing: abandoned, it leaves no
+   * agreement behind. */
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.new", NULL);
   iterate ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agreements");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
+
+  /* Typed, it is saved a moment after the last key, with no Save. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.new", NULL);
+  iterate ();
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Using system")),
                          "KMD Sygedagpenge");
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Services")),
                          "sf1520, SF1500");
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Valid from")),
                          "01-12-2019");
-  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.save", NULL);
-  iterate ();
+  {
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
 
-  /* A bad date is refused and the agreement stays as it was. */
+    while (g_list_model_get_n_items (G_LIST_MODEL (list)) == before &&
+           g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before + 1);
+
+  /* A bad date is marked, kept in the form, and not stored; the rest is. */
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Valid to")),
                          "31-02-2020");
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Supplier")),
+                         "Leverandør A/S");
   gtk_widget_activate_action (GTK_WIDGET (page), "agreements.save", NULL);
   iterate ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row_titled (GTK_WIDGET (page),
+                                                                       "Valid to")),
+                                           "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page),
+                                                                          "Valid to"))),
+                   ==, "31-02-2020");
 
   /* It is found by search, and the filters say so. */
   /* Drop-downs hide search entries of their own; ours has the placeholder. */
@@ -230,6 +254,7 @@ agreements_scenario (StyrApplication *app)
     g_assert_cmpstr (services[0], ==, "SF1520");
     g_assert_cmpstr (styr_record_get_string (found, "valid_from"), ==, "2019-12-01");
     g_assert_null (styr_record_get_string (found, "valid_to"));
+    g_assert_cmpstr (styr_agreement_get_supplier (STYR_AGREEMENT (found)), ==, "Leverandør A/S");
   }
 
   /* A new agreement is requested, so the Approved filter hides it. */
@@ -322,6 +347,20 @@ agreements_scenario (StyrApplication *app)
     iterate ();
     body = styr_store_get (store, id, NULL, NULL);
     g_assert_cmpstr (json_object_get_string_member (body, "state"), ==, "approved");
+    g_clear_pointer (&body, json_object_unref);
+
+    /* Typing never waits for a Save: switched to another page at once,
+     * the notes are kept. */
+    select_row (page, 0);
+    iterate ();
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Notes")),
+                           "Spørg leverandøren om perioden ");
+    gtk_widget_activate_action (root, "win.show-page", "s", "tasks");
+    body = styr_store_get (store, id, NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (body, "notes"), ==,
+                     "Spørg leverandøren om perioden");
+    gtk_widget_activate_action (root, "win.show-page", "s", "agreements");
+    iterate ();
   }
   select_row (page, 0);
   iterate ();

@@ -47,6 +47,28 @@ sorted_copy (JsonNode *node)
 }
 
 /**
+ * styr_json_object_copy:
+ * @object: a JSON object
+ *
+ * json_node_copy() shares the objects and arrays inside; this copies them
+ * too, so that changing the copy never changes @object.
+ *
+ * Returns: (transfer full): a deep copy of @object, its members sorted
+ */
+JsonObject *
+styr_json_object_copy (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  json_node_set_object (node, object);
+  copy = sorted_copy (node);
+  return json_object_ref (json_node_get_object (copy));
+}
+
+/**
  * styr_json_to_canonical_string:
  * @node: a JSON node
  *

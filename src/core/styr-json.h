@@ -32,6 +32,7 @@ typedef enum
 
 GQuark    styr_json_error_quark         (void);
 
+JsonObject *styr_json_object_copy       (JsonObject  *object);
 char     *styr_json_to_canonical_string (JsonNode    *node);
 char     *styr_json_object_to_canonical (JsonObject  *object);
 char     *styr_json_revision_next       (const char  *parent_rev,

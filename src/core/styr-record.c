@@ -17,6 +17,7 @@
 #include "styr-checklist-item.h"
 #include "styr-checklist-item-state.h"
 #include "styr-meeting.h"
+#include "styr-json.h"
 #include "styr-meeting-state.h"
 #include "styr-municipality.h"
 #include "styr-person.h"
@@ -629,14 +630,12 @@ JsonObject *
 styr_record_to_json (StyrRecord *self)
 {
   StyrRecordPrivate *priv = styr_record_get_instance_private (self);
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonNode) copy = NULL;
 
   g_return_val_if_fail (STYR_IS_RECORD (self), NULL);
 
-  json_node_set_object (node, priv->body);
-  copy = json_node_copy (node);
-  return json_object_ref (json_node_get_object (copy));
+  /* A real copy: the form that edits it must not change the record the
+   * list shows, nor what it compares against. */
+  return styr_json_object_copy (priv->body);
 }
 
 /**

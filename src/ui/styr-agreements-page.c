@@ -82,6 +82,14 @@ struct _StyrAgreementsPage
   GPtrArray          *assignments;
   GPtrArray          *risk_rows;
   StyrAgreement      *current;
+  /* The form saves as the user types, a moment after the last key, and at
+   * once on leaving the agreement, the page or the window; a new one is
+   * a draft until it has a using system's name. */
+  guint               save_id;
+  gboolean            showing;
+  gboolean            draft;
+  /* The agreement the form shows, to tell a reload of it from another. */
+  char               *shown_id;
   StyrRegisterFiles  *files;
   char               *supplier_filter;
   char               *service_filter;
@@ -429,6 +437,39 @@ build_review_form (StyrAgreementsPage *self)
   self->questions_reference = styr_agreement_questions_reference (self->store);
 }
 
+/* Shows @text in @row, unless the row already says it, trailing space
+ * and all: a save while the user types must not move the cursor or take
+ * the space they just typed. */
+static void
+set_row (AdwEntryRow *row,
+         const char  *text)
+{
+  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* As set_row(), for a date: "1-2-2020" already says 01-02-2020. A date
+ * marked as no date stays for the user to put right, while the form
+ * shows the same agreement. */
+static void
+set_date_row (AdwEntryRow *row,
+              const char  *iso,
+              gboolean     same_agreement)
+{
+  g_autofree char *shown = styr_date_from_user (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *text = styr_date_to_user (iso);
+
+  if (same_agreement && gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  if (g_strcmp0 (shown, iso) != 0 ||
+      (shown == NULL && gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0'))
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 static void
 show_review (StyrAgreementsPage *self)
 {
@@ -448,7 +489,7 @@ show_review (StyrAgreementsPage *self)
           selected = a;
 
       gtk_drop_down_set_selected (g_ptr_array_index (self->answer_dropdowns, i), selected);
-      gtk_editable_set_text (g_ptr_array_index (self->note_rows, i), note != NULL ? note : "");
+      set_row (g_ptr_array_index (self->note_rows, i), note);
     }
 
   if (self->questions_reference != NULL)
@@ -513,21 +554,12 @@ update_actions (StyrAgreementsPage *self)
 }
 
 static void
-set_row (AdwEntryRow *row,
-         const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
 show_agreement (StyrAgreementsPage *self)
 {
   g_auto(GStrv) services = NULL;
   g_autofree char *services_text = NULL;
-  g_autofree char *valid_from = NULL;
-  g_autofree char *valid_to = NULL;
-  g_autofree char *contract_end = NULL;
   StyrRecord *record = STYR_RECORD (self->current);
+  gboolean same;
 
   if (self->current == NULL)
     {
@@ -535,20 +567,22 @@ show_agreement (StyrAgreementsPage *self)
       return;
     }
 
+  /* Filling the form is not the user's typing. */
+  self->showing = TRUE;
   services = styr_agreement_dup_services (self->current);
   services_text = services != NULL ? g_strjoinv (", ", services) : NULL;
-  valid_from = styr_date_to_user (styr_record_get_string (record, "valid_from"));
-  valid_to = styr_date_to_user (styr_record_get_string (record, "valid_to"));
-  contract_end = styr_date_to_user (styr_record_get_string (record, "contract_end"));
 
   set_row (self->using_system_row, styr_agreement_get_using_system (self->current));
   set_row (self->supplier_row, styr_agreement_get_supplier (self->current));
   set_row (self->services_row, services_text);
   set_row (self->data_scope_row, styr_record_get_string (record, "data_scope"));
   set_row (self->reason_row, styr_agreement_get_reason (self->current));
-  set_row (self->valid_from_row, valid_from);
-  set_row (self->valid_to_row, valid_to);
-  set_row (self->contract_end_row, contract_end);
+  same = g_strcmp0 (self->shown_id, styr_record_get_id (record)) == 0;
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (styr_record_get_id (record));
+  set_date_row (self->valid_from_row, styr_record_get_string (record, "valid_from"), same);
+  set_date_row (self->valid_to_row, styr_record_get_string (record, "valid_to"), same);
+  set_date_row (self->contract_end_row, styr_record_get_string (record, "contract_end"), same);
   set_row (self->notes_row, styr_record_get_string (record, "notes"));
 
   {
@@ -575,9 +609,12 @@ show_agreement (StyrAgreementsPage *self)
   show_review (self);
   show_risks (self);
   show_usage (self);
-  styr_history_group_show (self->history_group, self->store,
-                           styr_record_get_id (STYR_RECORD (self->current)));
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), !self->draft);
+  if (!self->draft)
+    styr_history_group_show (self->history_group, self->store,
+                             styr_record_get_id (STYR_RECORD (self->current)));
   gtk_stack_set_visible_child_name (self->detail_stack, "agreement");
+  self->showing = FALSE;
 }
 
 static void
@@ -585,6 +622,10 @@ selection_changed_cb (StyrAgreementsPage *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
+  /* What was typed into the agreement being left goes with it. */
+  if (self->current != NULL && (item == NULL || STYR_AGREEMENT (item) != self->current))
+    styr_page_save_edits (STYR_PAGE (self));
+  self->draft = FALSE;
   g_clear_object (&self->current);
   if (item != NULL)
     self->current = g_object_ref (STYR_AGREEMENT (item));
@@ -857,21 +898,17 @@ new_action (GtkWidget  *widget,
 {
   StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
   g_autoptr(StyrRecord) record = styr_record_new (STYR_TYPE_AGREEMENT, NULL);
-  g_autoptr(JsonObject) body = NULL;
-  g_autoptr(GError) error = NULL;
 
-  styr_record_set_string (record, "using_system", _("New using system"));
+  /* A new agreement is a draft in the form; it is made in the store only
+   * once it has a using system's name, so an abandoned one leaves nothing. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  styr_page_save_edits (STYR_PAGE (self));
   styr_record_set_string (record, "state", "requested");
-  body = styr_record_to_json (record);
-
-  if (!styr_store_put (self->store, styr_record_get_id (record), body, NULL, styr_ui_author (), NULL,
-                       &error))
-    {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  select_id (self, styr_record_get_id (record));
+  g_set_object (&self->current, STYR_AGREEMENT (record));
+  self->draft = TRUE;
+  show_agreement (self);
+  update_actions (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_widget_grab_focus (GTK_WIDGET (self->using_system_row));
 }
 
@@ -895,12 +932,14 @@ read_date_row (StyrAgreementsPage  *self,
   iso = styr_date_from_user (text);
   if (iso == NULL)
     {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
                    _("%s: “%s” is not a date (expected dd-mm-yyyy)"),
                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
       return FALSE;
     }
 
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   json_object_set_string_member (body, member, iso);
   return TRUE;
 }
@@ -918,24 +957,33 @@ read_text_row (JsonObject  *body,
     json_object_set_string_member (body, member, text);
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+/* Writes the form into the store. A date that is no date is marked and
+ * left as it was, the rest saved; @leaving says so too, since what stays
+ * marked is not kept once the user moves on. A new agreement is saved
+ * once it has a using system's name. */
+static gboolean
+save_form (StyrAgreementsPage *self,
+           gboolean            leaving)
 {
-  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
   g_autoptr(JsonObject) body = NULL;
+  g_autoptr(JsonObject) before = NULL;
   g_autoptr(StyrRecord) checked = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) date_error = NULL;
   g_auto(GStrv) codes = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *rev = NULL;
+  AdwEntryRow *dates[] = { self->valid_from_row, self->valid_to_row, self->contract_end_row };
+  const char *date_members[] = { "valid_from", "valid_to", "contract_end" };
   JsonArray *services;
 
+  g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->current == NULL)
-    return;
+    return TRUE;
 
   id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
   body = styr_record_to_json (STYR_RECORD (self->current));
+  before = styr_record_to_json (STYR_RECORD (self->current));
   read_text_row (body, self->using_system_row, "using_system");
   read_text_row (body, self->supplier_row, "supplier");
   read_text_row (body, self->data_scope_row, "data_scope");
@@ -953,12 +1001,12 @@ save_action (GtkWidget  *widget,
     }
   json_object_set_array_member (body, "services", services);
 
-  if (!read_date_row (self, body, self->valid_from_row, "valid_from", &error) ||
-      !read_date_row (self, body, self->valid_to_row, "valid_to", &error) ||
-      !read_date_row (self, body, self->contract_end_row, "contract_end", &error))
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
+      g_autoptr(GError) one = NULL;
+
+      if (!read_date_row (self, body, dates[i], date_members[i], &one) && date_error == NULL)
+        date_error = g_steal_pointer (&one);
     }
 
   /* Answers to the five questions are signed with who gave them, today. */
@@ -975,17 +1023,77 @@ save_action (GtkWidget  *widget,
       }
   }
 
+  if (date_error != NULL && leaving)
+    styr_ui_show_error (GTK_WIDGET (self), date_error);
+
+  /* A draft waits for its name; left without one, it was never made. */
+  if (self->draft && !json_object_has_member (body, "using_system"))
+    return TRUE;
+  if (!self->draft)
+    {
+      g_autofree char *was = styr_json_object_to_canonical (before);
+      g_autofree char *now = styr_json_object_to_canonical (body);
+
+      if (g_str_equal (was, now))
+        return TRUE;
+    }
+
   /* The same checks as every other way into the store. */
   checked = styr_record_new_from_json (id, NULL, body, &error);
   if (checked == NULL ||
-      !styr_store_put (self->store, id, body, styr_record_get_rev (STYR_RECORD (self->current)),
-                       styr_ui_author (), NULL, &error))
+      !styr_store_put (self->store, id, body,
+                       self->draft ? NULL : styr_record_get_rev (STYR_RECORD (self->current)),
+                       styr_ui_author (), &rev, &error))
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
+      return FALSE;
     }
 
-  select_id (self, id);
+  /* The form goes on with what it saved, whatever the list does. */
+  self->draft = FALSE;
+  g_clear_object (&self->current);
+  self->current = STYR_AGREEMENT (styr_record_load (id, rev, body));
+  if (!leaving)
+    select_id (self, id);
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  StyrAgreementsPage *self = user_data;
+
+  self->save_id = 0;
+  save_form (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The user typed or chose: save a moment after the last change. */
+static void
+form_changed_cb (StyrAgreementsPage *self)
+{
+
+  if (self->showing || self->current == NULL)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+styr_agreements_page_save_edits (StyrPage *page)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (page);
+
+  if (self->save_id != 0 || self->draft)
+    save_form (self, TRUE);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_form (STYR_AGREEMENTS_PAGE (widget), FALSE);
 }
 
 static void
@@ -1012,7 +1120,9 @@ delete_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *id = NULL;
 
-  if (self->current == NULL)
+  /* Undo brings back what was typed last, too. */
+  styr_page_save_edits (STYR_PAGE (self));
+  if (self->current == NULL || self->draft)
     return;
 
   /* The write reaches the list at once and clears the selection, so take
@@ -1049,7 +1159,9 @@ ask (StyrAgreementsPage *self,
 {
   StyrDecisionDialog *dialog;
 
-  if (self->current == NULL)
+  /* The decision counts the answers on screen, saved or not. */
+  styr_page_save_edits (STYR_PAGE (self));
+  if (self->current == NULL || self->draft)
     return;
 
   dialog = styr_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -1136,7 +1248,8 @@ export_review_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   ReviewExport *export;
 
-  if (self->current == NULL)
+  styr_page_save_edits (STYR_PAGE (self));
+  if (self->current == NULL || self->draft)
     return;
 
   /* Translators: the suggested file name of an agreement's review; %s is
@@ -1319,6 +1432,22 @@ styr_agreements_page_constructed (GObject *object)
   load_service_names (self);
   load_assignments (self);
   build_review_form (self);
+  {
+    AdwEntryRow *rows[] = { self->using_system_row, self->supplier_row, self->services_row,
+                            self->data_scope_row, self->reason_row, self->valid_from_row,
+                            self->valid_to_row, self->contract_end_row, self->notes_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect_object (rows[i], "changed", G_CALLBACK (form_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    for (guint i = 0; i < self->answer_dropdowns->len; i++)
+      {
+        g_signal_connect_object (g_ptr_array_index (self->answer_dropdowns, i), "notify::selected",
+                                 G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (g_ptr_array_index (self->note_rows, i), "changed",
+                                 G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
+      }
+  }
   /* Pejlemærke 3 is about the agreements, so it stands beside them. */
   gtk_box_append (self->pejlemaerke_box, styr_checklist_group_new (self->store, self->clock, "agreements"));
   g_signal_connect_object (self->store, "documents-changed::assignment",
@@ -1369,9 +1498,12 @@ styr_agreements_page_dispose (GObject *object)
 {
   StyrAgreementsPage *self = (StyrAgreementsPage *)object;
 
-  /* Tearing the widgets down emits their signals; the filters must not
-   * react any more. */
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_pointer (&self->shown_id, g_free);
+  /* Tearing the widgets down emits their signals; the filters and the
+   * form must not react any more. */
   self->updating_filters = TRUE;
+  self->showing = TRUE;
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->column_view != NULL)
@@ -1411,6 +1543,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
 
   object_class->constructed = styr_agreements_page_constructed;
   object_class->dispose = styr_agreements_page_dispose;
+  STYR_PAGE_CLASS (klass)->save_edits = styr_agreements_page_save_edits;
 
   /* Where the thresholds come from; without it the rules use their defaults. */
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);

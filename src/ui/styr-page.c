@@ -99,15 +99,26 @@ styr_page_set_property (GObject      *object,
     }
 }
 
+/* Leaving the page, for another or by closing the window, keeps what was
+ * typed. */
+static void
+styr_page_unmap (GtkWidget *widget)
+{
+  styr_page_save_edits (STYR_PAGE (widget));
+  GTK_WIDGET_CLASS (styr_page_parent_class)->unmap (widget);
+}
+
 static void
 styr_page_class_init (StyrPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = styr_page_dispose;
   object_class->get_property = styr_page_get_property;
   object_class->set_property = styr_page_set_property;
+  widget_class->unmap = styr_page_unmap;
 
   properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, STYR_TYPE_STORE, flags);
   properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
@@ -171,4 +182,24 @@ styr_page_dup_rule_context (StyrPage *self)
 
   return styr_rule_context_new_from_settings (styr_page_get_settings (self),
                                               styr_page_get_clock (self));
+}
+
+/**
+ * styr_page_save_edits:
+ * @self: a #StyrPage
+ *
+ * Saves what the user typed into the page's editor and is not saved yet,
+ * as when leaving it: editors save as the user types, a moment after the
+ * last key, and this makes that moment now.
+ */
+void
+styr_page_save_edits (StyrPage *self)
+{
+  StyrPageClass *klass;
+
+  g_return_if_fail (STYR_IS_PAGE (self));
+
+  klass = STYR_PAGE_GET_CLASS (self);
+  if (klass->save_edits != NULL)
+    klass->save_edits (self);
 }

@@ -21,13 +21,16 @@ struct _StyrPageClass
 {
   AdwBinClass parent_class;
 
+  void (*save_edits) (StyrPage *self);
+
   /*< private >*/
-  gpointer _reserved[4];
+  gpointer _reserved[3];
 };
 
 StyrStore *styr_page_get_store    (StyrPage *self);
 StyrClock *styr_page_get_clock    (StyrPage *self);
 GSettings *styr_page_get_settings (StyrPage *self);
 StyrRuleContext *styr_page_dup_rule_context (StyrPage *self);
+void       styr_page_save_edits   (StyrPage *self);
 
 G_END_DECLS

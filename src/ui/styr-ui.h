@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* How long after the last key an editor saves what was typed: long enough
+ * not to write every keystroke, short enough that a crash loses little. */
+#define STYR_UI_SAVE_DELAY_MS 700
+
 /**
  * StyrUiConfirmedFunc:
  * @confirmed: whether the user said yes

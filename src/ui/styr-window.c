@@ -16,6 +16,7 @@
 #include "styr-sync-button.h"
 #include "styr-ui.h"
 #include "styr-oir-page.h"
+#include "styr-page.h"
 #include "styr-roles-page.h"
 #include "styr-tasks-page.h"
 #include "styr-municipality.h"
@@ -49,6 +50,8 @@ struct _StyrWindow
   /* Every change the user makes in this window, to undo (Ctrl+Z, or the
    * toast's button) and redo (Ctrl+Shift+Z). */
   StyrUndoStack        *undo_stack;
+  /* The page on screen, whose editor saves when another is shown. */
+  GtkWidget            *shown_page;
   GSettings            *settings;
   GListModel           *municipalities;
 };
@@ -393,6 +396,38 @@ styr_window_offer_undo (StyrWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The page of a view stack child: the StyrPage in its AdwBin. */
+static StyrPage *
+page_of (GtkWidget *child)
+{
+  GtkWidget *page = child != NULL && ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child))
+                                                        : NULL;
+
+  return page != NULL && STYR_IS_PAGE (page) ? STYR_PAGE (page) : NULL;
+}
+
+/* Leaving a page keeps what was typed into it, also where the page stays
+ * mapped, as in a window not on screen. */
+static void
+visible_page_cb (StyrWindow *self)
+{
+  GtkWidget *child = adw_view_stack_get_visible_child (self->stack);
+
+  if (self->shown_page != NULL && self->shown_page != child && page_of (self->shown_page) != NULL)
+    styr_page_save_edits (page_of (self->shown_page));
+  self->shown_page = child;
+}
+
+static gboolean
+styr_window_close_request (GtkWindow *window)
+{
+  StyrWindow *self = STYR_WINDOW (window);
+
+  if (page_of (self->shown_page) != NULL)
+    styr_page_save_edits (page_of (self->shown_page));
+  return GTK_WINDOW_CLASS (styr_window_parent_class)->close_request (window);
+}
+
 static void
 styr_window_constructed (GObject *object)
 {
@@ -420,6 +455,8 @@ styr_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::municipality",
                            G_CALLBACK (municipality_changed_cb), self, G_CONNECT_SWAPPED);
@@ -469,6 +506,7 @@ styr_window_constructed (GObject *object)
     adw_header_bar_pack_end (self->header_bar, styr_sync_button_new (self->sync));
 
   update_municipality (self);
+  visible_page_cb (self);
 }
 
 static void
@@ -591,6 +629,7 @@ styr_window_class_init (StyrWindowClass *klass)
   object_class->dispose = styr_window_dispose;
   object_class->get_property = styr_window_get_property;
   object_class->set_property = styr_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = styr_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
