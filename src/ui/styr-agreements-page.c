@@ -1392,6 +1392,22 @@ agreements_changed_cb (StyrAgreementsPage *self)
   load_choices (self);
 }
 
+/* A change made elsewhere, by undo, sync or an import, reloads the list
+ * and drops its selection; the agreement the form showed comes back, with
+ * its new content, unless it is gone. */
+static void
+keep_selection_cb (StyrAgreementsPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->draft || self->shown_id == NULL ||
+      (item != NULL && g_strcmp0 (styr_record_get_id (STYR_RECORD (item)), self->shown_id) == 0))
+    return;
+  if (self->current == NULL &&
+      styr_document_list_find (self->list, self->shown_id) != G_MAXUINT)
+    select_id (self, self->shown_id);
+}
+
 static void
 list_error_cb (StyrAgreementsPage *self)
 {
@@ -1460,6 +1476,9 @@ styr_agreements_page_constructed (GObject *object)
                              "doc-type", "agreement",
                              "sort-field", "using_system",
                              NULL);
+  /* After the list has reloaded: the agreement on screen stays selected. */
+  g_signal_connect_object (self->store, "documents-changed::agreement",
+                           G_CALLBACK (keep_selection_cb), self, G_CONNECT_SWAPPED);
   self->files = styr_register_files_new (GTK_WIDGET (self), self->store, self->list);
   g_signal_connect_object (self->files, "changed", G_CALLBACK (files_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -616,11 +616,8 @@ tell_user (StyrApplication *self,
            gboolean         stays)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
-  AdwToast *toast = styr_ui_toast_new (message);
+  AdwToast *toast = stays ? styr_ui_error_toast_new (message) : styr_ui_toast_new (message);
 
-  /* An error stays until read; good news goes by itself. */
-  if (stays)
-    adw_toast_set_timeout (toast, 0);
   if (ADW_IS_PREFERENCES_WINDOW (active))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (active), toast);
   else if (find_main_window (self) != NULL)

@@ -60,20 +60,36 @@ add_toast (GtkWidget *widget,
 }
 
 /**
+ * styr_ui_error_toast_new:
+ * @message: what went wrong, in words for the user
+ *
+ * An error is shown at once, ahead of good news, and long enough to be
+ * read; it goes by itself, so that it never hides a newer message.
+ *
+ * Returns: (transfer floating): the toast
+ */
+AdwToast *
+styr_ui_error_toast_new (const char *message)
+{
+  AdwToast *toast = styr_ui_toast_new (message);
+
+  adw_toast_set_timeout (toast, STYR_UI_ERROR_TOAST_SECONDS);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  return toast;
+}
+
+/**
  * styr_ui_show_error:
  * @widget: a widget in the window
  * @error: what went wrong, in words for the user
  *
- * Shows @error in a toast that stays until the user closes it.
+ * Shows @error in a toast, see styr_ui_error_toast_new().
  */
 void
 styr_ui_show_error (GtkWidget    *widget,
                     const GError *error)
 {
-  AdwToast *toast = styr_ui_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  add_toast (widget, toast);
+  add_toast (widget, styr_ui_error_toast_new (error->message));
 }
 
 /**

@@ -26,7 +26,11 @@ typedef void (*StyrUiConfirmedFunc) (gboolean confirmed,
                                      gpointer user_data);
 
 const char *styr_ui_author     (void);
+/* Long enough to read two lines twice. */
+#define STYR_UI_ERROR_TOAST_SECONDS 15
+
 AdwToast   *styr_ui_toast_new  (const char   *text);
+AdwToast   *styr_ui_error_toast_new (const char *message);
 void        styr_ui_show_error (GtkWidget    *widget,
                                 const GError *error);
 void        styr_ui_toast      (GtkWidget    *widget,

@@ -736,8 +736,7 @@ styr_window_show_error (StyrWindow   *self,
   g_return_if_fail (STYR_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  toast = styr_ui_toast_new (error->message);
-  adw_toast_set_timeout (toast, 0);
+  toast = styr_ui_error_toast_new (error->message);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
