@@ -715,6 +715,28 @@ meetings_scenario (StyrApplication *app)
   g_assert_nonnull (label_text (page, "slåfejl for 26/5"));
   g_assert_null (label_text (page, "KOMBIT’s notes"));
 
+  /* Own notes need no Save: typed into May's and left at once for
+   * January's, they are kept; and a reload while typing keeps the view. */
+  {
+    GtkWidget *view = find_descendant (page, GTK_TYPE_TEXT_VIEW);
+    g_autoptr(JsonObject) may = NULL;
+
+    g_assert_nonnull (view);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                              "Spørg om YR-testen", -1);
+    select_meeting (list, "meeting:PLM-2020-01");
+    may = styr_store_get (store_of (app), "meeting-state:PLM-2020-05", NULL, NULL);
+    g_assert_nonnull (may);
+    g_assert_cmpstr (json_object_get_string_member (may, "notes"), ==, "Spørg om YR-testen");
+    select_meeting (list, "meeting:PLM-2020-05");
+    view = find_descendant (page, GTK_TYPE_TEXT_VIEW);
+    gtk_widget_grab_focus (view);
+    gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "!", -1);
+    gtk_widget_activate_action (page, "meetings.save-notes", NULL);
+    iterate ();
+    g_assert_true (find_descendant (page, GTK_TYPE_TEXT_VIEW) == view);
+  }
+
   /* The January meeting, picked from the list. */
   select_meeting (list, "meeting:PLM-2020-01");
   g_assert_nonnull (label_text (page, "Thursday 30-01-2020, 10:00–11:30"));

@@ -37,6 +37,14 @@ struct _StyrMeetingsPage
 
   GPtrArray      *meetings;
   char           *selected_id;
+  /* The own notes and questions save as the user types, a moment after
+   * the last key, and at once on leaving the meeting or the page; a reload
+   * keeps them, the cursor and the focus. */
+  GtkWidget      *notes_box;
+  GtkTextView    *notes_view;
+  GtkTextView    *questions_view;
+  char           *notes_meeting_id;
+  guint           save_id;
   GListModel     *municipalities;
   guint           reload_source;
 
@@ -702,35 +710,55 @@ text_area (GtkBox     *box,
   return GTK_TEXT_VIEW (view);
 }
 
+static void notes_changed_cb (StyrMeetingsPage *self);
+
 static void
 show_notes (StyrMeetingsPage *self,
-            StyrMeetingState *state)
+            StyrMeetingState *state,
+            gboolean          typing)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save Notes"));
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("Add to _Calendar"));
-  g_auto(GStrv) questions = state != NULL
-                            ? styr_record_dup_strv (STYR_RECORD (state), "questions") : NULL;
-  g_autofree char *joined = questions != NULL ? g_strjoinv ("\n", questions) : g_strdup ("");
-  GtkTextView *notes;
-  GtkTextView *asks;
+  GtkWidget *box;
+  GtkWidget *buttons;
+  GtkWidget *export;
+  g_auto(GStrv) questions = NULL;
+  g_autofree char *joined = NULL;
 
-  notes = text_area (GTK_BOX (box), _("Own Notes"),
-                     state != NULL ? styr_record_get_string (STYR_RECORD (state), "notes") ?: ""
-                                   : "");
-  asks = text_area (GTK_BOX (box), _("Questions to Raise (one per line)"), joined);
-  g_object_set_data (G_OBJECT (self), "styr-notes", notes);
-  g_object_set_data (G_OBJECT (self), "styr-questions", asks);
+  /* A reload of the same meeting keeps what is being typed; otherwise it
+   * shows what is stored, a colleague's notes too. */
+  if (self->notes_box != NULL && g_strcmp0 (self->notes_meeting_id, self->selected_id) == 0 &&
+      (typing || self->save_id != 0))
+    {
+      gtk_box_append (self->detail_box, self->notes_box);
+      return;
+    }
 
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "meetings.save-notes");
+  g_clear_pointer (&self->notes_box, g_object_unref);
+  self->notes_view = self->questions_view = NULL;
+  g_free (self->notes_meeting_id);
+  self->notes_meeting_id = g_strdup (self->selected_id);
+  questions = state != NULL ? styr_record_dup_strv (STYR_RECORD (state), "questions") : NULL;
+  joined = questions != NULL ? g_strjoinv ("\n", questions) : g_strdup ("");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  export = gtk_button_new_with_mnemonic (_("Add to _Calendar"));
+  self->notes_view = text_area (GTK_BOX (box), _("Own Notes"),
+                                state != NULL
+                                ? styr_record_get_string (STYR_RECORD (state), "notes") ?: ""
+                                : "");
+  self->questions_view = text_area (GTK_BOX (box), _("Questions to Raise (one per line)"),
+                                    joined);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->questions_view), "changed",
+                           G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
+
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "meetings.export");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "s", self->selected_id);
-  gtk_widget_set_hexpand (save, TRUE);
-  gtk_widget_set_halign (save, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (export, TRUE);
+  gtk_widget_set_halign (export, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), export);
-  gtk_box_append (GTK_BOX (buttons), save);
   gtk_box_append (GTK_BOX (box), buttons);
+  self->notes_box = g_object_ref (box);
   gtk_box_append (self->detail_box, box);
 }
 
@@ -745,6 +773,13 @@ show_selected (StyrMeetingsPage *self)
   g_autoptr(GString) about = g_string_new (NULL);
   const char *format;
 
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean typing = self->notes_box != NULL && focus != NULL &&
+                    gtk_widget_is_ancestor (focus, self->notes_box);
+
+  if (g_strcmp0 (self->notes_meeting_id, self->selected_id) != 0)
+    styr_page_save_edits (STYR_PAGE (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->detail_box))) != NULL)
     gtk_box_remove (self->detail_box, child);
 
@@ -774,7 +809,9 @@ show_selected (StyrMeetingsPage *self)
   show_agenda (self, meeting, state);
   show_about (self, meeting);
   show_attendance (self, meeting);
-  show_notes (self, state);
+  show_notes (self, state, typing);
+  if (typing && g_strcmp0 (self->notes_meeting_id, self->selected_id) == 0)
+    gtk_widget_grab_focus (focus);
 }
 
 static void
@@ -999,44 +1036,101 @@ buffer_text (GtkTextView *view)
   return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
 }
 
-static void
-save_notes_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+/* Writes the notes and questions on screen into their meeting's state,
+ * if they differ from it. */
+static gboolean
+save_notes (StyrMeetingsPage *self)
 {
-  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (widget);
-  g_autofree char *notes = buffer_text (g_object_get_data (G_OBJECT (self), "styr-notes"));
-  g_autofree char *questions = buffer_text (g_object_get_data (G_OBJECT (self), "styr-questions"));
-  g_auto(GStrv) lines = g_strsplit (questions, "\n", -1);
+  g_autofree char *notes = NULL;
+  g_autofree char *questions = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) stored_questions = NULL;
+  g_autofree char *stored_joined = NULL;
+  g_autofree char *joined = NULL;
   g_autoptr(StyrMeetingState) state = NULL;
-  g_autoptr(JsonObject) changes = json_object_new ();
+  g_autoptr(JsonObject) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *state_id = NULL;
-  JsonArray *list = json_array_new ();
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) kept_lines = NULL;
+  JsonArray *list;
 
-  if (self->selected_id == NULL)
-    {
-      json_array_unref (list);
-      return;
-    }
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->notes_meeting_id == NULL || self->notes_view == NULL)
+    return TRUE;
 
+  notes = buffer_text (self->notes_view);
+  questions = buffer_text (self->questions_view);
+  lines = g_strsplit (questions, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_strstrip (lines[i])[0] != '\0')
-      json_array_add_string_element (list, lines[i]);
+      g_strv_builder_add (kept, lines[i]);
+  kept_lines = g_strv_builder_end (kept);
+
+  state = styr_meeting_load_state (self->store, self->notes_meeting_id);
+  stored_questions = state != NULL ? styr_record_dup_strv (STYR_RECORD (state), "questions")
+                                   : NULL;
+  stored_joined = stored_questions != NULL ? g_strjoinv ("\n", stored_questions) : g_strdup ("");
+  joined = g_strjoinv ("\n", kept_lines);
+  if (g_strcmp0 (stored_joined, joined) == 0 &&
+      g_strcmp0 (state != NULL ? styr_record_get_string (STYR_RECORD (state), "notes") : NULL,
+                 notes[0] != '\0' ? notes : NULL) == 0)
+    return TRUE;
+
+  changes = json_object_new ();
+  list = json_array_new ();
+  for (guint i = 0; kept_lines[i] != NULL; i++)
+    json_array_add_string_element (list, kept_lines[i]);
   json_object_set_array_member (changes, "questions", list);
   if (notes[0] != '\0')
     json_object_set_string_member (changes, "notes", notes);
   else
     json_object_set_null_member (changes, "notes");
 
-  state_id = styr_work_state_id (self->selected_id);
-  state = styr_meeting_load_state (self->store, self->selected_id);
+  state_id = styr_work_state_id (self->notes_meeting_id);
   if (!styr_work_update_state (self->store, state_id,
                                state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
                                changes, styr_ui_author (), NULL, &error))
-    styr_ui_show_error (widget, error);
-  else
-    styr_ui_toast (widget, _("The notes were saved"), FALSE);
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  StyrMeetingsPage *self = user_data;
+
+  self->save_id = 0;
+  save_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notes_changed_cb (StyrMeetingsPage *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+styr_meetings_page_save_edits (StyrPage *page)
+{
+  StyrMeetingsPage *self = STYR_MEETINGS_PAGE (page);
+
+  if (self->save_id != 0)
+    save_notes (self);
+}
+
+/* Ctrl+S, for those who look for it: saved now rather than in a moment. */
+static void
+save_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  save_notes (STYR_MEETINGS_PAGE (widget));
 }
 
 static void
@@ -1127,6 +1221,10 @@ styr_meetings_page_dispose (GObject *object)
   StyrMeetingsPage *self = (StyrMeetingsPage *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_pointer (&self->notes_box, g_object_unref);
+  self->notes_view = self->questions_view = NULL;
+  g_clear_pointer (&self->notes_meeting_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_MEETINGS_PAGE);
 
   g_clear_pointer (&self->meetings, g_ptr_array_unref);
@@ -1148,6 +1246,7 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
 
   object_class->constructed = styr_meetings_page_constructed;
   object_class->dispose = styr_meetings_page_dispose;
+  STYR_PAGE_CLASS (klass)->save_edits = styr_meetings_page_save_edits;
 
   g_type_ensure (STYR_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
