@@ -361,6 +361,19 @@ agreements_scenario (StyrApplication *app)
                      "Spørg leverandøren om perioden");
     gtk_widget_activate_action (root, "win.show-page", "s", "agreements");
     iterate ();
+
+    /* Ctrl+Z right after typing undoes the typing, and only it. */
+    select_row (page, 0);
+    iterate ();
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Notes")),
+                           "Midlertidig");
+    gtk_widget_activate_action (root, "win.undo", NULL);
+    iterate ();
+    g_clear_pointer (&body, json_object_unref);
+    body = styr_store_get (store, id, NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (body, "notes"), ==,
+                     "Spørg leverandøren om perioden");
+    g_assert_cmpstr (json_object_get_string_member (body, "state"), ==, "approved");
   }
   select_row (page, 0);
   iterate ();

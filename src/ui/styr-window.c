@@ -284,6 +284,16 @@ choose_municipality_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (chooser));
 }
 
+/* The page of a view stack child: the StyrPage in its AdwBin. */
+static StyrPage *
+page_of (GtkWidget *child)
+{
+  GtkWidget *page = child != NULL && ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child))
+                                                        : NULL;
+
+  return page != NULL && STYR_IS_PAGE (page) ? STYR_PAGE (page) : NULL;
+}
+
 /* Whether this window's user wrote what the store just announced: its
  * own, or one of its dialogs, is the active window. */
 static gboolean
@@ -358,6 +368,10 @@ undo_action (GtkWidget  *widget,
   gboolean redo = g_str_equal (action_name, "win.redo");
   gboolean ok;
 
+  /* Typing not saved yet is the newest change: Ctrl+Z in a field undoes
+   * it, and undoing an older one never overwrites it. */
+  if (page_of (self->shown_page) != NULL)
+    styr_page_save_edits (page_of (self->shown_page));
   if (redo)
     ok = styr_undo_stack_redo (self->undo_stack, styr_ui_author (), &label, &error);
   else
@@ -394,16 +408,6 @@ styr_window_offer_undo (StyrWindow *self,
       adw_toast_set_action_target_value (toast, g_variant_new_uint32 (serial));
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/* The page of a view stack child: the StyrPage in its AdwBin. */
-static StyrPage *
-page_of (GtkWidget *child)
-{
-  GtkWidget *page = child != NULL && ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child))
-                                                        : NULL;
-
-  return page != NULL && STYR_IS_PAGE (page) ? STYR_PAGE (page) : NULL;
 }
 
 /* Leaving a page keeps what was typed into it, also where the page stays
