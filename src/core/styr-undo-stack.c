@@ -263,13 +263,14 @@ styr_undo_stack_seal (StyrUndoStack *self,
   return entry->serial;
 }
 
-/* After a revert took a document back to the content of @target as a new
- * revision, the other changes that left it at @target now find it at
- * that new revision, with the same content. */
+/* After a revert took a document back to the content of a revision as a
+ * new one, the other changes that left it at that revision find it at
+ * the new one, with the same content. @moves maps an id to a #StyrStoreEdit
+ * from the revision whose content it took to the revert's new one. */
 static void
 follow_revert (GQueue     *queue,
                Entry      *reverted,
-               GHashTable *targets)
+               GHashTable *moves)
 {
   for (GList *l = queue->head; l != NULL; l = l->next)
     {
@@ -280,13 +281,12 @@ follow_revert (GQueue     *queue,
       for (guint i = 0; i < entry->edits->len; i++)
         {
           StyrStoreEdit *edit = g_ptr_array_index (entry->edits, i);
-          StyrStoreEdit *now = g_hash_table_lookup (targets, edit->id);
+          StyrStoreEdit *move = g_hash_table_lookup (moves, edit->id);
 
-          /* @now is turned around: its @before is the old target. */
-          if (now != NULL && g_strcmp0 (edit->after, now->before) == 0)
+          if (move != NULL && g_strcmp0 (edit->after, move->before) == 0)
             {
               g_free (edit->after);
-              edit->after = g_strdup (now->after);
+              edit->after = g_strdup (move->after);
             }
         }
     }
@@ -307,11 +307,22 @@ revert (StyrUndoStack *self,
   gboolean could_undo = styr_undo_stack_get_can_undo (self);
   gboolean could_redo = styr_undo_stack_get_can_redo (self);
 
-  g_autoptr(GPtrArray) targets_before = g_ptr_array_new_with_free_func (g_free);
+  /* Where each document goes back to, by id: the other changes that left
+   * it there find it at the revert's new revision afterwards. */
+  g_autoptr(GPtrArray) moves = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                                styr_store_edit_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < entry->edits->len; i++)
-    g_ptr_array_add (targets_before,
-                     g_strdup (((StyrStoreEdit *) g_ptr_array_index (entry->edits, i))->before));
+    {
+      StyrStoreEdit *edit = g_ptr_array_index (entry->edits, i);
+      StyrStoreEdit *move = g_new0 (StyrStoreEdit, 1);
+
+      move->id = g_strdup (edit->id);
+      move->before = g_strdup (edit->before);
+      g_ptr_array_add (moves, move);
+      g_hash_table_insert (by_id, move->id, move);
+    }
   if (!styr_store_revert (self->store, entry->edits, author, &local_error))
     {
       if (g_error_matches (local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT))
@@ -330,27 +341,11 @@ revert (StyrUndoStack *self,
 
   /* What the revert wrote is not a new change of the user's. */
   set_mark (self);
-  {
-    g_autoptr(GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
-    g_autoptr(GPtrArray) old_targets = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                                        styr_store_edit_free);
-
-    /* Turned around, each edit's @before is where it was; where it went is
-     * the revision whose content it took, which @targets needs. */
-    for (guint i = 0; i < entry->edits->len; i++)
-      {
-        StyrStoreEdit *edit = g_ptr_array_index (entry->edits, i);
-        StyrStoreEdit *moved = g_new0 (StyrStoreEdit, 1);
-
-        moved->id = g_strdup (edit->id);
-        moved->before = g_strdup (g_ptr_array_index (targets_before, i));
-        moved->after = g_strdup (edit->after);
-        g_ptr_array_add (old_targets, moved);
-        g_hash_table_insert (targets, moved->id, moved);
-      }
-    follow_revert (&self->undo, entry, targets);
-    follow_revert (&self->redo, entry, targets);
-  }
+  for (guint i = 0; i < entry->edits->len; i++)
+    ((StyrStoreEdit *) g_ptr_array_index (moves, i))->after =
+      g_strdup (((StyrStoreEdit *) g_ptr_array_index (entry->edits, i))->after);
+  follow_revert (&self->undo, entry, by_id);
+  follow_revert (&self->redo, entry, by_id);
   g_queue_unlink (from, link);
   g_queue_push_head_link (to, link);
   if (label != NULL)
