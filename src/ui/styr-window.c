@@ -419,7 +419,7 @@ visible_page_cb (StyrWindow *self)
 
   if (self->shown_page != NULL && self->shown_page != child && page_of (self->shown_page) != NULL)
     styr_page_save_edits (page_of (self->shown_page));
-  self->shown_page = child;
+  g_set_weak_pointer (&self->shown_page, child);
 }
 
 static gboolean
@@ -518,12 +518,18 @@ styr_window_dispose (GObject *object)
 {
   StyrWindow *self = (StyrWindow *)object;
 
+  /* The pages go with the template; none is shown or saved any more. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  g_clear_weak_pointer (&self->shown_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_WINDOW);
 
   g_clear_object (&self->municipalities);
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);
   g_clear_object (&self->sync);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
 
