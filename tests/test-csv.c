@@ -13,6 +13,7 @@
 #include "styr-agreement.h"
 #include "styr-agreement-export.h"
 #include "styr-agreement-import.h"
+#include "styr-undo-stack.h"
 #include "styr-csv.h"
 
 static StyrCsv *
@@ -527,6 +528,16 @@ commit (StyrAgreementImport *import)
   g_assert_no_error (error);
 }
 
+/* Commits @import as the window does: one change on @stack, which undoes
+ * it. Returns the change's serial, 0 when nothing was written. */
+static guint
+commit_undoable (StyrAgreementImport *import,
+                 StyrUndoStack       *stack)
+{
+  commit (import);
+  return styr_undo_stack_seal (stack, "Import");
+}
+
 /* A new register: Danish values as municipalities write them. */
 static void
 test_new_rows (Store         *fixture,
@@ -629,6 +640,7 @@ test_round_trip (Store         *fixture,
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(StyrAgreementImport) again = NULL;
   g_autoptr(StyrAgreementImport) edited = NULL;
+  g_autoptr(StyrUndoStack) stack = NULL;
   g_autoptr(GString) text = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *value = NULL;
@@ -637,12 +649,12 @@ test_round_trip (Store         *fixture,
   put_register (fixture->store);
   before = snapshot (fixture->store);
   exported = export_register (fixture->store);
+  stack = styr_undo_stack_new (fixture->store);
 
   /* Unchanged, it changes nothing and says so. */
   again = import_text (fixture->store, exported, -1);
   assert_counts (again, 0, 0, G_N_ELEMENTS (register_agreements), 0);
-  commit (again);
-  g_assert_false (styr_agreement_import_can_undo (again));
+  g_assert_cmpuint (commit_undoable (again, stack), ==, 0);
   assert_unchanged (fixture->store, before);
 
   /* One cell changed: the approver of KMD Sag. */
@@ -652,12 +664,12 @@ test_round_trip (Store         *fixture,
   assert_counts (edited, 0, 1, G_N_ELEMENTS (register_agreements) - 1, 0);
   line = styr_import_row_format (row_at (edited, 0));
   g_assert_cmpstr (line, ==, "Row 2 (“KMD Sag”): Approver: Mette Hansen → Lars Holm");
-  commit (edited);
+  g_assert_cmpuint (commit_undoable (edited, stack), >, 0);
   value = only_change (fixture->store, before, register_agreements[0].id, "approver");
   g_assert_cmpstr (value, ==, "Lars Holm");
 
   /* One undo takes it back. */
-  g_assert_true (styr_agreement_import_undo (edited, "mette", NULL));
+  g_assert_true (styr_undo_stack_undo (stack, 0, "mette", NULL, NULL));
   g_clear_pointer (&value, g_free);
   value = only_change (fixture->store, before, register_agreements[0].id, "approver");
   g_assert_cmpstr (value, ==, "Mette Hansen");
@@ -760,6 +772,7 @@ test_match_without_id (Store         *fixture,
                        gconstpointer  data)
 {
   g_autoptr(StyrAgreementImport) import = NULL;
+  g_autoptr(StyrUndoStack) stack = NULL;
 
   put_register (fixture->store);
   put (fixture->store, "agreement:twin-1", "{'using_system':'Twin','supplier':'X',"
@@ -783,10 +796,11 @@ test_match_without_id (Store         *fixture,
                             "2 agreements for “Twin” have this supplier and these services"));
 
   /* Writing only the new agreement and the changed date. */
-  commit (import);
+  stack = styr_undo_stack_new (fixture->store);
+  g_assert_cmpuint (commit_undoable (import, stack), >, 0);
   g_assert_cmpint (styr_store_count_of_type (fixture->store, "agreement", NULL), ==,
                    G_N_ELEMENTS (register_agreements) + 3);
-  g_assert_true (styr_agreement_import_undo (import, "mette", NULL));
+  g_assert_true (styr_undo_stack_undo (stack, 0, "mette", NULL, NULL));
   g_assert_cmpint (styr_store_count_of_type (fixture->store, "agreement", NULL), ==,
                    G_N_ELEMENTS (register_agreements) + 2);
   commit (import);
@@ -889,6 +903,7 @@ test_commit_and_undo (Store         *fixture,
   g_autoptr(StyrAgreementImport) import = NULL;
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(StyrStore) locked = NULL;
+  g_autoptr(StyrUndoStack) stack = NULL;
   g_autofree char *rev = NULL;
   sqlite3 *holder = NULL;
 
@@ -905,6 +920,7 @@ test_commit_and_undo (Store         *fixture,
                         "3f2b1c4d-0a1b-4c2d-8e3f-1a2b3c4d5e05;Prisme;også\r\n"
                         ";Ny;\r\n", -1);
   assert_counts (import, 1, 2, 0, 0);
+  stack = styr_undo_stack_new (fixture->store);
 
   /* A colleague's write lock makes the commit fail: nothing is written. */
   g_assert_cmpint (sqlite3_open (fixture->path, &holder), ==, SQLITE_OK);
@@ -914,7 +930,7 @@ test_commit_and_undo (Store         *fixture,
   g_clear_error (&error);
   sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (holder);
-  g_assert_false (styr_agreement_import_can_undo (import));
+  g_assert_cmpuint (styr_undo_stack_seal (stack, NULL), ==, 0);
   {
     g_autoptr(GHashTable) now = snapshot (fixture->store);
 
@@ -922,9 +938,9 @@ test_commit_and_undo (Store         *fixture,
   }
 
   /* Then it goes through, in one undo. */
-  commit (import);
+  g_assert_cmpuint (commit_undoable (import, stack), >, 0);
   g_assert_cmpint (styr_store_count_of_type (fixture->store, "agreement", NULL), ==, 6);
-  g_assert_true (styr_agreement_import_undo (import, "mette", &error));
+  g_assert_true (styr_undo_stack_undo (stack, 0, "mette", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (styr_store_count_of_type (fixture->store, "agreement", NULL), ==, 5);
   {
@@ -939,7 +955,7 @@ test_commit_and_undo (Store         *fixture,
 
   /* An agreement a colleague changed after the import keeps the import
    * from being undone, and nothing is undone. */
-  commit (import);
+  g_assert_cmpuint (commit_undoable (import, stack), >, 0);
   styr_store_get_status (fixture->store, register_agreements[4].id, &rev, NULL, NULL, NULL);
   put (fixture->store, "agreement:later", "{'using_system':'Senere','state':'requested'}");
   {
@@ -950,9 +966,9 @@ test_commit_and_undo (Store         *fixture,
     g_assert_true (styr_store_put (fixture->store, register_agreements[4].id, body, rev, "lars",
                                    NULL, &error));
   }
-  g_assert_false (styr_agreement_import_undo (import, "mette", &error));
+  g_assert_false (styr_undo_stack_undo (stack, 0, "mette", NULL, &error));
   g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
-  g_assert_nonnull (strstr (error->message, "the agreement for “Prisme” was changed again"));
+  g_assert_nonnull (strstr (error->message, "“Import” cannot be undone: it was changed again"));
   g_assert_cmpint (styr_store_count_of_type (fixture->store, "agreement", NULL), ==, 7);
 }
 
@@ -985,6 +1001,7 @@ assert_the_one_edit (StyrStore  *store,
 {
   g_autoptr(GHashTable) before = snapshot (store);
   g_autoptr(StyrAgreementImport) import = NULL;
+  g_autoptr(StyrUndoStack) stack = styr_undo_stack_new (store);
   g_autofree char *text = NULL;
   g_autofree char *value = NULL;
   gsize length;
@@ -992,10 +1009,10 @@ assert_the_one_edit (StyrStore  *store,
   text = read_fixture (name, &length);
   import = import_text (store, text, length);
   assert_counts (import, 0, 1, G_N_ELEMENTS (register_agreements) - 1, 0);
-  commit (import);
+  g_assert_cmpuint (commit_undoable (import, stack), >, 0);
   value = only_change (store, before, register_agreements[2].id, "valid_to");
   g_assert_cmpstr (value, ==, "2022-06-30");
-  g_assert_true (styr_agreement_import_undo (import, "test", NULL));
+  g_assert_true (styr_undo_stack_undo (stack, 0, "test", NULL, NULL));
   assert_unchanged (store, before);
 }
 

@@ -23,8 +23,8 @@
  * approver never clears them. Each row becomes new, changed (which fields,
  * from what to what), unchanged or refused (why, in the file's terms).
  * Nothing is written until styr_agreement_import_commit(), which writes
- * every new and changed row in one transaction, and
- * styr_agreement_import_undo() takes all of it back in another.
+ * every new and changed row in one transaction; the window's undo stack
+ * takes all of it back as one change.
  */
 struct _StyrAgreementImport
 {
@@ -44,8 +44,6 @@ struct _StyrAgreementImport
   GPtrArray  *plans;
   guint       counts[STYR_IMPORT_ROW_SKIPPED + 1];
   guint       matched;
-  /* Written, what the last commit wrote, for its undo */
-  GPtrArray  *written;
 };
 
 G_DEFINE_FINAL_TYPE (StyrAgreementImport, styr_agreement_import, G_TYPE_OBJECT)
@@ -59,13 +57,6 @@ typedef struct
   guint       row;
   char       *title;
 } Plan;
-
-typedef struct
-{
-  char *id;
-  char *rev;
-  char *title;
-} Written;
 
 /* How a row found its agreement. */
 typedef enum
@@ -90,15 +81,6 @@ plan_free (Plan *plan)
   g_clear_pointer (&plan->fields, json_object_unref);
   g_free (plan->title);
   g_free (plan);
-}
-
-static void
-written_free (Written *written)
-{
-  g_free (written->id);
-  g_free (written->rev);
-  g_free (written->title);
-  g_free (written);
 }
 
 static void
@@ -770,7 +752,6 @@ styr_agreement_import_finalize (GObject *object)
   g_clear_pointer (&self->agreements, g_hash_table_unref);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
-  g_clear_pointer (&self->written, g_ptr_array_unref);
 
   G_OBJECT_CLASS (styr_agreement_import_parent_class)->finalize (object);
 }
@@ -1088,7 +1069,6 @@ typedef struct
 {
   StyrAgreementImport *import;
   const char          *author;
-  GPtrArray           *written;
 } Commit;
 
 static gboolean
@@ -1106,7 +1086,6 @@ commit_in_transaction (StyrStore  *store,
       g_autoptr(JsonObject) new_body = NULL;
       g_autoptr(StyrRecord) record = NULL;
       g_autofree char *rev = NULL;
-      Written *written;
 
       /* The agreement as it is now, not as it was when the file was read:
        * a colleague's sync may have changed other fields since. */
@@ -1138,14 +1117,9 @@ commit_in_transaction (StyrStore  *store,
           return FALSE;
         }
 
-      written = g_new0 (Written, 1);
-      written->id = g_strdup (styr_record_get_id (record));
-      written->title = g_strdup (plan->title);
-      g_ptr_array_add (commit->written, written);
-
       new_body = styr_record_to_json (record);
-      if (!styr_store_put (store, written->id, new_body, rev, commit->author, &written->rev,
-                           error))
+      if (!styr_store_put (store, styr_record_get_id (record), new_body, rev, commit->author,
+                           NULL, error))
         return FALSE;
     }
 
@@ -1169,96 +1143,9 @@ styr_agreement_import_commit (StyrAgreementImport  *self,
                               const char           *author,
                               GError              **error)
 {
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify) written_free);
-  Commit commit = { self, author, written };
+  Commit commit = { self, author };
 
   g_return_val_if_fail (STYR_IS_AGREEMENT_IMPORT (self), FALSE);
 
-  if (!styr_store_transaction (self->store, commit_in_transaction, &commit, error))
-    return FALSE;
-
-  g_clear_pointer (&self->written, g_ptr_array_unref);
-  self->written = g_steal_pointer (&written);
-  return TRUE;
-}
-
-/**
- * styr_agreement_import_can_undo:
- * @self: a #StyrAgreementImport
- *
- * Returns: %TRUE if a commit wrote something that can be undone
- */
-gboolean
-styr_agreement_import_can_undo (StyrAgreementImport *self)
-{
-  g_return_val_if_fail (STYR_IS_AGREEMENT_IMPORT (self), FALSE);
-
-  return self->written != NULL && self->written->len > 0;
-}
-
-typedef struct
-{
-  GPtrArray  *written;
-  const char *author;
-} Undo;
-
-static gboolean
-undo_in_transaction (StyrStore  *store,
-                     gpointer    user_data,
-                     GError    **error)
-{
-  Undo *undo = user_data;
-
-  for (guint i = undo->written->len; i > 0; i--)
-    {
-      Written *written = g_ptr_array_index (undo->written, i - 1);
-      g_autoptr(GError) local_error = NULL;
-
-      if (!styr_store_undo (store, written->id, written->rev, undo->author, NULL, &local_error))
-        {
-          if (g_error_matches (local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT))
-            g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT,
-                         _("The import cannot be undone: the agreement for “%s” was changed "
-                           "again since. Nothing was undone."), written->title);
-          else if (g_error_matches (local_error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND))
-            g_set_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_NOT_FOUND,
-                         _("The import cannot be undone: the agreement for “%s” is no longer "
-                           "in Styr. Nothing was undone."), written->title);
-          else
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/**
- * styr_agreement_import_undo:
- * @self: a #StyrAgreementImport
- * @author: (nullable): who undid it
- * @error: return location for a #GError
- *
- * Takes back everything the last commit wrote, in one transaction: the
- * changed agreements get their fields back, the new ones are deleted. If
- * any of them changed again since, nothing is undone.
- *
- * Returns: %TRUE on success
- */
-gboolean
-styr_agreement_import_undo (StyrAgreementImport  *self,
-                            const char           *author,
-                            GError              **error)
-{
-  Undo undo = { NULL, author };
-
-  g_return_val_if_fail (STYR_IS_AGREEMENT_IMPORT (self), FALSE);
-  g_return_val_if_fail (styr_agreement_import_can_undo (self), FALSE);
-
-  undo.written = self->written;
-  if (!styr_store_transaction (self->store, undo_in_transaction, &undo, error))
-    return FALSE;
-
-  g_clear_pointer (&self->written, g_ptr_array_unref);
-  return TRUE;
+  return styr_store_transaction (self->store, commit_in_transaction, &commit, error);
 }

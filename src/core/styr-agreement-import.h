@@ -38,9 +38,5 @@ guint                styr_agreement_import_count_matched   (StyrAgreementImport 
 gboolean             styr_agreement_import_commit          (StyrAgreementImport *self,
                                                             const char          *author,
                                                             GError             **error);
-gboolean             styr_agreement_import_can_undo        (StyrAgreementImport *self);
-gboolean             styr_agreement_import_undo            (StyrAgreementImport *self,
-                                                            const char          *author,
-                                                            GError             **error);
 
 G_END_DECLS

@@ -897,7 +897,7 @@ apply_in_transaction (StyrStore  *store,
       /* Against the state the preview was worked out from: a change made
        * since, by a colleague's sync, is a conflict, not overwritten. */
       if (!styr_work_update_state (store, state_id, update->seen_rev, changes, apply->author,
-                                   &update->written_rev, error))
+                                   NULL, error))
         return FALSE;
     }
 
@@ -913,8 +913,8 @@ apply_in_transaction (StyrStore  *store,
  *
  * Keeps each invitation with its meeting, in the meeting's state: its
  * time then counts for that date, a cancellation marks the date, and its
- * text is shown with the agenda. Each update notes the revision it wrote,
- * for styr_ics_undo_import().
+ * text is shown with the agenda; the window's undo stack takes it all
+ * back as one change.
  *
  * Returns: %TRUE if everything was written; on failure nothing is
  */
@@ -933,65 +933,5 @@ styr_ics_apply_import (StyrStore   *store,
   if ((zone = _styr_ics_copenhagen (error)) == NULL)
     return FALSE;
   apply.zone = zone;
-  for (guint i = 0; i < updates->len; i++)
-    g_clear_pointer (&((StyrIcsUpdate *) g_ptr_array_index (updates, i))->written_rev, g_free);
-  if (styr_store_transaction (store, apply_in_transaction, &apply, error))
-    return TRUE;
-
-  /* Rolled back: nothing to undo. */
-  for (guint i = 0; i < updates->len; i++)
-    g_clear_pointer (&((StyrIcsUpdate *) g_ptr_array_index (updates, i))->written_rev, g_free);
-  return FALSE;
-}
-
-static gboolean
-undo_in_transaction (StyrStore  *store,
-                     gpointer    user_data,
-                     GError    **error)
-{
-  Apply *apply = user_data;
-
-  for (guint i = 0; i < apply->updates->len; i++)
-    {
-      StyrIcsUpdate *update = g_ptr_array_index (apply->updates, i);
-      g_autofree char *state_id = styr_work_state_id (update->meeting_id);
-
-      if (update->written_rev != NULL &&
-          !styr_store_undo (store, state_id, update->written_rev, apply->author, NULL, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * styr_ics_undo_import:
- * @store: the store
- * @updates: (element-type StyrIcsUpdate): as styr_ics_apply_import() left
- *   them
- * @author: who undoes it
- * @error: return location for a #GError
- *
- * Takes back what the import wrote, all of it or, when a meeting's state
- * changed again since, none of it.
- *
- * Returns: %TRUE on success
- */
-gboolean
-styr_ics_undo_import (StyrStore   *store,
-                      GPtrArray   *updates,
-                      const char  *author,
-                      GError     **error)
-{
-  Apply apply = { updates, author, NULL };
-  gboolean ok;
-
-  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
-  g_return_val_if_fail (updates != NULL, FALSE);
-
-  ok = styr_store_transaction (store, undo_in_transaction, &apply, error);
-  if (ok)
-    for (guint i = 0; i < updates->len; i++)
-      g_clear_pointer (&((StyrIcsUpdate *) g_ptr_array_index (updates, i))->written_rev, g_free);
-  return ok;
+  return styr_store_transaction (store, apply_in_transaction, &apply, error);
 }

@@ -33,7 +33,6 @@ styr_ics_update_free (StyrIcsUpdate *update)
   g_clear_pointer (&update->new_end, g_date_time_unref);
   g_free (update->description);
   g_free (update->uid);
-  g_free (update->written_rev);
   g_free (update);
 }
 

@@ -67,8 +67,6 @@ typedef enum
  * @sequence: its SEQUENCE, raised by each change KOMBIT sends
  * @seen_rev: (nullable): the meeting state's revision the update was worked
  *   out from, %NULL if it had none
- * @written_rev: (nullable): the meeting state's revision the import wrote,
- *   for its undo
  *
  * What importing one invitation would change.
  */
@@ -90,7 +88,6 @@ typedef struct
   char          *uid;
   gint64         sequence;
   char          *seen_rev;
-  char          *written_rev;
 } StyrIcsUpdate;
 
 GQuark      styr_ics_error_quark       (void);
@@ -112,10 +109,6 @@ GPtrArray  *styr_ics_plan_import       (StyrStore            *store,
                                         GBytes               *file,
                                         GError              **error);
 gboolean    styr_ics_apply_import      (StyrStore            *store,
-                                        GPtrArray            *updates,
-                                        const char           *author,
-                                        GError              **error);
-gboolean    styr_ics_undo_import       (StyrStore            *store,
                                         GPtrArray            *updates,
                                         const char           *author,
                                         GError              **error);
