@@ -265,6 +265,38 @@ tasks_scenario (StyrApplication *app)
   all = shown_tasks (page);
   g_assert_cmpuint (all->len, ==, 15);
 
+  /* "New" makes nothing until the task has a title: abandoned, it leaves
+   * no task; titled, it is made in the project chosen (here none: "Own
+   * tasks") and stays in the
+   * detail, selected. */
+  gtk_widget_activate_action (page, "tasks.new", NULL);
+  iterate ();
+  styr_page_save_edits (STYR_PAGE (page));
+  gtk_widget_activate_action (page, "tasks.clear-filters", NULL);
+  iterate ();
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = shown_tasks (page);
+  g_assert_cmpuint (all->len, ==, 15);
+  gtk_widget_activate_action (page, "tasks.new", NULL);
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (page, "Title")), "Aftal testdato");
+  styr_page_save_edits (STYR_PAGE (page));
+  iterate ();
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = shown_tasks (page);
+  g_assert_cmpuint (all->len, ==, 16);
+  g_assert_nonnull (label_text (page, "Aftal testdato"));
+  {
+    g_autoptr(GPtrArray) own = styr_store_find_ids (store_of (app), "task", "title",
+                                                    "Aftal testdato", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (own->len, ==, 1);
+    gtk_widget_activate_action (page, "tasks.delete", NULL);
+    iterate ();
+    g_assert_null (styr_store_get (store_of (app), g_ptr_array_index (own, 0), NULL, NULL));
+  }
+
   /* A task that waits for the YR mapping asks before it is completed. */
   json_object_set_string_member (fields, "project", "YR");
   json_object_set_string_member (fields, "title", "Nul-sums-posteringstest");
@@ -307,50 +339,53 @@ tasks_scenario (StyrApplication *app)
     g_assert_cmpstr (after, ==, "completed");
   }
 
-  /* Its fields are edited in the detail pane and saved as one write;
-   * the notes go to the municipality's state beside it. */
+  /* Its fields are edited in the detail pane and saved as the user types,
+   * with no Save; the notes go to the municipality's state beside it. */
   {
     AdwEntryRow *title = entry_row_titled (page, "Title");
     AdwEntryRow *deadline = entry_row_titled (page, "Deadline (day-month-year)");
     GtkTextView *notes = GTK_TEXT_VIEW (find_descendant (page, GTK_TYPE_TEXT_VIEW));
-    GtkWidget *save = NULL;
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
     g_autofree char *saved_title = NULL;
     g_autofree char *saved_deadline = NULL;
     g_autofree char *saved_notes = NULL;
     g_autofree char *state_id = g_strconcat ("task-state:", strchr (local_id, ':') + 1, NULL);
+    gint64 until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
 
     gtk_editable_set_text (GTK_EDITABLE (title), "Nul-sums-posteringstest med økonomi");
     gtk_editable_set_text (GTK_EDITABLE (deadline), "31-01-2020");
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Aftalt med bogholderiet", -1);
-    collect (page, GTK_TYPE_BUTTON, buttons);
-    for (guint i = 0; i < buttons->len; i++)
-      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Save") == 0)
-        save = g_ptr_array_index (buttons, i);
-    g_assert_nonnull (save);
-    g_signal_emit_by_name (save, "clicked");
+    while (g_get_monotonic_time () < until &&
+           (saved_notes = stored_string (app, state_id, "notes")) == NULL)
+      g_main_context_iteration (NULL, FALSE);
     iterate ();
+    saved_title = stored_string (app, local_id, "title");
+    saved_deadline = stored_string (app, local_id, "deadline");
+    g_assert_cmpstr (saved_title, ==, "Nul-sums-posteringstest med økonomi");
+    g_assert_cmpstr (saved_deadline, ==, "2020-01-31");
+    g_assert_cmpstr (saved_notes, ==, "Aftalt med bogholderiet");
+
+    /* A deadline that is no date is marked and kept in the form, not
+     * stored; leaving the task says so, and the rest is saved. */
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "30-02-2020");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Aftalt med økonomi", -1);
+    styr_page_save_edits (STYR_PAGE (page));
+    iterate ();
+    g_free (saved_title);
+    g_free (saved_deadline);
+    g_free (saved_notes);
     saved_title = stored_string (app, local_id, "title");
     saved_deadline = stored_string (app, local_id, "deadline");
     saved_notes = stored_string (app, state_id, "notes");
     g_assert_cmpstr (saved_title, ==, "Nul-sums-posteringstest med økonomi");
     g_assert_cmpstr (saved_deadline, ==, "2020-01-31");
-    g_assert_cmpstr (saved_notes, ==, "Aftalt med bogholderiet");
-
-    /* A deadline that is no date is refused, and nothing is written. */
-    title = entry_row_titled (page, "Title");
-    deadline = entry_row_titled (page, "Deadline (day-month-year)");
-    gtk_editable_set_text (GTK_EDITABLE (title), "Skal ikke gemmes");
-    gtk_editable_set_text (GTK_EDITABLE (deadline), "30-02-2020");
-    g_signal_emit_by_name (save, "clicked");
-    iterate ();
-    g_free (saved_title);
-    g_free (saved_deadline);
-    saved_title = stored_string (app, local_id, "title");
-    saved_deadline = stored_string (app, local_id, "deadline");
-    g_assert_cmpstr (saved_title, ==, "Nul-sums-posteringstest med økonomi");
-    g_assert_cmpstr (saved_deadline, ==, "2020-01-31");
+    g_assert_cmpstr (saved_notes, ==, "Aftalt med økonomi");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (deadline), "error"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (deadline)), ==, "30-02-2020");
     g_assert_nonnull (label_text (GTK_WIDGET (main_window (app)), "“30-02-2020” is not a date"));
+    gtk_editable_set_text (GTK_EDITABLE (deadline), "31-01-2020");
+    styr_page_save_edits (STYR_PAGE (page));
+    iterate ();
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (deadline), "error"));
 
     /* The keyboard sets the selected task's status: Ctrl+2 is påbegyndt. */
     gtk_widget_activate_action (page, "tasks.status-selected", "s", "started");

@@ -437,18 +437,14 @@ build_review_form (StyrAgreementsPage *self)
   self->questions_reference = styr_agreement_questions_reference (self->store);
 }
 
-/* Shows @text in @row, unless the row already says it, trailing space
- * and all: a save while the user types must not move the cursor or take
- * the space they just typed. */
+/* Shows @text in @row, see styr_ui_set_text(), and takes back the mark of
+ * a refused value. */
 static void
 set_row (AdwEntryRow *row,
          const char  *text)
 {
-  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  styr_ui_set_text (GTK_EDITABLE (row), text);
 }
 
 /* As set_row(), for a date: "1-2-2020" already says 01-02-2020. A date

@@ -21,8 +21,9 @@
  * editable for KOMBIT's own tasks), the municipality's status against the
  * 98 municipalities, who is on it, notes and the audit trail. Status
  * changes go through the page's tasks.set-status action, which asks first
- * when the task is blocked; the rest is written on Save, and only the
- * fields that changed.
+ * when the task is blocked; the rest is saved as the user types, a moment
+ * after the last key or at once on leaving the task, and only the fields
+ * that changed.
  */
 struct _StyrTaskDetail
 {
@@ -35,6 +36,11 @@ struct _StyrTaskDetail
   GPtrArray        *role_keys;
   StyrDocumentList *all_tasks;
   gboolean          updating;
+  /* Filling the form, which is not the user's typing. */
+  gboolean          showing;
+  guint             save_id;
+  /* A new own task, made in the store once it has a title. */
+  gboolean          draft;
 
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
@@ -81,7 +87,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *kinds[] = { NULL, "mandatory", "recommended" };
+
+/* The id a draft goes by until the store gives it its own. */
+#define STYR_TASK_DRAFT_ID "task:draft"
 
 static void
 set_subtitle (AdwActionRow *row,
@@ -300,16 +316,23 @@ styr_task_detail_show (StyrTaskDetail *self,
 
   g_return_if_fail (STYR_IS_TASK_DETAIL (self));
 
+  /* What was typed into the task being left goes with it. */
+  styr_task_detail_save (self);
+  if (task == NULL || g_strcmp0 (styr_record_get_id (STYR_RECORD (task)), STYR_TASK_DRAFT_ID) != 0)
+    self->draft = FALSE;
   g_set_object (&self->task, task);
   g_set_object (&self->state, state);
   if (task == NULL)
     return;
 
+  self->showing = TRUE;
+
   record = STYR_RECORD (task);
   local = styr_work_record_is_own (STYR_RECORD (task));
   code = styr_record_get_string (record, "code");
 
-  gtk_label_set_text (self->title_label, styr_task_get_title (task));
+  gtk_label_set_text (self->title_label, self->draft ? _("New Own Task")
+                                                     : styr_task_get_title (task));
   subtitle = code != NULL ? g_strdup_printf ("%s · %s", styr_task_get_project (task), code)
                           : g_strdup (styr_task_get_project (task));
   gtk_label_set_text (self->subtitle_label, subtitle);
@@ -327,11 +350,15 @@ styr_task_detail_show (StyrTaskDetail *self,
   gtk_widget_set_visible (GTK_WIDGET (self->lifecycle_label), !g_str_equal (lifecycle, "published"));
 
   show_status (self);
+  /* A status is the municipality's for a task that exists. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->not_started_button), !self->draft);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->started_button), !self->draft);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->completed_button), !self->draft);
 
   /* What KOMBIT says, read-only; an own task is edited below instead. */
   gtk_widget_set_visible (GTK_WIDGET (self->catalogue_group), !local);
   gtk_widget_set_visible (GTK_WIDGET (self->local_group), local);
-  gtk_widget_set_visible (self->delete_button, local);
+  gtk_widget_set_visible (self->delete_button, local && !self->draft);
   set_subtitle (self->project_row, styr_task_get_project (task));
   set_subtitle (self->kind_row, styr_task_kind_label (styr_task_get_kind (task)));
   published = date_field_to_user (record, "published", "published_approx");
@@ -355,10 +382,18 @@ styr_task_detail_show (StyrTaskDetail *self,
       g_autofree char *deadline = styr_date_to_user (styr_record_get_string (record, "deadline"));
       guint kind = 0;
 
-      gtk_editable_set_text (GTK_EDITABLE (self->title_row), styr_task_get_title (task));
-      gtk_editable_set_text (GTK_EDITABLE (self->project_entry), styr_task_get_project (task));
-      gtk_editable_set_text (GTK_EDITABLE (self->code_entry), code != NULL ? code : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->deadline_entry), deadline);
+      styr_ui_set_text (GTK_EDITABLE (self->title_row), styr_task_get_title (task));
+      styr_ui_set_text (GTK_EDITABLE (self->project_entry), styr_task_get_project (task));
+      styr_ui_set_text (GTK_EDITABLE (self->code_entry), code);
+      /* A deadline marked as no date stays for the user to put right. */
+      if (!gtk_widget_has_css_class (GTK_WIDGET (self->deadline_entry), "error"))
+        {
+          g_autofree char *shown = styr_date_from_user (gtk_editable_get_text (
+                                                          GTK_EDITABLE (self->deadline_entry)));
+
+          if (g_strcmp0 (shown, styr_record_get_string (record, "deadline")) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (self->deadline_entry), deadline);
+        }
       for (guint i = 1; i < G_N_ELEMENTS (kinds); i++)
         if (g_strcmp0 (kinds[i], styr_task_get_kind (task)) == 0)
           kind = i;
@@ -366,14 +401,14 @@ styr_task_detail_show (StyrTaskDetail *self,
       setup_depends (self);
       depends_on = styr_task_dup_depends_on (task);
       show_depends (self, depends_on != NULL ? depends_on[0] : NULL);
-      styr_history_group_show (self->task_history_group, self->store,
-                               styr_record_get_id (record));
+      if (!self->draft)
+        styr_history_group_show (self->task_history_group, self->store,
+                                 styr_record_get_id (record));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->task_history_group), local);
+  gtk_widget_set_visible (GTK_WIDGET (self->task_history_group), local && !self->draft);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->responsible_row),
-                         state_string (self, "responsible") ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->doer_row), state_string (self, "doer") ?: "");
+  styr_ui_set_text (GTK_EDITABLE (self->responsible_row), state_string (self, "responsible"));
+  styr_ui_set_text (GTK_EDITABLE (self->doer_row), state_string (self, "doer"));
   load_roles (self);
   adw_combo_row_set_selected (self->role_combo,
                               index_of (self->role_keys, state_string (self, "role")));
@@ -391,14 +426,15 @@ styr_task_detail_show (StyrTaskDetail *self,
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_combo), NULL);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            state_string (self, "notes") ?: "", -1);
+  styr_ui_set_buffer_text (gtk_text_view_get_buffer (self->notes_view),
+                           state_string (self, "notes"));
 
   /* The audit trail of the municipality's part: status, people, notes. */
   state_id = styr_work_state_id (styr_record_get_id (record));
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), state != NULL);
   if (state != NULL)
     styr_history_group_show (self->history_group, self->store, state_id);
+  self->showing = FALSE;
 }
 
 static void
@@ -453,22 +489,30 @@ read_local (StyrTaskDetail  *self,
   const char *depends_id = chosen_depends (self);
   g_auto(GStrv) depends_on = styr_task_dup_depends_on (self->task);
 
+  gboolean ok = TRUE;
+
+  /* What is refused is marked and left as stored; the rest is saved. */
   deadline = styr_date_from_user (deadline_text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_entry), "error");
   if (deadline == NULL && deadline_text[0] != '\0')
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_entry), "error");
       g_set_error (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_INVALID,
                    /* Translators: %s is what the user typed as the deadline. */
                    _("The deadline “%s” is not a date. Write it day first, e.g. 31-01-2020."),
                    deadline_text);
-      return FALSE;
+      deadline = g_strdup (styr_record_get_string (record, "deadline"));
+      ok = FALSE;
     }
 
   if (g_strcmp0 (depends_id, styr_record_get_id (record)) == 0)
     {
-      g_set_error_literal (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_INVALID,
-                           _("A task cannot wait for itself. Choose another task it must "
-                             "come after, or “Nothing”."));
-      return FALSE;
+      if (ok)
+        g_set_error_literal (error, STYR_TASK_ACTION_ERROR, STYR_TASK_ACTION_ERROR_INVALID,
+                             _("A task cannot wait for itself. Choose another task it must "
+                               "come after, or “Nothing”."));
+      depends_id = depends_on != NULL ? depends_on[0] : NULL;
+      ok = FALSE;
     }
 
   change_text (changes, "title", styr_task_get_title (self->task),
@@ -488,7 +532,7 @@ read_local (StyrTaskDetail  *self,
       json_object_set_array_member (changes, "depends_on", array);
     }
 
-  return TRUE;
+  return ok;
 }
 
 static void
@@ -513,29 +557,55 @@ read_state (StyrTaskDetail *self,
 }
 
 /* Everything is read from the form before anything is written: the first
- * write reaches the page at once, which shows the task afresh. */
+ * write reaches the page at once, which shows the task afresh. A refused
+ * field is said only when the user leaves it behind, @leaving. */
 static void
-save_clicked_cb (StyrTaskDetail *self)
+save_form (StyrTaskDetail *self,
+           gboolean        leaving)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) refused = NULL;
   g_autoptr(JsonObject) task_changes = json_object_new ();
   g_autoptr(JsonObject) state_changes = json_object_new ();
   g_autoptr(StyrTask) task = NULL;
   g_autoptr(StyrTaskState) state = NULL;
   g_autofree char *state_id = NULL;
 
+  g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->task == NULL)
     return;
 
   task = g_object_ref (self->task);
   state = self->state != NULL ? g_object_ref (self->state) : NULL;
-  state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (task)));
-  if (styr_work_record_is_own (STYR_RECORD (task)) && !read_local (self, task_changes, &error))
+  if (styr_work_record_is_own (STYR_RECORD (task)) &&
+      !read_local (self, task_changes, &refused) && leaving)
+    styr_ui_show_error (GTK_WIDGET (self), refused);
+  read_state (self, state_changes);
+
+  /* A draft waits for its title; left without one, it was never made. */
+  if (self->draft)
     {
-      styr_ui_show_error (GTK_WIDGET (self), error);
+      g_autofree char *id = NULL;
+
+      if (!json_object_has_member (task_changes, "title") ||
+          JSON_NODE_HOLDS_NULL (json_object_get_member (task_changes, "title")))
+        return;
+      json_object_set_string_member (task_changes, "project", styr_task_get_project (task));
+      if (!styr_task_save_local (self->store, NULL, NULL, task_changes, styr_ui_author (), &id,
+                                 &error) ||
+          (json_object_get_size (state_changes) > 0 &&
+           !styr_work_update_state (self->store, (state_id = styr_work_state_id (id)), NULL,
+                                    state_changes, styr_ui_author (), NULL, &error)))
+        {
+          styr_ui_show_error (GTK_WIDGET (self), error);
+          return;
+        }
+      self->draft = FALSE;
+      g_signal_emit (self, signals[CREATED], 0, id);
       return;
     }
-  read_state (self, state_changes);
+
+  state_id = styr_work_state_id (styr_record_get_id (STYR_RECORD (task)));
 
   if ((json_object_get_size (task_changes) > 0 &&
        !styr_task_save_local (self->store, styr_record_get_id (STYR_RECORD (task)),
@@ -548,11 +618,93 @@ save_clicked_cb (StyrTaskDetail *self)
     styr_ui_show_error (GTK_WIDGET (self), error);
 }
 
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  StyrTaskDetail *self = user_data;
+
+  self->save_id = 0;
+  save_form (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The user typed or chose: save a moment after the last change. */
+static void
+form_changed_cb (StyrTaskDetail *self)
+{
+  if (self->showing || self->updating || self->task == NULL)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+/**
+ * styr_task_detail_save:
+ * @self: a #StyrTaskDetail
+ *
+ * Saves what was typed and is not saved yet, as on leaving the task.
+ */
+void
+styr_task_detail_save (StyrTaskDetail *self)
+{
+  g_return_if_fail (STYR_IS_TASK_DETAIL (self));
+
+  if (self->save_id != 0)
+    save_form (self, TRUE);
+}
+
+/**
+ * styr_task_detail_show_draft:
+ * @self: a #StyrTaskDetail
+ * @project: the project the new task goes in
+ *
+ * Shows an empty own task to fill in. It is made in the store once it has
+ * a title, and #StyrTaskDetail::created says so; an abandoned draft leaves
+ * nothing behind.
+ */
+void
+styr_task_detail_show_draft (StyrTaskDetail *self,
+                             const char     *project)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(StyrRecord) draft = NULL;
+
+  g_return_if_fail (STYR_IS_TASK_DETAIL (self));
+  g_return_if_fail (project != NULL);
+
+  json_object_set_string_member (body, "type", "task");
+  json_object_set_string_member (body, "origin", "local");
+  json_object_set_string_member (body, "lifecycle", "published");
+  json_object_set_string_member (body, "project", project);
+  json_object_set_string_member (body, "title", "");
+  draft = styr_record_load (STYR_TASK_DRAFT_ID, NULL, body);
+  styr_task_detail_save (self);
+  self->draft = TRUE;
+  styr_task_detail_show (self, STYR_TASK (draft), NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+/**
+ * styr_task_detail_is_draft:
+ * @self: a #StyrTaskDetail
+ *
+ * Returns: whether it shows a new task not made yet
+ */
+gboolean
+styr_task_detail_is_draft (StyrTaskDetail *self)
+{
+  g_return_val_if_fail (STYR_IS_TASK_DETAIL (self), FALSE);
+
+  return self->draft;
+}
+
 static void
 styr_task_detail_dispose (GObject *object)
 {
   StyrTaskDetail *self = (StyrTaskDetail *)object;
 
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->showing = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_TASK_DETAIL);
 
   g_clear_object (&self->task);
@@ -645,7 +797,16 @@ styr_task_detail_class_init (StyrTaskDetailClass *klass)
   CHILD (task_history_group);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, status_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+
+  /**
+   * StyrTaskDetail::created:
+   * @self: the detail
+   * @id: the new task's id
+   *
+   * A draft was saved as a new own task.
+   */
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -658,4 +819,20 @@ styr_task_detail_init (StyrTaskDetail *self)
                                      styr_work_describe_value);
   styr_history_group_set_describers (self->task_history_group, styr_work_field_label,
                                      styr_work_describe_value);
+
+  {
+    GtkEditable *entries[] = { GTK_EDITABLE (self->title_row), GTK_EDITABLE (self->project_entry),
+                               GTK_EDITABLE (self->code_entry), GTK_EDITABLE (self->deadline_entry),
+                               GTK_EDITABLE (self->responsible_row),
+                               GTK_EDITABLE (self->doer_row) };
+    GObject *choices[] = { G_OBJECT (self->kind_combo), G_OBJECT (self->depends_combo),
+                           G_OBJECT (self->role_combo) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      g_signal_connect_swapped (entries[i], "changed", G_CALLBACK (form_changed_cb), self);
+    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+      g_signal_connect_swapped (choices[i], "notify::selected", G_CALLBACK (form_changed_cb), self);
+    g_signal_connect_swapped (gtk_text_view_get_buffer (self->notes_view), "changed",
+                              G_CALLBACK (form_changed_cb), self);
+  }
 }

@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StyrTaskDetail, styr_task_detail, STYR, TASK_DETAIL, AdwBin)
 
+void styr_task_detail_save (StyrTaskDetail *self);
+void styr_task_detail_show_draft (StyrTaskDetail *self,
+                                  const char     *project);
+gboolean styr_task_detail_is_draft (StyrTaskDetail *self);
 void styr_task_detail_show (StyrTaskDetail *self,
                             StyrTask       *task,
                             StyrTaskState  *state);

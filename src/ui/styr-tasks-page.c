@@ -581,6 +581,9 @@ show_selected (StyrTasksPage *self)
   if (body != NULL)
     task = styr_record_load (self->selected_id, rev, body);
 
+  /* A draft stays on screen through other changes until it is made. */
+  if (task == NULL && self->selected_id == NULL && styr_task_detail_is_draft (self->detail))
+    return;
   if (task == NULL || !STYR_IS_TASK (task))
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
@@ -1072,6 +1075,8 @@ set_status (StyrTasksPage *self,
   if (task == NULL || !STYR_IS_TASK (task))
     return;
 
+  /* Notes typed a moment ago go first, so the status writes over them. */
+  styr_task_detail_save (self->detail);
   depends_on = styr_task_dup_depends_on (STYR_TASK (task));
   blocked = styr_work_blocked_by (self->store, (const char * const *) depends_on);
   if (!g_str_equal (status, "completed") || blocked == NULL || blocked[0] == NULL)
@@ -1125,28 +1130,35 @@ status_selected_action (GtkWidget  *widget,
     set_status (self, self->selected_id, g_variant_get_string (parameter, NULL));
 }
 
+/* "New" fills in a draft; the task is made once it has a title. */
 static void
 new_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
   StyrTasksPage *self = STYR_TASKS_PAGE (widget);
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
 
-  json_object_set_string_member (fields, "title", _("New task"));
-  json_object_set_string_member (fields, "project",
-                                 self->project != NULL ? self->project : _("Own tasks"));
-  if (!styr_task_save_local (self->store, NULL, NULL, fields, styr_ui_author (), &id, &error))
-    {
-      styr_ui_show_error (widget, error);
-      return;
-    }
+  /* Unselected on purpose, not by an edit that moved the task. */
+  styr_task_detail_save (self->detail);
+  g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->pending_select, g_free);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  styr_task_detail_show_draft (self->detail,
+                               self->project != NULL ? self->project : _("Own tasks"));
+  gtk_stack_set_visible_child_name (self->detail_stack, "task");
+  adw_leaflet_navigate (ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self))),
+                        ADW_NAVIGATION_DIRECTION_FORWARD);
+}
 
-  g_free (self->pending_select);
-  self->pending_select = g_steal_pointer (&id);
-  select_pending (self);
+/* The draft is a task now: the detail goes on showing it, focus and all,
+ * and the list selects it once it has it. */
+static void
+draft_created_cb (StyrTasksPage *self,
+                  const char    *id)
+{
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  styr_tasks_page_select (self, id);
 }
 
 static void
@@ -1161,6 +1173,8 @@ delete_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *id = g_strdup (self->selected_id);
 
+  /* Undo brings back what was typed last, too. */
+  styr_task_detail_save (self->detail);
   if (id == NULL || (body = styr_store_get (self->store, id, &rev, &error)) == NULL)
     return;
 
@@ -1328,6 +1342,8 @@ styr_tasks_page_constructed (GObject *object)
   self->clock = styr_page_get_clock (STYR_PAGE (self));
 
   g_object_set (self->detail, "store", self->store, "clock", self->clock, NULL);
+  g_signal_connect_object (self->detail, "created", G_CALLBACK (draft_created_cb), self,
+                           G_CONNECT_SWAPPED);
   load_context (self);
   g_signal_connect (self, "map", G_CALLBACK (ensure_model), NULL);
 }
@@ -1375,6 +1391,12 @@ styr_tasks_page_dispose (GObject *object)
 }
 
 static void
+styr_tasks_page_save_edits (StyrPage *page)
+{
+  styr_task_detail_save (STYR_TASKS_PAGE (page)->detail);
+}
+
+static void
 styr_tasks_page_class_init (StyrTasksPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1382,6 +1404,7 @@ styr_tasks_page_class_init (StyrTasksPageClass *klass)
 
   object_class->constructed = styr_tasks_page_constructed;
   object_class->dispose = styr_tasks_page_dispose;
+  STYR_PAGE_CLASS (klass)->save_edits = styr_tasks_page_save_edits;
 
   g_type_ensure (STYR_TYPE_TASK_DETAIL);
 

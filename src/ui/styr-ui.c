@@ -114,6 +114,46 @@ styr_ui_toast (GtkWidget  *widget,
     add_toast (widget, styr_ui_toast_new (title));
 }
 
+/**
+ * styr_ui_set_text:
+ * @editable: an entry of an editor
+ * @text: (nullable): what the record says
+ *
+ * Shows @text in @editable unless it already says so, leading and
+ * trailing space aside: an editor that saves as the user types reloads
+ * what it saved, and must not move the cursor or take the space just
+ * typed.
+ */
+void
+styr_ui_set_text (GtkEditable *editable,
+                  const char  *text)
+{
+  g_autofree char *shown = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_editable_set_text (editable, text != NULL ? text : "");
+}
+
+/**
+ * styr_ui_set_buffer_text:
+ * @buffer: the buffer of a text view of an editor
+ * @text: (nullable): what the record says
+ *
+ * As styr_ui_set_text(), for a text view.
+ */
+void
+styr_ui_set_buffer_text (GtkTextBuffer *buffer,
+                         const char    *text)
+{
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  if (g_strcmp0 (shown, text != NULL ? text : "") != 0)
+    gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+}
+
 #define TOOLTIP_KEY "styr-tooltip"
 
 static gboolean

@@ -37,6 +37,11 @@ void        styr_ui_toast      (GtkWidget    *widget,
                                 const char   *title,
                                 gboolean      undoable);
 
+void        styr_ui_set_text        (GtkEditable   *editable,
+                                     const char    *text);
+void        styr_ui_set_buffer_text (GtkTextBuffer *buffer,
+                                     const char    *text);
+
 GtkWidget  *styr_ui_provenance_tag (StyrRecord *record);
 void        styr_ui_set_tooltip (GtkWidget  *widget,
                                  const char *text);
