@@ -267,8 +267,7 @@ tasks_scenario (StyrApplication *app)
 
   /* "New" makes nothing until the task has a title: abandoned, it leaves
    * no task; titled, it is made in the project chosen (here none: "Own
-   * tasks") and stays in the
-   * detail, selected. */
+   * tasks") and stays in the detail, selected. */
   gtk_widget_activate_action (page, "tasks.new", NULL);
   iterate ();
   styr_page_save_edits (STYR_PAGE (page));
