@@ -518,8 +518,22 @@ oir_scenario (StyrApplication *app)
     gtk_widget_activate_action (page, "oir.edit-item", "s", own_id);
     iterate ();
     dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    /* A date that is none is marked and said under the field, and the
+     * dialog cannot be sent: what was typed stays to be put right. */
     gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Due")), "31-02-2020");
-    respond_to_dialog ("accept");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_row_titled (GTK_WIDGET (dialog),
+                                                                           "Due")), "error"));
+    g_assert_nonnull (label_text (GTK_WIDGET (dialog), "“31-02-2020” is not a date"));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "accept"));
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Text")), "");
+    g_assert_nonnull (label_text (GTK_WIDGET (dialog), "This cannot be empty."));
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Text")),
+                           "Informer direktionen");
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (dialog), "Due")), "");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                            "accept"));
+    respond_to_dialog ("cancel");
     body = styr_store_get (store_of (app), own_id, NULL, NULL);
     g_assert_false (json_object_has_member (body, "due"));
     g_clear_pointer (&body, json_object_unref);

@@ -713,6 +713,7 @@ add_checklist_action (GtkWidget  *widget,
   dialog = styr_ui_form_dialog (GTK_WIDGET (self), _("Add Own Checklist"), _("_Add"), styr_ui_boxed_list (title, NULL));
   g_object_set_data (G_OBJECT (dialog), "styr-title", title);
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_checklist_response_cb), self, 0);
+  styr_ui_form_check (dialog, ADW_ENTRY_ROW (title), styr_ui_check_required);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (title);
 }
@@ -733,15 +734,9 @@ add_item_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "accept"))
     return;
 
+  /* The dialog cannot be sent with a date that is none. */
   if (due_iso == NULL && due_text[0] != '\0')
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   /* Translators: %s is what the user typed as the due date. */
-                   _("The item was not added: “%s” is not a date. Write it day first, e.g. "
-                     "31-01-2020."), due_text);
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
+    return;
 
   json_object_set_string_member (fields, "text", gtk_editable_get_text (text));
   if (due_iso != NULL)
@@ -768,6 +763,8 @@ add_item_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "styr-checklist",
                           g_variant_dup_string (parameter, NULL), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (add_item_response_cb), self, 0);
+  styr_ui_form_check (dialog, ADW_ENTRY_ROW (text), styr_ui_check_required);
+  styr_ui_form_check (dialog, ADW_ENTRY_ROW (due), styr_ui_check_date);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (text);
 }
@@ -807,15 +804,9 @@ save_own_item (StyrOirPage       *self,
   g_autoptr(JsonObject) changes = json_object_new ();
   g_autoptr(GError) error = NULL;
 
+  /* The dialog cannot be sent with a date that is none. */
   if (due == NULL && due_text[0] != '\0')
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   /* Translators: %s is what the user typed as the due date. */
-                   _("The item was not saved: “%s” is not a date. Write it day first, e.g. "
-                     "31-01-2020."), due_text);
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return FALSE;
-    }
+    return FALSE;
   if (g_strcmp0 (text, styr_checklist_item_get_text (item)) == 0 &&
       g_strcmp0 (due, styr_record_get_string (STYR_RECORD (item), "due")) == 0)
     return TRUE;
@@ -948,6 +939,8 @@ edit_item_action (GtkWidget  *widget,
                               g_strdup (styr_record_get_rev (STYR_RECORD (entry->item))), g_free);
       g_object_set_data (G_OBJECT (dialog), "styr-text", text);
       g_object_set_data (G_OBJECT (dialog), "styr-due", due);
+      styr_ui_form_check (dialog, ADW_ENTRY_ROW (text), styr_ui_check_required);
+      styr_ui_form_check (dialog, ADW_ENTRY_ROW (due), styr_ui_check_date);
     }
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_item_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

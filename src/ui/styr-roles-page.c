@@ -424,6 +424,7 @@ assign_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "styr-since", since);
   g_object_set_data_full (G_OBJECT (dialog), "styr-role", g_strdup (role), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (assign_response_cb), self, 0);
+  styr_ui_form_check (dialog, ADW_ENTRY_ROW (since), styr_ui_check_required_date);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -447,18 +448,17 @@ address_response_cb (AdwMessageDialog *dialog,
 
 /* Saving stays off until the text is a mail address, so nothing typed
  * is thrown away by a refusal. */
-static void
-address_changed_cb (GtkEditable      *address,
-                    AdwMessageDialog *dialog)
+static char *
+check_address (const char *text)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (address)));
-  gboolean valid = styr_assignment_address_valid (text);
+  g_autofree char *address = g_strstrip (g_strdup (text));
 
-  adw_message_dialog_set_response_enabled (dialog, "accept", valid);
-  if (valid || text[0] == '\0')
-    gtk_widget_remove_css_class (GTK_WIDGET (address), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (address), "error");
+  if (styr_assignment_address_valid (address))
+    return NULL;
+  if (address[0] == '\0')
+    return g_strdup (_("Give the mailbox’s address."));
+  /* Translators: under the mailbox field; %s is what was typed. */
+  return g_strdup_printf (_("“%s” is not a mail address, such as oekonomi@kommune.dk."), address);
 }
 
 static void
@@ -492,8 +492,7 @@ set_address_action (GtkWidget  *widget,
                                          "oekonomi@kommune.dk."));
   g_object_set_data (G_OBJECT (dialog), "styr-address", address);
   g_object_set_data_full (G_OBJECT (dialog), "styr-role", g_strdup (role), g_free);
-  g_signal_connect_object (address, "changed", G_CALLBACK (address_changed_cb), dialog, 0);
-  address_changed_cb (GTK_EDITABLE (address), dialog);
+  styr_ui_form_check (dialog, ADW_ENTRY_ROW (address), check_address);
   g_signal_connect_object (dialog, "response", G_CALLBACK (address_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -546,6 +545,7 @@ end_assignment_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "styr-assignment",
                           g_variant_dup_string (parameter, NULL), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
+  styr_ui_form_check (dialog, ADW_ENTRY_ROW (until), styr_ui_check_required_date);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

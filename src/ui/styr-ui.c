@@ -464,6 +464,147 @@ styr_ui_form_dialog (GtkWidget  *widget,
   return dialog;
 }
 
+/* The fields a form dialog checks, each with its message row below it. */
+typedef struct
+{
+  AdwEntryRow       *row;
+  GtkWidget         *message;
+  StyrUiCheckFunc    check;
+  gboolean           valid;
+} Check;
+
+#define CHECKS_KEY "styr-form-checks"
+
+static void
+update_accept (AdwMessageDialog *dialog)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), CHECKS_KEY);
+  gboolean valid = TRUE;
+
+  for (guint i = 0; checks != NULL && i < checks->len; i++)
+    valid = valid && ((Check *) g_ptr_array_index (checks, i))->valid;
+  adw_message_dialog_set_response_enabled (dialog, "accept", valid);
+}
+
+static void
+check_changed_cb (AdwEntryRow *row,
+                  Check       *check)
+{
+  g_autofree char *problem = check->check (gtk_editable_get_text (GTK_EDITABLE (row)));
+  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_MESSAGE_DIALOG);
+
+  check->valid = problem == NULL;
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_label_set_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (check->message))),
+                      problem != NULL ? problem : "");
+  gtk_widget_set_visible (check->message, problem != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem != NULL ? problem : "", -1);
+  if (dialog != NULL)
+    update_accept (ADW_MESSAGE_DIALOG (dialog));
+}
+
+/**
+ * styr_ui_form_check:
+ * @dialog: a dialog from styr_ui_form_dialog()
+ * @row: one of its fields, in a boxed list
+ * @check: says what is wrong with a text, or %NULL when it is right
+ *
+ * Checks @row as the user types: what is wrong is marked and said under
+ * the field, and the dialog cannot be sent until it is right, so that bad
+ * input never closes the dialog and loses what was typed.
+ */
+void
+styr_ui_form_check (AdwMessageDialog *dialog,
+                    AdwEntryRow      *row,
+                    StyrUiCheckFunc   check)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), CHECKS_KEY);
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+  GtkWidget *label = gtk_label_new (NULL);
+  Check *entry = g_new0 (Check, 1);
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  if (checks == NULL)
+    {
+      /* The rows own their checks, which live as long as they do. */
+      checks = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (dialog), CHECKS_KEY, checks,
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  entry->row = row;
+  entry->check = check;
+  entry->message = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (entry->message), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (entry->message), FALSE);
+  gtk_list_box_insert (GTK_LIST_BOX (list), entry->message,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
+  g_ptr_array_add (checks, entry);
+  g_object_set_data_full (G_OBJECT (row), "styr-form-check", entry, g_free);
+  g_signal_connect (row, "changed", G_CALLBACK (check_changed_cb), entry);
+  check_changed_cb (row, entry);
+  update_accept (dialog);
+}
+
+/**
+ * styr_ui_check_date:
+ * @text: what the user typed
+ *
+ * Returns: (transfer full) (nullable): why @text is not a date or nothing,
+ *   or %NULL when it is one
+ */
+char *
+styr_ui_check_date (const char *text)
+{
+  g_autofree char *iso = styr_date_from_user (text);
+
+  if (iso != NULL || text[0] == '\0')
+    return NULL;
+  /* Translators: under a date field; %s is what the user typed. */
+  return g_strdup_printf (_("“%s” is not a date. Write it day first, e.g. 31-01-2020."), text);
+}
+
+/**
+ * styr_ui_check_required_date:
+ * @text: what the user typed
+ *
+ * Returns: (transfer full) (nullable): why @text is not a date, or %NULL
+ *   when it is one
+ */
+char *
+styr_ui_check_required_date (const char *text)
+{
+  if (text[0] == '\0')
+    return g_strdup (_("Give a date, day first, e.g. 31-01-2020."));
+  return styr_ui_check_date (text);
+}
+
+/**
+ * styr_ui_check_required:
+ * @text: what the user typed
+ *
+ * Returns: (transfer full) (nullable): a message when @text is empty
+ */
+char *
+styr_ui_check_required (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return stripped[0] == '\0' ? g_strdup (_("This cannot be empty.")) : NULL;
+}
+
 static gboolean
 is_conflicted (StyrStore  *store,
                const char *id)

@@ -25,6 +25,15 @@ G_BEGIN_DECLS
 typedef void (*StyrUiConfirmedFunc) (gboolean confirmed,
                                      gpointer user_data);
 
+/**
+ * StyrUiCheckFunc:
+ * @text: what the user typed into a field
+ *
+ * Returns: (transfer full) (nullable): what is wrong with @text, in the
+ *   user's words, or %NULL when it is right
+ */
+typedef char *(*StyrUiCheckFunc) (const char *text);
+
 const char *styr_ui_author     (void);
 /* Long enough to read two lines twice. */
 #define STYR_UI_ERROR_TOAST_SECONDS 15
@@ -37,6 +46,12 @@ void        styr_ui_toast      (GtkWidget    *widget,
                                 const char   *title,
                                 gboolean      undoable);
 
+void        styr_ui_form_check      (AdwMessageDialog *dialog,
+                                     AdwEntryRow      *row,
+                                     StyrUiCheckFunc   check);
+char       *styr_ui_check_date      (const char    *text);
+char       *styr_ui_check_required  (const char    *text);
+char       *styr_ui_check_required_date (const char *text);
 void        styr_ui_set_text        (GtkEditable   *editable,
                                      const char    *text);
 void        styr_ui_set_buffer_text (GtkTextBuffer *buffer,
