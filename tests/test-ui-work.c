@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "styr-agreements-page.h"
@@ -441,6 +442,8 @@ oir_scenario (StyrApplication *app)
   g_autofree char *done_by = NULL;
   g_autoptr(JsonObject) state = NULL;
   g_autoptr(JsonObject) blocked_state = NULL;
+  GtkAdjustment *adjustment = NULL;
+  double scrolled_to = 0;
 
   group = find_group_titled (page, "ØiR basisimplementering");
   g_assert_nonnull (group);
@@ -552,18 +555,38 @@ oir_scenario (StyrApplication *app)
     g_assert_nonnull (label_text (page, "Informer direktionen og økonomi"));
 
     /* Delete stands apart from Save, in the dialog's content. */
+    /* Scrolled down the page, the user stays there when the lists are
+     * built anew after a deletion, and again after its undo. */
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (page,
+                                                                          GTK_TYPE_SCROLLED_WINDOW));
+
+      adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 3);
+      wait_frames ();
+      scrolled_to = gtk_adjustment_get_value (adjustment);
+      g_assert_cmpfloat (scrolled_to, >, 100);
+    }
+    /* The user works on the item: the focus is in its row. */
+    gtk_widget_grab_focus (GTK_WIDGET (check_of (page, own_id)));
+    wait_frames ();
+    scrolled_to = gtk_adjustment_get_value (adjustment);
     gtk_widget_activate_action (page, "oir.edit-item", "s", own_id);
     iterate ();
     dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (button_labelled (GTK_WIDGET (dialog), "_Delete"));
     g_signal_emit_by_name (button_labelled (GTK_WIDGET (dialog), "_Delete"), "clicked");
     iterate ();
+    wait_frames ();
+    g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - scrolled_to), <, 1);
     g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_null (styr_store_get (store_of (app), own_id, NULL, NULL));
     g_assert_null (label_text (page, "Informer direktionen og økonomi"));
     gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_root (page)), "win.undo", NULL);
     iterate ();
+    wait_frames ();
     g_assert_nonnull (label_text (page, "Informer direktionen og økonomi"));
+    g_assert_cmpfloat (fabs (gtk_adjustment_get_value (adjustment) - scrolled_to), <, 1);
   }
 
   /* The nul-sums test waits for the YR mapping: cancelling keeps it open. */

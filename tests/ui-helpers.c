@@ -18,6 +18,18 @@ iterate (void)
       ;
 }
 
+/* Lets the frame clock run a few frames: what waits for layout, as
+ * scrolling does, happens by then. */
+void
+wait_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  iterate ();
+}
+
 GtkWindow *
 find_toplevel (GType type)
 {

@@ -17,6 +17,7 @@ typedef void (*Visit)    (const char      *where,
                           GtkWidget       *widget);
 
 void         iterate           (void);
+void         wait_frames       (void);
 GtkWindow   *find_toplevel     (GType            type);
 GtkWidget   *find_descendant   (GtkWidget       *widget,
                                 GType            type);

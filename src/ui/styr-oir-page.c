@@ -614,13 +614,124 @@ compare_integrations (gconstpointer a,
                                      json_object_get_string_member (ib, "service"));
 }
 
+/* The page's scrolled window, inside the preferences page. */
+static GtkAdjustment *
+page_adjustment (StyrOirPage *self)
+{
+  GtkWidget *child = GTK_WIDGET (self->preferences_page);
+
+  while (child != NULL && !GTK_IS_SCROLLED_WINDOW (child))
+    child = gtk_widget_get_first_child (child);
+  return child != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)) : NULL;
+}
+
+/* The item whose row has the focus, if one has. */
+static char *
+focused_item (StyrOirPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GHashTableIter iter;
+  gpointer id, value;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    {
+      ItemRow *entry = value;
+
+      for (guint i = 0; i < entry->rows->len; i++)
+        if (focus == g_ptr_array_index (entry->rows, i) ||
+            gtk_widget_is_ancestor (focus, g_ptr_array_index (entry->rows, i)))
+          return g_strdup (id);
+    }
+  return NULL;
+}
+
+/* The checklist whose group has the focus, as its Add button has. */
+static char *
+focused_checklist (StyrOirPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GHashTableIter iter;
+  gpointer key, group;
+
+  g_hash_table_iter_init (&iter, self->progress);
+  while (focus != NULL && g_hash_table_iter_next (&iter, &key, &group))
+    if (gtk_widget_is_ancestor (focus, group))
+      return g_strdup (key);
+  return NULL;
+}
+
+typedef struct
+{
+  double  value;
+  char   *item_id;
+  char   *checklist;
+} Place;
+
+static void
+place_free (Place *place)
+{
+  g_free (place->item_id);
+  g_free (place->checklist);
+  g_free (place);
+}
+
+/* Once the rebuilt page has its size: back where the user was. */
+static gboolean
+restore_place_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  StyrOirPage *self = STYR_OIR_PAGE (widget);
+  Place *place = user_data;
+  GtkAdjustment *adjustment = page_adjustment (self);
+  ItemRow *entry = place->item_id != NULL ? g_hash_table_lookup (self->rows, place->item_id)
+                                          : NULL;
+
+  GtkWidget *group = place->checklist != NULL ? g_hash_table_lookup (self->progress,
+                                                                     place->checklist) : NULL;
+
+  /* The focus stays with the item; a deleted one's goes to its list's
+   * Add button, nearby, not to the top of the page. */
+  if (entry != NULL && entry->checks->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (entry->checks, 0));
+  else if (entry != NULL && entry->rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (entry->rows, 0));
+  else if (group != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_last_child (
+      adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group))));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, place->value);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (StyrOirPage *self)
 {
   g_autoptr(GPtrArray) checklists = NULL;
   g_autoptr(GPtrArray) integrations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment = page_adjustment (self);
+  Place *place = g_new0 (Place, 1);
 
+  /* A change of one item builds the lists anew; the user stays where
+   * they were, not thrown back to the top. */
+  place->value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  place->item_id = focused_item (self);
+  if (place->item_id != NULL)
+    {
+      ItemRow *entry = g_hash_table_lookup (self->rows, place->item_id);
+
+      place->checklist = g_strdup (styr_checklist_item_get_checklist (entry->item));
+    }
+  else
+    place->checklist = focused_checklist (self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_place_cb, place,
+                                (GDestroyNotify) place_free);
   clear_groups (self);
   checklists = styr_checklist_list_ticked (self->store, NULL, &error);
   if (checklists == NULL)
