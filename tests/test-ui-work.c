@@ -1005,6 +1005,56 @@ overview_scenario (StyrApplication *app)
   g_assert_cmpstr (styr_tasks_page_get_selected_id (STYR_TASKS_PAGE (tasks)), ==,
                    "task:OIR-BASIS-01");
 
+  /* Every kind of line opens its record, not just its page: an ØiR item
+   * gets the focus, a role gap opens its role, and a Pejlemærke 3 item
+   * opens beside the agreements. */
+  {
+    GtkWidget *oir = find_descendant (GTK_WIDGET (window), STYR_TYPE_OIR_PAGE);
+    GtkWidget *roles = find_descendant (GTK_WIDGET (window), STYR_TYPE_ROLES_PAGE);
+    GtkWidget *focus;
+    GtkWidget *role_row = NULL;
+    g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s",
+                                "checklist-item:OIR-3");
+    iterate ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "oir");
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (focus == GTK_WIDGET (check_of (oir, "checklist-item:OIR-3")));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s",
+                                "role:OIR-SYSEJER-FINANS");
+    iterate ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "roles");
+    collect (roles, ADW_TYPE_EXPANDER_ROW, expanders);
+    for (guint i = 0; i < expanders->len; i++)
+      if (adw_expander_row_get_expanded (g_ptr_array_index (expanders, i)))
+        {
+          g_assert_null (role_row);
+          role_row = g_ptr_array_index (expanders, i);
+        }
+    g_assert_nonnull (role_row);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row)),
+                              "Systemejer"));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s",
+                                "checklist-item:P3-1");
+    iterate ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "agreements");
+    {
+      g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+      gboolean shown = FALSE;
+
+      collect (find_descendant (GTK_WIDGET (window), STYR_TYPE_AGREEMENTS_PAGE), GTK_TYPE_STACK,
+               stacks);
+      for (guint i = 0; i < stacks->len; i++)
+        shown = shown || g_strcmp0 (gtk_stack_get_visible_child_name (g_ptr_array_index (stacks,
+                                                                                         i)),
+                                    "pejlemaerke") == 0;
+      g_assert_true (shown);
+    }
+  }
+
   /* "Export as PDF" works the summary out in the background, then goes
    * through GtkPrintOperation with the same renderer. */
   {

@@ -1075,6 +1075,47 @@ form_changed_cb (StyrAgreementsPage *self)
   self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+/* Whether @id is Pejlemærke 3 or one of its items, which stand here. */
+static gboolean
+is_shown_here (StyrAgreementsPage *self,
+               const char         *id)
+{
+  g_autoptr(JsonObject) body = styr_store_get (self->store, id, NULL, NULL);
+  g_autofree char *checklist_id = NULL;
+  g_autoptr(JsonObject) checklist = NULL;
+
+  if (body == NULL)
+    return FALSE;
+  if (g_str_has_prefix (id, "checklist:"))
+    return g_strcmp0 (styr_json_get_string (body, "styr_shown_with", NULL), "agreements") == 0;
+  if (!g_str_has_prefix (id, "checklist-item:"))
+    return FALSE;
+  checklist_id = g_strconcat ("checklist:", styr_json_get_string (body, "checklist", ""), NULL);
+  checklist = styr_store_get (self->store, checklist_id, NULL, NULL);
+  return checklist != NULL &&
+         g_strcmp0 (styr_json_get_string (checklist, "styr_shown_with", NULL), "agreements") == 0;
+}
+
+static gboolean
+styr_agreements_page_select_record (StyrPage   *page,
+                                    const char *id)
+{
+  StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (page);
+
+  if (g_str_has_prefix (id, "agreement:"))
+    {
+      /* One the filters hide is shown: the user asked for it. */
+      if (styr_document_list_find (self->list, id) == G_MAXUINT)
+        gtk_widget_activate_action (GTK_WIDGET (self), "agreements.clear-filters", NULL);
+      select_id (self, id);
+      return TRUE;
+    }
+  if (!is_shown_here (self, id))
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "agreements.show-pejlemaerke", NULL);
+  return TRUE;
+}
+
 static void
 styr_agreements_page_save_edits (StyrPage *page)
 {
@@ -1559,6 +1600,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   object_class->constructed = styr_agreements_page_constructed;
   object_class->dispose = styr_agreements_page_dispose;
   STYR_PAGE_CLASS (klass)->save_edits = styr_agreements_page_save_edits;
+  STYR_PAGE_CLASS (klass)->select_record = styr_agreements_page_select_record;
 
   /* Where the thresholds come from; without it the rules use their defaults. */
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);
@@ -1668,20 +1710,4 @@ styr_agreements_page_get_list (StyrAgreementsPage *self)
   g_return_val_if_fail (STYR_IS_AGREEMENTS_PAGE (self), NULL);
 
   return self->list;
-}
-
-/**
- * styr_agreements_page_select:
- * @self: a #StyrAgreementsPage
- * @id: an agreement's id
- *
- * Shows the agreement, as the Overview's links ask.
- */
-void
-styr_agreements_page_select (StyrAgreementsPage *self,
-                             const char         *id)
-{
-  g_return_if_fail (STYR_IS_AGREEMENTS_PAGE (self));
-
-  select_id (self, id);
 }

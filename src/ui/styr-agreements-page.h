@@ -20,7 +20,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StyrAgreementsPage, styr_agreements_page, STYR, AGREEMENTS_PAGE, StyrPage)
 
 StyrDocumentList *styr_agreements_page_get_list (StyrAgreementsPage *self);
-void              styr_agreements_page_select   (StyrAgreementsPage *self,
-                                                 const char         *id);
 
 G_END_DECLS

@@ -1115,6 +1115,16 @@ notes_changed_cb (StyrMeetingsPage *self)
   self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+static gboolean
+styr_meetings_page_select_record (StyrPage   *page,
+                                  const char *id)
+{
+  if (!g_str_has_prefix (id, "meeting:"))
+    return FALSE;
+  select_id (STYR_MEETINGS_PAGE (page), id);
+  return TRUE;
+}
+
 static void
 styr_meetings_page_save_edits (StyrPage *page)
 {
@@ -1247,6 +1257,7 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
   object_class->constructed = styr_meetings_page_constructed;
   object_class->dispose = styr_meetings_page_dispose;
   STYR_PAGE_CLASS (klass)->save_edits = styr_meetings_page_save_edits;
+  STYR_PAGE_CLASS (klass)->select_record = styr_meetings_page_select_record;
 
   g_type_ensure (STYR_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1280,20 +1291,4 @@ styr_meetings_page_init (StyrMeetingsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->meetings = g_ptr_array_new_with_free_func (g_object_unref);
-}
-
-/**
- * styr_meetings_page_select:
- * @self: a #StyrMeetingsPage
- * @id: a meeting's id
- *
- * Shows the meeting, as the Overview's links and reminders ask.
- */
-void
-styr_meetings_page_select (StyrMeetingsPage *self,
-                           const char       *id)
-{
-  g_return_if_fail (STYR_IS_MEETINGS_PAGE (self));
-
-  select_id (self, id);
 }

@@ -20,7 +20,5 @@ G_DECLARE_FINAL_TYPE (StyrMeetingsPage, styr_meetings_page, STYR, MEETINGS_PAGE,
 
 void styr_meetings_page_import_bytes (StyrMeetingsPage *self,
                                       GBytes           *bytes);
-void styr_meetings_page_select       (StyrMeetingsPage *self,
-                                      const char       *id);
 
 G_END_DECLS

@@ -1136,6 +1136,32 @@ styr_oir_page_constructed (GObject *object)
   show_erp_meeting (self);
 }
 
+/* An item gets the focus, which scrolls the page to it; a list, its Add
+ * button. A rebuild waiting to run goes first, so that the row exists. */
+static gboolean
+styr_oir_page_select_record (StyrPage   *page,
+                             const char *id)
+{
+  StyrOirPage *self = STYR_OIR_PAGE (page);
+  ItemRow *entry;
+  GtkWidget *group;
+
+  if (self->rebuild_source != 0)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      rebuild (self);
+    }
+  entry = g_hash_table_lookup (self->rows, id);
+  group = g_str_has_prefix (id, "checklist:") ? g_hash_table_lookup (self->progress, id + 10)
+                                              : NULL;
+  if (entry != NULL && entry->checks->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (entry->checks, 0));
+  else if (group != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_last_child (
+      adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group))));
+  return entry != NULL || group != NULL;
+}
+
 static void
 styr_oir_page_dispose (GObject *object)
 {
@@ -1163,6 +1189,7 @@ styr_oir_page_class_init (StyrOirPageClass *klass)
 
   object_class->constructed = styr_oir_page_constructed;
   object_class->dispose = styr_oir_page_dispose;
+  STYR_PAGE_CLASS (klass)->select_record = styr_oir_page_select_record;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-oir-page.ui");

@@ -203,3 +203,27 @@ styr_page_save_edits (StyrPage *self)
   if (klass->save_edits != NULL)
     klass->save_edits (self);
 }
+
+/**
+ * styr_page_select_record:
+ * @self: a #StyrPage
+ * @id: a record's id, such as "agreement:…" or "checklist-item:OIR-1"
+ *
+ * Opens the record on the page: selects it in the list, or scrolls to it
+ * and gives it the focus. The window and the Overview open every record
+ * this way.
+ *
+ * Returns: whether the page shows @id
+ */
+gboolean
+styr_page_select_record (StyrPage   *self,
+                         const char *id)
+{
+  StyrPageClass *klass;
+
+  g_return_val_if_fail (STYR_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  klass = STYR_PAGE_GET_CLASS (self);
+  return klass->select_record != NULL && klass->select_record (self, id);
+}

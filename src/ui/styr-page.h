@@ -21,10 +21,12 @@ struct _StyrPageClass
 {
   AdwBinClass parent_class;
 
-  void (*save_edits) (StyrPage *self);
+  void     (*save_edits)    (StyrPage   *self);
+  gboolean (*select_record) (StyrPage   *self,
+                             const char *id);
 
   /*< private >*/
-  gpointer _reserved[3];
+  gpointer _reserved[2];
 };
 
 StyrStore *styr_page_get_store    (StyrPage *self);
@@ -32,5 +34,7 @@ StyrClock *styr_page_get_clock    (StyrPage *self);
 GSettings *styr_page_get_settings (StyrPage *self);
 StyrRuleContext *styr_page_dup_rule_context (StyrPage *self);
 void       styr_page_save_edits   (StyrPage *self);
+gboolean   styr_page_select_record (StyrPage   *self,
+                                    const char *id);
 
 G_END_DECLS

@@ -28,6 +28,8 @@ struct _StyrRolesPage
   GSettings           *settings;
 
   GPtrArray           *rows;
+  /* Each role's row, by its id, to open it from the Overview. */
+  GHashTable          *role_rows;
   GPtrArray           *people;
   guint                rebuild_source;
 
@@ -57,6 +59,7 @@ clear_rows (StyrRolesPage *self)
       adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->role_rows);
 }
 
 static void
@@ -170,6 +173,7 @@ add_role_row (StyrRolesPage    *self,
 
   adw_preferences_group_add (self->roles_group, row);
   g_ptr_array_add (self->rows, row);
+  g_hash_table_insert (self->role_rows, g_strdup (role_id), row);
 }
 
 static void
@@ -750,6 +754,27 @@ styr_roles_page_constructed (GObject *object)
   rebuild (self);
 }
 
+/* A role opens with what it is responsible for, and gets the focus. */
+static gboolean
+styr_roles_page_select_record (StyrPage   *page,
+                               const char *id)
+{
+  StyrRolesPage *self = STYR_ROLES_PAGE (page);
+  GtkWidget *row;
+
+  if (self->rebuild_source != 0)
+    {
+      g_clear_handle_id (&self->rebuild_source, g_source_remove);
+      rebuild (self);
+    }
+  row = g_hash_table_lookup (self->role_rows, id);
+  if (row == NULL)
+    return FALSE;
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (row);
+  return TRUE;
+}
+
 static void
 styr_roles_page_dispose (GObject *object)
 {
@@ -759,6 +784,7 @@ styr_roles_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_ROLES_PAGE);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->role_rows, g_hash_table_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   self->store = NULL;
   self->clock = NULL;
@@ -775,6 +801,7 @@ styr_roles_page_class_init (StyrRolesPageClass *klass)
 
   object_class->constructed = styr_roles_page_constructed;
   object_class->dispose = styr_roles_page_dispose;
+  STYR_PAGE_CLASS (klass)->select_record = styr_roles_page_select_record;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-roles-page.ui");
@@ -799,5 +826,6 @@ styr_roles_page_init (StyrRolesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->role_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->people = g_ptr_array_new_with_free_func (g_object_unref);
 }

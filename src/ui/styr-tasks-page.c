@@ -1390,6 +1390,16 @@ styr_tasks_page_dispose (GObject *object)
   G_OBJECT_CLASS (styr_tasks_page_parent_class)->dispose (object);
 }
 
+static gboolean
+styr_tasks_page_select_record (StyrPage   *page,
+                               const char *id)
+{
+  if (!g_str_has_prefix (id, "task:"))
+    return FALSE;
+  styr_tasks_page_select (STYR_TASKS_PAGE (page), id);
+  return TRUE;
+}
+
 static void
 styr_tasks_page_save_edits (StyrPage *page)
 {
@@ -1405,6 +1415,7 @@ styr_tasks_page_class_init (StyrTasksPageClass *klass)
   object_class->constructed = styr_tasks_page_constructed;
   object_class->dispose = styr_tasks_page_dispose;
   STYR_PAGE_CLASS (klass)->save_edits = styr_tasks_page_save_edits;
+  STYR_PAGE_CLASS (klass)->select_record = styr_tasks_page_select_record;
 
   g_type_ensure (STYR_TYPE_TASK_DETAIL);
 

@@ -118,7 +118,19 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
-/* Opens a record on its page, as the Overview's lines ask. */
+/* The page of a view stack child: the StyrPage in its AdwBin. */
+static StyrPage *
+page_of (GtkWidget *child)
+{
+  GtkWidget *page = child != NULL && ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child))
+                                                        : NULL;
+
+  return page != NULL && STYR_IS_PAGE (page) ? STYR_PAGE (page) : NULL;
+}
+
+/* Opens a record on its page, as the Overview's lines ask: the page its
+ * kind belongs on first, then any other that shows it, as the agreements
+ * show Pejlemærke 3. */
 static void
 show_record_action (GtkWidget  *widget,
                     const char *action_name,
@@ -129,29 +141,35 @@ show_record_action (GtkWidget  *widget,
   static const struct {
     const char *prefix;
     const char *page;
-  } pages[] = {
+  } homes[] = {
     { "task:", "tasks" },
     { "checklist", "oir" },
     { "agreement:", "agreements" },
     { "meeting:", "meetings" },
     { "role:", "roles" },
   };
+  static const char *pages[] = { "tasks", "oir", "agreements", "meetings", "roles" };
+  const char *home = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (g_str_has_prefix (id, pages[i].prefix))
-      {
-        GtkWidget *page;
+  for (guint i = 0; i < G_N_ELEMENTS (homes) && home == NULL; i++)
+    if (g_str_has_prefix (id, homes[i].prefix))
+      home = homes[i].page;
 
-        adw_view_stack_set_visible_child_name (self->stack, pages[i].page);
-        page = adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (self->stack)));
-        if (STYR_IS_TASKS_PAGE (page))
-          styr_tasks_page_select (STYR_TASKS_PAGE (page), id);
-        else if (STYR_IS_AGREEMENTS_PAGE (page))
-          styr_agreements_page_select (STYR_AGREEMENTS_PAGE (page), id);
-        else if (STYR_IS_MEETINGS_PAGE (page))
-          styr_meetings_page_select (STYR_MEETINGS_PAGE (page), id);
+  for (guint i = 0; i <= G_N_ELEMENTS (pages); i++)
+    {
+      const char *name = i == 0 ? home : pages[i - 1];
+      GtkWidget *child = name != NULL ? adw_view_stack_get_child_by_name (self->stack, name)
+                                      : NULL;
+      StyrPage *page = page_of (child);
+
+      if (page == NULL || (i > 0 && g_strcmp0 (name, home) == 0))
+        continue;
+      adw_view_stack_set_visible_child (self->stack, child);
+      if (styr_page_select_record (page, id))
         return;
-      }
+    }
+  if (home != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, home);
 }
 
 static StyrOverviewPage *
@@ -282,16 +300,6 @@ choose_municipality_action (GtkWidget  *widget,
   chooser = styr_municipality_chooser_new (GTK_WINDOW (self), self->municipalities,
                                            self->settings);
   gtk_window_present (GTK_WINDOW (chooser));
-}
-
-/* The page of a view stack child: the StyrPage in its AdwBin. */
-static StyrPage *
-page_of (GtkWidget *child)
-{
-  GtkWidget *page = child != NULL && ADW_IS_BIN (child) ? adw_bin_get_child (ADW_BIN (child))
-                                                        : NULL;
-
-  return page != NULL && STYR_IS_PAGE (page) ? STYR_PAGE (page) : NULL;
 }
 
 /* Whether this window's user wrote what the store just announced: its
