@@ -1285,6 +1285,39 @@ test_roles (void)
   run_app_with (data_dir, "--today", "2019-12-16", overview_scenario);
 }
 
+/* Typed, then Ctrl+Q at once: nothing typed is lost on quitting. */
+static void
+type_and_quit_scenario (StyrApplication *app)
+{
+  GtkWidget *page = show_page (app, "tasks", STYR_TYPE_TASKS_PAGE);
+  GtkTextView *notes;
+
+  select_task (page, "task:OIR-BASIS-02");
+  notes = GTK_TEXT_VIEW (find_descendant (page, GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Aftalt på mødet", -1);
+  quit (app);
+}
+
+static void
+typed_kept_scenario (StyrApplication *app)
+{
+  g_autofree char *notes = stored_string (app, "task-state:OIR-BASIS-02", "notes");
+
+  g_assert_cmpstr (notes, ==, "Aftalt på mødet");
+  quit (app);
+}
+
+static void
+test_quit_keeps_typing (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("styr-ui-quit-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+  g_settings_set_string (settings, "municipality", "157");
+  run_app_with (data_dir, "--today", "2019-12-16", type_and_quit_scenario);
+  run_app_with (data_dir, "--today", "2019-12-16", typed_kept_scenario);
+}
+
 static void
 test_tasks_and_checklists (void)
 {
@@ -1316,6 +1349,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/tasks-and-checklists", test_tasks_and_checklists);
+  g_test_add_func ("/ui/quit-keeps-typing", test_quit_keeps_typing);
   g_test_add_func ("/ui/roles-meetings-overview", test_roles);
   g_test_add_func ("/ui/consistency", test_consistency);
 
