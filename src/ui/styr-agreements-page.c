@@ -1068,7 +1068,6 @@ save_timeout_cb (gpointer user_data)
 static void
 form_changed_cb (StyrAgreementsPage *self)
 {
-
   if (self->showing || self->current == NULL)
     return;
   g_clear_handle_id (&self->save_id, g_source_remove);
