@@ -708,7 +708,9 @@ roles_scenario (StyrApplication *app)
   respond_to_dialog ("accept");
   g_assert_cmpint (styr_store_count_of_type (store_of (app), "person", NULL), ==, 1);
 
-  /* … and made aftalegodkender: the role is no longer vacant. */
+  /* … and made aftalegodkender: the role is no longer vacant. The role
+   * the user opened to read stays open when the list is built anew. */
+  g_assert_true (styr_page_select_record (STYR_PAGE (page), "role:INFRASTRUKTURANSVARLIG"));
   gtk_widget_activate_action (page, "roles.assign", "s", "STS-AFTALEGODKENDER");
   iterate ();
   respond_to_dialog ("accept");
@@ -717,6 +719,20 @@ roles_scenario (StyrApplication *app)
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
                    "12 roles: 11 vacant, 1 with gaps");
   g_assert_nonnull (label_text (page, "Mette Hansen · no deputy"));
+  {
+    g_autoptr(GPtrArray) expanders = g_ptr_array_new ();
+    guint open = 0;
+
+    collect (page, ADW_TYPE_EXPANDER_ROW, expanders);
+    for (guint i = 0; i < expanders->len; i++)
+      if (adw_expander_row_get_expanded (g_ptr_array_index (expanders, i)))
+        {
+          open++;
+          g_assert_cmpstr (adw_preferences_row_get_title (g_ptr_array_index (expanders, i)), ==,
+                           "Infrastrukturansvarlig");
+        }
+    g_assert_cmpuint (open, ==, 1);
+  }
 
   /* The KLIK tasks page names the holder of a task's role, or says the
    * role is vacant. */

@@ -614,17 +614,6 @@ compare_integrations (gconstpointer a,
                                      json_object_get_string_member (ib, "service"));
 }
 
-/* The page's scrolled window, inside the preferences page. */
-static GtkAdjustment *
-page_adjustment (StyrOirPage *self)
-{
-  GtkWidget *child = GTK_WIDGET (self->preferences_page);
-
-  while (child != NULL && !GTK_IS_SCROLLED_WINDOW (child))
-    child = gtk_widget_get_first_child (child);
-  return child != NULL ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child)) : NULL;
-}
-
 /* The item whose row has the focus, if one has. */
 static char *
 focused_item (StyrOirPage *self)
@@ -667,7 +656,7 @@ focused_checklist (StyrOirPage *self)
 
 typedef struct
 {
-  double  value;
+  double  scroll;
   char   *item_id;
   char   *checklist;
 } Place;
@@ -680,7 +669,8 @@ place_free (Place *place)
   g_free (place);
 }
 
-/* Once the rebuilt page has its size: back where the user was. */
+/* Once the rebuilt page is in: the focus back where the user was, then
+ * the scroll, which the focus may have moved. */
 static gboolean
 restore_place_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
@@ -688,7 +678,6 @@ restore_place_cb (GtkWidget     *widget,
 {
   StyrOirPage *self = STYR_OIR_PAGE (widget);
   Place *place = user_data;
-  GtkAdjustment *adjustment = page_adjustment (self);
   ItemRow *entry = place->item_id != NULL ? g_hash_table_lookup (self->rows, place->item_id)
                                           : NULL;
 
@@ -704,8 +693,7 @@ restore_place_cb (GtkWidget     *widget,
   else if (group != NULL)
     gtk_widget_grab_focus (gtk_widget_get_last_child (
       adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group))));
-  if (adjustment != NULL)
-    gtk_adjustment_set_value (adjustment, place->value);
+  styr_ui_set_scroll (widget, place->scroll);
   return G_SOURCE_REMOVE;
 }
 
@@ -715,12 +703,11 @@ rebuild (StyrOirPage *self)
   g_autoptr(GPtrArray) checklists = NULL;
   g_autoptr(GPtrArray) integrations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  GtkAdjustment *adjustment = page_adjustment (self);
   Place *place = g_new0 (Place, 1);
 
   /* A change of one item builds the lists anew; the user stays where
    * they were, not thrown back to the top. */
-  place->value = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+  place->scroll = styr_ui_get_scroll (GTK_WIDGET (self));
   place->item_id = focused_item (self);
   if (place->item_id != NULL)
     {

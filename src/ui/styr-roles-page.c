@@ -261,9 +261,19 @@ rebuild (StyrRolesPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) roles = coverage (self, &error);
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *summary = NULL;
+  GHashTableIter iter;
+  gpointer id, row;
   guint vacant = 0, gaps = 0;
 
+  /* An assignment builds the roles anew: the ones the user opened stay
+   * open, and the page stays where it was. */
+  g_hash_table_iter_init (&iter, self->role_rows);
+  while (g_hash_table_iter_next (&iter, &id, &row))
+    if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+      g_hash_table_add (expanded, g_strdup (id));
+  styr_ui_keep_scroll (GTK_WIDGET (self));
   clear_rows (self);
   if (roles == NULL)
     {
@@ -279,6 +289,10 @@ rebuild (StyrRolesPage *self)
       gaps += entry->flags != STYR_COVERAGE_NONE && !(entry->flags & STYR_COVERAGE_VACANT);
       add_role_row (self, entry);
     }
+  g_hash_table_iter_init (&iter, expanded);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if ((row = g_hash_table_lookup (self->role_rows, id)) != NULL)
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 
   /* Translators: the coverage of the Rollegalleri, e.g. "12 roles: 3 vacant, 2 with gaps". */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u role: %u vacant, %u with gaps",

@@ -464,6 +464,79 @@ styr_ui_form_dialog (GtkWidget  *widget,
   return dialog;
 }
 
+/* The first scrolled window in @widget, as a preferences page has. */
+static GtkAdjustment *
+vadjustment_in (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAdjustment *found = vadjustment_in (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * styr_ui_get_scroll:
+ * @widget: a page
+ *
+ * Returns: how far its content is scrolled down
+ */
+double
+styr_ui_get_scroll (GtkWidget *widget)
+{
+  GtkAdjustment *adjustment = vadjustment_in (widget);
+
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+}
+
+/**
+ * styr_ui_set_scroll:
+ * @widget: a page
+ * @value: from styr_ui_get_scroll()
+ *
+ * Scrolls @widget's content back to @value.
+ */
+void
+styr_ui_set_scroll (GtkWidget *widget,
+                    double     value)
+{
+  GtkAdjustment *adjustment = vadjustment_in (widget);
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, value);
+}
+
+static gboolean
+restore_scroll_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  styr_ui_set_scroll (widget, *(double *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * styr_ui_keep_scroll:
+ * @widget: a page about to build its rows anew
+ *
+ * Keeps where the user has scrolled @widget's content to: it is put back
+ * once the new rows are in, instead of the top.
+ */
+void
+styr_ui_keep_scroll (GtkWidget *widget)
+{
+  double *value = g_new (double, 1);
+
+  *value = styr_ui_get_scroll (widget);
+  gtk_widget_add_tick_callback (widget, restore_scroll_cb, value, g_free);
+}
+
 /* The fields a form dialog checks, each with its message row below it. */
 typedef struct
 {

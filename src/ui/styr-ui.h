@@ -52,6 +52,10 @@ void        styr_ui_form_check      (AdwMessageDialog *dialog,
 char       *styr_ui_check_date      (const char    *text);
 char       *styr_ui_check_required  (const char    *text);
 char       *styr_ui_check_required_date (const char *text);
+void        styr_ui_keep_scroll     (GtkWidget     *widget);
+double      styr_ui_get_scroll      (GtkWidget     *widget);
+void        styr_ui_set_scroll      (GtkWidget     *widget,
+                                     double         value);
 void        styr_ui_set_text        (GtkEditable   *editable,
                                      const char    *text);
 void        styr_ui_set_buffer_text (GtkTextBuffer *buffer,
