@@ -21,6 +21,7 @@
 #include "styr-roles-page.h"
 #include "styr-task-actions.h"
 #include "styr-tasks-page.h"
+#include "styr-ui.h"
 #include "styr-work.h"
 #include "ui-helpers.h"
 
@@ -39,6 +40,17 @@ stored_string (StyrApplication *app,
 
   return body != NULL
          ? g_strdup (json_object_get_string_member_with_default (body, field, NULL)) : NULL;
+}
+
+/* Longer than an editor waits before it saves. */
+static void
+wait_saved (void)
+{
+  gint64 until = g_get_monotonic_time () + 2 * STYR_UI_SAVE_DELAY_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  iterate ();
 }
 
 static GtkWidget *
@@ -279,9 +291,30 @@ tasks_scenario (StyrApplication *app)
   g_assert_cmpuint (all->len, ==, 15);
   gtk_widget_activate_action (page, "tasks.new", NULL);
   iterate ();
-  gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (page, "Title")), "Aftal testdato");
-  styr_page_save_edits (STYR_PAGE (page));
-  iterate ();
+  {
+    GtkEditable *title = GTK_EDITABLE (entry_row_titled (page, "Title"));
+    int start = 0, end = 0;
+    int at = 5;
+
+    /* Typed with the focus in the title, made and saved again while the
+     * user goes on typing: the focus, the cursor and the text stay, and
+     * nothing is selected for the next key to replace. */
+    g_assert_true (gtk_widget_has_focus (GTK_WIDGET (title)) ||
+                   gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (page)),
+                                           GTK_WIDGET (title)));
+    gtk_editable_set_text (title, "Aftal");
+    gtk_editable_set_position (title, -1);
+    wait_saved ();
+    g_assert_false (gtk_editable_get_selection_bounds (title, &start, &end));
+    gtk_editable_insert_text (title, " testdato", -1, &at);
+    gtk_editable_set_position (title, -1);
+    wait_saved ();
+    g_assert_cmpstr (gtk_editable_get_text (title), ==, "Aftal testdato");
+    g_assert_false (gtk_editable_get_selection_bounds (title, &start, &end));
+    g_assert_cmpint (gtk_editable_get_position (title), ==, 14);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (page)),
+                                           GTK_WIDGET (title)));
+  }
   g_clear_pointer (&all, g_ptr_array_unref);
   all = shown_tasks (page);
   g_assert_cmpuint (all->len, ==, 16);

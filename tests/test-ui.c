@@ -349,10 +349,30 @@ agreements_scenario (StyrApplication *app)
     g_assert_cmpstr (json_object_get_string_member (body, "state"), ==, "approved");
     g_clear_pointer (&body, json_object_unref);
 
-    /* Typing never waits for a Save: switched to another page at once,
-     * the notes are kept. */
+    /* Saved while the user types, the form keeps the focus, the cursor
+     * and the text, with nothing selected for the next key to replace. */
     select_row (page, 0);
     iterate ();
+    {
+      GtkEditable *notes = GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Notes"));
+      gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+      int start, end;
+
+      gtk_widget_grab_focus (GTK_WIDGET (notes));
+      gtk_editable_set_text (notes, "Spørg ");
+      gtk_editable_set_position (notes, -1);
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+      iterate ();
+      g_assert_cmpstr (gtk_editable_get_text (notes), ==, "Spørg ");
+      g_assert_false (gtk_editable_get_selection_bounds (notes, &start, &end));
+      g_assert_cmpint (gtk_editable_get_position (notes), ==, 6);
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (root)),
+                                             GTK_WIDGET (notes)));
+    }
+
+    /* Typing never waits for a Save: switched to another page at once,
+     * the notes are kept. */
     gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Notes")),
                            "Spørg leverandøren om perioden ");
     gtk_widget_activate_action (root, "win.show-page", "s", "tasks");

@@ -90,6 +90,9 @@ struct _StyrAgreementsPage
   gboolean            draft;
   /* The agreement the form shows, to tell a reload of it from another. */
   char               *shown_id;
+  /* The list is reloading after a store change: a selection it drops is
+   * not the user leaving the agreement. */
+  gboolean            reloading;
   StyrRegisterFiles  *files;
   char               *supplier_filter;
   char               *service_filter;
@@ -617,6 +620,11 @@ static void
 selection_changed_cb (StyrAgreementsPage *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  /* Dropped by a reload: the form stays, focus, cursor and all, until the
+   * agreement is selected again. */
+  if (item == NULL && self->reloading && self->current != NULL && !self->draft)
+    return;
 
   /* What was typed into the agreement being left goes with it. */
   if (self->current != NULL && (item == NULL || STYR_AGREEMENT (item) != self->current))
@@ -1426,6 +1434,7 @@ agreements_changed_cb (StyrAgreementsPage *self)
    * connected before the list, so the count is new when it reloads. */
   self->total = styr_store_count_of_type (self->store, "agreement", NULL);
   load_choices (self);
+  self->reloading = TRUE;
 }
 
 /* A change made elsewhere, by undo, sync or an import, reloads the list
@@ -1436,12 +1445,20 @@ keep_selection_cb (StyrAgreementsPage *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
+  self->reloading = FALSE;
   if (self->draft || self->shown_id == NULL ||
       (item != NULL && g_strcmp0 (styr_record_get_id (STYR_RECORD (item)), self->shown_id) == 0))
     return;
-  if (self->current == NULL &&
-      styr_document_list_find (self->list, self->shown_id) != G_MAXUINT)
+  if (styr_document_list_find (self->list, self->shown_id) != G_MAXUINT)
     select_id (self, self->shown_id);
+  else if (item == NULL && self->current != NULL)
+    {
+      /* Gone, deleted here or by a colleague: the form says so. */
+      g_clear_object (&self->current);
+      g_clear_pointer (&self->shown_id, g_free);
+      show_agreement (self);
+      update_actions (self);
+    }
 }
 
 static void

@@ -595,10 +595,21 @@ show_selected (StyrTasksPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "task");
 }
 
+/* The task lost its row in a reload: select it again, or, when it is
+ * gone, say that nothing is selected. */
 static gboolean
 select_pending_idle (gpointer user_data)
 {
-  select_pending (user_data);
+  StyrTasksPage *self = user_data;
+
+  select_pending (self);
+  if (self->pending_select != NULL &&
+      gtk_single_selection_get_selected_item (self->selection) == NULL)
+    {
+      g_clear_pointer (&self->pending_select, g_free);
+      g_clear_pointer (&self->selected_id, g_free);
+      show_selected (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -609,13 +620,15 @@ selection_changed_cb (StyrTasksPage *self)
   g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 
   /* An edit that moves the task in its list drops the selection; find
-   * it again once the list has settled. */
+   * it again once the list has settled. Meanwhile the detail goes on
+   * showing it, so the focus, the cursor and the typing stay. */
   if (row == NULL && self->selected_id != NULL)
     {
       g_free (self->pending_select);
       self->pending_select = g_strdup (self->selected_id);
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_pending_idle, g_object_ref (self),
                        g_object_unref);
+      return;
     }
 
   g_clear_pointer (&self->selected_id, g_free);
