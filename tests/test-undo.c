@@ -12,6 +12,7 @@
 #include "store-fixture.h"
 #include "styr-agreement-actions.h"
 #include "styr-checklist-actions.h"
+#include "styr-merge.h"
 #include "styr-undo-stack.h"
 #include "styr-work.h"
 
@@ -215,6 +216,19 @@ test_undo_idle (Fixture       *fixture,
   g_free (new_agreement (fixture, "agreement:C", "Tredje system"));
   styr_undo_stack_skip (stack);
   g_assert_cmpuint (styr_undo_stack_seal (stack, NULL), ==, 0);
+
+  /* Sync's merge of two versions is written here, but it is no change of
+   * the user's to undo. */
+  {
+    g_autoptr(JsonObject) body = styr_store_get (fixture->store, "agreement:C", NULL, NULL);
+    g_autofree char *rev = NULL;
+
+    g_assert_true (styr_store_get_status (fixture->store, "agreement:C", &rev, NULL, NULL, NULL));
+    json_object_set_string_member (body, "notes", "flettet");
+    g_assert_true (styr_store_put (fixture->store, "agreement:C", body, rev,
+                                   STYR_AUTHOR_AUTOMATIC_MERGE, NULL, NULL));
+    g_assert_cmpuint (styr_undo_stack_seal (stack, NULL), ==, 0);
+  }
 }
 
 int

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "styr-json.h"
+#include "styr-merge.h"
 #include "styr-store-private.h"
 
 /* Every document keeps the tree of its revisions as CouchDB does: a
@@ -1274,7 +1275,7 @@ styr_store_edit_free (StyrStoreEdit *edit)
  *
  * Lists what was written here after @since, each document once: the
  * revision it had before and the one it has now. Replicated revisions
- * are not edits made here and are left out.
+ * and sync's automatic merges are not edits made here and are left out.
  *
  * Returns: (transfer full) (element-type StyrStoreEdit): the edits in the
  *   order they were made, or %NULL with @error set
@@ -1294,13 +1295,19 @@ styr_store_list_local_edits (StyrStore  *self,
 
   g_return_val_if_fail (STYR_IS_STORE (self), NULL);
 
+  /* Sync's own merge of two versions is written here too, but it is a
+   * colleague's change as much as the user's, and not the user's to undo. */
   stmt = _styr_store_prepare (self,
-                              "SELECT doc_id, rev FROM changes WHERE seq > ?1 AND origin = 'local' "
-                              "ORDER BY seq",
+                              "SELECT c.doc_id, c.rev FROM changes c "
+                              "JOIN revisions r ON r.doc_id = c.doc_id AND r.rev = c.rev "
+                              "WHERE c.seq > ?1 AND c.origin = 'local' "
+                              "  AND r.author IS NOT ?2 "
+                              "ORDER BY c.seq",
                               error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_text (stmt, 2, STYR_AUTHOR_AUTOMATIC_MERGE, -1, SQLITE_STATIC);
 
   while ((stepped = _styr_store_step (self, stmt, &row, error)) && row)
     {
