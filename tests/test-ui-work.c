@@ -1086,6 +1086,21 @@ overview_scenario (StyrApplication *app)
     g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row)),
                               "Systemejer"));
 
+    /* A project's line shows its tasks on their own. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s",
+                                "project:ØiR basisimplementering");
+    iterate ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "tasks");
+    {
+      g_autoptr(GPtrArray) shown = shown_tasks (tasks);
+
+      g_assert_cmpuint (shown->len, ==, 4);
+      for (guint i = 0; i < shown->len; i++)
+        g_assert_true (g_str_has_prefix (g_ptr_array_index (shown, i), "task:OIR-BASIS"));
+    }
+    gtk_widget_activate_action (tasks, "tasks.clear-filters", NULL);
+    iterate ();
+
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s",
                                 "checklist-item:P3-1");
     iterate ();

@@ -399,8 +399,10 @@ add_tasks (StyrSummary              *summary,
         /* Translators: after the own progress; KOMBIT's share, in per cent. */
         g_string_append_printf (detail, _(" · %u %% nationally"),
                                 100 * counts->national_completed / counts->national_counted);
-      add_item (summary->projects, NULL, "tasks", project, g_string_free (g_steal_pointer (&detail), FALSE),
-                FALSE);
+      g_autofree char *id = g_strconcat ("project:", project, NULL);
+
+      add_item (summary->projects, id, "tasks", project,
+                g_string_free (g_steal_pointer (&detail), FALSE), FALSE);
     }
 }
 

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /**
  * StyrSummaryItem:
- * @id: the record it is about, to open it
+ * @id: the record it is about, to open it; a project is "project:" and
+ *   its name
  * @page: the page that shows it: "tasks", "oir", "agreements", "meetings"
  *   or "roles"
  * @title: what it is

@@ -1403,13 +1403,29 @@ styr_tasks_page_dispose (GObject *object)
   G_OBJECT_CLASS (styr_tasks_page_parent_class)->dispose (object);
 }
 
+/* A task is selected; a project, "project:" and its name, is shown on
+ * its own, as its filter does. */
 static gboolean
 styr_tasks_page_select_record (StyrPage   *page,
                                const char *id)
 {
+  StyrTasksPage *self = STYR_TASKS_PAGE (page);
+
+  if (g_str_has_prefix (id, "project:"))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->project_list));
+
+      for (guint i = 1; i < n; i++)
+        if (g_str_equal (gtk_string_list_get_string (self->project_list, i), id + 8))
+          {
+            gtk_drop_down_set_selected (self->project_dropdown, i);
+            return TRUE;
+          }
+      return FALSE;
+    }
   if (!g_str_has_prefix (id, "task:"))
     return FALSE;
-  styr_tasks_page_select (STYR_TASKS_PAGE (page), id);
+  styr_tasks_page_select (self, id);
   return TRUE;
 }
 

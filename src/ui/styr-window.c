@@ -143,6 +143,7 @@ show_record_action (GtkWidget  *widget,
     const char *page;
   } homes[] = {
     { "task:", "tasks" },
+    { "project:", "tasks" },
     { "checklist", "oir" },
     { "agreement:", "agreements" },
     { "meeting:", "meetings" },
