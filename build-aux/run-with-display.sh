@@ -5,14 +5,12 @@
 # What the bus starts on demand (the keyring, the portals, notifications)
 # inherits the bus's output. It gets a file of its own, so that a service
 # still shutting down can never hold the test's output open after the test
-# has ended; the file is shown when the command fails. The keyring is a
-# private one in a temporary folder, never the user's.
+# has ended; the file is shown when the command fails. The keyring keeps
+# its files in a temporary folder, never among the user's.
 set -eu
 dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-export XDG_DATA_HOME="$dir/data" XDG_RUNTIME_DIR="$dir/run"
-mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
+export XDG_DATA_HOME="$dir/data"
+mkdir -p "$XDG_DATA_HOME"
 status=0
 dbus-run-session -- sh -c '
   if command -v gnome-keyring-daemon >/dev/null; then
@@ -25,4 +23,5 @@ if [ "$status" -ne 0 ]; then
   echo "run-with-display: the session bus and its services said:" >&2
   cat "$dir/bus.log" >&2
 fi
+rm -rf "$dir" 2>/dev/null || true
 exit "$status"
