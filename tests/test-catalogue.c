@@ -653,6 +653,9 @@ test_invalid (Fixture       *fixture,
       { "m\\ud8e0 x", "not valid Unicode text" },
       { "m\\udc00", "not valid Unicode text" },
       { "\\201019", "escape that JSON does not define" },
+      /* A \u short of its four hex digits, found by the fuzzer too. */
+      { "m\\ud8task", "escape that JSON does not define" },
+      { "m\\u00", "escape that JSON does not define" },
       { "m\\ud83d\\ude00", NULL },
     };
 

@@ -251,9 +251,12 @@ check_text (const char  *text,
             return set_text_error (error, STYR_JSON_ERROR_ENCODING, i);
           else if (c == '\\')
             {
-              /* json-glib also takes GScanner's octal escapes, which
-               * make bytes that are not text. */
-              if (i + 1 < length && strchr ("\"\\/bfnrtu", text[i + 1]) == NULL)
+              /* json-glib also takes GScanner's octal escapes, and a \u
+               * with fewer than four hex digits, which make bytes that
+               * are not text. */
+              if (i + 1 < length &&
+                  (strchr ("\"\\/bfnrtu", text[i + 1]) == NULL ||
+                   (text[i + 1] == 'u' && value < 0)))
                 {
                   g_set_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
                                /* Translators: %lu is an offset in bytes. */
