@@ -156,6 +156,51 @@ test_lazy (Fixture       *fixture,
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 5000));
 }
 
+/* A row shows its record's marks and the municipality's state of it: a
+ * change of the state, or a mark, redraws just that row, from the same
+ * object, so a view keeps it selected. */
+static void
+test_state_and_marks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  g_autoptr(StyrRecord) before = NULL;
+  g_autoptr(StyrRecord) after = NULL;
+  g_autoptr(JsonObject) state = json_object_new ();
+  g_autofree char *seq = NULL;
+  const char *marked[] = { "task-state:B", NULL };
+
+  put_task (fixture->store, "A", "Alfa", "2020-03-01");
+  put_task (fixture->store, "B", "Bravo", "2020-02-01");
+  put_task (fixture->store, "C", "Charlie", "2020-01-01");
+  /* Sync has confirmed everything so far. */
+  seq = g_strdup_printf ("%" G_GINT64_FORMAT, styr_store_get_update_seq (fixture->store, NULL));
+  g_assert_true (styr_store_set_setting (fixture->store, STYR_STORE_CONFIRMED_KEY, seq, &error));
+  list = styr_document_list_new (fixture->store, "task");
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  before = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpstr (styr_record_get_id (before), ==, "task:B");
+  g_assert_false (styr_record_get_pending (before));
+
+  /* The municipality's own status of B is written here, not yet sent. */
+  json_object_set_string_member (state, "type", "task-state");
+  json_object_set_string_member (state, "status", "done");
+  g_assert_true (styr_store_put (fixture->store, "task-state:B", state, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_change (fixture, 1, 1, 1);
+  after = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (after == before);
+
+  /* Its mark is read when sync says what waits. */
+  styr_store_announce_sync_marks (fixture->store, marked);
+  assert_change (fixture, 1, 1, 1);
+  g_assert_true (styr_record_get_pending (before));
+  g_clear_object (&after);
+  after = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_true (after == before);
+}
+
 static gboolean
 put_three_new (StyrStore  *store,
                gpointer    user_data,
@@ -590,6 +635,7 @@ main (int   argc,
 
   ADD ("lazy", test_lazy);
   ADD ("follows-writes", test_follows_writes);
+  ADD ("state-and-marks", test_state_and_marks);
   ADD ("search", test_search);
   ADD ("filter-and-sort", test_filter_and_sort);
   ADD ("search-in-background", test_search_in_background);

@@ -15,6 +15,7 @@
 #include "couch-helpers.h"
 #include "styr-catalogue.h"
 #include "styr-conflict.h"
+#include "styr-document-list.h"
 #include "styr-history.h"
 #include "styr-merge.h"
 #include "styr-replicator.h"
@@ -549,6 +550,21 @@ person_changed_cb (StyrStore  *store,
     g_object_set_data (G_OBJECT (sync), ids[i], GINT_TO_POINTER (TRUE));
 }
 
+static void
+count_redraws (guint *redrawn)
+{
+  (*redrawn)++;
+}
+
+static gboolean
+row_pending (StyrDocumentList *list,
+             guint             position)
+{
+  g_autoptr(StyrRecord) record = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  g_assert_nonnull (record);
+  return styr_record_get_pending (record);
+}
 
 /* The app's continuous sync: local edits wait, marked, until pushed; a
  * change on the server arrives by itself and is announced to the lists;
@@ -561,15 +577,26 @@ test_service (Fixture       *fixture,
   g_autofree char *on_server = g_strconcat (fixture->url, "/team/person:p1", NULL);
   g_autofree char *from_server = g_strconcat (fixture->url, "/team/person:p9", NULL);
   g_autoptr(JsonObject) person = NULL;
+  g_autoptr(StyrDocumentList) list = NULL;
+  guint redrawn = 0;
 
   put_person (fixture->a, "person:p1", "Mette Juhl");
   g_assert_cmpint (styr_sync_get_state (sync), ==, STYR_SYNC_OFF);
+  /* A list shows the mark from its row's object, and redraws that row
+   * when sync confirms it: no reload, no question to the store. */
+  list = styr_document_list_new (fixture->a, "person");
+  g_signal_connect_swapped (list, "items-changed", G_CALLBACK (count_redraws), &redrawn);
+  g_assert_false (row_pending (list, 0));
   styr_sync_configure (sync, fixture->url, "team", NULL);
   g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
   g_assert_true (styr_sync_is_pending (sync, "person:p1"));
   g_assert_true (styr_store_is_pending (fixture->a, "person:p1"));
+  g_assert_cmpuint (redrawn, ==, 1);
+  g_assert_true (row_pending (list, 0));
   run_until (settled, sync, NULL);
   g_assert_false (styr_store_is_pending (fixture->a, "person:p1"));
+  g_assert_cmpuint (redrawn, >=, 2);
+  g_assert_false (row_pending (list, 0));
   g_assert_cmpuint (couch_http (on_server, "GET", NULL, NULL), ==, 200);
   g_assert_nonnull (styr_sync_get_last_sync (sync));
 
@@ -607,11 +634,16 @@ test_service (Fixture       *fixture,
   g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
 
   g_assert_true (styr_store_is_pending (fixture->a, "person:p1"));
+  g_assert_true (row_pending (list, styr_document_list_find (list, "person:p1")));
+  redrawn = 0;
 
-  /* Without sync, nothing waits. */
+  /* Without sync, nothing waits, and no list says so: just that row is
+   * redrawn. */
   styr_sync_configure (sync, NULL, NULL, NULL);
+  g_assert_cmpuint (redrawn, ==, 1);
   g_assert_cmpint (styr_sync_get_state (sync), ==, STYR_SYNC_OFF);
   g_assert_false (styr_store_is_pending (fixture->a, "person:p1"));
+  g_assert_false (row_pending (list, styr_document_list_find (list, "person:p1")));
 }
 
 static gboolean

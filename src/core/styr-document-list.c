@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "styr-document-list.h"
+#include "styr-work.h"
 #include "styr-record-filter.h"
 #include "styr-record-order.h"
 #include "styr-search-index.h"
@@ -116,7 +117,6 @@ styr_document_list_get_item (GListModel *model,
   g_autoptr(GError) error = NULL;
   g_autofree char *rev = NULL;
   StyrRecord *record;
-  gboolean conflicted = FALSE;
   const char *id;
 
   if (position >= visible_count (self))
@@ -128,9 +128,7 @@ styr_document_list_get_item (GListModel *model,
     return g_object_ref (record);
 
   body = styr_store_get (self->store, id, &rev, &error);
-  if (body != NULL)
-    styr_store_get_status (self->store, id, NULL, NULL, &conflicted, NULL);
-  else
+  if (body == NULL)
     {
       /* Deleted between the last reload and now: an empty record of the
        * right type keeps the model consistent until the reload comes. */
@@ -142,7 +140,7 @@ styr_document_list_get_item (GListModel *model,
   record = styr_record_load (id, rev, body);
   if (record == NULL)
     record = STYR_RECORD (g_object_new (self->item_type, "id", id, NULL));
-  styr_record_set_conflicted (record, conflicted);
+  styr_work_read_sync_marks (self->store, record);
 
   if (g_hash_table_size (self->cache) >= MAX_CACHED)
     g_hash_table_remove_all (self->cache);
@@ -460,6 +458,75 @@ documents_changed_cb (StyrDocumentList    *self,
     set_load_error (self, NULL);
 }
 
+/* The rows of records whose state or sync marks changed are drawn anew,
+ * from the same objects with their marks read again: nothing moves, so
+ * the views keep selection, focus and scroll. */
+static void
+refresh_records (StyrDocumentList *self,
+                 GHashTable       *ids)
+{
+  guint n = visible_count (self);
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (ids) == 0)
+    return;
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      StyrRecord *record = g_hash_table_lookup (self->cache, id);
+
+      if (record != NULL)
+        styr_work_read_sync_marks (self->store, record);
+    }
+  for (guint i = 0; i < n; i++)
+    if (g_hash_table_contains (ids, visible_id (self, i)))
+      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+}
+
+/* "task-state:KEY" changed: the row of "task:KEY" shows it. */
+static void
+states_changed_cb (StyrDocumentList    *self,
+                   const char          *type,
+                   const char * const  *ids,
+                   StyrStore           *store)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      char *id = styr_work_id_of_state (ids[i]);
+
+      if (g_str_equal (ids[i], "*"))
+        {
+          g_hash_table_remove_all (self->cache);
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, visible_count (self),
+                                      visible_count (self));
+          return;
+        }
+      if (id != NULL)
+        g_hash_table_add (changed, id);
+    }
+  refresh_records (self, changed);
+}
+
+/* Whether the server has confirmed a change shows in the row. */
+static void
+marks_changed_cb (StyrDocumentList    *self,
+                  const char * const  *ids,
+                  StyrStore           *store)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      char *id = styr_work_id_of_state (ids[i]);
+
+      g_hash_table_add (changed, id != NULL ? id : g_strdup (ids[i]));
+    }
+  refresh_records (self, changed);
+}
+
 static void
 styr_document_list_constructed (GObject *object)
 {
@@ -481,6 +548,16 @@ styr_document_list_constructed (GObject *object)
   self->order = styr_record_order_new (self->store, order_ready, self);
   g_signal_connect_object (self->store, signal, G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  if (styr_work_state_type (self->type) != NULL)
+    {
+      g_autofree char *states = g_strconcat ("documents-changed::",
+                                             styr_work_state_type (self->type), NULL);
+
+      g_signal_connect_object (self->store, states, G_CALLBACK (states_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (marks_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->ids = styr_store_find_ids (self->store, self->type, self->filter_field,
                                    self->filter_value, self->sort_field, &error);

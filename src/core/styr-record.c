@@ -36,6 +36,7 @@ typedef struct
   char       *rev;
   JsonObject *body;
   gboolean    conflicted;
+  gboolean    pending;
 } StyrRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (StyrRecord, styr_record, G_TYPE_OBJECT)
@@ -48,6 +49,7 @@ enum {
   PROP_KEY,
   PROP_REV,
   PROP_CONFLICTED,
+  PROP_PENDING,
   N_PROPS
 };
 
@@ -377,6 +379,10 @@ styr_record_get_property (GObject    *object,
       g_value_set_boolean (value, priv->conflicted);
       break;
 
+    case PROP_PENDING:
+      g_value_set_boolean (value, priv->pending);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -409,6 +415,10 @@ styr_record_set_property (GObject      *object,
 
     case PROP_CONFLICTED:
       styr_record_set_conflicted (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_PENDING:
+      styr_record_set_pending (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -448,6 +458,16 @@ styr_record_class_init (StyrRecordClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_CONFLICTED] =
     g_param_spec_boolean ("conflicted", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * StyrRecord:pending:
+   *
+   * Whether a change made here to the record, or to the municipality's
+   * state of it, waits for the team's server; set by whoever loads it
+   * from a store (styr_work_read_sync_marks()).
+   */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -745,6 +765,32 @@ styr_record_set_conflicted (StyrRecord *self,
 
   priv->conflicted = conflicted;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTED]);
+}
+
+gboolean
+styr_record_get_pending (StyrRecord *self)
+{
+  StyrRecordPrivate *priv = styr_record_get_instance_private (self);
+
+  g_return_val_if_fail (STYR_IS_RECORD (self), FALSE);
+
+  return priv->pending;
+}
+
+void
+styr_record_set_pending (StyrRecord *self,
+                         gboolean    pending)
+{
+  StyrRecordPrivate *priv = styr_record_get_instance_private (self);
+
+  g_return_if_fail (STYR_IS_RECORD (self));
+
+  pending = !!pending;
+  if (priv->pending == pending)
+    return;
+
+  priv->pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 /**

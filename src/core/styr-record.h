@@ -71,6 +71,9 @@ const char  *styr_record_get_rev            (StyrRecord   *self);
 void         styr_record_set_rev            (StyrRecord   *self,
                                              const char   *rev);
 gboolean     styr_record_get_conflicted     (StyrRecord   *self);
+gboolean     styr_record_get_pending        (StyrRecord   *self);
+void         styr_record_set_pending        (StyrRecord   *self,
+                                             gboolean      pending);
 void         styr_record_set_conflicted     (StyrRecord   *self,
                                              gboolean      conflicted);
 JsonObject  *styr_record_get_body           (StyrRecord   *self);

@@ -43,6 +43,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   DOCUMENTS_CHANGED,
+  SYNC_MARKS_CHANGED,
   N_SIGNALS
 };
 
@@ -382,6 +383,22 @@ styr_store_class_init (StyrStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRV);
+
+  /**
+   * StyrStore::sync-marks-changed:
+   * @self: the store
+   * @ids: the documents whose changes the team's server has now
+   *   confirmed, or that wait for it again
+   *
+   * Emitted by styr_store_announce_sync_marks(), so that every list
+   * redraws the "not sent yet" mark of just those records.
+   */
+  signals[SYNC_MARKS_CHANGED] =
+    g_signal_new ("sync-marks-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRV);
 }
 
 static void
@@ -580,6 +597,26 @@ styr_store_transaction (StyrStore      *self,
     }
 
   return ok;
+}
+
+/**
+ * styr_store_announce_sync_marks:
+ * @self: a #StyrStore
+ * @ids: (array zero-terminated=1): documents whose "not sent" state
+ *   changed
+ *
+ * Tells the lists with #StyrStore::sync-marks-changed; sync calls it
+ * after a pass, with what the pass confirmed.
+ */
+void
+styr_store_announce_sync_marks (StyrStore          *self,
+                                const char * const *ids)
+{
+  g_return_if_fail (STYR_IS_STORE (self));
+  g_return_if_fail (ids != NULL);
+
+  if (ids[0] != NULL)
+    g_signal_emit (self, signals[SYNC_MARKS_CHANGED], 0, ids);
 }
 
 /**

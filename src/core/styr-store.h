@@ -181,6 +181,8 @@ gint64      styr_store_count_of_type      (StyrStore      *self,
                                            GError        **error);
 gint64      styr_store_get_update_seq     (StyrStore      *self,
                                            GError        **error);
+void        styr_store_announce_sync_marks (StyrStore         *self,
+                                            const char * const *ids);
 gint64      styr_store_notice_changes     (StyrStore      *self,
                                            gint64          since,
                                            GError        **error);

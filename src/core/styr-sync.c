@@ -164,6 +164,11 @@ refresh_pending (StyrSync *self)
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) conflicted = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) flipped = NULL;
+  g_autoptr(GHashTable) now = NULL;
+  g_auto(GStrv) marks = NULL;
+  GHashTableIter iter;
+  gpointer id;
 
   if (self->local == NULL)
     return;
@@ -174,10 +179,27 @@ refresh_pending (StyrSync *self)
       return;
     }
 
+  /* What the server confirmed, or what waits anew, loses or gets its
+   * mark in the lists. */
+  flipped = g_strv_builder_new ();
+  now = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_hash_table_add (now, g_ptr_array_index (ids, i));
+      if (!g_hash_table_contains (self->pending, g_ptr_array_index (ids, i)))
+        g_strv_builder_add (flipped, g_ptr_array_index (ids, i));
+    }
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (now, id))
+      g_strv_builder_add (flipped, id);
+  marks = g_strv_builder_end (flipped);
+
   g_hash_table_remove_all (self->pending);
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (self->pending, g_strdup (g_ptr_array_index (ids, i)));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
+  styr_store_announce_sync_marks (self->store, (const char * const *) marks);
 
   /* A conflict resolved here ends before the next pass confirms it. */
   conflicted = styr_store_list_conflicted (self->store, NULL, NULL);
@@ -673,8 +695,11 @@ styr_sync_configure (StyrSync   *self,
   stop_worker (self, FALSE);
   if (server == NULL || server[0] == '\0' || database == NULL || database[0] == '\0')
     {
+      g_autofree GStrv waited = (GStrv) g_hash_table_get_keys_as_array (self->pending, NULL);
+
       /* Without sync, nothing waits for a server. */
       styr_store_set_setting (self->store, STYR_STORE_CONFIRMED_KEY, "", NULL);
+      styr_store_announce_sync_marks (self->store, (const char * const *) waited);
       g_hash_table_remove_all (self->pending);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
       set_state (self, STYR_SYNC_OFF, NULL);

@@ -166,6 +166,115 @@ styr_work_state_id (const char *id)
   return NULL;
 }
 
+/**
+ * styr_work_state_type:
+ * @type: a document type
+ *
+ * Returns: (nullable): the type of the documents that keep the
+ *   municipality's state of @type's ("task-state" for "task"), or %NULL
+ */
+const char *
+styr_work_state_type (const char *type)
+{
+  g_return_val_if_fail (type != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_types); i++)
+    if (g_str_equal (state_types[i].type, type))
+      return state_types[i].state_type;
+  return NULL;
+}
+
+/**
+ * styr_work_id_of_state:
+ * @state_id: a state document's id, "task-state:KEY"
+ *
+ * Returns: (transfer full) (nullable): the id of the document it is the
+ *   state of, "task:KEY", or %NULL if @state_id is no state's
+ */
+char *
+styr_work_id_of_state (const char *state_id)
+{
+  const char *colon;
+
+  g_return_val_if_fail (state_id != NULL, NULL);
+
+  colon = strchr (state_id, ':');
+  if (colon == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (state_types); i++)
+    if (strlen (state_types[i].state_type) == (gsize) (colon - state_id) &&
+        strncmp (state_id, state_types[i].state_type, colon - state_id) == 0)
+      return g_strconcat (state_types[i].type, colon, NULL);
+  return NULL;
+}
+
+/**
+ * styr_work_sync_marks:
+ * @store: the store
+ * @id: a document id
+ * @pending: (out) (optional): whether a change made here to it, or to the
+ *   municipality's state of it, waits for the team's server
+ * @conflicted: (out) (optional): whether sync left it, or its state, with
+ *   two versions to choose between
+ *
+ * What every list marks a record with, read in one place: the record's
+ * own document and its state document count alike.
+ */
+void
+styr_work_sync_marks (StyrStore  *store,
+                      const char *id,
+                      gboolean   *pending,
+                      gboolean   *conflicted)
+{
+  g_autofree char *state_id = NULL;
+  const char *ids[2];
+  gboolean is_pending = FALSE;
+  gboolean is_conflicted = FALSE;
+
+  g_return_if_fail (STYR_IS_STORE (store));
+  g_return_if_fail (id != NULL);
+
+  state_id = styr_work_state_id (id);
+  ids[0] = id;
+  ids[1] = state_id;
+  for (guint i = 0; i < G_N_ELEMENTS (ids) && ids[i] != NULL; i++)
+    {
+      gboolean two = FALSE;
+
+      if (styr_store_get_status (store, ids[i], NULL, NULL, &two, NULL) && two)
+        is_conflicted = TRUE;
+      if (styr_store_is_pending (store, ids[i]))
+        is_pending = TRUE;
+    }
+
+  if (pending != NULL)
+    *pending = is_pending;
+  if (conflicted != NULL)
+    *conflicted = is_conflicted;
+}
+
+/**
+ * styr_work_read_sync_marks:
+ * @store: the store @record is from
+ * @record: a record
+ *
+ * Sets @record's #StyrRecord:pending and #StyrRecord:conflicted as
+ * styr_work_sync_marks() reads them, so that a list shows them from the
+ * record alone.
+ */
+void
+styr_work_read_sync_marks (StyrStore  *store,
+                           StyrRecord *record)
+{
+  gboolean pending, conflicted;
+
+  g_return_if_fail (STYR_IS_RECORD (record));
+
+  styr_work_sync_marks (store, styr_record_get_id (record), &pending, &conflicted);
+  styr_record_set_pending (record, pending);
+  styr_record_set_conflicted (record, conflicted);
+}
+
 typedef struct
 {
   const char  *id;

@@ -38,6 +38,14 @@ gboolean   styr_work_update_state (StyrStore          *store,
                                    char              **new_rev,
                                    GError            **error);
 char      *styr_work_state_id     (const char         *id);
+const char *styr_work_state_type  (const char         *type);
+char      *styr_work_id_of_state  (const char         *state_id);
+void       styr_work_sync_marks   (StyrStore          *store,
+                                   const char         *id,
+                                   gboolean           *pending,
+                                   gboolean           *conflicted);
+void       styr_work_read_sync_marks (StyrStore       *store,
+                                      StyrRecord      *record);
 
 gboolean   styr_work_delete_own   (StyrStore          *store,
                                    const char         *id,

@@ -829,8 +829,8 @@ state_bind_cb (GtkSignalListItemFactory *factory,
   StyrAgreement *agreement = item_agreement (item);
   g_autofree char *text = NULL;
 
-  text = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (agreement)),
-                                styr_agreement_state_label (styr_agreement_get_state (agreement)));
+  text = styr_ui_mark_sync (STYR_RECORD (agreement),
+                            styr_agreement_state_label (styr_agreement_get_state (agreement)));
   set_cell (item, text);
 }
 

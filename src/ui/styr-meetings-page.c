@@ -308,9 +308,10 @@ fill_list (StyrMeetingsPage *self)
       StyrMeeting *meeting = g_ptr_array_index (upcoming, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *dates = describe_dates (self, meeting);
-      g_autofree char *subtitle = styr_ui_mark_sync (self->store,
-                                                         styr_record_get_id (STYR_RECORD (meeting)),
-                                                         dates);
+      g_autofree char *subtitle = NULL;
+
+      styr_work_read_sync_marks (self->store, STYR_RECORD (meeting));
+      subtitle = styr_ui_mark_sync (STYR_RECORD (meeting), dates);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_meeting_get_title (meeting));
@@ -1219,6 +1220,8 @@ styr_meetings_page_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
     }
 
+  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_box_set_header_func (self->meeting_list, header_func, NULL, NULL);
   styr_clock_get_today (self->clock, &today);
   styr_month_view_show_month (self->month_view, &today);

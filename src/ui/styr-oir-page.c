@@ -265,8 +265,8 @@ update_item (StyrOirPage *self,
   state = styr_checklist_item_load_state (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
   done = styr_work_is_done (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
   described = describe_item (self, entry->item, state, &overdue);
-  subtitle = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (entry->item)),
-                                    described);
+  styr_work_read_sync_marks (self->store, STYR_RECORD (entry->item));
+  subtitle = styr_ui_mark_sync (STYR_RECORD (entry->item), described);
 
   for (guint i = 0; i < entry->rows->len; i++)
     {
@@ -1112,6 +1112,8 @@ styr_oir_page_constructed (GObject *object)
     }
   g_signal_connect_object (self->store, "documents-changed::meeting",
                            G_CALLBACK (show_erp_meeting), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (update_all), self,
+                           G_CONNECT_SWAPPED);
 
   rebuild (self);
   if (self->settings != NULL)

@@ -12,6 +12,7 @@
 #include "styr-roles-page.h"
 #include "styr-page.h"
 #include "styr-ui.h"
+#include "styr-work.h"
 
 /* StyrRolesPage: the Rollegalleri with who holds each role today and
  * what is wrong with its coverage, and the people who can hold them.
@@ -75,6 +76,7 @@ add_role_row (StyrRolesPage    *self,
   g_autofree char *flags = styr_role_coverage_describe (entry);
   g_autofree char *subtitle = NULL;
   g_autofree char *marked = NULL;
+  gboolean pending, conflicted;
   const char *version;
   static const struct { const char *member; const char *label; } lists[] = {
     /* Translators: under a role's responsibility, as KOMBIT lists them. */
@@ -96,7 +98,8 @@ add_role_row (StyrRolesPage    *self,
   else
     subtitle = g_strdup (flags);
 
-  marked = styr_ui_mark_sync (self->store, role_id, subtitle);
+  styr_work_sync_marks (self->store, role_id, &pending, &conflicted);
+  marked = styr_ui_mark_text (pending, conflicted, subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), marked);
@@ -198,8 +201,8 @@ add_person_row (StyrRolesPage *self,
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("has left"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  marked = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (person)),
-                                  subtitle->str);
+  styr_work_read_sync_marks (self->store, STYR_RECORD (person));
+  marked = styr_ui_mark_sync (STYR_RECORD (person), subtitle->str);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_person_get_name (person));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), marked);
   if (!styr_person_get_active (person))
@@ -762,6 +765,8 @@ styr_roles_page_constructed (GObject *object)
       g_signal_connect_object (self->store, signal, G_CALLBACK (changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (changed_cb), self,
+                           G_CONNECT_SWAPPED);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::max-roles-per-person",
                              G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);

@@ -779,8 +779,7 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       if (styr_work_record_is_own (STYR_RECORD (task)))
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("Own task"));
 
-      marked = styr_ui_mark_sync (self->store, styr_record_get_id (STYR_RECORD (task)),
-                                      details->str);
+      marked = styr_ui_mark_sync (STYR_RECORD (task), details->str);
       set_label (title, styr_task_get_title (task),
                  g_str_has_prefix (lifecycle, "withdraw") ? "dim-label" : NULL);
       set_label (subtitle, marked, "dim-label");

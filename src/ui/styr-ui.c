@@ -678,43 +678,26 @@ styr_ui_check_required (const char *text)
   return stripped[0] == '\0' ? g_strdup (_("This cannot be empty.")) : NULL;
 }
 
-static gboolean
-is_conflicted (StyrStore  *store,
-               const char *id)
-{
-  gboolean conflicted = FALSE;
-
-  return id != NULL && styr_store_get_status (store, id, NULL, NULL, &conflicted, NULL) &&
-         conflicted;
-}
-
 /**
- * styr_ui_mark_sync:
- * @store: the store
- * @id: a record a list shows
- * @text: (nullable): what the list says of it
+ * styr_ui_mark_text:
+ * @pending: whether a change made here waits for the team's server
+ * @conflicted: whether sync left two versions to choose between
+ * @text: (nullable): what the list says of the record
  *
- * Every list marks a record that sync left with two versions, its own or
- * of the municipality's state of it, until someone chooses; and one
- * changed here that the team's server has not confirmed yet.
+ * Every list marks a record that sync left with two versions until
+ * someone chooses, and one changed here that the team's server has not
+ * confirmed yet.
  *
  * Returns: (transfer full): @text, with the mark where it is due
  */
 char *
-styr_ui_mark_sync (StyrStore  *store,
-                       const char *id,
-                       const char *text)
+styr_ui_mark_text (gboolean    pending,
+                   gboolean    conflicted,
+                   const char *text)
 {
-  g_autofree char *state_id = NULL;
-
-  g_return_val_if_fail (STYR_IS_STORE (store), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  state_id = styr_work_state_id (id);
-  if (!is_conflicted (store, id) && !is_conflicted (store, state_id))
+  if (!conflicted)
     {
-      if (!styr_store_is_pending (store, id) &&
-          (state_id == NULL || !styr_store_is_pending (store, state_id)))
+      if (!pending)
         return g_strdup (text != NULL ? text : "");
       if (text == NULL || text[0] == '\0')
         return g_strdup (_("Not sent yet"));
@@ -726,6 +709,24 @@ styr_ui_mark_sync (StyrStore  *store,
     return g_strdup (_("⚠ Two versions to choose between"));
   /* Translators: the conflict mark, first so it is seen, then the line. */
   return g_strdup_printf (_("⚠ Two versions · %s"), text);
+}
+
+/**
+ * styr_ui_mark_sync:
+ * @record: a record a list shows, its #StyrRecord:pending and
+ *   #StyrRecord:conflicted read by whoever loaded it
+ * @text: (nullable): what the list says of it
+ *
+ * Returns: (transfer full): @text, marked as styr_ui_mark_text() does
+ */
+char *
+styr_ui_mark_sync (StyrRecord *record,
+                   const char *text)
+{
+  g_return_val_if_fail (STYR_IS_RECORD (record), NULL);
+
+  return styr_ui_mark_text (styr_record_get_pending (record),
+                            styr_record_get_conflicted (record), text);
 }
 
 /**

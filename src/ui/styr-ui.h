@@ -91,8 +91,10 @@ AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
                                       GtkWidget  *extra);
 
 
-char             *styr_ui_mark_sync (StyrStore  *store,
-                                         const char *id,
-                                         const char *text);
+char             *styr_ui_mark_text (gboolean    pending,
+                                    gboolean    conflicted,
+                                    const char *text);
+char             *styr_ui_mark_sync (StyrRecord *record,
+                                    const char *text);
 
 G_END_DECLS
