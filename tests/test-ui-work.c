@@ -13,6 +13,7 @@
 
 #include "styr-agreements-page.h"
 #include "styr-checklist-actions.h"
+#include "styr-checklist-row.h"
 #include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
@@ -456,12 +457,16 @@ static GtkCheckButton *
 check_of (GtkWidget  *page,
           const char *item_id)
 {
-  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect (page, GTK_TYPE_CHECK_BUTTON, checks);
-  for (guint i = 0; i < checks->len; i++)
-    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (checks, i), "styr-item"), item_id) == 0)
-      return g_ptr_array_index (checks, i);
+  collect (page, STYR_TYPE_CHECKLIST_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      StyrChecklistRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (styr_checklist_entry_get_id (styr_checklist_row_get_entry (row)), item_id) == 0)
+        return styr_checklist_row_get_check (row);
+    }
 
   g_assert_not_reached ();
 }
@@ -497,9 +502,32 @@ oir_scenario (StyrApplication *app)
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
                    "2 of 7 items done");
 
-  /* An item that is only a part of a task is ticked on its own. */
-  gtk_check_button_set_active (check_of (page, "checklist-item:OIR-2"), TRUE);
-  iterate ();
+  /* An item that is only a part of a task is ticked on its own, by the
+   * keyboard: its row redraws in place, with the focus on its check and
+   * the page where it was; no other row is made anew. */
+  {
+    GtkCheckButton *check = check_of (page, "checklist-item:OIR-2");
+    GtkCheckButton *other = check_of (page, "checklist-item:OIR-3");
+    GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), STYR_TYPE_CHECKLIST_ROW);
+    GtkAdjustment *scroll = gtk_scrolled_window_get_vadjustment (
+      GTK_SCROLLED_WINDOW (find_descendant (page, GTK_TYPE_SCROLLED_WINDOW)));
+    double at;
+
+    gtk_widget_grab_focus (GTK_WIDGET (check));
+    wait_frames ();
+    at = gtk_adjustment_get_value (scroll);
+    g_assert_true (gtk_widget_activate (GTK_WIDGET (check)));
+    iterate ();
+    wait_frames ();
+    g_assert_true (gtk_check_button_get_active (check));
+    g_assert_true (check_of (page, "checklist-item:OIR-2") == check);
+    g_assert_true (check_of (page, "checklist-item:OIR-3") == other);
+    g_assert_true (gtk_widget_get_parent (row) != NULL);
+    g_assert_true (gtk_root_get_focus (gtk_widget_get_root (page)) == GTK_WIDGET (check));
+    g_assert_cmpfloat (fabs (gtk_adjustment_get_value (scroll) - at), <, 1);
+    g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Due"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Done by "));
+  }
   g_clear_pointer (&state, json_object_unref);
   state = styr_store_get (store_of (app), "checklist-item-state:OIR-2", NULL, NULL);
   g_assert_nonnull (state);

@@ -13,6 +13,7 @@
 #include "store-fixture.h"
 #include "styr-catalogue.h"
 #include "styr-checklist-actions.h"
+#include "styr-checklist-model.h"
 #include "styr-clock.h"
 #include "styr-json.h"
 #include "styr-meeting.h"
@@ -459,6 +460,112 @@ tick (Fixture    *fixture,
   g_assert_no_error (error);
 }
 
+static void
+count_changes (GArray *changes,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+static void
+count_notify (guint *notified)
+{
+  (*notified)++;
+}
+
+/* A checklist as its page lists it: a tick, a note or an edit changes the
+ * entry in place, and an added or deleted item is one row in or out,
+ * every other row staying the same object. */
+static void
+test_checklist_model (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GDate today = day ("2019-12-20");
+  g_autoptr(StyrClock) clock = styr_clock_new_fixed (&today);
+  g_autoptr(StyrChecklistModel) model = NULL;
+  g_autoptr(StyrChecklistModel) integrations = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) edit = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own_id = NULL;
+  g_autofree char *rev = NULL;
+  StyrChecklistEntry *entry, *first;
+  guint n, position, notified = 0;
+
+  model = styr_checklist_model_new (fixture->store, clock, "CL-OIR-BASIS");
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, 7);
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_object_unref (first);
+  entry = styr_checklist_model_find (model, "checklist-item:OIR-2", &position);
+  g_assert_nonnull (entry);
+  g_assert_false (styr_checklist_entry_get_done (entry));
+  g_assert_null (styr_checklist_entry_get_state (entry));
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes), changes);
+  g_signal_connect_swapped (entry, "notify::done", G_CALLBACK (count_notify), &notified);
+
+  /* A tick: the same entry, done, by whom; no row in or out. */
+  tick (fixture, "checklist-item:OIR-2");
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (styr_checklist_entry_get_done (entry));
+  g_assert_cmpstr (styr_record_get_string (STYR_RECORD (styr_checklist_entry_get_state (entry)),
+                                           "done_by"), ==, "mette");
+  g_assert_true (styr_checklist_model_find (model, "checklist-item:OIR-2", NULL) == entry);
+  g_assert_cmpuint (styr_checklist_model_get_n_done (model), ==, 1);
+
+  /* An own item: one row in, at the end. */
+  json_object_set_string_member (fields, "text", "Informer direktionen");
+  g_assert_true (styr_checklist_add_item (fixture->store, "CL-OIR-BASIS", fields, "mette",
+                                          &own_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, n);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 1);
+  g_array_set_size (changes, 0);
+  g_assert_true (styr_checklist_model_find (model, "checklist-item:OIR-2", NULL) == entry);
+  entry = styr_checklist_model_find (model, own_id, &position);
+  g_assert_cmpuint (position, ==, n);
+
+  /* Re-worded: the same entry, with the newer item. */
+  styr_store_get_status (fixture->store, own_id, &rev, NULL, NULL, NULL);
+  json_object_set_string_member (edit, "text", "Informer direktionen og økonomi");
+  g_assert_true (styr_checklist_update_item (fixture->store, own_id, rev, edit, "mette", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_true (styr_checklist_model_find (model, own_id, NULL) == entry);
+  g_assert_cmpstr (styr_checklist_item_get_text (styr_checklist_entry_get_item (entry)), ==,
+                   "Informer direktionen og økonomi");
+
+  /* Deleted: that row out, the rest untouched. */
+  g_clear_pointer (&rev, g_free);
+  styr_store_get_status (fixture->store, own_id, &rev, NULL, NULL, NULL);
+  g_assert_true (styr_checklist_delete_item (fixture->store, own_id, rev, "mette", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, n);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (model), 0) == (gpointer) first);
+  g_object_unref (first);
+
+  /* The integrations of every checklist, in a list of their own. */
+  integrations = styr_checklist_model_new_integrations (fixture->store, clock);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (integrations)), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (integrations)); i++)
+    {
+      g_autoptr(StyrChecklistEntry) one = g_list_model_get_item (G_LIST_MODEL (integrations), i);
+
+      g_assert_nonnull (styr_checklist_item_get_integration (styr_checklist_entry_get_item (one)));
+    }
+}
+
 /* A newer catalogue re-words one item and adds another: the ticks stay,
  * the texts follow the catalogue, and the changes are listed until the
  * user dismisses them. */
@@ -820,6 +927,7 @@ main (int   argc,
   ADD ("local-tasks", test_local_tasks);
   ADD ("erp-meeting", test_erp_meeting);
   ADD ("template-merge", test_template_merge);
+  ADD ("checklist-model", test_checklist_model);
   ADD ("own-checklists", test_own_checklists);
   ADD ("edit-own-items", test_edit_own_items);
   ADD ("role-holder", test_role_holder);

@@ -11,12 +11,14 @@
 
 #include "styr-checklist-actions.h"
 #include "styr-checklist-group.h"
+#include "styr-checklist-row.h"
 #include "styr-ui.h"
 #include "styr-work.h"
 
 /* StyrChecklistGroup: the checklists the catalogue shows with one page
  * (Pejlemærke 3 with the service agreements), each item a row to tick,
- * saying whose words it is. A tick updates its own row only, so focus
+ * saying whose words it is. Each checklist is a list bound to its
+ * StyrChecklistModel, so a tick redraws its own row in place and focus
  * and scrolling stay where they are.
  */
 struct _StyrChecklistGroup
@@ -27,115 +29,63 @@ struct _StyrChecklistGroup
   StyrClock *clock;
   char *shown_with;
 
-  GPtrArray *items;  /* StyrChecklistItem, one per row */
-  GPtrArray *rows;   /* AdwActionRow */
-  GPtrArray *checks; /* GtkCheckButton */
-  gboolean updating;
+  GPtrArray *models; /* StyrChecklistModel, one per checklist */
+  GPtrArray *lists;  /* GtkListBox, bound to the models */
 };
 
 G_DEFINE_FINAL_TYPE (StyrChecklistGroup, styr_checklist_group, ADW_TYPE_PREFERENCES_GROUP)
 
+/* "1 of 5 items done", over all the group's checklists. */
 static void
-update_rows (StyrChecklistGroup *self)
+update_progress (StyrChecklistGroup *self)
 {
-  guint done = 0;
+  guint done = 0, total = 0;
+  g_autofree char *progress = NULL;
 
-  self->updating = TRUE;
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < self->models->len; i++)
     {
-      StyrChecklistItem *item = g_ptr_array_index (self->items, i);
-      const char *id = styr_record_get_id (STYR_RECORD (item));
-      g_autoptr(StyrChecklistItemState) state = styr_checklist_item_load_state (self->store, id);
-      gboolean is_done = styr_work_is_done (self->store, id);
-      g_autofree char *subtitle = NULL;
+      StyrChecklistModel *model = g_ptr_array_index (self->models, i);
 
-      if (is_done && state != NULL)
-        {
-          g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
-                                                                           "done_on"));
-
-          /* Translators: who ticked a checklist item and when. */
-          subtitle = g_strdup_printf (_("Done by %s on %s"),
-                                      styr_record_get_string (STYR_RECORD (state), "done_by") ?: "–",
-                                      on);
-        }
-      done += is_done;
-      gtk_check_button_set_active (g_ptr_array_index (self->checks, i), is_done);
-      adw_action_row_set_subtitle (g_ptr_array_index (self->rows, i), subtitle ?: "");
+      done += styr_checklist_model_get_n_done (model);
+      total += g_list_model_get_n_items (G_LIST_MODEL (model));
     }
-  self->updating = FALSE;
-
-  if (self->items->len > 0)
-    {
-      g_autofree char *progress = NULL;
-
-      /* Translators: a checklist's progress. */
-      progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
-                                               "%u of %u items done", self->items->len),
-                                  done, self->items->len);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), progress);
-    }
-}
-
-static void
-check_toggled_cb (GtkCheckButton     *check,
-                  StyrChecklistGroup *self)
-{
-  guint index;
-  StyrChecklistItem *item;
-  g_autoptr(StyrChecklistItemState) state = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  if (self->updating || !g_ptr_array_find (self->checks, check, &index))
+  gtk_widget_set_visible (GTK_WIDGET (self), total > 0);
+  if (total == 0)
     return;
+  /* Translators: a checklist's progress. */
+  progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
+                                           "%u of %u items done", total),
+                              done, total);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), progress);
+}
 
-  item = g_ptr_array_index (self->items, index);
-  state = styr_checklist_item_load_state (self->store, styr_record_get_id (STYR_RECORD (item)));
-  styr_clock_get_today (self->clock, &today);
-  if (!styr_checklist_item_set_done (self->store, item,
-                                     state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
-                                     gtk_check_button_get_active (check), styr_ui_author (), &today,
-                                     NULL, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-  update_rows (self);
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  return styr_checklist_row_new (user_data, item, STYR_CHECKLIST_ROW_BRIEF);
 }
 
 static void
-add_row (StyrChecklistGroup *self,
-         StyrChecklistItem  *item)
+clear (StyrChecklistGroup *self)
 {
-  const char *text = styr_checklist_item_get_text (item);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), styr_ui_provenance_tag (STYR_RECORD (item)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-
-  g_ptr_array_add (self->items, g_object_ref (item));
-  g_ptr_array_add (self->rows, row);
-  g_ptr_array_add (self->checks, check);
+  for (guint i = 0; i < self->lists->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->lists, i));
+  g_ptr_array_set_size (self->lists, 0);
+  for (guint i = 0; i < self->models->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->models, i), self);
+  g_ptr_array_set_size (self->models, 0);
 }
 
-/* Several checklists for one page make one group, titled by the first. */
+/* Several checklists for one page make one group, titled by the first.
+ * Only a new or deleted checklist builds it anew; items follow their
+ * models. */
 static void
 rebuild (StyrChecklistGroup *self)
 {
   g_autoptr(GPtrArray) checklists = NULL;
   g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->checks, 0);
-  g_ptr_array_set_size (self->items, 0);
+  gboolean same;
 
   checklists = styr_checklist_list_ticked (self->store, self->shown_with, &error);
   if (checklists == NULL)
@@ -144,22 +94,35 @@ rebuild (StyrChecklistGroup *self)
       return;
     }
 
+  same = checklists->len == self->models->len;
+  for (guint i = 0; same && i < checklists->len; i++)
+    same = g_strcmp0 (styr_record_get_key (g_ptr_array_index (checklists, i)),
+                      styr_checklist_model_get_checklist (g_ptr_array_index (self->models, i))) == 0;
+  if (checklists->len > 0)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self),
+                                     styr_record_get_string (g_ptr_array_index (checklists, 0),
+                                                             "title") ?: "");
+  if (same)
+    return;
+
+  clear (self);
   for (guint i = 0; i < checklists->len; i++)
     {
       StyrRecord *checklist = g_ptr_array_index (checklists, i);
-      g_autoptr(GPtrArray) items = styr_checklist_list_items (self->store,
-                                                              styr_record_get_key (checklist),
-                                                              NULL);
+      StyrChecklistModel *model = styr_checklist_model_new (self->store, self->clock,
+                                                            styr_record_get_key (checklist));
+      GtkWidget *list = gtk_list_box_new ();
 
-      if (i == 0)
-        adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self),
-                                         styr_record_get_string (checklist, "title") ?: "");
-      for (guint j = 0; items != NULL && j < items->len; j++)
-        add_row (self, g_ptr_array_index (items, j));
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model), create_row, model, NULL);
+      g_signal_connect_swapped (model, "notify::n-done", G_CALLBACK (update_progress), self);
+      g_signal_connect_swapped (model, "items-changed", G_CALLBACK (update_progress), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), list);
+      g_ptr_array_add (self->models, model);
+      g_ptr_array_add (self->lists, list);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self), self->items->len > 0);
-  update_rows (self);
+  update_progress (self);
 }
 
 static void
@@ -167,11 +130,12 @@ styr_checklist_group_dispose (GObject *object)
 {
   StyrChecklistGroup *self = STYR_CHECKLIST_GROUP (object);
 
+  if (self->models != NULL)
+    clear (self);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->models, g_ptr_array_unref);
+  g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->shown_with, g_free);
 
   G_OBJECT_CLASS (styr_checklist_group_parent_class)->dispose (object);
@@ -186,9 +150,8 @@ styr_checklist_group_class_init (StyrChecklistGroupClass *klass)
 static void
 styr_checklist_group_init (StyrChecklistGroup *self)
 {
-  self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rows = g_ptr_array_new ();
-  self->checks = g_ptr_array_new ();
+  self->models = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lists = g_ptr_array_new ();
 }
 
 /**
@@ -211,10 +174,6 @@ styr_checklist_group_new (StyrStore  *store,
   self->shown_with = g_strdup (shown_with);
   g_signal_connect_object (store, "documents-changed::checklist", G_CALLBACK (rebuild), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "documents-changed::checklist-item", G_CALLBACK (rebuild), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "documents-changed::checklist-item-state",
-                           G_CALLBACK (update_rows), self, G_CONNECT_SWAPPED);
   rebuild (self);
   return GTK_WIDGET (self);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-checklist-actions.h"
+#include "styr-checklist-row.h"
 #include "styr-format.h"
 #include "styr-checklist-item-state.h"
 #include "styr-history-group.h"
@@ -21,9 +22,11 @@
 /* StyrOirPage: the ØiR basic implementation as checklists to tick off,
  * the integrations per using system, and the ERP-vendor meeting that
  * applies to the municipality. A tick is a write to the item's state
- * document, so it syncs and shows in the audit trail. The rows are built
- * when the checklists change and updated in place when only ticks,
- * notes or people change, so focus and scrolling stay where they were.
+ * document, so it syncs and shows in the audit trail. Each checklist is a
+ * list bound to its StyrChecklistModel: a tick, a note or a colleague's
+ * change redraws its own row in place, an added or deleted item is one
+ * row in or out, and only a new or deleted checklist builds the groups
+ * anew — so focus and scrolling stay where they were.
  */
 struct _StyrOirPage
 {
@@ -33,20 +36,17 @@ struct _StyrOirPage
   StyrClock           *clock;
   GSettings           *settings;
 
-  GPtrArray           *groups;
-  GPtrArray           *integration_rows;
-  /* item id → ItemRow, for every row that shows an item */
-  GHashTable          *rows;
-  GHashTable          *progress;
-  StyrRuleThresholds   thresholds;
+  /* Checklist, one per group, in the page's order */
+  GPtrArray           *checklists;
+  StyrChecklistModel  *integrations;
   guint                rebuild_source;
 
   AdwPreferencesPage  *preferences_page;
   AdwComboRow         *erp_combo;
   AdwActionRow        *erp_meeting_row;
   AdwPreferencesGroup *integrations_group;
+  GtkListBox          *integrations_list;
   AdwPreferencesGroup *add_group;
-
 };
 
 G_DEFINE_FINAL_TYPE (StyrOirPage, styr_oir_page, STYR_TYPE_PAGE)
@@ -54,21 +54,29 @@ G_DEFINE_FINAL_TYPE (StyrOirPage, styr_oir_page, STYR_TYPE_PAGE)
 /* The ERP drop-down's entries, in its order, as GSettings keeps them. */
 static const char *erp_values[] = { "", "KMD OPUS", "EG ØS Indsigt", "Fujitsu Prisme", "other" };
 
-/* One item can show in two rows: its checklist and the integrations. */
+/* One checklist's group: its progress, what a newer catalogue changed,
+ * and its items bound to their model. */
 typedef struct
 {
-  StyrChecklistItem *item;
-  GPtrArray         *rows;
-  GPtrArray         *checks;
-} ItemRow;
+  StyrOirPage         *page;
+  char                *key;
+  char                *title;
+  AdwPreferencesGroup *group;
+  GtkLevelBar         *bar;
+  GtkWidget           *changes;
+  GtkListBox          *list;
+  StyrChecklistModel  *model;
+} Checklist;
 
 static void
-item_row_free (ItemRow *row)
+checklist_free (Checklist *checklist)
 {
-  g_clear_object (&row->item);
-  g_ptr_array_unref (row->rows);
-  g_ptr_array_unref (row->checks);
-  g_free (row);
+  if (checklist->model != NULL)
+    g_signal_handlers_disconnect_by_data (checklist->model, checklist);
+  g_clear_object (&checklist->model);
+  g_free (checklist->key);
+  g_free (checklist->title);
+  g_free (checklist);
 }
 
 static const char *
@@ -121,379 +129,174 @@ show_erp_meeting (StyrOirPage *self)
                                    "Fujitsu Prisme. Ask KOMBIT which one applies to you."));
 }
 
-static void update_all (StyrOirPage *self);
+
+/* Every row of the page, in both lists an item can show in. */
+static void
+foreach_row (StyrOirPage *self,
+             GFunc        func,
+             gpointer     user_data)
+{
+  for (guint i = 0; i <= self->checklists->len; i++)
+    {
+      GtkWidget *list = i < self->checklists->len
+                        ? GTK_WIDGET (((Checklist *) g_ptr_array_index (self->checklists, i))->list)
+                        : GTK_WIDGET (self->integrations_list);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (STYR_IS_CHECKLIST_ROW (child))
+          func (child, user_data);
+    }
+}
+
+/* The first row that shows @item_id, its checklist's before the
+ * integrations'. */
+static StyrChecklistRow *
+find_row (StyrOirPage *self,
+          const char  *item_id)
+{
+  GtkWidget *row = NULL;
+
+  for (guint i = 0; row == NULL && i < self->checklists->len; i++)
+    row = styr_checklist_row_find (GTK_WIDGET (((Checklist *) g_ptr_array_index (self->checklists,
+                                                                                 i))->list),
+                                   item_id);
+  if (row == NULL)
+    row = styr_checklist_row_find (GTK_WIDGET (self->integrations_list), item_id);
+  return row != NULL ? STYR_CHECKLIST_ROW (row) : NULL;
+}
+
+static Checklist *
+find_checklist (StyrOirPage *self,
+                const char  *key)
+{
+  for (guint i = 0; key != NULL && i < self->checklists->len; i++)
+    {
+      Checklist *checklist = g_ptr_array_index (self->checklists, i);
+
+      if (g_str_equal (checklist->key, key))
+        return checklist;
+    }
+  return NULL;
+}
+
+static void
+set_row_erp (gpointer row,
+             gpointer erp)
+{
+  styr_checklist_row_set_erp (row, erp);
+}
 
 static void
 erp_selected_cb (StyrOirPage *self)
 {
-  if (self->settings != NULL &&
-      g_strcmp0 (g_settings_get_string (self->settings, "erp-system"), chosen_erp (self)) != 0)
+  g_autofree char *kept = self->settings != NULL ? g_settings_get_string (self->settings,
+                                                                         "erp-system")
+                                                 : NULL;
+
+  if (self->settings != NULL && g_strcmp0 (kept, chosen_erp (self)) != 0)
     g_settings_set_string (self->settings, "erp-system", chosen_erp (self));
 
   if (self->store != NULL)
     {
       show_erp_meeting (self);
-      update_all (self);
+      foreach_row (self, set_row_erp, (gpointer) chosen_erp (self));
     }
-}
-
-/* What a row says under the item's text: due, who, done, what blocks it. */
-static char *
-describe_item (StyrOirPage            *self,
-               StyrChecklistItem      *item,
-               StyrChecklistItemState *state,
-               gboolean               *overdue)
-{
-  StyrRecord *record = STYR_RECORD (item);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  gboolean done = styr_work_is_done (self->store, styr_record_get_id (record));
-  g_autofree char *task_id = styr_work_same_task (self->store, styr_record_get_body (record));
-  const char *role = styr_checklist_item_get_owner_role (item);
-  const char *approx = styr_record_get_string (record, "due_approx");
-  const char *note = state != NULL ? styr_record_get_string (STYR_RECORD (state), "note") : NULL;
-  g_auto(GStrv) depends_on = styr_checklist_item_dup_depends_on (item);
-  g_auto(GStrv) blocked = styr_work_blocked_by (self->store, (const char * const *) depends_on);
-  JsonArray *options = styr_record_get_array (record, "options");
-  GDate due, today;
-
-  styr_clock_get_today (self->clock, &today);
-  *overdue = styr_checklist_item_is_overdue (self->store, item, state, &today);
-
-  if (styr_checklist_item_get_due (item, &due))
-    {
-      g_autofree char *date = styr_date_to_user (styr_record_get_string (record, "due"));
-      g_autofree char *left = styr_work_describe_due (&due, &today, done);
-
-      /* Translators: a checklist item's due date, then e.g. "(3 days left)". */
-      g_ptr_array_add (parts, left != NULL ? g_strdup_printf (_("Due %s (%s)"), date, left)
-                                           : g_strdup_printf (_("Due %s"), date));
-    }
-  else if (approx != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("Due %s"), approx));
-
-  if (styr_record_get_string (record, "date") != NULL)
-    {
-      g_autofree char *date = styr_date_to_user (styr_record_get_string (record, "date"));
-
-      /* Translators: the day a checklist item (such as a kick-off) takes place. */
-      g_ptr_array_add (parts, g_strdup_printf (_("On %s"), date));
-    }
-
-  if (role != NULL)
-    {
-      g_autofree char *role_id = g_strconcat ("role:", role, NULL);
-      g_autoptr(JsonObject) role_body = styr_store_get (self->store, role_id, NULL, NULL);
-      g_autofree char *holder = styr_role_holder_name (self->store, role, &today);
-      const char *name = role_body != NULL
-                         ? json_object_get_string_member_with_default (role_body, "name", role)
-                         : role;
-
-      /* Translators: the role responsible for a checklist item and who holds it. */
-      g_ptr_array_add (parts, holder != NULL ? g_strdup_printf (_("Responsible: %s (%s)"), name, holder)
-                                             : g_strdup_printf (_("Responsible: %s (vacant)"), name));
-    }
-
-  /* The item that offers one meeting per ERP vendor shows the one that
-   * applies. */
-  for (guint i = 0; options != NULL && i < json_array_get_length (options); i++)
-    {
-      JsonObject *option = json_array_get_object_element (options, i);
-      g_autoptr(GDateTime) start = NULL;
-      g_autoptr(GDateTime) end = NULL;
-      g_autofree char *when = NULL;
-
-      if (option == NULL ||
-          g_strcmp0 (json_object_get_string_member_with_default (option, "erp", NULL),
-                     chosen_erp (self)) != 0)
-        continue;
-      start = g_date_time_new_from_iso8601 (json_object_get_string_member (option, "start"), NULL);
-      end = g_date_time_new_from_iso8601 (json_object_get_string_member (option, "end"), NULL);
-      if (start == NULL)
-        continue;
-      if (end != NULL)
-        when = styr_format_slot (&(StyrSlot) { start, end, FALSE });
-      else
-        when = styr_format_moment (start);
-      /* Translators: %s is the meeting's time. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Your meeting: %s"), when));
-    }
-
-  if (task_id != NULL)
-    {
-      g_autofree char *title = styr_work_title (self->store, task_id);
-
-      /* Translators: an ØiR item that is the same step as a KLIK task; %s is the task. */
-      g_ptr_array_add (parts, g_strdup_printf (_("One step with the KLIK task “%s”: ticking "
-                                                 "one completes the other"), title));
-    }
-  else if (done && state != NULL)
-    {
-      const char *by = styr_record_get_string (STYR_RECORD (state), "done_by");
-      g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
-                                                                       "done_on"));
-
-      /* Translators: who ticked a checklist item and when. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Done by %s on %s"), by != NULL ? by : "–", on));
-    }
-
-  for (guint i = 0; blocked != NULL && blocked[i] != NULL; i++)
-    {
-      g_autofree char *title = styr_work_title (self->store, blocked[i]);
-
-      /* Translators: %s is what must be done before a checklist item. */
-      g_ptr_array_add (parts, g_strdup_printf (_("Waits for “%s”"), title));
-    }
-
-  if (note != NULL && note[0] != '\0')
-    /* Translators: the municipality's own note on a checklist item. */
-    g_ptr_array_add (parts, g_strdup_printf (_("Note: %s"), note));
-
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("\n", (char **) parts->pdata);
-}
-
-static void
-update_item (StyrOirPage *self,
-             ItemRow     *entry)
-{
-  g_autoptr(StyrChecklistItemState) state = NULL;
-  g_autofree char *described = NULL;
-  g_autofree char *subtitle = NULL;
-  gboolean overdue = FALSE;
-  gboolean done;
-
-  state = styr_checklist_item_load_state (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
-  done = styr_work_is_done (self->store, styr_record_get_id (STYR_RECORD (entry->item)));
-  described = describe_item (self, entry->item, state, &overdue);
-  styr_work_read_sync_marks (self->store, STYR_RECORD (entry->item));
-  subtitle = styr_ui_mark_sync (STYR_RECORD (entry->item), described);
-
-  for (guint i = 0; i < entry->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (entry->rows, i);
-      GtkWidget *check = g_ptr_array_index (entry->checks, i);
-      GtkWidget *warning = g_object_get_data (G_OBJECT (row), "styr-warning");
-
-      g_object_set_data (G_OBJECT (check), "styr-updating", GINT_TO_POINTER (TRUE));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
-      g_object_set_data (G_OBJECT (check), "styr-updating", NULL);
-      const char *transport = g_object_get_data (G_OBJECT (row), "styr-integration");
-
-      /* An integration row says how it is carried, and who ticked it. */
-      if (transport == NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      else if (done && state != NULL)
-        {
-          g_autofree char *on = styr_date_to_user (styr_record_get_string (STYR_RECORD (state),
-                                                                           "done_on"));
-          g_autofree char *text = NULL;
-
-          /* Translators: an integration's transport, then who ticked it and when. */
-          text = g_strdup_printf (_("%s · done by %s on %s"), transport,
-                                  styr_record_get_string (STYR_RECORD (state), "done_by") ?: "–",
-                                  on);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
-        }
-      else
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), transport);
-      gtk_widget_set_visible (warning, overdue);
-    }
-}
-
-static void
-update_progress (StyrOirPage *self)
-{
-  GHashTableIter iter;
-  gpointer key, group;
-
-  g_hash_table_iter_init (&iter, self->progress);
-  while (g_hash_table_iter_next (&iter, &key, &group))
-    {
-      g_autofree char *text = NULL;
-      GtkLevelBar *bar = g_object_get_data (group, "styr-bar");
-      guint done = 0, total = 0;
-
-      if (!styr_checklist_progress (self->store, key, &done, &total, NULL))
-        continue;
-      /* Translators: a checklist's progress. */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
-                                           "%u of %u items done", total), done, total);
-      adw_preferences_group_set_description (group, text);
-      gtk_level_bar_set_value (bar, total > 0 ? (double) done / total : 0);
-    }
-}
-
-static void
-update_all (StyrOirPage *self)
-{
-  GHashTableIter iter;
-  gpointer entry;
-
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &entry))
-    update_item (self, entry);
-  update_progress (self);
-}
-
-typedef struct
-{
-  StyrOirPage *page;
-  char        *item_id;
-} Tick;
-
-static void
-tick_free (Tick *tick)
-{
-  g_object_unref (tick->page);
-  g_free (tick->item_id);
-  g_free (tick);
-}
-
-static void
-write_tick (StyrOirPage *self,
-            const char  *item_id,
-            gboolean     done)
-{
-  ItemRow *entry = g_hash_table_lookup (self->rows, item_id);
-  g_autoptr(StyrChecklistItemState) state = NULL;
-  g_autoptr(GError) error = NULL;
-  GDate today;
-
-  if (entry == NULL)
-    return;
-
-  styr_clock_get_today (self->clock, &today);
-  state = styr_checklist_item_load_state (self->store, item_id);
-  if (!styr_checklist_item_set_done (self->store, entry->item,
-                                     state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
-                                     done, styr_ui_author (), &today, NULL, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-  update_item (self, entry);
-}
-
-static void
-tick_confirmed_cb (gboolean confirmed,
-                   gpointer user_data)
-{
-  Tick *tick = user_data;
-  ItemRow *entry = g_hash_table_lookup (tick->page->rows, tick->item_id);
-
-  if (confirmed)
-    write_tick (tick->page, tick->item_id, TRUE);
-  else if (entry != NULL)
-    update_item (tick->page, entry);
-}
-
-static void
-check_toggled_cb (GtkCheckButton *check,
-                  StyrOirPage    *self)
-{
-  const char *item_id = g_object_get_data (G_OBJECT (check), "styr-item");
-  ItemRow *entry = g_hash_table_lookup (self->rows, item_id);
-  gboolean active = gtk_check_button_get_active (check);
-  g_auto(GStrv) depends_on = NULL;
-  g_auto(GStrv) blocked = NULL;
-  Tick *tick;
-
-  if (entry == NULL || g_object_get_data (G_OBJECT (check), "styr-updating") != NULL)
-    return;
-
-  depends_on = styr_checklist_item_dup_depends_on (entry->item);
-  blocked = styr_work_blocked_by (self->store, (const char * const *) depends_on);
-  if (!active || blocked == NULL || blocked[0] == NULL)
-    {
-      write_tick (self, item_id, active);
-      return;
-    }
-
-  tick = g_new0 (Tick, 1);
-  tick->page = g_object_ref (self);
-  tick->item_id = g_strdup (item_id);
-  styr_ui_confirm_blocked (GTK_WIDGET (self), self->store,
-                           styr_checklist_item_get_text (entry->item),
-                           (const char * const *) blocked, tick_confirmed_cb, tick,
-                           (GDestroyNotify) tick_free);
 }
 
 static GtkWidget *
-item_row_new (StyrOirPage       *self,
-              StyrChecklistItem *item,
-              const char        *title)
+create_item_row (gpointer item,
+                 gpointer user_data)
 {
-  const char *id = styr_record_get_id (STYR_RECORD (item));
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  ItemRow *entry = g_hash_table_lookup (self->rows, id);
+  Checklist *checklist = user_data;
+  GtkWidget *row = styr_checklist_row_new (checklist->model, item, STYR_CHECKLIST_ROW_ITEM);
 
-  if (entry == NULL)
-    {
-      entry = g_new0 (ItemRow, 1);
-      entry->item = g_object_ref (item);
-      entry->rows = g_ptr_array_new ();
-      entry->checks = g_ptr_array_new ();
-      g_hash_table_insert (self->rows, g_strdup (id), entry);
-    }
-  g_ptr_array_add (entry->rows, row);
-  g_ptr_array_add (entry->checks, check);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (check), "styr-item", g_strdup (id), g_free);
-  g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  styr_ui_set_tooltip (warning, _("Overdue"));
-  gtk_widget_add_css_class (warning, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Overdue"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), warning);
-  g_object_set_data (G_OBJECT (row), "styr-warning", warning);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), styr_ui_provenance_tag (STYR_RECORD (item)));
-
-  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (edit, "flat");
-  styr_ui_set_tooltip (edit, _("Note and Details"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Note and Details"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "oir.edit-item");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", id);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  styr_checklist_row_set_erp (STYR_CHECKLIST_ROW (row), chosen_erp (checklist->page));
   return row;
+}
+
+static GtkWidget *
+create_integration_row (gpointer item,
+                        gpointer user_data)
+{
+  StyrOirPage *self = user_data;
+
+  return styr_checklist_row_new (self->integrations, item, STYR_CHECKLIST_ROW_INTEGRATION);
+}
+
+/* A deleted item's row takes the focus with it; it goes to the row that
+ * took its place, or to the list's Add button, nearby, never to the top
+ * of the page. */
+static void
+keep_focus_cb (Checklist *checklist,
+               guint      position,
+               guint      removed,
+               guint      added)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (checklist->group));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (checklist->model));
+  GtkListBoxRow *row;
+
+  if (removed == 0 || added > 0 ||
+      (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (checklist->page))))
+    return;
+  row = n > 0 ? gtk_list_box_get_row_at_index (checklist->list, MIN (position, n - 1)) : NULL;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (styr_checklist_row_get_check (STYR_CHECKLIST_ROW (row))));
+  else
+    gtk_widget_grab_focus (gtk_widget_get_last_child (
+      adw_preferences_group_get_header_suffix (checklist->group)));
+}
+
+/* "3 of 7 items done", as the model counts them. */
+static void
+update_progress (Checklist *checklist)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (checklist->model));
+  guint done = styr_checklist_model_get_n_done (checklist->model);
+  g_autofree char *text = NULL;
+
+  /* Translators: a checklist's progress. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u item done",
+                                       "%u of %u items done", total), done, total);
+  adw_preferences_group_set_description (checklist->group, text);
+  gtk_level_bar_set_value (checklist->bar, total > 0 ? (double) done / total : 0);
+  gtk_widget_set_visible (GTK_WIDGET (checklist->list), total > 0);
+}
+
+static void
+update_integrations (StyrOirPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->integrations_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->integrations)) > 0);
 }
 
 static void
 clear_groups (StyrOirPage *self)
 {
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->preferences_page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
-
-  for (guint i = 0; i < self->integration_rows->len; i++)
-    adw_preferences_group_remove (self->integrations_group,
-                                  g_ptr_array_index (self->integration_rows, i));
-  g_ptr_array_set_size (self->integration_rows, 0);
-
-  g_hash_table_remove_all (self->rows);
-  g_hash_table_remove_all (self->progress);
+  for (guint i = 0; i < self->checklists->len; i++)
+    adw_preferences_page_remove (self->preferences_page,
+                                 ((Checklist *) g_ptr_array_index (self->checklists, i))->group);
+  g_ptr_array_set_size (self->checklists, 0);
 }
 
+/* What a newer catalogue changed in the checklist, until dismissed. */
 static void
-add_template_changes (StyrOirPage         *self,
-                      AdwPreferencesGroup *group,
-                      const char          *key)
+show_template_changes (StyrOirPage *self,
+                       Checklist   *checklist)
 {
-  g_autoptr(GPtrArray) changes = styr_checklist_template_changes (self->store, key, NULL);
+  g_autoptr(GPtrArray) changes = styr_checklist_template_changes (self->store, checklist->key,
+                                                                  NULL);
+  const char *key = checklist->key;
   g_autofree char *subtitle = NULL;
   GtkWidget *expander;
   GtkWidget *dismiss;
   guint added = 0;
 
+  if (checklist->changes != NULL)
+    adw_preferences_group_remove (checklist->group, checklist->changes);
+  checklist->changes = NULL;
   if (changes == NULL || changes->len == 0)
     return;
 
@@ -534,22 +337,31 @@ add_template_changes (StyrOirPage         *self,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "oir.dismiss-changes");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (dismiss), "s", key);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), dismiss);
-  adw_preferences_group_add (group, expander);
+  adw_preferences_group_add (checklist->group, expander);
+  checklist->changes = expander;
 }
 
-static AdwPreferencesGroup *
-checklist_group_new (StyrOirPage *self,
-                     const char  *id,
-                     const char  *title)
+static Checklist *
+checklist_new (StyrOirPage *self,
+               StyrRecord  *record)
 {
-  const char *key = strchr (id, ':') + 1;
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  const char *title = styr_record_get_string (record, "title");
+  Checklist *checklist = g_new0 (Checklist, 1);
   GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *bar = gtk_level_bar_new ();
   GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *list = gtk_list_box_new ();
   g_autofree char *add_label = NULL;
 
-  adw_preferences_group_set_title (group, title);
+  checklist->key = g_strdup (styr_record_get_key (record));
+  checklist->title = g_strdup (title != NULL ? title : styr_record_get_id (record));
+  checklist->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  checklist->bar = GTK_LEVEL_BAR (bar);
+  checklist->list = GTK_LIST_BOX (list);
+  checklist->model = styr_checklist_model_new (self->store, self->clock, checklist->key);
+  checklist->page = self;
+
+  adw_preferences_group_set_title (checklist->group, checklist->title);
   gtk_widget_set_size_request (bar, 120, -1);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -557,61 +369,30 @@ checklist_group_new (StyrOirPage *self,
   gtk_box_append (GTK_BOX (suffix), bar);
 
   /* Translators: the button that adds an item to the checklist %s. */
-  add_label = g_strdup_printf (_("Add Item to “%s”"), title);
+  add_label = g_strdup_printf (_("Add Item to “%s”"), checklist->title);
   styr_ui_set_tooltip (add, add_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label,
                                   -1);
   gtk_widget_add_css_class (add, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "oir.add-item");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", key);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "s", checklist->key);
   gtk_box_append (GTK_BOX (suffix), add);
-  adw_preferences_group_set_header_suffix (group, suffix);
+  adw_preferences_group_set_header_suffix (checklist->group, suffix);
 
-  g_object_set_data (G_OBJECT (group), "styr-bar", bar);
-  g_hash_table_insert (self->progress, g_strdup (key), group);
-  add_template_changes (self, group, key);
-  return group;
-}
-
-static void
-add_integration_row (StyrOirPage       *self,
-                     StyrChecklistItem *item)
-{
-  JsonObject *integration = styr_checklist_item_get_integration (item);
-  const char *name = json_object_get_string_member_with_default (integration, "name", NULL);
-  const char *version = json_object_get_string_member_with_default (integration, "version", NULL);
-  const char *transport = json_object_get_string_member_with_default (integration, "transport",
-                                                                      NULL);
-  g_autoptr(GString) title = g_string_new (NULL);
-  GtkWidget *row;
-
-  g_string_append_printf (title, "%s: %s",
-                          json_object_get_string_member (integration, "system"),
-                          json_object_get_string_member (integration, "service"));
-  if (name != NULL)
-    g_string_append_printf (title, " %s", name);
-  if (version != NULL)
-    g_string_append_printf (title, " v%s", version);
-
-  row = item_row_new (self, item, title->str);
-  g_object_set_data_full (G_OBJECT (row), "styr-integration",
-                          g_strdup (transport != NULL ? transport : ""), g_free);
-  adw_preferences_group_add (self->integrations_group, row);
-  g_ptr_array_add (self->integration_rows, row);
-}
-
-static int
-compare_integrations (gconstpointer a,
-                      gconstpointer b)
-{
-  JsonObject *ia = styr_checklist_item_get_integration (*(StyrChecklistItem **) a);
-  JsonObject *ib = styr_checklist_item_get_integration (*(StyrChecklistItem **) b);
-  int by_system = g_strcmp0 (json_object_get_string_member (ia, "system"),
-                             json_object_get_string_member (ib, "system"));
-
-  return by_system != 0 ? -by_system
-                        : g_strcmp0 (json_object_get_string_member (ia, "service"),
-                                     json_object_get_string_member (ib, "service"));
+  gtk_list_box_set_selection_mode (checklist->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_bind_model (checklist->list, G_LIST_MODEL (checklist->model), create_item_row,
+                           checklist, NULL);
+  adw_preferences_group_add (checklist->group, list);
+  g_signal_connect_swapped (checklist->model, "notify::n-done", G_CALLBACK (update_progress),
+                            checklist);
+  g_signal_connect_swapped (checklist->model, "items-changed", G_CALLBACK (update_progress),
+                            checklist);
+  g_signal_connect_swapped (checklist->model, "items-changed", G_CALLBACK (keep_focus_cb),
+                            checklist);
+  update_progress (checklist);
+  show_template_changes (self, checklist);
+  return checklist;
 }
 
 /* The item whose row has the focus, if one has. */
@@ -620,22 +401,15 @@ focused_item (StyrOirPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GHashTableIter iter;
-  gpointer id, value;
+  GtkWidget *row;
 
   if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     return NULL;
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, &id, &value))
-    {
-      ItemRow *entry = value;
-
-      for (guint i = 0; i < entry->rows->len; i++)
-        if (focus == g_ptr_array_index (entry->rows, i) ||
-            gtk_widget_is_ancestor (focus, g_ptr_array_index (entry->rows, i)))
-          return g_strdup (id);
-    }
-  return NULL;
+  row = STYR_IS_CHECKLIST_ROW (focus) ? focus
+                                      : gtk_widget_get_ancestor (focus, STYR_TYPE_CHECKLIST_ROW);
+  if (row == NULL)
+    return NULL;
+  return g_strdup (styr_checklist_entry_get_id (styr_checklist_row_get_entry (STYR_CHECKLIST_ROW (row))));
 }
 
 /* The checklist whose group has the focus, as its Add button has. */
@@ -644,14 +418,32 @@ focused_checklist (StyrOirPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GHashTableIter iter;
-  gpointer key, group;
 
-  g_hash_table_iter_init (&iter, self->progress);
-  while (focus != NULL && g_hash_table_iter_next (&iter, &key, &group))
-    if (gtk_widget_is_ancestor (focus, group))
-      return g_strdup (key);
+  for (guint i = 0; focus != NULL && i < self->checklists->len; i++)
+    {
+      Checklist *checklist = g_ptr_array_index (self->checklists, i);
+
+      if (gtk_widget_is_ancestor (focus, GTK_WIDGET (checklist->group)))
+        return g_strdup (checklist->key);
+    }
   return NULL;
+}
+
+/* The focus on @item_id's check, or on @checklist's Add button. */
+static gboolean
+focus_record (StyrOirPage *self,
+              const char  *item_id,
+              const char  *checklist_key)
+{
+  StyrChecklistRow *row = item_id != NULL ? find_row (self, item_id) : NULL;
+  Checklist *checklist = find_checklist (self, checklist_key);
+
+  if (row != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (styr_checklist_row_get_check (row)));
+  if (checklist != NULL)
+    return gtk_widget_grab_focus (gtk_widget_get_last_child (
+      adw_preferences_group_get_header_suffix (checklist->group)));
+  return FALSE;
 }
 
 typedef struct
@@ -670,98 +462,83 @@ place_free (Place *place)
 }
 
 /* Once the rebuilt page is in: the focus back where the user was, then
- * the scroll, which the focus may have moved. */
+ * the scroll, which the focus may have moved. A deleted item's focus goes
+ * to its list's Add button, nearby, not to the top of the page. */
 static gboolean
 restore_place_cb (GtkWidget     *widget,
                   GdkFrameClock *clock,
                   gpointer       user_data)
 {
-  StyrOirPage *self = STYR_OIR_PAGE (widget);
   Place *place = user_data;
-  ItemRow *entry = place->item_id != NULL ? g_hash_table_lookup (self->rows, place->item_id)
-                                          : NULL;
 
-  GtkWidget *group = place->checklist != NULL ? g_hash_table_lookup (self->progress,
-                                                                     place->checklist) : NULL;
-
-  /* The focus stays with the item; a deleted one's goes to its list's
-   * Add button, nearby, not to the top of the page. */
-  if (entry != NULL && entry->checks->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (entry->checks, 0));
-  else if (entry != NULL && entry->rows->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (entry->rows, 0));
-  else if (group != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_last_child (
-      adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group))));
+  focus_record (STYR_OIR_PAGE (widget), place->item_id, place->checklist);
   styr_ui_set_scroll (widget, place->scroll);
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the checklists on the page are still these, in this order and
+ * with these titles: then nothing is built anew. */
+static gboolean
+same_checklists (StyrOirPage *self,
+                 GPtrArray   *records)
+{
+  if (records->len != self->checklists->len)
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      StyrRecord *record = g_ptr_array_index (records, i);
+      Checklist *checklist = g_ptr_array_index (self->checklists, i);
+      const char *title = styr_record_get_string (record, "title");
+
+      if (g_strcmp0 (checklist->key, styr_record_get_key (record)) != 0 ||
+          g_strcmp0 (checklist->title, title != NULL ? title : styr_record_get_id (record)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A checklist added, deleted or renamed: the groups are built anew, and
+ * the user stays where they were, not thrown back to the top. */
 static void
 rebuild (StyrOirPage *self)
 {
-  g_autoptr(GPtrArray) checklists = NULL;
-  g_autoptr(GPtrArray) integrations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
-  Place *place = g_new0 (Place, 1);
+  Place *place;
 
-  /* A change of one item builds the lists anew; the user stays where
-   * they were, not thrown back to the top. */
-  place->scroll = styr_ui_get_scroll (GTK_WIDGET (self));
-  place->item_id = focused_item (self);
-  if (place->item_id != NULL)
-    {
-      ItemRow *entry = g_hash_table_lookup (self->rows, place->item_id);
-
-      place->checklist = g_strdup (styr_checklist_item_get_checklist (entry->item));
-    }
-  else
-    place->checklist = focused_checklist (self);
-  gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_place_cb, place,
-                                (GDestroyNotify) place_free);
-  clear_groups (self);
-  checklists = styr_checklist_list_ticked (self->store, NULL, &error);
-  if (checklists == NULL)
+  records = styr_checklist_list_ticked (self->store, NULL, &error);
+  if (records == NULL)
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
+  if (same_checklists (self, records))
+    {
+      for (guint i = 0; i < self->checklists->len; i++)
+        show_template_changes (self, g_ptr_array_index (self->checklists, i));
+      return;
+    }
+
+  place = g_new0 (Place, 1);
+  place->scroll = styr_ui_get_scroll (GTK_WIDGET (self));
+  place->item_id = focused_item (self);
+  place->checklist = focused_checklist (self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_place_cb, place,
+                                (GDestroyNotify) place_free);
+  clear_groups (self);
 
   /* The add button stays last. */
   g_object_ref (self->add_group);
   adw_preferences_page_remove (self->preferences_page, self->add_group);
-
-  for (guint i = 0; i < checklists->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
-      StyrRecord *checklist = g_ptr_array_index (checklists, i);
-      const char *id = styr_record_get_id (checklist);
-      g_autoptr(GPtrArray) items = NULL;
-      AdwPreferencesGroup *group;
+      Checklist *checklist = checklist_new (self, g_ptr_array_index (records, i));
 
-      items = styr_checklist_list_items (self->store, styr_record_get_key (checklist), NULL);
-      group = checklist_group_new (self, id, styr_record_get_string (checklist, "title") ?: id);
-      for (guint j = 0; items != NULL && j < items->len; j++)
-        {
-          StyrChecklistItem *item = g_ptr_array_index (items, j);
-
-          adw_preferences_group_add (group,
-                                     item_row_new (self, item, styr_checklist_item_get_text (item)));
-          if (styr_checklist_item_get_integration (item) != NULL)
-            g_ptr_array_add (integrations, g_object_ref (item));
-        }
-      adw_preferences_page_add (self->preferences_page, group);
-      g_ptr_array_add (self->groups, group);
+      adw_preferences_page_add (self->preferences_page, checklist->group);
+      g_ptr_array_add (self->checklists, checklist);
     }
-
   adw_preferences_page_add (self->preferences_page, self->add_group);
   g_object_unref (self->add_group);
-
-  g_ptr_array_sort (integrations, compare_integrations);
-  for (guint i = 0; i < integrations->len; i++)
-    add_integration_row (self, g_ptr_array_index (integrations, i));
-  gtk_widget_set_visible (GTK_WIDGET (self->integrations_group), integrations->len > 0);
-
-  update_all (self);
 }
 
 static gboolean
@@ -774,7 +551,8 @@ rebuild_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A catalogue import changes many items at once: build once after it. */
+/* A catalogue import changes many checklists at once: build once after
+ * it. */
 static void
 structure_changed_cb (StyrOirPage *self)
 {
@@ -973,7 +751,9 @@ edit_item_action (GtkWidget  *widget,
 {
   StyrOirPage *self = STYR_OIR_PAGE (widget);
   const char *item_id = g_variant_get_string (parameter, NULL);
-  ItemRow *entry = g_hash_table_lookup (self->rows, item_id);
+  StyrChecklistRow *row = find_row (self, item_id);
+  StyrChecklistItem *item = row != NULL ? styr_checklist_entry_get_item (styr_checklist_row_get_entry (row))
+                                        : NULL;
   g_autoptr(StyrChecklistItemState) state = styr_checklist_item_load_state (self->store, item_id);
   GtkWidget *note = adw_entry_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -984,19 +764,19 @@ edit_item_action (GtkWidget  *widget,
   GtkWidget *due = NULL;
   gboolean own;
 
-  if (entry == NULL)
+  if (item == NULL)
     return;
-  own = styr_work_record_is_own (STYR_RECORD (entry->item));
+  own = styr_work_record_is_own (STYR_RECORD (item));
   /* The municipality's own items can be re-worded, re-dated and deleted. */
   if (own)
     {
-      g_autofree char *due_text = styr_date_to_user (styr_record_get_string (STYR_RECORD (entry->item),
+      g_autofree char *due_text = styr_date_to_user (styr_record_get_string (STYR_RECORD (item),
                                                                              "due"));
 
       text = adw_entry_row_new ();
       due = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Text"));
-      gtk_editable_set_text (GTK_EDITABLE (text), styr_checklist_item_get_text (entry->item));
+      gtk_editable_set_text (GTK_EDITABLE (text), styr_checklist_item_get_text (item));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (day-month-year, optional)"));
       gtk_editable_set_text (GTK_EDITABLE (due), due_text != NULL ? due_text : "");
       gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (text, due));
@@ -1017,7 +797,7 @@ edit_item_action (GtkWidget  *widget,
       gtk_box_append (GTK_BOX (box), history);
     }
 
-  dialog = styr_ui_form_dialog (GTK_WIDGET (self), styr_checklist_item_get_text (entry->item), _("_Save"), box);
+  dialog = styr_ui_form_dialog (GTK_WIDGET (self), styr_checklist_item_get_text (item), _("_Save"), box);
   g_object_set_data (G_OBJECT (dialog), "styr-note", note);
   g_object_set_data_full (G_OBJECT (dialog), "styr-item", g_strdup (item_id), g_free);
   if (own)
@@ -1031,10 +811,10 @@ edit_item_action (GtkWidget  *widget,
       g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), dialog,
                                G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (box), delete);
-      g_object_set_data_full (G_OBJECT (dialog), "styr-own-item", g_object_ref (entry->item),
+      g_object_set_data_full (G_OBJECT (dialog), "styr-own-item", g_object_ref (item),
                               g_object_unref);
       g_object_set_data_full (G_OBJECT (dialog), "styr-item-rev",
-                              g_strdup (styr_record_get_rev (STYR_RECORD (entry->item))), g_free);
+                              g_strdup (styr_record_get_rev (STYR_RECORD (item))), g_free);
       g_object_set_data (G_OBJECT (dialog), "styr-text", text);
       g_object_set_data (G_OBJECT (dialog), "styr-due", due);
       styr_ui_form_check (dialog, ADW_ENTRY_ROW (text), styr_ui_check_required);
@@ -1074,7 +854,7 @@ settings_changed_cb (StyrOirPage *self)
       adw_combo_row_set_selected (self->erp_combo, i);
 
   show_erp_meeting (self);
-  update_all (self);
+  foreach_row (self, set_row_erp, (gpointer) chosen_erp (self));
 }
 
 static void
@@ -1082,7 +862,6 @@ styr_oir_page_constructed (GObject *object)
 {
   StyrOirPage *self = (StyrOirPage *)object;
   const char *structure[] = { "checklist", "checklist-item" };
-  const char *content[] = { "checklist-item-state", "assignment", "person", "role", "task-state" };
 
   G_OBJECT_CLASS (styr_oir_page_parent_class)->constructed (object);
 
@@ -1091,11 +870,8 @@ styr_oir_page_constructed (GObject *object)
   self->clock = styr_page_get_clock (STYR_PAGE (self));
   self->settings = styr_page_get_settings (STYR_PAGE (self));
 
-  {
-    g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
-
-    self->thresholds = context->thresholds;
-  }
+  /* The items follow the store in their models; the page only minds new
+   * checklists and what a catalogue changed in them. */
   for (guint i = 0; i < G_N_ELEMENTS (structure); i++)
     {
       g_autofree char *signal = g_strconcat ("documents-changed::", structure[i], NULL);
@@ -1103,17 +879,15 @@ styr_oir_page_constructed (GObject *object)
       g_signal_connect_object (self->store, signal, G_CALLBACK (structure_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (content); i++)
-    {
-      g_autofree char *signal = g_strconcat ("documents-changed::", content[i], NULL);
-
-      g_signal_connect_object (self->store, signal, G_CALLBACK (update_all), self,
-                               G_CONNECT_SWAPPED);
-    }
   g_signal_connect_object (self->store, "documents-changed::meeting",
                            G_CALLBACK (show_erp_meeting), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (update_all), self,
-                           G_CONNECT_SWAPPED);
+
+  self->integrations = styr_checklist_model_new_integrations (self->store, self->clock);
+  gtk_list_box_bind_model (self->integrations_list, G_LIST_MODEL (self->integrations),
+                           create_integration_row, self, NULL);
+  g_signal_connect_object (self->integrations, "items-changed", G_CALLBACK (update_integrations),
+                           self, G_CONNECT_SWAPPED);
+  update_integrations (self);
 
   rebuild (self);
   if (self->settings != NULL)
@@ -1132,23 +906,14 @@ styr_oir_page_select_record (StyrPage   *page,
                              const char *id)
 {
   StyrOirPage *self = STYR_OIR_PAGE (page);
-  ItemRow *entry;
-  GtkWidget *group;
 
   if (self->rebuild_source != 0)
     {
       g_clear_handle_id (&self->rebuild_source, g_source_remove);
       rebuild (self);
     }
-  entry = g_hash_table_lookup (self->rows, id);
-  group = g_str_has_prefix (id, "checklist:") ? g_hash_table_lookup (self->progress, id + 10)
-                                              : NULL;
-  if (entry != NULL && entry->checks->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (entry->checks, 0));
-  else if (group != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_last_child (
-      adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group))));
-  return entry != NULL || group != NULL;
+  return g_str_has_prefix (id, "checklist:") ? focus_record (self, NULL, id + strlen ("checklist:"))
+                                             : focus_record (self, id, NULL);
 }
 
 static void
@@ -1159,10 +924,8 @@ styr_oir_page_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_OIR_PAGE);
 
-  g_clear_pointer (&self->rows, g_hash_table_unref);
-  g_clear_pointer (&self->progress, g_hash_table_unref);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->integration_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->checklists, g_ptr_array_unref);
+  g_clear_object (&self->integrations);
   self->store = NULL;
   self->clock = NULL;
   self->settings = NULL;
@@ -1185,6 +948,7 @@ styr_oir_page_class_init (StyrOirPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StyrOirPage, erp_combo);
   gtk_widget_class_bind_template_child (widget_class, StyrOirPage, erp_meeting_row);
   gtk_widget_class_bind_template_child (widget_class, StyrOirPage, integrations_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrOirPage, integrations_list);
   gtk_widget_class_bind_template_child (widget_class, StyrOirPage, add_group);
   gtk_widget_class_bind_template_callback (widget_class, erp_selected_cb);
 
@@ -1205,9 +969,5 @@ styr_oir_page_init (StyrOirPage *self)
   /* The page is the bin's child, so not a template child: disposing the
    * template would unparent it under the bin. */
   self->preferences_page = ADW_PREFERENCES_PAGE (adw_bin_get_child (ADW_BIN (self)));
-  self->groups = g_ptr_array_new ();
-  self->integration_rows = g_ptr_array_new ();
-  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) item_row_free);
-  self->progress = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->checklists = g_ptr_array_new_with_free_func ((GDestroyNotify) checklist_free);
 }
