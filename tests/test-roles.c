@@ -14,6 +14,7 @@
 #include "styr-checklist-actions.h"
 #include "styr-csv.h"
 #include "styr-role-actions.h"
+#include "styr-role-model.h"
 #include "styr-store.h"
 
 static GDate
@@ -65,6 +66,59 @@ coverage_on (Fixture     *fixture,
   coverage = styr_roles_coverage (fixture->store, today, &thresholds, &error);
   g_assert_no_error (error);
   return coverage;
+}
+
+static void
+count_changes (guint *changed)
+{
+  (*changed)++;
+}
+
+/* The Roles page's list: an assignment changes its role's entry in place,
+ * and the counts follow; only a new role is a row in. */
+static void
+test_model (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *mette = add_person (fixture, "Mette Hansen");
+  GDate december = day (1, 12, 2019);
+  GDate today = day (16, 12, 2019);
+  g_autoptr(StyrClock) clock = styr_clock_new_fixed (&today);
+  g_autoptr(StyrRoleModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) role = json_object_new ();
+  StyrRuleThresholds thresholds;
+  StyrRoleEntry *entry;
+  guint rows_changed = 0, notified = 0, position;
+
+  styr_rule_thresholds_init (&thresholds);
+  model = styr_role_model_new (fixture->store, clock, &thresholds);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 12);
+  g_assert_cmpuint (styr_role_model_get_n_vacant (model), ==, 12);
+  entry = styr_role_model_find (model, "role:STS-AFTALEGODKENDER", &position);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (styr_role_entry_get_role (entry));
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes), &rows_changed);
+  g_signal_connect_swapped (entry, "notify::coverage", G_CALLBACK (count_changes), &notified);
+
+  g_assert_true (styr_role_assign (fixture->store, "STS-AFTALEGODKENDER", mette, NULL, &december,
+                                   "mette", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows_changed, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (styr_role_model_find (model, "role:STS-AFTALEGODKENDER", NULL) == entry);
+  g_assert_cmpstr (styr_role_entry_get_coverage (entry)->holder_name, ==, "Mette Hansen");
+  g_assert_cmpuint (styr_role_model_get_n_vacant (model), ==, 11);
+  g_assert_cmpuint (styr_role_model_get_n_gaps (model), ==, 1);
+
+  /* An own role is one row in. */
+  json_object_set_string_member (role, "type", "role");
+  json_object_set_string_member (role, "name", "Aaa egen rolle");
+  g_assert_true (styr_store_put (fixture->store, "role:EGEN", role, NULL, "mette", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 13);
+  g_assert_true (styr_role_model_find (model, "role:STS-AFTALEGODKENDER", NULL) == entry);
 }
 
 static void
@@ -361,6 +415,7 @@ main (int   argc,
   g_test_add ("/roles/" name, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("coverage", test_coverage);
+  ADD ("model", test_model);
   ADD ("bad-input", test_bad_input);
   ADD ("csv", test_csv);
   ADD ("mailbox", test_mailbox);

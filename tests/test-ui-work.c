@@ -14,6 +14,7 @@
 #include "styr-agreements-page.h"
 #include "styr-checklist-actions.h"
 #include "styr-checklist-row.h"
+#include "styr-role-row.h"
 #include "styr-meeting-actions.h"
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
@@ -769,13 +770,24 @@ roles_scenario (StyrApplication *app)
   respond_to_dialog ("accept");
   g_assert_cmpint (styr_store_count_of_type (store_of (app), "person", NULL), ==, 1);
 
-  /* … and made aftalegodkender: the role is no longer vacant. The role
-   * the user opened to read stays open when the list is built anew. */
+  /* … and made aftalegodkender: the role is no longer vacant. Its row
+   * redraws in place, and the role the user opened to read stays open:
+   * no row is made anew. */
   g_assert_true (styr_page_select_record (STYR_PAGE (page), "role:INFRASTRUKTURANSVARLIG"));
-  gtk_widget_activate_action (page, "roles.assign", "s", "STS-AFTALEGODKENDER");
-  iterate ();
-  respond_to_dialog ("accept");
-  iterate ();
+  {
+    g_autoptr(GPtrArray) before = g_ptr_array_new ();
+    g_autoptr(GPtrArray) after = g_ptr_array_new ();
+
+    collect (page, STYR_TYPE_ROLE_ROW, before);
+    gtk_widget_activate_action (page, "roles.assign", "s", "STS-AFTALEGODKENDER");
+    iterate ();
+    respond_to_dialog ("accept");
+    iterate ();
+    collect (page, STYR_TYPE_ROLE_ROW, after);
+    g_assert_cmpuint (after->len, ==, before->len);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+  }
   roles = find_group_titled (page, "Roles");
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (roles)), ==,
                    "12 roles: 11 vacant, 1 with gaps");

@@ -9,6 +9,7 @@
 
 #include "styr-checklist-actions.h"
 #include "styr-checklist-model.h"
+#include "styr-list-diff.h"
 
 /* StyrChecklistModel: the items of one checklist, in their order, as
  * StyrChecklistEntry rows — or the integrations of every ticked
@@ -173,7 +174,8 @@ reload (StyrChecklistModel *self)
   g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  guint prefix = 0, suffix = 0, old_n, new_n;
+  GPtrArray *entries;
+  guint old_n;
 
   items = list_items (self, &error);
   if (items == NULL)
@@ -185,11 +187,12 @@ reload (StyrChecklistModel *self)
     }
   g_clear_error (&self->error);
 
-  old = g_steal_pointer (&self->entries);
+  old = g_ptr_array_ref (self->entries);
+  old_n = old->len;
   for (guint i = 0; i < old->len; i++)
     g_hash_table_insert (by_id, (gpointer) entry_id (old, i), g_ptr_array_index (old, i));
 
-  self->entries = g_ptr_array_new_full (items->len, g_object_unref);
+  entries = g_ptr_array_new_full (items->len, g_object_unref);
   for (guint i = 0; i < items->len; i++)
     {
       StyrChecklistItem *item = g_ptr_array_index (items, i);
@@ -203,23 +206,19 @@ reload (StyrChecklistModel *self)
         }
       else
         entry = styr_checklist_entry_new (item);
-      g_ptr_array_add (self->entries, entry);
+      g_ptr_array_add (entries, entry);
     }
-  refresh (self);
+  /* The entries are read before any view sees them. */
+  {
+    GDate today;
 
-  old_n = old->len;
-  new_n = self->entries->len;
-  while (prefix < old_n && prefix < new_n &&
-         g_ptr_array_index (old, prefix) == g_ptr_array_index (self->entries, prefix))
-    prefix++;
-  while (suffix < old_n - prefix && suffix < new_n - prefix &&
-         g_ptr_array_index (old, old_n - 1 - suffix) ==
-         g_ptr_array_index (self->entries, new_n - 1 - suffix))
-    suffix++;
-  if (old_n - prefix - suffix > 0 || new_n - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
-                                new_n - prefix - suffix);
-  if (old_n != new_n)
+    styr_clock_get_today (self->clock, &today);
+    for (guint i = 0; i < entries->len; i++)
+      styr_checklist_entry_read (g_ptr_array_index (entries, i), self->store, &today);
+  }
+  styr_list_diff_replace (G_LIST_MODEL (self), &self->entries, entries);
+  count_done (self);
+  if (old_n != self->entries->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 

@@ -115,6 +115,8 @@ rebuild (StyrChecklistGroup *self)
 
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      styr_record_get_string (checklist, "title") ?: "", -1);
       gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model), create_row, model, NULL);
       g_signal_connect_swapped (model, "notify::n-done", G_CALLBACK (update_progress), self);
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (update_progress), self);

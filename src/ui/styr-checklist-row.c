@@ -227,6 +227,8 @@ item_changed_cb (StyrChecklistRow *self)
                      styr_ui_provenance_tag (STYR_RECORD (styr_checklist_entry_get_item (self->entry))));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit), "s",
                                     styr_checklist_entry_get_id (self->entry));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit),
+                                  self->style == STYR_CHECKLIST_ROW_ITEM ? "oir.edit-item" : NULL);
   update (self);
 }
 

@@ -381,6 +381,8 @@ checklist_new (StyrOirPage *self,
 
   gtk_list_box_set_selection_mode (checklist->list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  checklist->title, -1);
   gtk_list_box_bind_model (checklist->list, G_LIST_MODEL (checklist->model), create_item_row,
                            checklist, NULL);
   adw_preferences_group_add (checklist->group, list);

@@ -7,8 +7,11 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-document-list.h"
 #include "styr-person.h"
 #include "styr-role-actions.h"
+#include "styr-role-model.h"
+#include "styr-role-row.h"
 #include "styr-roles-page.h"
 #include "styr-page.h"
 #include "styr-ui.h"
@@ -17,8 +20,9 @@
 /* StyrRolesPage: the Rollegalleri with who holds each role today and
  * what is wrong with its coverage, and the people who can hold them.
  * Coverage comes from the core's rules, the same the other pages ask.
- * The page is rebuilt when roles, people or assignments change; there are
- * tens of each, not thousands.
+ * Both lists are bound to core models that follow the store: a new
+ * holder redraws the role's own row, which stays open; a new person is
+ * one row in.
  */
 struct _StyrRolesPage
 {
@@ -28,161 +32,31 @@ struct _StyrRolesPage
   StyrClock           *clock;
   GSettings           *settings;
 
-  GPtrArray           *rows;
-  /* Each role's row, by its id, to open it from the Overview. */
-  GHashTable          *role_rows;
-  GPtrArray           *people;
-  guint                rebuild_source;
+  StyrRoleModel       *roles;
+  StyrDocumentList    *people;
+  /* The people, those still here first, then by name. */
+  GtkSortListModel    *sorted_people;
 
   AdwPreferencesGroup *roles_group;
+  GtkListBox          *roles_list;
   AdwPreferencesGroup *people_group;
+  GtkListBox          *people_list;
 };
 
 G_DEFINE_FINAL_TYPE (StyrRolesPage, styr_roles_page, STYR_TYPE_PAGE)
 
-static GPtrArray *
-coverage (StyrRolesPage  *self,
-          GError        **error)
+static GtkWidget *
+create_role_row (gpointer item,
+                 gpointer user_data)
 {
-  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
-
-  return styr_roles_coverage (self->store, &context->today, &context->thresholds, error);
+  return styr_role_row_new (item);
 }
 
-static void
-clear_rows (StyrRolesPage *self)
+static GtkWidget *
+create_person_row (gpointer item,
+                   gpointer user_data)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
-    }
-  g_ptr_array_set_size (self->rows, 0);
-  g_hash_table_remove_all (self->role_rows);
-}
-
-static void
-add_role_row (StyrRolesPage    *self,
-              StyrRoleCoverage *entry)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  /* A functional mailbox gets an address, not a person. */
-  GtkWidget *assign = gtk_button_new_with_mnemonic (entry->mailbox ? _("Set _Address…")
-                                                                   : _("_Assign…"));
-  g_autoptr(JsonObject) role = NULL;
-  g_autofree char *role_id = g_strconcat ("role:", entry->role, NULL);
-  g_autofree char *flags = styr_role_coverage_describe (entry);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *marked = NULL;
-  gboolean pending, conflicted;
-  const char *version;
-  static const struct { const char *member; const char *label; } lists[] = {
-    /* Translators: under a role's responsibility, as KOMBIT lists them. */
-    { "responsibilities", N_("Responsibility") },
-    /* Translators: under what a role's holder should know; KOMBIT's deck
-     * heads the list "bør have". */
-    { "competences", N_("Should have") },
-  };
-
-  if (entry->holder_name != NULL && entry->deputy_name != NULL)
-    /* Translators: who holds a role and who stands in; then what is wrong, if anything. */
-    subtitle = g_strdup_printf (_("%s, deputy %s%s%s"), entry->holder_name, entry->deputy_name,
-                                flags[0] != '\0' ? " · " : "", flags);
-  else if (entry->holder_name != NULL)
-    subtitle = g_strdup_printf ("%s · %s", entry->holder_name, flags);
-  else if (entry->address != NULL)
-    /* Translators: the address of a functional mailbox, such as the ØiR funktionspostkasse. */
-    subtitle = g_strdup_printf (_("Mailbox %s"), entry->address);
-  else
-    subtitle = g_strdup (flags);
-
-  styr_work_sync_marks (self->store, role_id, &pending, &conflicted);
-  marked = styr_ui_mark_text (pending, conflicted, subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->name);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), marked);
-  if (entry->flags != STYR_COVERAGE_NONE)
-    {
-      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (warning, entry->flags & STYR_COVERAGE_VACANT ? "error" : "warning");
-      styr_ui_set_tooltip (warning, flags);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      flags, -1);
-      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), warning);
-    }
-
-  gtk_widget_set_valign (assign, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (assign),
-                                  entry->mailbox ? "roles.set-address" : "roles.assign");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (assign), "s", entry->role);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), assign);
-
-  /* A current holder's assignment can be ended, keeping its history. */
-  if (entry->assignment != NULL)
-    {
-      GtkWidget *end_row = adw_action_row_new ();
-      GtkWidget *end = gtk_button_new_with_mnemonic (_("_End…"));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (end_row), _("End the assignment"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (end_row),
-                                   _("The role is vacant from the day after"));
-      gtk_widget_set_valign (end, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (end), "roles.end-assignment");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (end), "s", entry->assignment);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (end_row), end);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), end_row);
-    }
-
-  role = styr_store_get (self->store, role_id, NULL, NULL);
-  version = role != NULL ? json_object_get_string_member_with_default (role,
-                                                                      "rollegalleri_version",
-                                                                      NULL)
-                         : NULL;
-  if (version != NULL)
-    {
-      /* Translators: a role from KOMBIT's Rollegalleri; %s is its version. */
-      g_autofree char *text = g_strdup_printf (_("Rollegalleri %s"), version);
-      GtkWidget *tag = gtk_label_new (text);
-
-      gtk_widget_add_css_class (tag, "dim-label");
-      gtk_widget_add_css_class (tag, "caption");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), tag);
-    }
-
-  /* What the role is responsible for, and what its holder should know,
-   * in KOMBIT's words. */
-  for (guint k = 0; role != NULL && k < G_N_ELEMENTS (lists); k++)
-    {
-      JsonNode *node = json_object_get_member (role, lists[k].member);
-      JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
-                                                                      : NULL;
-
-      for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-        {
-          GtkWidget *line = adw_action_row_new ();
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line),
-                                         json_array_get_string_element (array, i));
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (line), _(lists[k].label));
-          adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (line), TRUE);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
-        }
-    }
-
-  adw_preferences_group_add (self->roles_group, row);
-  g_ptr_array_add (self->rows, row);
-  g_hash_table_insert (self->role_rows, g_strdup (role_id), row);
-}
-
-static void
-add_person_row (StyrRolesPage *self,
-                StyrPerson    *person)
-{
+  StyrPerson *person = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   g_autoptr(GString) subtitle = g_string_new (NULL);
@@ -201,7 +75,6 @@ add_person_row (StyrRolesPage *self,
     g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", _("has left"));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  styr_work_read_sync_marks (self->store, STYR_RECORD (person));
   marked = styr_ui_mark_sync (STYR_RECORD (person), subtitle->str);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_person_get_name (person));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), marked);
@@ -220,109 +93,65 @@ add_person_row (StyrRolesPage *self,
                                     styr_record_get_id (STYR_RECORD (person)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
-
-  adw_preferences_group_add (self->people_group, row);
-  g_ptr_array_add (self->rows, row);
+  return row;
 }
 
 static int
 compare_people (gconstpointer a,
-                gconstpointer b)
+                gconstpointer b,
+                gpointer      user_data)
 {
-  StyrPerson *x = *(StyrPerson **) a;
-  StyrPerson *y = *(StyrPerson **) b;
+  StyrPerson *x = (StyrPerson *) a;
+  StyrPerson *y = (StyrPerson *) b;
 
   /* Those still here first. */
   if (styr_person_get_active (x) != styr_person_get_active (y))
     return styr_person_get_active (x) ? -1 : 1;
-  return g_utf8_collate (styr_person_get_name (x), styr_person_get_name (y));
+  return g_utf8_collate (styr_person_get_name (x) ?: "", styr_person_get_name (y) ?: "");
 }
 
+/* "12 roles: 3 vacant, 2 with gaps", as the model counts them. */
 static void
-load_people (StyrRolesPage *self)
+update_summary (StyrRolesPage *self)
 {
-  g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, "person", NULL, NULL, NULL, NULL);
-
-  g_ptr_array_set_size (self->people, 0);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autofree char *rev = NULL;
-      g_autoptr(JsonObject) body = styr_store_get (self->store, id, &rev, NULL);
-      StyrRecord *person = body != NULL ? styr_record_load (id, rev, body) : NULL;
-
-      if (person != NULL && STYR_IS_PERSON (person))
-        g_ptr_array_add (self->people, person);
-      else
-        g_clear_object (&person);
-    }
-  g_ptr_array_sort (self->people, compare_people);
-}
-
-static void
-rebuild (StyrRolesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) roles = coverage (self, &error);
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->roles));
   g_autofree char *summary = NULL;
-  GHashTableIter iter;
-  gpointer id, row;
-  guint vacant = 0, gaps = 0;
-
-  /* An assignment builds the roles anew: the ones the user opened stay
-   * open, and the page stays where it was. */
-  g_hash_table_iter_init (&iter, self->role_rows);
-  while (g_hash_table_iter_next (&iter, &id, &row))
-    if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
-      g_hash_table_add (expanded, g_strdup (id));
-  styr_ui_keep_scroll (GTK_WIDGET (self));
-  clear_rows (self);
-  if (roles == NULL)
-    {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  for (guint i = 0; i < roles->len; i++)
-    {
-      StyrRoleCoverage *entry = g_ptr_array_index (roles, i);
-
-      vacant += (entry->flags & STYR_COVERAGE_VACANT) != 0;
-      gaps += entry->flags != STYR_COVERAGE_NONE && !(entry->flags & STYR_COVERAGE_VACANT);
-      add_role_row (self, entry);
-    }
-  g_hash_table_iter_init (&iter, expanded);
-  while (g_hash_table_iter_next (&iter, &id, NULL))
-    if ((row = g_hash_table_lookup (self->role_rows, id)) != NULL)
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
 
   /* Translators: the coverage of the Rollegalleri, e.g. "12 roles: 3 vacant, 2 with gaps". */
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u role: %u vacant, %u with gaps",
-                                          "%u roles: %u vacant, %u with gaps", roles->len),
-                             roles->len, vacant, gaps);
+                                          "%u roles: %u vacant, %u with gaps", n),
+                             n, styr_role_model_get_n_vacant (self->roles),
+                             styr_role_model_get_n_gaps (self->roles));
   adw_preferences_group_set_description (self->roles_group, summary);
-
-  load_people (self);
-  for (guint i = 0; i < self->people->len; i++)
-    add_person_row (self, g_ptr_array_index (self->people, i));
+  if (styr_role_model_get_error (self->roles) != NULL)
+    styr_ui_show_error (GTK_WIDGET (self), (GError *) styr_role_model_get_error (self->roles));
 }
 
-static gboolean
-rebuild_idle (gpointer user_data)
+/* An empty list says nothing: the group's description and its Add
+ * button say what to do. */
+static void
+update_people (StyrRolesPage *self)
 {
-  StyrRolesPage *self = user_data;
-
-  self->rebuild_source = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
+  gtk_widget_set_visible (GTK_WIDGET (self->people_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->sorted_people)) > 0);
 }
 
 static void
-changed_cb (StyrRolesPage *self)
+thresholds_changed_cb (StyrRolesPage *self)
 {
-  if (self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (rebuild_idle, self);
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+
+  styr_role_model_set_thresholds (self->roles, &context->thresholds);
+}
+
+static StyrPerson *
+person_at (StyrRolesPage *self,
+           guint          position)
+{
+  g_autoptr(GObject) person = g_list_model_get_item (G_LIST_MODEL (self->sorted_people), position);
+
+  /* The list holds the record while it shows it. */
+  return STYR_PERSON (person);
 }
 
 /* Dialogs */
@@ -349,9 +178,9 @@ people_combo (StyrRolesPage *self,
 
   if (with_nobody)
     gtk_string_list_append (names, _("Nobody"));
-  for (guint i = 0; i < self->people->len; i++)
-    if (styr_person_get_active (g_ptr_array_index (self->people, i)))
-      gtk_string_list_append (names, styr_person_get_name (g_ptr_array_index (self->people, i)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted_people)); i++)
+    if (styr_person_get_active (person_at (self, i)))
+      gtk_string_list_append (names, styr_person_get_name (person_at (self, i)));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
@@ -369,9 +198,9 @@ chosen_person (StyrRolesPage *self,
   if (with_nobody && selected == 0)
     return NULL;
   selected -= with_nobody ? 1 : 0;
-  for (guint i = 0; i < self->people->len; i++)
-    if (styr_person_get_active (g_ptr_array_index (self->people, i)) && seen++ == selected)
-      return styr_record_get_id (g_ptr_array_index (self->people, i));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted_people)); i++)
+    if (styr_person_get_active (person_at (self, i)) && seen++ == selected)
+      return styr_record_get_id (STYR_RECORD (person_at (self, i)));
   return NULL;
 }
 
@@ -489,22 +318,12 @@ set_address_action (GtkWidget  *widget,
 {
   StyrRolesPage *self = STYR_ROLES_PAGE (widget);
   const char *role = g_variant_get_string (parameter, NULL);
-  g_autoptr(GPtrArray) held = coverage (self, NULL);
-  const char *name = role;
-  const char *current = NULL;
+  g_autofree char *role_id = g_strconcat ("role:", role, NULL);
+  StyrRoleEntry *held = styr_role_model_find (self->roles, role_id, NULL);
+  const char *name = held != NULL ? styr_role_entry_get_coverage (held)->name : role;
+  const char *current = held != NULL ? styr_role_entry_get_coverage (held)->address : NULL;
   GtkWidget *address;
   AdwMessageDialog *dialog;
-
-  for (guint i = 0; held != NULL && i < held->len; i++)
-    {
-      StyrRoleCoverage *entry = g_ptr_array_index (held, i);
-
-      if (g_str_equal (entry->role, role))
-        {
-          name = entry->name;
-          current = entry->address;
-        }
-    }
 
   address = entry_row (_("Mail address"), current);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (address), GTK_INPUT_PURPOSE_EMAIL);
@@ -717,7 +536,11 @@ export_response_cb (GtkNativeDialog *chooser,
   if (file == NULL)
     return;
 
-  roles = coverage (self, &error);
+  {
+    g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+
+    roles = styr_roles_coverage (self->store, &context->today, &context->thresholds, &error);
+  }
   if (roles != NULL)
     {
       styr_roles_export_csv (roles, csv);
@@ -749,7 +572,8 @@ static void
 styr_roles_page_constructed (GObject *object)
 {
   StyrRolesPage *self = (StyrRolesPage *)object;
-  const char *types[] = { "role", "person", "assignment" };
+  g_autoptr(StyrRuleContext) context = NULL;
+  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (styr_roles_page_parent_class)->constructed (object);
 
@@ -758,19 +582,32 @@ styr_roles_page_constructed (GObject *object)
   self->clock = styr_page_get_clock (STYR_PAGE (self));
   self->settings = styr_page_get_settings (STYR_PAGE (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    {
-      g_autofree char *signal = g_strconcat ("documents-changed::", types[i], NULL);
-
-      g_signal_connect_object (self->store, signal, G_CALLBACK (changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (changed_cb), self,
+  context = styr_page_dup_rule_context (STYR_PAGE (self));
+  self->roles = styr_role_model_new (self->store, self->clock, &context->thresholds);
+  gtk_list_box_bind_model (self->roles_list, G_LIST_MODEL (self->roles), create_role_row, NULL,
+                           NULL);
+  g_signal_connect_object (self->roles, "items-changed", G_CALLBACK (update_summary), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->roles, "notify", G_CALLBACK (update_summary), self,
+                           G_CONNECT_SWAPPED);
+  update_summary (self);
+
+  self->people = styr_document_list_new (self->store, "person");
+  g_object_get (self->people, "load-error", &error, NULL);
+  if (error != NULL)
+    styr_ui_show_error (GTK_WIDGET (self), error);
+  self->sorted_people = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->people)),
+                                                 GTK_SORTER (gtk_custom_sorter_new (compare_people,
+                                                                                    NULL, NULL)));
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (self->sorted_people),
+                           create_person_row, NULL, NULL);
+  g_signal_connect_object (self->sorted_people, "items-changed", G_CALLBACK (update_people), self,
+                           G_CONNECT_SWAPPED);
+  update_people (self);
+
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed::max-roles-per-person",
-                             G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+                             G_CALLBACK (thresholds_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* A role opens with what it is responsible for, and gets the focus. */
@@ -779,18 +616,14 @@ styr_roles_page_select_record (StyrPage   *page,
                                const char *id)
 {
   StyrRolesPage *self = STYR_ROLES_PAGE (page);
-  GtkWidget *row;
+  GtkListBoxRow *row;
+  guint position;
 
-  if (self->rebuild_source != 0)
-    {
-      g_clear_handle_id (&self->rebuild_source, g_source_remove);
-      rebuild (self);
-    }
-  row = g_hash_table_lookup (self->role_rows, id);
-  if (row == NULL)
+  if (styr_role_model_find (self->roles, id, &position) == NULL)
     return FALSE;
+  row = gtk_list_box_get_row_at_index (self->roles_list, position);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
   return TRUE;
 }
 
@@ -799,12 +632,11 @@ styr_roles_page_dispose (GObject *object)
 {
   StyrRolesPage *self = (StyrRolesPage *)object;
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_ROLES_PAGE);
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->role_rows, g_hash_table_unref);
-  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_object (&self->roles);
+  g_clear_object (&self->sorted_people);
+  g_clear_object (&self->people);
   self->store = NULL;
   self->clock = NULL;
   self->settings = NULL;
@@ -825,7 +657,9 @@ styr_roles_page_class_init (StyrRolesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-roles-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrRolesPage, roles_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrRolesPage, roles_list);
   gtk_widget_class_bind_template_child (widget_class, StyrRolesPage, people_group);
+  gtk_widget_class_bind_template_child (widget_class, StyrRolesPage, people_list);
 
   gtk_widget_class_install_action (widget_class, "roles.assign", "s", assign_action);
   gtk_widget_class_install_action (widget_class, "roles.set-address", "s", set_address_action);
@@ -843,8 +677,4 @@ static void
 styr_roles_page_init (StyrRolesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->rows = g_ptr_array_new ();
-  self->role_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->people = g_ptr_array_new_with_free_func (g_object_unref);
 }
