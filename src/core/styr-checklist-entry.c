@@ -345,15 +345,6 @@ take_string (StyrChecklistEntry *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
-static gboolean
-same_revision (StyrRecord *a,
-               StyrRecord *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_strcmp0 (styr_record_get_rev (a), styr_record_get_rev (b)) == 0;
-}
-
 /**
  * styr_checklist_entry_read:
  * @self: an entry
@@ -389,7 +380,7 @@ styr_checklist_entry_read (StyrChecklistEntry *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   state = styr_checklist_item_load_state (store, id);
-  if (!same_revision (STYR_RECORD (state), STYR_RECORD (self->state)))
+  if (!styr_record_same_revision (STYR_RECORD (state), STYR_RECORD (self->state)))
     {
       g_set_object (&self->state, state);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);

@@ -741,6 +741,23 @@ styr_record_set_rev (StyrRecord *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REV]);
 }
 
+/**
+ * styr_record_same_revision:
+ * @a: (nullable): a record
+ * @b: (nullable): another
+ *
+ * Returns: whether @a and @b are the same revision, or both %NULL: what a
+ *   list asks before it tells its rows that a record changed
+ */
+gboolean
+styr_record_same_revision (StyrRecord *a,
+                           StyrRecord *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (styr_record_get_rev (a), styr_record_get_rev (b)) == 0;
+}
+
 gboolean
 styr_record_get_conflicted (StyrRecord *self)
 {

@@ -71,6 +71,8 @@ const char  *styr_record_get_rev            (StyrRecord   *self);
 void         styr_record_set_rev            (StyrRecord   *self,
                                              const char   *rev);
 gboolean     styr_record_get_conflicted     (StyrRecord   *self);
+gboolean     styr_record_same_revision      (StyrRecord   *a,
+                                             StyrRecord   *b);
 gboolean     styr_record_get_pending        (StyrRecord   *self);
 void         styr_record_set_pending        (StyrRecord   *self,
                                              gboolean      pending);

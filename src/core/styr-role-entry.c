@@ -229,11 +229,10 @@ styr_role_entry_read (StyrRoleEntry *self,
 
   g_return_if_fail (STYR_IS_ROLE_ENTRY (self));
 
-  if (role == NULL || self->role == NULL ||
-      g_strcmp0 (styr_record_get_rev (role), styr_record_get_rev (self->role)) != 0)
+  if (!styr_record_same_revision (role, self->role))
     {
-      if (g_set_object (&self->role, role))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+      g_set_object (&self->role, role);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
     }
 
   styr_work_sync_marks (store, self->id, &pending, &conflicted);

@@ -17,6 +17,8 @@
 #include "styr-month-view.h"
 #include "styr-municipality.h"
 #include "styr-task.h"
+#include "styr-meeting-model.h"
+#include "styr-meeting-row.h"
 #include "styr-ui.h"
 #include "styr-work.h"
 
@@ -35,7 +37,7 @@ struct _StyrMeetingsPage
   GSettings      *settings;
   StyrCalendarFiles *files;
 
-  GPtrArray      *meetings;
+  StyrMeetingModel *meetings;
   char           *selected_id;
   /* The own notes and questions save as the user types, a moment after
    * the last key, and at once on leaving the meeting or the page; a reload
@@ -64,67 +66,13 @@ slot_day (StyrSlot *slot,
   styr_slot_get_day (slot, day);
 }
 
-/* The day a meeting is sorted and filed by, as the Overview has it. */
-static gboolean
-meeting_day (StyrMeetingsPage *self,
-             StyrMeeting      *meeting,
-             GDate            *day)
-{
-  g_autoptr(StyrMeetingState) state = styr_meeting_load_state (self->store,
-                                                               styr_record_get_id (STYR_RECORD (meeting)));
-  GDate today;
-
-  styr_clock_get_today (self->clock, &today);
-  return styr_meeting_get_filing_day (meeting, state, &today, day);
-}
-
-static int
-compare_meetings (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  StyrMeetingsPage *self = user_data;
-  StyrMeeting *x = *(StyrMeeting **) a;
-  StyrMeeting *y = *(StyrMeeting **) b;
-  GDate dx, dy;
-  gboolean hx = meeting_day (self, x, &dx);
-  gboolean hy = meeting_day (self, y, &dy);
-
-  if (hx != hy)
-    return hx ? -1 : 1;
-  if (hx && g_date_compare (&dx, &dy) != 0)
-    return g_date_compare (&dx, &dy);
-  return g_strcmp0 (styr_record_get_id (STYR_RECORD (x)), styr_record_get_id (STYR_RECORD (y)));
-}
-
 static StyrMeeting *
 find_meeting (StyrMeetingsPage *self,
               const char       *id)
 {
-  for (guint i = 0; id != NULL && i < self->meetings->len; i++)
-    if (g_str_equal (styr_record_get_id (g_ptr_array_index (self->meetings, i)), id))
-      return g_ptr_array_index (self->meetings, i);
-  return NULL;
-}
+  StyrMeetingEntry *entry = styr_meeting_model_find (self->meetings, id, NULL);
 
-static void
-load_meetings (StyrMeetingsPage *self)
-{
-  g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, "meeting", NULL, NULL, NULL, NULL);
-
-  g_ptr_array_set_size (self->meetings, 0);
-  for (guint i = 0; ids != NULL && i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(JsonObject) body = styr_store_get (self->store, id, NULL, NULL);
-      StyrRecord *meeting = body != NULL ? styr_record_load (id, NULL, body) : NULL;
-
-      if (meeting != NULL && STYR_IS_MEETING (meeting))
-        g_ptr_array_add (self->meetings, meeting);
-      else
-        g_clear_object (&meeting);
-    }
-  g_ptr_array_sort_with_data (self->meetings, compare_meetings, self);
+  return entry != NULL ? styr_meeting_entry_get_meeting (entry) : NULL;
 }
 
 /* The month view */
@@ -164,11 +112,11 @@ update_marks (StyrMeetingsPage *self)
   styr_clock_get_today (self->clock, &today);
   styr_month_view_set_today (self->month_view, &today);
 
-  for (guint i = 0; i < self->meetings->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
     {
-      StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
-      const char *id = styr_record_get_id (STYR_RECORD (meeting));
-      g_autoptr(StyrMeetingState) state = styr_meeting_load_state (self->store, id);
+      StyrMeetingEntry *entry = styr_meeting_model_entry (self->meetings, i);
+      StyrMeeting *meeting = styr_meeting_entry_get_meeting (entry);
+      StyrMeetingState *state = styr_meeting_entry_get_state (entry);
       g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
       int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
       gboolean programme = g_strcmp0 (styr_meeting_get_kind (meeting), "programme-leader") == 0;
@@ -214,55 +162,16 @@ marks_changed_cb (StyrMeetingsPage *self)
 
 /* The list */
 
-static char *
-describe_dates (StyrMeetingsPage *self,
-                StyrMeeting      *meeting)
-{
-  const char *id = styr_record_get_id (STYR_RECORD (meeting));
-  g_autoptr(StyrMeetingState) state = styr_meeting_load_state (self->store, id);
-  g_autoptr(GPtrArray) slots = styr_meeting_dup_effective_slots (meeting, state);
-  int chosen = state != NULL ? styr_meeting_state_get_chosen_slot (state) : -1;
-  g_autoptr(GString) text = g_string_new (NULL);
-  GDate day;
-
-  for (guint s = 0; s < slots->len; s++)
-    {
-      char date[16];
-
-      if (chosen >= 0 && (int) s != chosen)
-        continue;
-      slot_day (g_ptr_array_index (slots, s), &day);
-      g_date_strftime (date, sizeof date, "%d-%m-%Y", &day);
-      g_string_append_printf (text, "%s%s", text->len > 0 ? _(" or ") : "", date);
-    }
-  if (slots->len == 0 && styr_meeting_get_effective_date (meeting, state, &day))
-    {
-      char date[16];
-
-      g_date_strftime (date, sizeof date, "%d-%m-%Y", &day);
-      g_string_append (text, date);
-    }
-
-  if (styr_meeting_is_called_off (meeting, state))
-    g_string_append_printf (text, " · %s", _("cancelled by KOMBIT"));
-  else if (slots->len > 1 && chosen < 0)
-    g_string_append_printf (text, " · %s", _("choose a date"));
-  else if (chosen >= 0)
-    g_string_append_printf (text, " · %s", _("date chosen"));
-  if (state != NULL && styr_meeting_state_get_registered (state))
-    g_string_append_printf (text, " · %s", _("registered"));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  gboolean upcoming = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "styr-upcoming"));
+  gboolean upcoming = styr_meeting_entry_get_upcoming (
+    styr_meeting_row_get_entry (STYR_MEETING_ROW (row)));
   gboolean was = before != NULL &&
-                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (before), "styr-upcoming"));
+                 styr_meeting_entry_get_upcoming (
+                   styr_meeting_row_get_entry (STYR_MEETING_ROW (before)));
   GtkWidget *header = NULL;
 
   if (before == NULL || upcoming != was)
@@ -276,54 +185,26 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
-static void
-fill_list (StyrMeetingsPage *self)
+static GtkWidget *
+create_meeting_row (gpointer item,
+                    gpointer user_data)
 {
-  GtkWidget *child;
-  GDate today;
-  g_autoptr(GPtrArray) upcoming = g_ptr_array_new ();
-  g_autoptr(GPtrArray) earlier = g_ptr_array_new ();
+  return styr_meeting_row_new (item);
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
-    gtk_list_box_remove (self->meeting_list, child);
+/* The row of the meeting the detail shows stays selected when the rows
+ * around it come and go. */
+static void
+keep_selected (StyrMeetingsPage *self)
+{
+  guint position;
+  GtkListBoxRow *row;
 
-  /* Upcoming ones first, soonest first; then the earlier ones, latest
-   * first. */
-  styr_clock_get_today (self->clock, &today);
-  for (guint i = 0; i < self->meetings->len; i++)
-    {
-      StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
-      g_autoptr(StyrMeetingState) state =
-        styr_meeting_load_state (self->store, styr_record_get_id (STYR_RECORD (meeting)));
-
-      if (!styr_meeting_is_past (meeting, state, &today))
-        g_ptr_array_add (upcoming, meeting);
-      else
-        g_ptr_array_insert (earlier, 0, meeting);
-    }
-  g_ptr_array_extend (upcoming, earlier, NULL, NULL);
-
-  for (guint i = 0; i < upcoming->len; i++)
-    {
-      StyrMeeting *meeting = g_ptr_array_index (upcoming, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *dates = describe_dates (self, meeting);
-      g_autofree char *subtitle = NULL;
-
-      styr_work_read_sync_marks (self->store, STYR_RECORD (meeting));
-      subtitle = styr_ui_mark_sync (STYR_RECORD (meeting), dates);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_meeting_get_title (meeting));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      g_object_set_data_full (G_OBJECT (row), "styr-meeting",
-                              g_strdup (styr_record_get_id (STYR_RECORD (meeting))), g_free);
-      g_object_set_data (G_OBJECT (row), "styr-upcoming",
-                         GINT_TO_POINTER (i < upcoming->len - earlier->len));
-      gtk_list_box_append (self->meeting_list, row);
-      if (g_strcmp0 (self->selected_id, styr_record_get_id (STYR_RECORD (meeting))) == 0)
-        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
-    }
+  if (styr_meeting_model_find (self->meetings, self->selected_id, &position) == NULL)
+    return;
+  row = gtk_list_box_get_row_at_index (self->meeting_list, position);
+  if (row != gtk_list_box_get_selected_row (self->meeting_list))
+    gtk_list_box_select_row (self->meeting_list, row);
 }
 
 /* The detail */
@@ -819,7 +700,8 @@ static void
 row_selected_cb (StyrMeetingsPage *self,
                  GtkListBoxRow    *row)
 {
-  const char *id = row != NULL ? g_object_get_data (G_OBJECT (row), "styr-meeting") : NULL;
+  const char *id = row != NULL ? styr_meeting_entry_get_id (
+    styr_meeting_row_get_entry (STYR_MEETING_ROW (row))) : NULL;
 
   if (row == NULL || g_strcmp0 (id, self->selected_id) == 0)
     return;
@@ -835,24 +717,24 @@ static void
 select_id (StyrMeetingsPage *self,
            const char       *id)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "styr-meeting"), id) == 0)
-      {
-        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
-        gtk_widget_grab_focus (row);
-        return;
-      }
+  guint position;
+  GtkListBoxRow *row;
+
+  if (styr_meeting_model_find (self->meetings, id, &position) == NULL)
+    return;
+  row = gtk_list_box_get_row_at_index (self->meeting_list, position);
+  gtk_list_box_select_row (self->meeting_list, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 static void
 day_activated_cb (StyrMeetingsPage *self,
                   GDate            *day)
 {
-  for (guint i = 0; i < self->meetings->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->meetings)); i++)
     {
-      StyrMeeting *meeting = g_ptr_array_index (self->meetings, i);
+      StyrMeeting *meeting = styr_meeting_entry_get_meeting (styr_meeting_model_entry (self->meetings,
+                                                                                       i));
       g_autoptr(GPtrArray) slots = styr_meeting_dup_slots (meeting);
       GDate date;
 
@@ -874,11 +756,12 @@ day_activated_cb (StyrMeetingsPage *self,
     }
 }
 
+/* The list follows its model; the month view and the detail are drawn
+ * anew, keeping the own notes as they are typed. */
 static void
 reload (StyrMeetingsPage *self)
 {
-  load_meetings (self);
-  fill_list (self);
+  keep_selected (self);
   update_marks (self);
   show_selected (self);
 }
@@ -1220,7 +1103,10 @@ styr_meetings_page_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
     }
 
-  g_signal_connect_object (self->store, "sync-marks-changed", G_CALLBACK (changed_cb), self,
+  self->meetings = styr_meeting_model_new (self->store, self->clock);
+  gtk_list_box_bind_model (self->meeting_list, G_LIST_MODEL (self->meetings), create_meeting_row,
+                           NULL, NULL);
+  g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (keep_selected), self,
                            G_CONNECT_SWAPPED);
   gtk_list_box_set_header_func (self->meeting_list, header_func, NULL, NULL);
   styr_clock_get_today (self->clock, &today);
@@ -1240,7 +1126,7 @@ styr_meetings_page_dispose (GObject *object)
   g_clear_pointer (&self->notes_meeting_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_MEETINGS_PAGE);
 
-  g_clear_pointer (&self->meetings, g_ptr_array_unref);
+  g_clear_object (&self->meetings);
   g_clear_pointer (&self->selected_id, g_free);
   g_clear_object (&self->municipalities);
   g_clear_object (&self->files);
@@ -1293,5 +1179,4 @@ styr_meetings_page_init (StyrMeetingsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->meetings = g_ptr_array_new_with_free_func (g_object_unref);
 }
