@@ -18,6 +18,7 @@
 #include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-register-files.h"
+#include "styr-agreement-questions.h"
 #include "styr-agreements-page.h"
 #include "styr-checklist-group.h"
 #include "styr-page.h"
@@ -63,15 +64,9 @@ struct _StyrAgreementsPage
   AdwPreferencesGroup *usage_group;
   StyrUsageChart      *usage_chart;
   GtkLabel            *usage_flagged_label;
-  AdwPreferencesGroup *review_group;
+  StyrAgreementQuestions *questions;
   StyrHistoryGroup    *history_group;
   AdwActionRow       *state_row;
-  /* The questions of the review, from the catalogue, and per question
-   * its answer's drop-down and its note row (borrowed from the group). */
-  GPtrArray          *questions;
-  GPtrArray          *answer_dropdowns;
-  GPtrArray          *note_rows;
-  char               *questions_reference;
 
   /* Owned */
   StyrStore          *store;
@@ -383,73 +378,6 @@ show_usage (StyrAgreementsPage *self)
                                              "the usage report from the menu."));
 }
 
-/* The answers in the order of the drop-downs. */
-static const char *answers[] = { NULL, "yes", "no", "unsure" };
-
-static void
-build_review_form (StyrAgreementsPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  self->questions = styr_agreement_list_questions (self->store, &error);
-  if (self->questions == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The questions could not be read: %s"),
-                                                  error->message);
-
-      self->questions = g_ptr_array_new_with_free_func (g_object_unref);
-      adw_preferences_group_set_description (self->review_group, message);
-      return;
-    }
-
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      StyrChecklistItem *question = g_ptr_array_index (self->questions, i);
-      const char *choices[] = { styr_agreement_answer_label (answers[0]),
-                                styr_agreement_answer_label (answers[1]),
-                                styr_agreement_answer_label (answers[2]),
-                                styr_agreement_answer_label (answers[3]), NULL };
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *dropdown = gtk_drop_down_new_from_strings (choices);
-      GtkWidget *note = adw_entry_row_new ();
-      g_autofree char *note_title = NULL;
-      /* KOMBIT's words, the label and the whole question, as the deck has
-       * them; they are not translated. */
-      const char *text = styr_checklist_item_get_text (question);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
-      adw_preferences_group_add (self->review_group, row);
-
-      /* Translators: the note field under one of the five questions; %u is
-       * its number. */
-      note_title = g_strdup_printf (_("Note on Question %u"), i + 1);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (note), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), note_title);
-      adw_preferences_group_add (self->review_group, note);
-
-      g_ptr_array_add (self->answer_dropdowns, dropdown);
-      g_ptr_array_add (self->note_rows, note);
-    }
-
-  self->questions_reference = styr_agreement_questions_reference (self->store);
-}
-
-/* Shows @text in @row, see styr_ui_set_text(), and takes back the mark of
- * a refused value. */
-static void
-set_row (AdwEntryRow *row,
-         const char  *text)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  styr_ui_set_text (GTK_EDITABLE (row), text);
-}
-
 /* As set_row(), for a date: "1-2-2020" already says 01-02-2020. A date
  * marked as no date stays for the user to put right, while the form
  * shows the same agreement. */
@@ -467,71 +395,6 @@ set_date_row (AdwEntryRow *row,
   if (g_strcmp0 (shown, iso) != 0 ||
       (shown == NULL && gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0'))
     gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-show_review (StyrAgreementsPage *self)
-{
-  const char *reviewer = styr_agreement_get_reviewer (self->current);
-  g_autoptr(GString) description = g_string_new (NULL);
-  GDate date;
-
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      const char *qid = styr_agreement_question_id (g_ptr_array_index (self->questions, i));
-      const char *note = NULL;
-      const char *answer = styr_agreement_get_answer (self->current, qid, &note);
-      guint selected = 0;
-
-      for (guint a = 1; a < G_N_ELEMENTS (answers); a++)
-        if (g_strcmp0 (answer, answers[a]) == 0)
-          selected = a;
-
-      gtk_drop_down_set_selected (g_ptr_array_index (self->answer_dropdowns, i), selected);
-      set_row (g_ptr_array_index (self->note_rows, i), note);
-    }
-
-  if (self->questions_reference != NULL)
-    /* Translators: %s is where KOMBIT asks the questions, as its catalogue
-     * names it, such as a section of a user guide. */
-    g_string_append_printf (description, _("KOMBIT’s questions, from %s. "),
-                            self->questions_reference);
-  if (reviewer != NULL && styr_agreement_get_review_date (self->current, &date))
-    {
-      g_autofree char *day = styr_format_date (&date);
-
-      /* Translators: who last answered the five questions, and when. */
-      g_string_append_printf (description, _("Last reviewed by %s on %s."), reviewer, day);
-    }
-  else
-    g_string_append (description, _("Ask them before approving, and again at every review."));
-  adw_preferences_group_set_description (self->review_group, description->str);
-}
-
-/* Writes the form's answers into @record; TRUE if any changed. */
-static gboolean
-read_review (StyrAgreementsPage *self,
-             StyrAgreement      *record)
-{
-  gboolean changed = FALSE;
-
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      const char *qid = styr_agreement_question_id (g_ptr_array_index (self->questions, i));
-      guint selected = gtk_drop_down_get_selected (g_ptr_array_index (self->answer_dropdowns, i));
-      const char *answer = selected < G_N_ELEMENTS (answers) ? answers[selected] : NULL;
-      const char *note = gtk_editable_get_text (g_ptr_array_index (self->note_rows, i));
-      const char *old_note = NULL;
-      const char *old = styr_agreement_get_answer (record, qid, &old_note);
-
-      if (g_strcmp0 (old, answer) == 0 && g_strcmp0 (old_note != NULL ? old_note : "", note) == 0)
-        continue;
-
-      styr_agreement_set_answer (record, qid, answer, note[0] != '\0' ? note : NULL);
-      changed = TRUE;
-    }
-
-  return changed;
 }
 
 static void
@@ -571,18 +434,18 @@ show_agreement (StyrAgreementsPage *self)
   services = styr_agreement_dup_services (self->current);
   services_text = services != NULL ? g_strjoinv (", ", services) : NULL;
 
-  set_row (self->using_system_row, styr_agreement_get_using_system (self->current));
-  set_row (self->supplier_row, styr_agreement_get_supplier (self->current));
-  set_row (self->services_row, services_text);
-  set_row (self->data_scope_row, styr_record_get_string (record, "data_scope"));
-  set_row (self->reason_row, styr_agreement_get_reason (self->current));
+  styr_ui_set_row_text (self->using_system_row, styr_agreement_get_using_system (self->current));
+  styr_ui_set_row_text (self->supplier_row, styr_agreement_get_supplier (self->current));
+  styr_ui_set_row_text (self->services_row, services_text);
+  styr_ui_set_row_text (self->data_scope_row, styr_record_get_string (record, "data_scope"));
+  styr_ui_set_row_text (self->reason_row, styr_agreement_get_reason (self->current));
   same = g_strcmp0 (self->shown_id, styr_record_get_id (record)) == 0;
   g_free (self->shown_id);
   self->shown_id = g_strdup (styr_record_get_id (record));
   set_date_row (self->valid_from_row, styr_record_get_string (record, "valid_from"), same);
   set_date_row (self->valid_to_row, styr_record_get_string (record, "valid_to"), same);
   set_date_row (self->contract_end_row, styr_record_get_string (record, "contract_end"), same);
-  set_row (self->notes_row, styr_record_get_string (record, "notes"));
+  styr_ui_set_row_text (self->notes_row, styr_record_get_string (record, "notes"));
 
   {
     g_autofree char *approved = styr_date_to_user (styr_record_get_string (record, "approved"));
@@ -605,7 +468,7 @@ show_agreement (StyrAgreementsPage *self)
     adw_action_row_set_subtitle (self->state_row, subtitle);
   }
 
-  show_review (self);
+  styr_agreement_questions_show (self->questions, self->current);
   show_risks (self);
   show_usage (self);
   gtk_widget_set_visible (GTK_WIDGET (self->history_group), !self->draft);
@@ -1018,7 +881,7 @@ save_form (StyrAgreementsPage *self,
     g_autoptr(StyrRecord) edited = styr_record_load (id, NULL, body);
     GDate today;
 
-    if (read_review (self, STYR_AGREEMENT (edited)))
+    if (styr_agreement_questions_read (self->questions, STYR_AGREEMENT (edited)))
       {
         styr_clock_get_today (self->clock, &today);
         styr_agreement_set_review (STYR_AGREEMENT (edited), styr_ui_author (), &today);
@@ -1500,7 +1363,9 @@ styr_agreements_page_constructed (GObject *object)
                              G_CONNECT_SWAPPED);
   load_service_names (self);
   load_assignments (self);
-  build_review_form (self);
+  styr_agreement_questions_load (self->questions, self->store);
+  g_signal_connect_object (self->questions, "changed", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   {
     AdwEntryRow *rows[] = { self->using_system_row, self->supplier_row, self->services_row,
                             self->data_scope_row, self->reason_row, self->valid_from_row,
@@ -1509,13 +1374,6 @@ styr_agreements_page_constructed (GObject *object)
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       g_signal_connect_object (rows[i], "changed", G_CALLBACK (form_changed_cb), self,
                                G_CONNECT_SWAPPED);
-    for (guint i = 0; i < self->answer_dropdowns->len; i++)
-      {
-        g_signal_connect_object (g_ptr_array_index (self->answer_dropdowns, i), "notify::selected",
-                                 G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
-        g_signal_connect_object (g_ptr_array_index (self->note_rows, i), "changed",
-                                 G_CALLBACK (form_changed_cb), self, G_CONNECT_SWAPPED);
-      }
   }
   /* Pejlemærke 3 is about the agreements, so it stands beside them. */
   gtk_box_append (self->pejlemaerke_box, styr_checklist_group_new (self->store, self->clock, "agreements"));
@@ -1596,10 +1454,6 @@ styr_agreements_page_dispose (GObject *object)
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
   g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->questions, g_ptr_array_unref);
-  g_clear_pointer (&self->answer_dropdowns, g_ptr_array_unref);
-  g_clear_pointer (&self->note_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->questions_reference, g_free);
   g_clear_object (&self->files);
   g_clear_pointer (&self->supplier_filter, g_free);
   g_clear_pointer (&self->service_filter, g_free);
@@ -1622,6 +1476,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);
   g_type_ensure (STYR_TYPE_USAGE_CHART);
   g_type_ensure (STYR_TYPE_HISTORY_GROUP);
+  g_type_ensure (STYR_TYPE_AGREEMENT_QUESTIONS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/styr-agreements-page.ui");
@@ -1651,7 +1506,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (usage_group);
   CHILD (usage_chart);
   CHILD (usage_flagged_label);
-  CHILD (review_group);
+  CHILD (questions);
   CHILD (history_group);
   CHILD (state_row);
 #undef CHILD
@@ -1706,8 +1561,6 @@ styr_agreements_page_init (StyrAgreementsPage *self)
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->assignments = g_ptr_array_new_with_free_func (g_object_unref);
   self->risk_rows = g_ptr_array_new ();
-  self->answer_dropdowns = g_ptr_array_new ();
-  self->note_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   styr_history_group_set_describers (self->history_group, styr_agreement_field_label,

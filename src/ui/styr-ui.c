@@ -679,6 +679,22 @@ styr_ui_check_required (const char *text)
 }
 
 /**
+ * styr_ui_set_row_text:
+ * @row: an entry row of an editor
+ * @text: (nullable): what the record says now
+ *
+ * Shows @text in @row as styr_ui_set_text() does, and takes back the
+ * mark of a value the editor refused.
+ */
+void
+styr_ui_set_row_text (AdwEntryRow *row,
+                      const char  *text)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  styr_ui_set_text (GTK_EDITABLE (row), text);
+}
+
+/**
  * styr_ui_mark_text:
  * @pending: whether a change made here waits for the team's server
  * @conflicted: whether sync left two versions to choose between

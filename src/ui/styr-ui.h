@@ -91,6 +91,8 @@ AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
                                       GtkWidget  *extra);
 
 
+void              styr_ui_set_row_text (AdwEntryRow *row,
+                                       const char  *text);
 char             *styr_ui_mark_text (gboolean    pending,
                                     gboolean    conflicted,
                                     const char *text);
