@@ -371,6 +371,42 @@ test_renew (Fixture       *fixture,
     }
 }
 
+/* What the editor saves goes through the same checks as every way in:
+ * a date that is none is refused, saying which field; a revision the user
+ * no longer sees is refused; a new agreement has no revision to see. */
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrAgreement) agreement = NULL;
+  g_autoptr(StyrAgreement) stored = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *second = NULL;
+  const char *services[] = { "SF1520", "SF1530", NULL };
+
+  agreement = STYR_AGREEMENT (styr_record_new (STYR_TYPE_AGREEMENT, "new"));
+  g_object_set (agreement, "using-system", "Fiktiv Sag", "state", "requested",
+                "services", services, "valid-from", "2020-01-01", NULL);
+  g_assert_true (styr_agreement_save (fixture->store, agreement, NULL, "mette", &rev, &error));
+  g_assert_no_error (error);
+  stored = load (fixture->store, "agreement:new", NULL);
+  g_assert_cmpstr (styr_agreement_get_using_system (stored), ==, "Fiktiv Sag");
+  g_assert_cmpstr (styr_record_get_rev (STYR_RECORD (stored)), ==, rev);
+
+  g_object_set (agreement, "valid-to", "31-12-2020", NULL);
+  g_assert_false (styr_agreement_save (fixture->store, agreement, rev, "mette", NULL, &error));
+  g_assert_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "valid_to"));
+  g_clear_error (&error);
+
+  g_object_set (agreement, "valid-to", "2020-12-31", NULL);
+  g_assert_true (styr_agreement_save (fixture->store, agreement, rev, "mette", &second, &error));
+  g_assert_no_error (error);
+  g_assert_false (styr_agreement_save (fixture->store, agreement, rev, "mette", NULL, &error));
+  g_assert_error (error, STYR_STORE_ERROR, STYR_STORE_ERROR_CONFLICT);
+}
+
 /* An action on a revision the user no longer sees is refused, whichever
  * it is, and says which agreement. */
 static void
@@ -1097,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/agreements/describe-values", test_describe_values);
   ADD ("/agreements/renew", test_renew);
   ADD ("/agreements/stale-revision", test_stale_revision);
+  ADD ("/agreements/save", test_save);
   ADD ("/agreements/history", test_history);
   g_test_add ("/agreements/questions", Fixture, NULL, fixture_setup, test_questions,
               fixture_teardown);

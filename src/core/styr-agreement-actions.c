@@ -957,3 +957,43 @@ styr_agreement_renew (StyrStore    *store,
   change.valid_to = valid_to;
   return run_change (store, &change, new_rev, error);
 }
+
+/**
+ * styr_agreement_save:
+ * @store: a #StyrStore
+ * @agreement: the agreement as edited, new or not
+ * @seen_rev: (nullable): the revision the user edited, %NULL for a new one
+ * @author: who edits, for the audit trail
+ * @new_rev: (out) (optional) (transfer full): the new revision
+ * @error: return location for a #GError
+ *
+ * Stores what the user wrote into an agreement, checked as every other
+ * way into the store checks it: a using system, dates that are dates, a
+ * state and answers Styr knows.
+ *
+ * Returns: %TRUE on success; %STYR_RECORD_ERROR_INVALID, saying which
+ *   field, when the agreement is not one; %STYR_STORE_ERROR_CONFLICT when
+ *   someone saved another revision in between
+ */
+gboolean
+styr_agreement_save (StyrStore      *store,
+                     StyrAgreement  *agreement,
+                     const char     *seen_rev,
+                     const char     *author,
+                     char          **new_rev,
+                     GError        **error)
+{
+  const char *id;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(StyrRecord) checked = NULL;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (STYR_IS_AGREEMENT (agreement), FALSE);
+
+  id = styr_record_get_id (STYR_RECORD (agreement));
+  body = styr_record_to_json (STYR_RECORD (agreement));
+  checked = styr_record_new_from_json (id, NULL, body, error);
+  if (checked == NULL)
+    return FALSE;
+  return styr_store_put (store, id, body, seen_rev, author, new_rev, error);
+}

@@ -84,6 +84,12 @@ gboolean             styr_agreement_terminate          (StyrStore     *store,
                                                         const GDate   *today,
                                                         char         **new_rev,
                                                         GError       **error);
+gboolean             styr_agreement_save               (StyrStore     *store,
+                                                        StyrAgreement *agreement,
+                                                        const char    *seen_rev,
+                                                        const char    *author,
+                                                        char         **new_rev,
+                                                        GError       **error);
 gboolean             styr_agreement_renew              (StyrStore     *store,
                                                         const char    *id,
                                                         const char    *seen_rev,

@@ -779,25 +779,18 @@ new_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->using_system_row));
 }
 
-/* A date row holds a date or nothing; anything else is an error. */
+/* A date row holds a date or nothing; anything else is marked, and the
+ * field keeps what it had. */
 static gboolean
-read_date_row (StyrAgreementsPage  *self,
-               JsonObject          *body,
-               AdwEntryRow         *row,
-               const char          *member,
-               GError             **error)
+read_date_row (StyrAgreement  *agreement,
+               AdwEntryRow    *row,
+               const char     *property,
+               GError        **error)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autofree char *iso = NULL;
 
-  if (text[0] == '\0')
-    {
-      json_object_remove_member (body, member);
-      return TRUE;
-    }
-
-  iso = styr_date_from_user (text);
-  if (iso == NULL)
+  if (text[0] != '\0' && (iso = styr_date_from_user (text)) == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
@@ -807,21 +800,40 @@ read_date_row (StyrAgreementsPage  *self,
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  json_object_set_string_member (body, member, iso);
+  g_object_set (agreement, property, iso, NULL);
   return TRUE;
 }
 
+/* A text row's words, trimmed; empty is none. */
 static void
-read_text_row (JsonObject  *body,
-               AdwEntryRow *row,
-               const char  *member)
+read_text_row (StyrAgreement *agreement,
+               AdwEntryRow   *row,
+               const char    *property)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
-  if (text[0] == '\0')
-    json_object_remove_member (body, member);
-  else
-    json_object_set_string_member (body, member, text);
+  g_object_set (agreement, property, text[0] != '\0' ? text : NULL, NULL);
+}
+
+/* The SF codes as typed, "sf1520, SF1530;SF1590", as the register has
+ * them. */
+static void
+read_services_row (StyrAgreement *agreement,
+                   AdwEntryRow   *row)
+{
+  g_auto(GStrv) typed = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (row)), ",; ", -1);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) services = NULL;
+
+  for (guint i = 0; typed[i] != NULL; i++)
+    {
+      g_autofree char *code = g_ascii_strup (g_strstrip (typed[i]), -1);
+
+      if (code[0] != '\0')
+        g_strv_builder_add (codes, code);
+    }
+  services = g_strv_builder_end (codes);
+  g_object_set (agreement, "services", services, NULL);
 }
 
 /* Writes the form into the store. A date that is no date is marked and
@@ -832,85 +844,70 @@ static gboolean
 save_form (StyrAgreementsPage *self,
            gboolean            leaving)
 {
-  g_autoptr(JsonObject) body = NULL;
-  g_autoptr(JsonObject) before = NULL;
-  g_autoptr(StyrRecord) checked = NULL;
+  g_autoptr(StyrRecord) edited = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) date_error = NULL;
-  g_auto(GStrv) codes = NULL;
   g_autofree char *id = NULL;
   g_autofree char *rev = NULL;
+  g_autofree char *was = NULL;
+  g_autofree char *now = NULL;
   AdwEntryRow *dates[] = { self->valid_from_row, self->valid_to_row, self->contract_end_row };
-  const char *date_members[] = { "valid_from", "valid_to", "contract_end" };
-  JsonArray *services;
+  const char *date_properties[] = { "valid-from", "valid-to", "contract-end" };
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   if (self->current == NULL)
     return TRUE;
 
+  /* The form is read into a copy; the agreement on screen stays as it was
+   * stored until the store has the copy. */
   id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
-  body = styr_record_to_json (STYR_RECORD (self->current));
-  before = styr_record_to_json (STYR_RECORD (self->current));
-  read_text_row (body, self->using_system_row, "using_system");
-  read_text_row (body, self->supplier_row, "supplier");
-  read_text_row (body, self->data_scope_row, "data_scope");
-  read_text_row (body, self->reason_row, "reason");
-  read_text_row (body, self->notes_row, "notes");
+  {
+    g_autoptr(JsonObject) body = styr_record_to_json (STYR_RECORD (self->current));
 
-  codes = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (self->services_row)), ",; ", -1);
-  services = json_array_new ();
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      g_autofree char *code = g_ascii_strup (g_strstrip (codes[i]), -1);
-
-      if (code[0] != '\0')
-        json_array_add_string_element (services, code);
-    }
-  json_object_set_array_member (body, "services", services);
-
+    edited = styr_record_load (id, NULL, body);
+    was = styr_json_object_to_canonical (body);
+  }
+  read_text_row (STYR_AGREEMENT (edited), self->using_system_row, "using-system");
+  read_text_row (STYR_AGREEMENT (edited), self->supplier_row, "supplier");
+  read_text_row (STYR_AGREEMENT (edited), self->data_scope_row, "data-scope");
+  read_text_row (STYR_AGREEMENT (edited), self->reason_row, "reason");
+  read_text_row (STYR_AGREEMENT (edited), self->notes_row, "notes");
+  read_services_row (STYR_AGREEMENT (edited), self->services_row);
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
       g_autoptr(GError) one = NULL;
 
-      if (!read_date_row (self, body, dates[i], date_members[i], &one) && date_error == NULL)
+      if (!read_date_row (STYR_AGREEMENT (edited), dates[i], date_properties[i], &one) &&
+          date_error == NULL)
         date_error = g_steal_pointer (&one);
     }
 
   /* Answers to the five questions are signed with who gave them, today. */
-  {
-    g_autoptr(StyrRecord) edited = styr_record_load (id, NULL, body);
-    GDate today;
+  if (styr_agreement_questions_read (self->questions, STYR_AGREEMENT (edited)))
+    {
+      GDate today;
 
-    if (styr_agreement_questions_read (self->questions, STYR_AGREEMENT (edited)))
-      {
-        styr_clock_get_today (self->clock, &today);
-        styr_agreement_set_review (STYR_AGREEMENT (edited), styr_ui_author (), &today);
-        g_clear_pointer (&body, json_object_unref);
-        body = styr_record_to_json (edited);
-      }
-  }
+      styr_clock_get_today (self->clock, &today);
+      styr_agreement_set_review (STYR_AGREEMENT (edited), styr_ui_author (), &today);
+    }
 
   if (date_error != NULL && leaving)
     styr_ui_show_error (GTK_WIDGET (self), date_error);
 
   /* A draft waits for its name; left without one, it was never made. */
-  if (self->draft && !json_object_has_member (body, "using_system"))
+  if (self->draft && styr_agreement_get_using_system (STYR_AGREEMENT (edited)) == NULL)
     return TRUE;
-  if (!self->draft)
-    {
-      g_autofree char *was = styr_json_object_to_canonical (before);
-      g_autofree char *now = styr_json_object_to_canonical (body);
+  {
+    g_autoptr(JsonObject) body = styr_record_to_json (edited);
 
-      if (g_str_equal (was, now))
-        return TRUE;
-    }
+    now = styr_json_object_to_canonical (body);
+  }
+  if (!self->draft && g_str_equal (was, now))
+    return TRUE;
 
-  /* The same checks as every other way into the store. */
-  checked = styr_record_new_from_json (id, NULL, body, &error);
-  if (checked == NULL ||
-      !styr_store_put (self->store, id, body,
-                       self->draft ? NULL : styr_record_get_rev (STYR_RECORD (self->current)),
-                       styr_ui_author (), &rev, &error))
+  if (!styr_agreement_save (self->store, STYR_AGREEMENT (edited),
+                            self->draft ? NULL : styr_record_get_rev (STYR_RECORD (self->current)),
+                            styr_ui_author (), &rev, &error))
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
       return FALSE;
@@ -918,8 +915,8 @@ save_form (StyrAgreementsPage *self,
 
   /* The form goes on with what it saved, whatever the list does. */
   self->draft = FALSE;
-  g_clear_object (&self->current);
-  self->current = STYR_AGREEMENT (styr_record_load (id, rev, body));
+  styr_record_set_rev (edited, rev);
+  g_set_object (&self->current, STYR_AGREEMENT (edited));
   if (!leaving)
     select_id (self, id);
   return TRUE;
