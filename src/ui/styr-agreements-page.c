@@ -18,7 +18,7 @@
 #include "styr-trash-window.h"
 #include "styr-usage-chart.h"
 #include "styr-register-files.h"
-#include "styr-agreement-questions.h"
+#include "styr-agreement-editor.h"
 #include "styr-agreements-page.h"
 #include "styr-checklist-group.h"
 #include "styr-page.h"
@@ -51,22 +51,7 @@ struct _StyrAgreementsPage
   GtkColumnView      *column_view;
   GtkStack           *detail_stack;
   GtkBox             *pejlemaerke_box;
-  AdwEntryRow        *using_system_row;
-  AdwEntryRow        *supplier_row;
-  AdwEntryRow        *services_row;
-  AdwEntryRow        *data_scope_row;
-  AdwEntryRow        *reason_row;
-  AdwEntryRow        *valid_from_row;
-  AdwEntryRow        *valid_to_row;
-  AdwEntryRow        *contract_end_row;
-  AdwEntryRow        *notes_row;
-  AdwPreferencesGroup *risks_group;
-  AdwPreferencesGroup *usage_group;
-  StyrUsageChart      *usage_chart;
-  GtkLabel            *usage_flagged_label;
-  StyrAgreementQuestions *questions;
-  StyrHistoryGroup    *history_group;
-  AdwActionRow       *state_row;
+  StyrAgreementEditor *editor;
 
   /* Owned */
   StyrStore          *store;
@@ -75,16 +60,6 @@ struct _StyrAgreementsPage
   GtkSingleSelection *selection;
   GHashTable         *service_names;
   GPtrArray          *assignments;
-  GPtrArray          *risk_rows;
-  StyrAgreement      *current;
-  /* The form saves as the user types, a moment after the last key, and at
-   * once on leaving the agreement, the page or the window; a new one is
-   * a draft until it has a using system's name. */
-  guint               save_id;
-  gboolean            showing;
-  gboolean            draft;
-  /* The agreement the form shows, to tell a reload of it from another. */
-  char               *shown_id;
   /* The list is reloading after a store change: a selection it drops is
    * not the user leaving the agreement. */
   gboolean            reloading;
@@ -303,180 +278,36 @@ update_summary (StyrAgreementsPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, filtered ? "no-results" : "empty");
 }
 
-static void
-clear_risk_rows (StyrAgreementsPage *self)
-{
-  for (guint i = 0; i < self->risk_rows->len; i++)
-    adw_preferences_group_remove (self->risks_group, g_ptr_array_index (self->risk_rows, i));
-  g_ptr_array_set_size (self->risk_rows, 0);
-}
-
-static void
-show_risks (StyrAgreementsPage *self)
-{
-  StyrRiskFlags flags = risks_of (self, self->current);
-
-  clear_risk_rows (self);
-
-  for (guint bit = 0; bit < 32; bit++)
-    {
-      StyrRiskFlags flag = 1u << bit;
-      GtkWidget *row;
-      GtkWidget *icon;
-
-      if (!(flags & flag))
-        continue;
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), styr_rules_risk_describe (flag));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Risk"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (self->risks_group, row);
-      g_ptr_array_add (self->risk_rows, row);
-    }
-
-  adw_preferences_group_set_description (self->risks_group,
-                                         flags == STYR_RISK_NONE
-                                         ? _("The rules find nothing to act on.") : NULL);
-}
-
-static void
-show_usage (StyrAgreementsPage *self)
-{
-  g_autoptr(GArray) months = NULL;
-  g_autofree char *flagged = NULL;
-  gboolean recorded = FALSE;
-  GDate today;
-
-  styr_clock_get_today (self->clock, &today);
-  months = styr_rules_agreement_usage_months (self->current, risks_of (self, self->current),
-                                              &today, &self->thresholds);
-  for (guint i = 0; i < months->len && !recorded; i++)
-    recorded = g_array_index (months, StyrUsageMonth, i).calls >= 0;
-
-  styr_usage_chart_set_months (self->usage_chart, months);
-  gtk_widget_set_visible (GTK_WIDGET (self->usage_chart), recorded);
-
-  flagged = styr_usage_chart_describe (self->usage_chart);
-  if (flagged != NULL)
-    {
-      /* Translators: the months that raised a usage flag, listed after the colon. */
-      g_autofree char *text = g_strdup_printf (_("Marked months: %s"), flagged);
-
-      gtk_label_set_label (self->usage_flagged_label, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->usage_flagged_label), flagged != NULL);
-
-  adw_preferences_group_set_description (self->usage_group,
-                                         recorded
-                                         ? _("Calls per month from the imported usage reports. "
-                                             "Months that raised a risk are marked.")
-                                         : _("No usage reported for the last 13 months. Import "
-                                             "the usage report from the menu."));
-}
-
-/* As set_row(), for a date: "1-2-2020" already says 01-02-2020. A date
- * marked as no date stays for the user to put right, while the form
- * shows the same agreement. */
-static void
-set_date_row (AdwEntryRow *row,
-              const char  *iso,
-              gboolean     same_agreement)
-{
-  g_autofree char *shown = styr_date_from_user (gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autofree char *text = styr_date_to_user (iso);
-
-  if (same_agreement && gtk_widget_has_css_class (GTK_WIDGET (row), "error"))
-    return;
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  if (g_strcmp0 (shown, iso) != 0 ||
-      (shown == NULL && gtk_editable_get_text (GTK_EDITABLE (row))[0] != '\0'))
-    gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
+/* The steps the agreement on screen can take, as its state allows. */
 static void
 update_actions (StyrAgreementsPage *self)
 {
-  const char *state = self->current != NULL ? styr_agreement_get_state (self->current) : NULL;
+  StyrAgreement *current = styr_agreement_editor_get_agreement (self->editor);
+  const char *state = current != NULL ? styr_agreement_get_state (current) : NULL;
   gboolean requested = g_strcmp0 (state, "requested") == 0;
   gboolean approved = g_strcmp0 (state, "approved") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.save", self->current != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.delete", self->current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.save", current != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.delete", current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.approve", requested);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.export-review",
-                                 self->current != NULL);
+                                 current != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.reject", requested);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.terminate", approved);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "agreements.renew",
                                  approved || g_strcmp0 (state, "expired") == 0);
 }
 
+/* The detail pane shows the editor while it has an agreement. */
 static void
-show_agreement (StyrAgreementsPage *self)
+show_detail (StyrAgreementsPage *self)
 {
-  g_auto(GStrv) services = NULL;
-  g_autofree char *services_text = NULL;
-  StyrRecord *record = STYR_RECORD (self->current);
-  gboolean same;
+  gboolean editing = styr_agreement_editor_get_agreement (self->editor) != NULL;
 
-  if (self->current == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      return;
-    }
-
-  /* Filling the form is not the user's typing. */
-  self->showing = TRUE;
-  services = styr_agreement_dup_services (self->current);
-  services_text = services != NULL ? g_strjoinv (", ", services) : NULL;
-
-  styr_ui_set_row_text (self->using_system_row, styr_agreement_get_using_system (self->current));
-  styr_ui_set_row_text (self->supplier_row, styr_agreement_get_supplier (self->current));
-  styr_ui_set_row_text (self->services_row, services_text);
-  styr_ui_set_row_text (self->data_scope_row, styr_record_get_string (record, "data_scope"));
-  styr_ui_set_row_text (self->reason_row, styr_agreement_get_reason (self->current));
-  same = g_strcmp0 (self->shown_id, styr_record_get_id (record)) == 0;
-  g_free (self->shown_id);
-  self->shown_id = g_strdup (styr_record_get_id (record));
-  set_date_row (self->valid_from_row, styr_record_get_string (record, "valid_from"), same);
-  set_date_row (self->valid_to_row, styr_record_get_string (record, "valid_to"), same);
-  set_date_row (self->contract_end_row, styr_record_get_string (record, "contract_end"), same);
-  styr_ui_set_row_text (self->notes_row, styr_record_get_string (record, "notes"));
-
-  {
-    g_autofree char *approved = styr_date_to_user (styr_record_get_string (record, "approved"));
-    g_autofree char *terminated = styr_date_to_user (styr_record_get_string (record, "terminated"));
-    g_autofree char *subtitle = NULL;
-
-    if (terminated[0] != '\0')
-      /* Translators: an agreement's state and the day it was terminated. */
-      subtitle = g_strdup_printf (_("%s on %s"),
-                                  styr_agreement_state_label (styr_agreement_get_state (self->current)),
-                                  terminated);
-    else if (approved[0] != '\0')
-      /* Translators: an agreement's state, the approval day and the approver. */
-      subtitle = g_strdup_printf (_("%s on %s by %s"),
-                                  styr_agreement_state_label (styr_agreement_get_state (self->current)),
-                                  approved, styr_agreement_get_approver (self->current) != NULL
-                                            ? styr_agreement_get_approver (self->current) : "–");
-    else
-      subtitle = g_strdup (styr_agreement_state_label (styr_agreement_get_state (self->current)));
-    adw_action_row_set_subtitle (self->state_row, subtitle);
-  }
-
-  styr_agreement_questions_show (self->questions, self->current);
-  show_risks (self);
-  show_usage (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->history_group), !self->draft);
-  if (!self->draft)
-    styr_history_group_show (self->history_group, self->store,
-                             styr_record_get_id (STYR_RECORD (self->current)));
-  gtk_stack_set_visible_child_name (self->detail_stack, "agreement");
-  self->showing = FALSE;
+  if (editing || g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack),
+                            "agreement") == 0)
+    gtk_stack_set_visible_child_name (self->detail_stack, editing ? "agreement" : "none");
+  update_actions (self);
 }
 
 static void
@@ -486,20 +317,13 @@ selection_changed_cb (StyrAgreementsPage *self)
 
   /* Dropped by a reload: the form stays, focus, cursor and all, until the
    * agreement is selected again. */
-  if (item == NULL && self->reloading && self->current != NULL && !self->draft)
+  if (item == NULL && self->reloading && styr_agreement_editor_get_stored (self->editor) != NULL)
     return;
 
   /* What was typed into the agreement being left goes with it. */
-  if (self->current != NULL && (item == NULL || STYR_AGREEMENT (item) != self->current))
-    styr_page_save_edits (STYR_PAGE (self));
-  self->draft = FALSE;
-  g_clear_object (&self->current);
+  styr_agreement_editor_show (self->editor, item != NULL ? STYR_AGREEMENT (item) : NULL);
+  show_detail (self);
   if (item != NULL)
-    self->current = g_object_ref (STYR_AGREEMENT (item));
-  show_agreement (self);
-  update_actions (self);
-
-  if (self->current != NULL)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -764,182 +588,11 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (widget);
-  g_autoptr(StyrRecord) record = styr_record_new (STYR_TYPE_AGREEMENT, NULL);
 
-  /* A new agreement is a draft in the form; it is made in the store only
-   * once it has a using system's name, so an abandoned one leaves nothing. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  styr_page_save_edits (STYR_PAGE (self));
-  styr_record_set_string (record, "state", "requested");
-  g_set_object (&self->current, STYR_AGREEMENT (record));
-  self->draft = TRUE;
-  show_agreement (self);
-  update_actions (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  gtk_widget_grab_focus (GTK_WIDGET (self->using_system_row));
-}
-
-/* A date row holds a date or nothing; anything else is marked, and the
- * field keeps what it had. */
-static gboolean
-read_date_row (StyrAgreement  *agreement,
-               AdwEntryRow    *row,
-               const char     *property,
-               GError        **error)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *iso = NULL;
-
-  if (text[0] != '\0' && (iso = styr_date_from_user (text)) == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-      g_set_error (error, STYR_RECORD_ERROR, STYR_RECORD_ERROR_INVALID,
-                   _("%s: “%s” is not a date (expected dd-mm-yyyy)"),
-                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
-      return FALSE;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  g_object_set (agreement, property, iso, NULL);
-  return TRUE;
-}
-
-/* A text row's words, trimmed; empty is none. */
-static void
-read_text_row (StyrAgreement *agreement,
-               AdwEntryRow   *row,
-               const char    *property)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  g_object_set (agreement, property, text[0] != '\0' ? text : NULL, NULL);
-}
-
-/* The SF codes as typed, "sf1520, SF1530;SF1590", as the register has
- * them. */
-static void
-read_services_row (StyrAgreement *agreement,
-                   AdwEntryRow   *row)
-{
-  g_auto(GStrv) typed = g_strsplit_set (gtk_editable_get_text (GTK_EDITABLE (row)), ",; ", -1);
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_auto(GStrv) services = NULL;
-
-  for (guint i = 0; typed[i] != NULL; i++)
-    {
-      g_autofree char *code = g_ascii_strup (g_strstrip (typed[i]), -1);
-
-      if (code[0] != '\0')
-        g_strv_builder_add (codes, code);
-    }
-  services = g_strv_builder_end (codes);
-  g_object_set (agreement, "services", services, NULL);
-}
-
-/* Writes the form into the store. A date that is no date is marked and
- * left as it was, the rest saved; @leaving says so too, since what stays
- * marked is not kept once the user moves on. A new agreement is saved
- * once it has a using system's name. */
-static gboolean
-save_form (StyrAgreementsPage *self,
-           gboolean            leaving)
-{
-  g_autoptr(StyrRecord) edited = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) date_error = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *rev = NULL;
-  g_autofree char *was = NULL;
-  g_autofree char *now = NULL;
-  AdwEntryRow *dates[] = { self->valid_from_row, self->valid_to_row, self->contract_end_row };
-  const char *date_properties[] = { "valid-from", "valid-to", "contract-end" };
-
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  if (self->current == NULL)
-    return TRUE;
-
-  /* The form is read into a copy; the agreement on screen stays as it was
-   * stored until the store has the copy. */
-  id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
-  {
-    g_autoptr(JsonObject) body = styr_record_to_json (STYR_RECORD (self->current));
-
-    edited = styr_record_load (id, NULL, body);
-    was = styr_json_object_to_canonical (body);
-  }
-  read_text_row (STYR_AGREEMENT (edited), self->using_system_row, "using-system");
-  read_text_row (STYR_AGREEMENT (edited), self->supplier_row, "supplier");
-  read_text_row (STYR_AGREEMENT (edited), self->data_scope_row, "data-scope");
-  read_text_row (STYR_AGREEMENT (edited), self->reason_row, "reason");
-  read_text_row (STYR_AGREEMENT (edited), self->notes_row, "notes");
-  read_services_row (STYR_AGREEMENT (edited), self->services_row);
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    {
-      g_autoptr(GError) one = NULL;
-
-      if (!read_date_row (STYR_AGREEMENT (edited), dates[i], date_properties[i], &one) &&
-          date_error == NULL)
-        date_error = g_steal_pointer (&one);
-    }
-
-  /* Answers to the five questions are signed with who gave them, today. */
-  if (styr_agreement_questions_read (self->questions, STYR_AGREEMENT (edited)))
-    {
-      GDate today;
-
-      styr_clock_get_today (self->clock, &today);
-      styr_agreement_set_review (STYR_AGREEMENT (edited), styr_ui_author (), &today);
-    }
-
-  if (date_error != NULL && leaving)
-    styr_ui_show_error (GTK_WIDGET (self), date_error);
-
-  /* A draft waits for its name; left without one, it was never made. */
-  if (self->draft && styr_agreement_get_using_system (STYR_AGREEMENT (edited)) == NULL)
-    return TRUE;
-  {
-    g_autoptr(JsonObject) body = styr_record_to_json (edited);
-
-    now = styr_json_object_to_canonical (body);
-  }
-  if (!self->draft && g_str_equal (was, now))
-    return TRUE;
-
-  if (!styr_agreement_save (self->store, STYR_AGREEMENT (edited),
-                            self->draft ? NULL : styr_record_get_rev (STYR_RECORD (self->current)),
-                            styr_ui_author (), &rev, &error))
-    {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return FALSE;
-    }
-
-  /* The form goes on with what it saved, whatever the list does. */
-  self->draft = FALSE;
-  styr_record_set_rev (edited, rev);
-  g_set_object (&self->current, STYR_AGREEMENT (edited));
-  if (!leaving)
-    select_id (self, id);
-  return TRUE;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  StyrAgreementsPage *self = user_data;
-
-  self->save_id = 0;
-  save_form (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* The user typed or chose: save a moment after the last change. */
-static void
-form_changed_cb (StyrAgreementsPage *self)
-{
-  if (self->showing || self->current == NULL)
-    return;
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
+  styr_agreement_editor_show_draft (self->editor);
+  show_detail (self);
 }
 
 /* Whether @id is Pejlemærke 3 or one of its items, which stand here. */
@@ -988,8 +641,7 @@ styr_agreements_page_save_edits (StyrPage *page)
 {
   StyrAgreementsPage *self = STYR_AGREEMENTS_PAGE (page);
 
-  if (self->save_id != 0 || self->draft)
-    save_form (self, TRUE);
+  styr_agreement_editor_save (self->editor, TRUE);
 }
 
 static void
@@ -997,7 +649,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  save_form (STYR_AGREEMENTS_PAGE (widget), FALSE);
+  styr_agreement_editor_save (STYR_AGREEMENTS_PAGE (widget)->editor, FALSE);
 }
 
 static void
@@ -1024,19 +676,20 @@ delete_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *id = NULL;
 
+  StyrAgreement *current;
+
   /* Undo brings back what was typed last, too. */
   styr_page_save_edits (STYR_PAGE (self));
-  if (self->current == NULL || self->draft)
+  if ((current = styr_agreement_editor_get_stored (self->editor)) == NULL)
     return;
 
   /* The write reaches the list at once and clears the selection, so take
    * what the toast needs first. A deletion keeps the history and can be
    * undone from the toast. */
-  id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
+  id = g_strdup (styr_record_get_id (STYR_RECORD (current)));
   /* Translators: a toast after deleting, with the using system's name. */
-  title = g_strdup_printf (_("“%s” was deleted"),
-                           styr_agreement_get_using_system (self->current));
-  if (!styr_store_delete (self->store, id, styr_record_get_rev (STYR_RECORD (self->current)),
+  title = g_strdup_printf (_("“%s” was deleted"), styr_agreement_get_using_system (current));
+  if (!styr_store_delete (self->store, id, styr_record_get_rev (STYR_RECORD (current)),
                           styr_ui_author (), NULL, &error))
     {
       styr_ui_show_error (GTK_WIDGET (self), error);
@@ -1062,14 +715,15 @@ ask (StyrAgreementsPage *self,
      StyrDecision        decision)
 {
   StyrDecisionDialog *dialog;
+  StyrAgreement *current;
 
   /* The decision counts the answers on screen, saved or not. */
   styr_page_save_edits (STYR_PAGE (self));
-  if (self->current == NULL || self->draft)
+  if ((current = styr_agreement_editor_get_stored (self->editor)) == NULL)
     return;
 
   dialog = styr_decision_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                     self->store, self->clock, self->current, decision,
+                                     self->store, self->clock, current, decision,
                                      styr_ui_author (), self->thresholds.review_interval_months);
   g_signal_connect_object (dialog, "decided", G_CALLBACK (decided_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1151,15 +805,16 @@ export_review_action (GtkWidget  *widget,
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
   ReviewExport *export;
+  StyrAgreement *current;
 
   styr_page_save_edits (STYR_PAGE (self));
-  if (self->current == NULL || self->draft)
+  if ((current = styr_agreement_editor_get_stored (self->editor)) == NULL)
     return;
 
   /* Translators: the suggested file name of an agreement's review; %s is
    * its using system. */
   name = g_strdup_printf (_("Review of %s.pdf"),
-                          styr_agreement_get_using_system (self->current));
+                          styr_agreement_get_using_system (current));
   g_strdelimit (name, "/\\", '-');
   chooser = gtk_file_chooser_native_new (_("Export Review as PDF"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
@@ -1172,7 +827,7 @@ export_review_action (GtkWidget  *widget,
 
   export = g_new0 (ReviewExport, 1);
   export->self = g_object_ref (self);
-  export->id = g_strdup (styr_record_get_id (STYR_RECORD (self->current)));
+  export->id = g_strdup (styr_record_get_id (STYR_RECORD (current)));
   g_signal_connect_data (chooser, "response", G_CALLBACK (review_saved_cb), export,
                          review_export_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1213,8 +868,7 @@ renew_action (GtkWidget  *widget,
 static void
 files_changed_cb (StyrAgreementsPage *self)
 {
-  if (self->current != NULL)
-    show_agreement (self);
+  styr_agreement_editor_refresh (self->editor);
 }
 
 /* The file flows are StyrRegisterFiles's; the page holds the actions. */
@@ -1276,8 +930,7 @@ settings_changed_cb (StyrAgreementsPage *self,
 
   load_thresholds (self);
   styr_document_list_refilter (self->list);
-  if (self->current != NULL)
-    show_agreement (self);
+  styr_agreement_editor_set_rules (self->editor, self->assignments, &self->thresholds);
 }
 
 static void
@@ -1304,20 +957,19 @@ static void
 keep_selection_cb (StyrAgreementsPage *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  const char *shown = styr_agreement_editor_get_shown_id (self->editor);
 
   self->reloading = FALSE;
-  if (self->draft || self->shown_id == NULL ||
-      (item != NULL && g_strcmp0 (styr_record_get_id (STYR_RECORD (item)), self->shown_id) == 0))
+  if (styr_agreement_editor_is_draft (self->editor) || shown == NULL ||
+      (item != NULL && g_strcmp0 (styr_record_get_id (STYR_RECORD (item)), shown) == 0))
     return;
-  if (styr_document_list_find (self->list, self->shown_id) != G_MAXUINT)
-    select_id (self, self->shown_id);
-  else if (item == NULL && self->current != NULL)
+  if (styr_document_list_find (self->list, shown) != G_MAXUINT)
+    select_id (self, shown);
+  else if (item == NULL && styr_agreement_editor_get_agreement (self->editor) != NULL)
     {
       /* Gone, deleted here or by a colleague: the form says so. */
-      g_clear_object (&self->current);
-      g_clear_pointer (&self->shown_id, g_free);
-      show_agreement (self);
-      update_actions (self);
+      styr_agreement_editor_show (self->editor, NULL);
+      show_detail (self);
     }
 }
 
@@ -1360,18 +1012,12 @@ styr_agreements_page_constructed (GObject *object)
                              G_CONNECT_SWAPPED);
   load_service_names (self);
   load_assignments (self);
-  styr_agreement_questions_load (self->questions, self->store);
-  g_signal_connect_object (self->questions, "changed", G_CALLBACK (form_changed_cb), self,
+  styr_agreement_editor_setup (self->editor, self->store, self->clock);
+  styr_agreement_editor_set_rules (self->editor, self->assignments, &self->thresholds);
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (select_id), self,
                            G_CONNECT_SWAPPED);
-  {
-    AdwEntryRow *rows[] = { self->using_system_row, self->supplier_row, self->services_row,
-                            self->data_scope_row, self->reason_row, self->valid_from_row,
-                            self->valid_to_row, self->contract_end_row, self->notes_row };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      g_signal_connect_object (rows[i], "changed", G_CALLBACK (form_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-  }
+  g_signal_connect_object (self->editor, "notify::agreement", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
   /* Pejlemærke 3 is about the agreements, so it stands beside them. */
   gtk_box_append (self->pejlemaerke_box, styr_checklist_group_new (self->store, self->clock, "agreements"));
   g_signal_connect_object (self->store, "documents-changed::assignment",
@@ -1425,12 +1071,9 @@ styr_agreements_page_dispose (GObject *object)
 {
   StyrAgreementsPage *self = (StyrAgreementsPage *)object;
 
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  g_clear_pointer (&self->shown_id, g_free);
   /* Tearing the widgets down emits their signals; the filters and the
    * form must not react any more. */
   self->updating_filters = TRUE;
-  self->showing = TRUE;
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->column_view != NULL)
@@ -1440,7 +1083,6 @@ styr_agreements_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_AGREEMENTS_PAGE);
 
-  g_clear_object (&self->current);
   g_clear_object (&self->selection);
   if (self->list != NULL)
     styr_document_list_set_predicate (self->list, NULL, NULL, NULL);
@@ -1450,7 +1092,6 @@ styr_agreements_page_dispose (GObject *object)
   self->store = NULL;
   g_clear_pointer (&self->service_names, g_hash_table_unref);
   g_clear_pointer (&self->assignments, g_ptr_array_unref);
-  g_clear_pointer (&self->risk_rows, g_ptr_array_unref);
   g_clear_object (&self->files);
   g_clear_pointer (&self->supplier_filter, g_free);
   g_clear_pointer (&self->service_filter, g_free);
@@ -1473,7 +1114,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   g_type_ensure (STYR_TYPE_COLUMN_SORTER);
   g_type_ensure (STYR_TYPE_USAGE_CHART);
   g_type_ensure (STYR_TYPE_HISTORY_GROUP);
-  g_type_ensure (STYR_TYPE_AGREEMENT_QUESTIONS);
+  g_type_ensure (STYR_TYPE_AGREEMENT_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/styr-agreements-page.ui");
@@ -1490,22 +1131,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
   CHILD (column_view);
   CHILD (detail_stack);
   CHILD (pejlemaerke_box);
-  CHILD (using_system_row);
-  CHILD (supplier_row);
-  CHILD (services_row);
-  CHILD (data_scope_row);
-  CHILD (reason_row);
-  CHILD (valid_from_row);
-  CHILD (valid_to_row);
-  CHILD (contract_end_row);
-  CHILD (notes_row);
-  CHILD (risks_group);
-  CHILD (usage_group);
-  CHILD (usage_chart);
-  CHILD (usage_flagged_label);
-  CHILD (questions);
-  CHILD (history_group);
-  CHILD (state_row);
+  CHILD (editor);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_focus_cb);
@@ -1557,11 +1183,8 @@ styr_agreements_page_init (StyrAgreementsPage *self)
 {
   self->service_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->assignments = g_ptr_array_new_with_free_func (g_object_unref);
-  self->risk_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  styr_history_group_set_describers (self->history_group, styr_agreement_field_label,
-                                     styr_agreement_describe_value);
 }
 
 /**
