@@ -569,8 +569,14 @@ oir_scenario (StyrApplication *app)
     gtk_widget_activate_action (page, "oir.edit-item", "s", "checklist-item:OIR-1");
     iterate ();
     dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-    g_assert_null (entry_row_titled (GTK_WIDGET (dialog), "Text"));
-    g_assert_null (button_labelled (GTK_WIDGET (dialog), "_Delete"));
+    /* KOMBIT's item gets a note; its text and its deletion are not
+     * offered. */
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (entry_row_titled (GTK_WIDGET (dialog),
+                                                                         "Text"))));
+    g_assert_false (gtk_widget_is_visible (GTK_WIDGET (button_labelled (GTK_WIDGET (dialog),
+                                                                        "_Delete"))));
+    g_assert_true (gtk_widget_is_visible (GTK_WIDGET (entry_row_titled (GTK_WIDGET (dialog),
+                                                                        "Note"))));
     respond_to_dialog ("cancel");
 
     json_object_set_string_member (fields, "text", "Informer direktionen");

@@ -11,7 +11,7 @@
 #include "styr-checklist-row.h"
 #include "styr-format.h"
 #include "styr-checklist-item-state.h"
-#include "styr-history-group.h"
+#include "styr-item-dialog.h"
 #include "styr-meeting.h"
 #include "styr-oir-page.h"
 #include "styr-page.h"
@@ -263,6 +263,10 @@ update_progress (Checklist *checklist)
   adw_preferences_group_set_description (checklist->group, text);
   gtk_level_bar_set_value (checklist->bar, total > 0 ? (double) done / total : 0);
   gtk_widget_set_visible (GTK_WIDGET (checklist->list), total > 0);
+  /* The list keeps what it showed; the user hears why it is not newer. */
+  if (styr_checklist_model_get_error (checklist->model) != NULL)
+    styr_ui_show_error (GTK_WIDGET (checklist->group),
+                        styr_checklist_model_get_error (checklist->model));
 }
 
 static void
@@ -597,153 +601,15 @@ add_checklist_action (GtkWidget  *widget,
 }
 
 static void
-add_item_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      StyrOirPage      *self)
-{
-  GtkEditable *text = g_object_get_data (G_OBJECT (dialog), "styr-text");
-  GtkEditable *due = g_object_get_data (G_OBJECT (dialog), "styr-due");
-  const char *checklist = g_object_get_data (G_OBJECT (dialog), "styr-checklist");
-  const char *due_text = gtk_editable_get_text (due);
-  g_autofree char *due_iso = styr_date_from_user (due_text);
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "accept"))
-    return;
-
-  /* The dialog cannot be sent with a date that is none. */
-  if (due_iso == NULL && due_text[0] != '\0')
-    return;
-
-  json_object_set_string_member (fields, "text", gtk_editable_get_text (text));
-  if (due_iso != NULL)
-    json_object_set_string_member (fields, "due", due_iso);
-  if (!styr_checklist_add_item (self->store, checklist, fields, styr_ui_author (), NULL, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-}
-
-static void
 add_item_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   StyrOirPage *self = STYR_OIR_PAGE (widget);
-  GtkWidget *text = adw_entry_row_new ();
-  GtkWidget *due = adw_entry_row_new ();
-  AdwMessageDialog *dialog;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Text"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (day-month-year, optional)"));
-  dialog = styr_ui_form_dialog (GTK_WIDGET (self), _("Add Item"), _("_Add"), styr_ui_boxed_list (text, due));
-  g_object_set_data (G_OBJECT (dialog), "styr-text", text);
-  g_object_set_data (G_OBJECT (dialog), "styr-due", due);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-checklist",
-                          g_variant_dup_string (parameter, NULL), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_item_response_cb), self, 0);
-  styr_ui_form_check (dialog, ADW_ENTRY_ROW (text), styr_ui_check_required);
-  styr_ui_form_check (dialog, ADW_ENTRY_ROW (due), styr_ui_check_date);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (text);
-}
-
-static void
-delete_own_item (StyrOirPage       *self,
-                 StyrChecklistItem *item,
-                 const char        *seen_rev)
-{
-  const char *id = styr_record_get_id (STYR_RECORD (item));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  /* Translators: a toast after deleting an own task. */
-  title = g_strdup_printf (_("“%s” was deleted"), styr_checklist_item_get_text (item));
-  if (!styr_checklist_delete_item (self->store, id, seen_rev, styr_ui_author (), NULL,
-                                   &error))
-    {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  styr_ui_toast (GTK_WIDGET (self), title, TRUE);
-}
-
-/* The text and due date of an own item, if the dialog changed them. */
-static gboolean
-save_own_item (StyrOirPage       *self,
-               AdwMessageDialog  *dialog,
-               StyrChecklistItem *item)
-{
-  GtkEditable *text_row = g_object_get_data (G_OBJECT (dialog), "styr-text");
-  GtkEditable *due_row = g_object_get_data (G_OBJECT (dialog), "styr-due");
-  const char *due_text = gtk_editable_get_text (due_row);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (text_row)));
-  g_autofree char *due = styr_date_from_user (due_text);
-  g_autoptr(JsonObject) changes = json_object_new ();
-  g_autoptr(GError) error = NULL;
-
-  /* The dialog cannot be sent with a date that is none. */
-  if (due == NULL && due_text[0] != '\0')
-    return FALSE;
-  if (g_strcmp0 (text, styr_checklist_item_get_text (item)) == 0 &&
-      g_strcmp0 (due, styr_record_get_string (STYR_RECORD (item), "due")) == 0)
-    return TRUE;
-
-  json_object_set_string_member (changes, "text", text);
-  if (due != NULL)
-    json_object_set_string_member (changes, "due", due);
-  else
-    json_object_set_null_member (changes, "due");
-  if (!styr_checklist_update_item (self->store, styr_record_get_id (STYR_RECORD (item)),
-                                   g_object_get_data (G_OBJECT (dialog), "styr-item-rev"),
-                                   changes, styr_ui_author (), &error))
-    {
-      styr_ui_show_error (GTK_WIDGET (self), error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-delete_clicked_cb (AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "delete");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-edit_item_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       StyrOirPage      *self)
-{
-  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "styr-note");
-  const char *item_id = g_object_get_data (G_OBJECT (dialog), "styr-item");
-  StyrChecklistItem *item = g_object_get_data (G_OBJECT (dialog), "styr-own-item");
-  g_autofree char *state_id = styr_work_state_id (item_id);
-  g_autoptr(StyrChecklistItemState) state = NULL;
-  g_autoptr(JsonObject) changes = json_object_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (item != NULL && g_str_equal (response, "delete"))
-    delete_own_item (self, item, g_object_get_data (G_OBJECT (dialog), "styr-item-rev"));
-  if (!g_str_equal (response, "accept") || (item != NULL && !save_own_item (self, dialog, item)))
-    return;
-
-  state = styr_checklist_item_load_state (self->store, item_id);
-  text = g_strstrip (g_strdup (gtk_editable_get_text (note)));
-  if (g_strcmp0 (text, state != NULL ? styr_record_get_string (STYR_RECORD (state), "note") : NULL) == 0 ||
-      (text[0] == '\0' && (state == NULL || styr_record_get_string (STYR_RECORD (state), "note") == NULL)))
-    return;
-
-  if (text[0] == '\0')
-    json_object_set_null_member (changes, "note");
-  else
-    json_object_set_string_member (changes, "note", text);
-  if (!styr_work_update_state (self->store, state_id,
-                               state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
-                               changes, styr_ui_author (), NULL, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
+  gtk_window_present (GTK_WINDOW (styr_item_dialog_new_add (widget, self->store,
+                                                            g_variant_get_string (parameter,
+                                                                                  NULL))));
 }
 
 static void
@@ -752,78 +618,12 @@ edit_item_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   StyrOirPage *self = STYR_OIR_PAGE (widget);
-  const char *item_id = g_variant_get_string (parameter, NULL);
-  StyrChecklistRow *row = find_row (self, item_id);
-  StyrChecklistItem *item = row != NULL ? styr_checklist_entry_get_item (styr_checklist_row_get_entry (row))
-                                        : NULL;
-  g_autoptr(StyrChecklistItemState) state = styr_checklist_item_load_state (self->store, item_id);
-  GtkWidget *note = adw_entry_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *history = g_object_new (STYR_TYPE_HISTORY_GROUP, NULL);
-  g_autofree char *state_id = styr_work_state_id (item_id);
-  AdwMessageDialog *dialog;
-  GtkWidget *text = NULL;
-  GtkWidget *due = NULL;
-  gboolean own;
+  StyrChecklistRow *row = find_row (self, g_variant_get_string (parameter, NULL));
 
-  if (item == NULL)
+  if (row == NULL)
     return;
-  own = styr_work_record_is_own (STYR_RECORD (item));
-  /* The municipality's own items can be re-worded, re-dated and deleted. */
-  if (own)
-    {
-      g_autofree char *due_text = styr_date_to_user (styr_record_get_string (STYR_RECORD (item),
-                                                                             "due"));
-
-      text = adw_entry_row_new ();
-      due = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (text), _("Text"));
-      gtk_editable_set_text (GTK_EDITABLE (text), styr_checklist_item_get_text (item));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), _("Due (day-month-year, optional)"));
-      gtk_editable_set_text (GTK_EDITABLE (due), due_text != NULL ? due_text : "");
-      gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (text, due));
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), _("Note"));
-  if (state != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (note),
-                           styr_record_get_string (STYR_RECORD (state), "note") ?: "");
-  gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (note, NULL));
-
-  /* Who ticked and unticked it, and when. */
-  styr_history_group_set_describers (STYR_HISTORY_GROUP (history), styr_work_field_label,
-                                     styr_work_describe_value);
-  if (state != NULL)
-    {
-      styr_history_group_show (STYR_HISTORY_GROUP (history), self->store, state_id);
-      gtk_box_append (GTK_BOX (box), history);
-    }
-
-  dialog = styr_ui_form_dialog (GTK_WIDGET (self), styr_checklist_item_get_text (item), _("_Save"), box);
-  g_object_set_data (G_OBJECT (dialog), "styr-note", note);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-item", g_strdup (item_id), g_free);
-  if (own)
-    {
-      /* Apart from Save, as in GNOME's own editors; a deletion can be
-       * undone. */
-      GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));
-
-      gtk_widget_add_css_class (delete, "destructive-action");
-      gtk_widget_set_halign (delete, GTK_ALIGN_CENTER);
-      g_signal_connect_object (delete, "clicked", G_CALLBACK (delete_clicked_cb), dialog,
-                               G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (box), delete);
-      g_object_set_data_full (G_OBJECT (dialog), "styr-own-item", g_object_ref (item),
-                              g_object_unref);
-      g_object_set_data_full (G_OBJECT (dialog), "styr-item-rev",
-                              g_strdup (styr_record_get_rev (STYR_RECORD (item))), g_free);
-      g_object_set_data (G_OBJECT (dialog), "styr-text", text);
-      g_object_set_data (G_OBJECT (dialog), "styr-due", due);
-      styr_ui_form_check (dialog, ADW_ENTRY_ROW (text), styr_ui_check_required);
-      styr_ui_form_check (dialog, ADW_ENTRY_ROW (due), styr_ui_check_date);
-    }
-  g_signal_connect_object (dialog, "response", G_CALLBACK (edit_item_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (styr_item_dialog_new_edit (widget, self->store,
+                                                             styr_checklist_row_get_entry (row))));
 }
 
 static void

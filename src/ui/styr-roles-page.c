@@ -124,7 +124,7 @@ update_summary (StyrRolesPage *self)
                              styr_role_model_get_n_gaps (self->roles));
   adw_preferences_group_set_description (self->roles_group, summary);
   if (styr_role_model_get_error (self->roles) != NULL)
-    styr_ui_show_error (GTK_WIDGET (self), (GError *) styr_role_model_get_error (self->roles));
+    styr_ui_show_error (GTK_WIDGET (self), styr_role_model_get_error (self->roles));
 }
 
 /* An empty list says nothing: the group's description and its Add
