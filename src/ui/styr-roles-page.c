@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "styr-assign-dialog.h"
 #include "styr-document-list.h"
 #include "styr-person.h"
+#include "styr-person-dialog.h"
 #include "styr-role-actions.h"
 #include "styr-role-model.h"
 #include "styr-role-row.h"
@@ -144,16 +146,6 @@ thresholds_changed_cb (StyrRolesPage *self)
   styr_role_model_set_thresholds (self->roles, &context->thresholds);
 }
 
-static StyrPerson *
-person_at (StyrRolesPage *self,
-           guint          position)
-{
-  g_autoptr(GObject) person = g_list_model_get_item (G_LIST_MODEL (self->sorted_people), position);
-
-  /* The list holds the record while it shows it. */
-  return STYR_PERSON (person);
-}
-
 /* Dialogs */
 
 static GtkWidget *
@@ -167,78 +159,6 @@ entry_row (const char *title,
   return row;
 }
 
-/* A combo row of the people still here, optionally led by "Nobody". */
-static GtkWidget *
-people_combo (StyrRolesPage *self,
-              const char    *title,
-              gboolean       with_nobody)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  if (with_nobody)
-    gtk_string_list_append (names, _("Nobody"));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted_people)); i++)
-    if (styr_person_get_active (person_at (self, i)))
-      gtk_string_list_append (names, styr_person_get_name (person_at (self, i)));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  return row;
-}
-
-static const char *
-chosen_person (StyrRolesPage *self,
-               AdwComboRow   *row,
-               gboolean       with_nobody)
-{
-  guint selected = adw_combo_row_get_selected (row);
-  guint seen = 0;
-
-  if (with_nobody && selected == 0)
-    return NULL;
-  selected -= with_nobody ? 1 : 0;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted_people)); i++)
-    if (styr_person_get_active (person_at (self, i)) && seen++ == selected)
-      return styr_record_get_id (STYR_RECORD (person_at (self, i)));
-  return NULL;
-}
-
-static void
-assign_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    StyrRolesPage    *self)
-{
-  AdwComboRow *holder = g_object_get_data (G_OBJECT (dialog), "styr-holder");
-  AdwComboRow *deputy = g_object_get_data (G_OBJECT (dialog), "styr-deputy");
-  GtkEditable *since = g_object_get_data (G_OBJECT (dialog), "styr-since");
-  const char *role = g_object_get_data (G_OBJECT (dialog), "styr-role");
-  const char *holder_id = chosen_person (self, holder, FALSE);
-  const char *deputy_id = chosen_person (self, deputy, TRUE);
-  g_autofree char *since_iso = styr_date_from_user (gtk_editable_get_text (since));
-  g_autoptr(GError) error = NULL;
-  GDate from;
-
-  if (!g_str_equal (response, "accept"))
-    return;
-
-  g_date_clear (&from, 1);
-  if (holder_id == NULL)
-    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                         _("The role was not assigned: add the person on this page first."));
-  else if (since_iso == NULL || !styr_parse_date (since_iso, &from))
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                 /* Translators: %s is what the user typed as the first day. */
-                 _("The role was not assigned: “%s” is not a date. Write it day first, e.g. "
-                   "01-02-2020."), gtk_editable_get_text (since));
-
-  if (error == NULL)
-    styr_role_assign (self->store, role, holder_id, deputy_id, &from, styr_ui_author (), NULL,
-                      &error);
-  if (error != NULL)
-    styr_ui_show_error (GTK_WIDGET (self), error);
-}
-
 static void
 assign_action (GtkWidget  *widget,
                const char *action_name,
@@ -247,35 +167,14 @@ assign_action (GtkWidget  *widget,
   StyrRolesPage *self = STYR_ROLES_PAGE (widget);
   const char *role = g_variant_get_string (parameter, NULL);
   g_autofree char *role_id = g_strconcat ("role:", role, NULL);
-  g_autoptr(JsonObject) body = styr_store_get (self->store, role_id, NULL, NULL);
-  GtkWidget *holder = people_combo (self, _("Holder"), FALSE);
-  GtkWidget *deputy = people_combo (self, _("Deputy"), TRUE);
-  g_autofree char *today_iso = NULL;
-  g_autofree char *today_text = NULL;
-  GtkWidget *since;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  AdwMessageDialog *dialog;
-  GDate today;
+  StyrRoleEntry *entry = styr_role_model_find (self->roles, role_id, NULL);
 
-  styr_clock_get_today (self->clock, &today);
-  today_iso = styr_date_to_iso (&today);
-  today_text = styr_date_to_user (today_iso);
-  since = entry_row (_("From (day-month-year)"), today_text);
-  gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (holder, deputy));
-  gtk_box_append (GTK_BOX (box), styr_ui_boxed_list (since, NULL));
-
-  dialog = styr_ui_form_dialog (widget,
-                                body != NULL
-                                ? json_object_get_string_member_with_default (body, "name", role)
-                                : role,
-                                _("_Assign"), box);
-  g_object_set_data (G_OBJECT (dialog), "styr-holder", holder);
-  g_object_set_data (G_OBJECT (dialog), "styr-deputy", deputy);
-  g_object_set_data (G_OBJECT (dialog), "styr-since", since);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-role", g_strdup (role), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (assign_response_cb), self, 0);
-  styr_ui_form_check (dialog, ADW_ENTRY_ROW (since), styr_ui_check_required_date);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (styr_assign_dialog_new (widget, self->store, self->clock,
+                                                          G_LIST_MODEL (self->sorted_people),
+                                                          role,
+                                                          entry != NULL
+                                                          ? styr_role_entry_get_coverage (entry)->name
+                                                          : role)));
 }
 
 static void
@@ -390,83 +289,16 @@ end_assignment_action (GtkWidget  *widget,
 }
 
 static void
-person_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    StyrRolesPage    *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (dialog), "styr-person");
-  const char *rev = g_object_get_data (G_OBJECT (dialog), "styr-rev");
-  const char *fields[] = { "name", "email", "phone", "unit" };
-  GtkSwitch *left = g_object_get_data (G_OBJECT (dialog), "styr-left");
-  g_autoptr(JsonObject) changes = json_object_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "accept"))
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), fields[i]);
-      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-      if (text[0] != '\0')
-        json_object_set_string_member (changes, fields[i], text);
-      else if (!g_str_equal (fields[i], "name"))
-        json_object_set_null_member (changes, fields[i]);
-      else
-        json_object_set_string_member (changes, fields[i], "");
-    }
-  json_object_set_boolean_member (changes, "active", !gtk_switch_get_active (left));
-
-  if (!styr_person_save (self->store, id, rev, changes, styr_ui_author (), NULL, &error))
-    styr_ui_show_error (GTK_WIDGET (self), error);
-}
-
-static void
 show_person_dialog (StyrRolesPage *self,
                     const char    *id)
 {
-  g_autofree char *rev = NULL;
-  g_autoptr(JsonObject) body = id != NULL ? styr_store_get (self->store, id, &rev, NULL) : NULL;
-  const char *fields[] = { "name", "email", "phone", "unit" };
-  const char *titles[] = { _("Name"), _("E-mail"), _("Phone"), _("Department") };
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *left_row = adw_action_row_new ();
-  GtkWidget *left = gtk_switch_new ();
-  AdwMessageDialog *dialog;
+  g_autoptr(StyrRecord) person = id != NULL ? styr_record_read (self->store, id) : NULL;
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  dialog = styr_ui_form_dialog (GTK_WIDGET (self),
-                                id != NULL ? _("Edit Person") : _("Add Person"),
-                                id != NULL ? _("_Save") : _("_Add"), list);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *row = entry_row (titles[i],
-                                  body != NULL
-                                  ? json_object_get_string_member_with_default (body, fields[i], NULL)
-                                  : NULL);
-
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      g_object_set_data (G_OBJECT (dialog), fields[i], row);
-    }
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (left_row), _("Has left"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (left_row),
-                               _("The person’s roles show as vacant; the history keeps the name."));
-  gtk_widget_set_valign (left, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (left), body != NULL &&
-                               !json_object_get_boolean_member_with_default (body, "active", TRUE));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (left_row), left);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (left_row), left);
-  gtk_list_box_append (GTK_LIST_BOX (list), left_row);
-
-  g_object_set_data (G_OBJECT (dialog), "styr-left", left);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-person", g_strdup (id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-rev", g_steal_pointer (&rev), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (person_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (person != NULL && !STYR_IS_PERSON (person))
+    g_clear_object (&person);
+  gtk_window_present (GTK_WINDOW (styr_person_dialog_new (GTK_WIDGET (self), self->store,
+                                                          person != NULL ? STYR_PERSON (person)
+                                                                         : NULL)));
 }
 
 static void
