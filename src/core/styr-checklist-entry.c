@@ -21,14 +21,12 @@
  */
 struct _StyrChecklistEntry
 {
-  GObject                 parent_instance;
+  StyrListEntry           parent_instance;
 
   StyrChecklistItem      *item;
   StyrChecklistItemState *state;
   gboolean                done;
   gboolean                overdue;
-  gboolean                pending;
-  gboolean                conflicted;
   char                   *role_name;
   char                   *role_holder;
   char                   *same_task;
@@ -36,7 +34,7 @@ struct _StyrChecklistEntry
   GStrv                   blocked_by;
 };
 
-G_DEFINE_FINAL_TYPE (StyrChecklistEntry, styr_checklist_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (StyrChecklistEntry, styr_checklist_entry, STYR_TYPE_LIST_ENTRY)
 
 enum {
   PROP_0,
@@ -44,8 +42,6 @@ enum {
   PROP_STATE,
   PROP_DONE,
   PROP_OVERDUE,
-  PROP_PENDING,
-  PROP_CONFLICTED,
   PROP_ROLE_NAME,
   PROP_ROLE_HOLDER,
   PROP_SAME_TASK,
@@ -97,14 +93,6 @@ styr_checklist_entry_get_property (GObject    *object,
       g_value_set_boolean (value, self->overdue);
       break;
 
-    case PROP_PENDING:
-      g_value_set_boolean (value, self->pending);
-      break;
-
-    case PROP_CONFLICTED:
-      g_value_set_boolean (value, self->conflicted);
-      break;
-
     case PROP_ROLE_NAME:
       g_value_set_string (value, self->role_name);
       break;
@@ -143,8 +131,6 @@ styr_checklist_entry_class_init (StyrChecklistEntryClass *klass)
   /* Ticked, or done as the KLIK task it is one step with. */
   properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
   properties[PROP_OVERDUE] = g_param_spec_boolean ("overdue", NULL, NULL, FALSE, flags);
-  properties[PROP_PENDING] = g_param_spec_boolean ("pending", NULL, NULL, FALSE, flags);
-  properties[PROP_CONFLICTED] = g_param_spec_boolean ("conflicted", NULL, NULL, FALSE, flags);
   properties[PROP_ROLE_NAME] = g_param_spec_string ("role-name", NULL, NULL, NULL, flags);
   /* Who holds the responsible role today; %NULL when it is vacant. */
   properties[PROP_ROLE_HOLDER] = g_param_spec_string ("role-holder", NULL, NULL, NULL, flags);
@@ -244,22 +230,6 @@ styr_checklist_entry_get_overdue (StyrChecklistEntry *self)
   g_return_val_if_fail (STYR_IS_CHECKLIST_ENTRY (self), FALSE);
 
   return self->overdue;
-}
-
-gboolean
-styr_checklist_entry_get_pending (StyrChecklistEntry *self)
-{
-  g_return_val_if_fail (STYR_IS_CHECKLIST_ENTRY (self), FALSE);
-
-  return self->pending;
-}
-
-gboolean
-styr_checklist_entry_get_conflicted (StyrChecklistEntry *self)
-{
-  g_return_val_if_fail (STYR_IS_CHECKLIST_ENTRY (self), FALSE);
-
-  return self->conflicted;
 }
 
 const char *
@@ -368,7 +338,6 @@ styr_checklist_entry_read (StyrChecklistEntry *self,
   g_auto(GStrv) blocked = NULL;
   g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
   g_auto(GStrv) waits_for = NULL;
-  gboolean pending, conflicted;
 
   g_return_if_fail (STYR_IS_CHECKLIST_ENTRY (self));
   g_return_if_fail (STYR_IS_STORE (store));
@@ -388,9 +357,7 @@ styr_checklist_entry_read (StyrChecklistEntry *self,
   set_flag (self, &self->done, styr_work_is_done (store, id), PROP_DONE);
   set_flag (self, &self->overdue, styr_checklist_item_is_overdue (store, self->item, state, today),
             PROP_OVERDUE);
-  styr_work_sync_marks (store, id, &pending, &conflicted);
-  set_flag (self, &self->pending, pending, PROP_PENDING);
-  set_flag (self, &self->conflicted, conflicted, PROP_CONFLICTED);
+  styr_list_entry_read_marks (STYR_LIST_ENTRY (self), store, id);
 
   role = styr_checklist_item_get_owner_role (self->item);
   if (role != NULL)

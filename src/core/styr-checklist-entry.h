@@ -7,13 +7,15 @@
 
 #include "styr-checklist-item.h"
 #include "styr-checklist-item-state.h"
+#include "styr-list-entry.h"
 #include "styr-store.h"
 
 G_BEGIN_DECLS
 
 #define STYR_TYPE_CHECKLIST_ENTRY (styr_checklist_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrChecklistEntry, styr_checklist_entry, STYR, CHECKLIST_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (StyrChecklistEntry, styr_checklist_entry, STYR, CHECKLIST_ENTRY,
+                      StyrListEntry)
 
 StyrChecklistEntry     *styr_checklist_entry_new            (StyrChecklistItem  *item);
 StyrChecklistItem      *styr_checklist_entry_get_item       (StyrChecklistEntry *self);
@@ -23,8 +25,6 @@ const char             *styr_checklist_entry_get_id         (StyrChecklistEntry 
 StyrChecklistItemState *styr_checklist_entry_get_state      (StyrChecklistEntry *self);
 gboolean                styr_checklist_entry_get_done       (StyrChecklistEntry *self);
 gboolean                styr_checklist_entry_get_overdue    (StyrChecklistEntry *self);
-gboolean                styr_checklist_entry_get_pending    (StyrChecklistEntry *self);
-gboolean                styr_checklist_entry_get_conflicted (StyrChecklistEntry *self);
 const char             *styr_checklist_entry_get_role_name  (StyrChecklistEntry *self);
 const char             *styr_checklist_entry_get_role_holder (StyrChecklistEntry *self);
 const char             *styr_checklist_entry_get_same_task  (StyrChecklistEntry *self);

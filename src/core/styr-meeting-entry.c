@@ -9,7 +9,6 @@
 
 #include "styr-meeting-actions.h"
 #include "styr-meeting-entry.h"
-#include "styr-work.h"
 
 /* StyrMeetingEntry: one meeting as the Meetings page lists it — KOMBIT's
  * meeting, the municipality's state of it (the date chosen, registered),
@@ -19,24 +18,20 @@
  */
 struct _StyrMeetingEntry
 {
-  GObject           parent_instance;
+  StyrListEntry     parent_instance;
 
   StyrMeeting      *meeting;
   StyrMeetingState *state;
   gboolean          upcoming;
-  gboolean          pending;
-  gboolean          conflicted;
 };
 
-G_DEFINE_FINAL_TYPE (StyrMeetingEntry, styr_meeting_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (StyrMeetingEntry, styr_meeting_entry, STYR_TYPE_LIST_ENTRY)
 
 enum {
   PROP_0,
   PROP_MEETING,
   PROP_STATE,
   PROP_UPCOMING,
-  PROP_PENDING,
-  PROP_CONFLICTED,
   N_PROPS
 };
 
@@ -75,14 +70,6 @@ styr_meeting_entry_get_property (GObject    *object,
       g_value_set_boolean (value, self->upcoming);
       break;
 
-    case PROP_PENDING:
-      g_value_set_boolean (value, self->pending);
-      break;
-
-    case PROP_CONFLICTED:
-      g_value_set_boolean (value, self->conflicted);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -103,8 +90,6 @@ styr_meeting_entry_class_init (StyrMeetingEntryClass *klass)
                                                 flags);
   /* Not past on the day the entry was read for. */
   properties[PROP_UPCOMING] = g_param_spec_boolean ("upcoming", NULL, NULL, FALSE, flags);
-  properties[PROP_PENDING] = g_param_spec_boolean ("pending", NULL, NULL, FALSE, flags);
-  properties[PROP_CONFLICTED] = g_param_spec_boolean ("conflicted", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -172,22 +157,6 @@ styr_meeting_entry_get_upcoming (StyrMeetingEntry *self)
   return self->upcoming;
 }
 
-gboolean
-styr_meeting_entry_get_pending (StyrMeetingEntry *self)
-{
-  g_return_val_if_fail (STYR_IS_MEETING_ENTRY (self), FALSE);
-
-  return self->pending;
-}
-
-gboolean
-styr_meeting_entry_get_conflicted (StyrMeetingEntry *self)
-{
-  g_return_val_if_fail (STYR_IS_MEETING_ENTRY (self), FALSE);
-
-  return self->conflicted;
-}
-
 static void
 set_flag (StyrMeetingEntry *self,
           gboolean         *field,
@@ -217,7 +186,6 @@ styr_meeting_entry_read (StyrMeetingEntry *self,
                          const GDate      *today)
 {
   g_autoptr(StyrMeetingState) state = NULL;
-  gboolean pending, conflicted;
 
   g_return_if_fail (STYR_IS_MEETING_ENTRY (self));
   g_return_if_fail (STYR_IS_STORE (store));
@@ -236,8 +204,6 @@ styr_meeting_entry_read (StyrMeetingEntry *self,
     }
   set_flag (self, &self->upcoming, !styr_meeting_is_past (self->meeting, self->state, today),
             PROP_UPCOMING);
-  styr_work_sync_marks (store, styr_meeting_entry_get_id (self), &pending, &conflicted);
-  set_flag (self, &self->pending, pending, PROP_PENDING);
-  set_flag (self, &self->conflicted, conflicted, PROP_CONFLICTED);
+  styr_list_entry_read_marks (STYR_LIST_ENTRY (self), store, styr_meeting_entry_get_id (self));
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "styr-list-entry.h"
 #include "styr-meeting.h"
 #include "styr-meeting-state.h"
 #include "styr-store.h"
@@ -13,15 +14,13 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_MEETING_ENTRY (styr_meeting_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrMeetingEntry, styr_meeting_entry, STYR, MEETING_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (StyrMeetingEntry, styr_meeting_entry, STYR, MEETING_ENTRY, StyrListEntry)
 
 StyrMeetingEntry *styr_meeting_entry_new            (StyrMeeting      *meeting);
 const char       *styr_meeting_entry_get_id         (StyrMeetingEntry *self);
 StyrMeeting      *styr_meeting_entry_get_meeting    (StyrMeetingEntry *self);
 StyrMeetingState *styr_meeting_entry_get_state      (StyrMeetingEntry *self);
 gboolean          styr_meeting_entry_get_upcoming   (StyrMeetingEntry *self);
-gboolean          styr_meeting_entry_get_pending    (StyrMeetingEntry *self);
-gboolean          styr_meeting_entry_get_conflicted (StyrMeetingEntry *self);
 void              styr_meeting_entry_read           (StyrMeetingEntry *self,
                                                      StyrMeeting      *meeting,
                                                      StyrStore        *store,

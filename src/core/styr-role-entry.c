@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include "styr-role-entry.h"
-#include "styr-work.h"
 
 /* StyrRoleEntry: one role of the Rollegalleri as the Roles page lists it
  * — how it is held today (StyrRoleCoverage, from the core's rules), the
@@ -18,23 +17,19 @@
  */
 struct _StyrRoleEntry
 {
-  GObject           parent_instance;
+  StyrListEntry     parent_instance;
 
   char             *id;
   StyrRoleCoverage *coverage;
   StyrRecord       *role;
-  gboolean          pending;
-  gboolean          conflicted;
 };
 
-G_DEFINE_FINAL_TYPE (StyrRoleEntry, styr_role_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (StyrRoleEntry, styr_role_entry, STYR_TYPE_LIST_ENTRY)
 
 enum {
   PROP_0,
   PROP_COVERAGE,
   PROP_ROLE,
-  PROP_PENDING,
-  PROP_CONFLICTED,
   N_PROPS
 };
 
@@ -70,14 +65,6 @@ styr_role_entry_get_property (GObject    *object,
       g_value_set_object (value, self->role);
       break;
 
-    case PROP_PENDING:
-      g_value_set_boolean (value, self->pending);
-      break;
-
-    case PROP_CONFLICTED:
-      g_value_set_boolean (value, self->conflicted);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,8 +83,6 @@ styr_role_entry_class_init (StyrRoleEntryClass *klass)
   properties[PROP_COVERAGE] = g_param_spec_pointer ("coverage", NULL, NULL, flags);
   /* The role's document, with KOMBIT's responsibilities and competences. */
   properties[PROP_ROLE] = g_param_spec_object ("role", NULL, NULL, STYR_TYPE_RECORD, flags);
-  properties[PROP_PENDING] = g_param_spec_boolean ("pending", NULL, NULL, FALSE, flags);
-  properties[PROP_CONFLICTED] = g_param_spec_boolean ("conflicted", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -197,22 +182,6 @@ styr_role_entry_get_role (StyrRoleEntry *self)
   return self->role;
 }
 
-gboolean
-styr_role_entry_get_pending (StyrRoleEntry *self)
-{
-  g_return_val_if_fail (STYR_IS_ROLE_ENTRY (self), FALSE);
-
-  return self->pending;
-}
-
-gboolean
-styr_role_entry_get_conflicted (StyrRoleEntry *self)
-{
-  g_return_val_if_fail (STYR_IS_ROLE_ENTRY (self), FALSE);
-
-  return self->conflicted;
-}
-
 /**
  * styr_role_entry_read:
  * @self: an entry
@@ -225,7 +194,6 @@ styr_role_entry_read (StyrRoleEntry *self,
                       StyrStore     *store)
 {
   g_autoptr(StyrRecord) role = styr_record_read (store, self->id);
-  gboolean pending, conflicted;
 
   g_return_if_fail (STYR_IS_ROLE_ENTRY (self));
 
@@ -235,15 +203,5 @@ styr_role_entry_read (StyrRoleEntry *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
     }
 
-  styr_work_sync_marks (store, self->id, &pending, &conflicted);
-  if (self->pending != pending)
-    {
-      self->pending = pending;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-    }
-  if (self->conflicted != conflicted)
-    {
-      self->conflicted = conflicted;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFLICTED]);
-    }
+  styr_list_entry_read_marks (STYR_LIST_ENTRY (self), store, self->id);
 }

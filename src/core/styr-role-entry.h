@@ -5,13 +5,14 @@
 
 #pragma once
 
+#include "styr-list-entry.h"
 #include "styr-role-actions.h"
 
 G_BEGIN_DECLS
 
 #define STYR_TYPE_ROLE_ENTRY (styr_role_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrRoleEntry, styr_role_entry, STYR, ROLE_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (StyrRoleEntry, styr_role_entry, STYR, ROLE_ENTRY, StyrListEntry)
 
 StyrRoleEntry          *styr_role_entry_new            (StyrRoleCoverage *coverage);
 const char             *styr_role_entry_get_id         (StyrRoleEntry    *self);
@@ -19,8 +20,6 @@ const StyrRoleCoverage *styr_role_entry_get_coverage   (StyrRoleEntry    *self);
 void                    styr_role_entry_set_coverage   (StyrRoleEntry    *self,
                                                         StyrRoleCoverage *coverage);
 StyrRecord             *styr_role_entry_get_role       (StyrRoleEntry    *self);
-gboolean                styr_role_entry_get_pending    (StyrRoleEntry    *self);
-gboolean                styr_role_entry_get_conflicted (StyrRoleEntry    *self);
 void                    styr_role_entry_read           (StyrRoleEntry    *self,
                                                         StyrStore        *store);
 

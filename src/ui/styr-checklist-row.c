@@ -207,8 +207,7 @@ update (StyrChecklistRow *self)
       break;
     }
 
-  subtitle = styr_ui_mark_text (styr_checklist_entry_get_pending (self->entry),
-                                styr_checklist_entry_get_conflicted (self->entry), text);
+  subtitle = styr_ui_mark_entry (STYR_LIST_ENTRY (self->entry), text);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL,

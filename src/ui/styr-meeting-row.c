@@ -78,9 +78,7 @@ static void
 update (StyrMeetingRow *self)
 {
   g_autofree char *dates = styr_meeting_row_describe (self->entry);
-  g_autofree char *subtitle = styr_ui_mark_text (styr_meeting_entry_get_pending (self->entry),
-                                                 styr_meeting_entry_get_conflicted (self->entry),
-                                                 dates);
+  g_autofree char *subtitle = styr_ui_mark_entry (STYR_LIST_ENTRY (self->entry), dates);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  styr_meeting_get_title (styr_meeting_entry_get_meeting (self->entry)));

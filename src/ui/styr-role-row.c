@@ -53,8 +53,7 @@ update (StyrRoleRow *self)
   else
     subtitle = g_strdup (flags);
 
-  marked = styr_ui_mark_text (styr_role_entry_get_pending (self->entry),
-                              styr_role_entry_get_conflicted (self->entry), subtitle);
+  marked = styr_ui_mark_entry (STYR_LIST_ENTRY (self->entry), subtitle);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), entry->name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), marked);
 

@@ -728,6 +728,23 @@ styr_ui_mark_text (gboolean    pending,
 }
 
 /**
+ * styr_ui_mark_entry:
+ * @entry: a row's entry, with its marks read by its model
+ * @text: (nullable): what the list says of it
+ *
+ * Returns: (transfer full): @text, marked as styr_ui_mark_text() does
+ */
+char *
+styr_ui_mark_entry (StyrListEntry *entry,
+                    const char    *text)
+{
+  g_return_val_if_fail (STYR_IS_LIST_ENTRY (entry), NULL);
+
+  return styr_ui_mark_text (styr_list_entry_get_pending (entry),
+                            styr_list_entry_get_conflicted (entry), text);
+}
+
+/**
  * styr_ui_mark_sync:
  * @record: a record a list shows, its #StyrRecord:pending and
  *   #StyrRecord:conflicted read by whoever loaded it

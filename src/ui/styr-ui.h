@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "styr-list-entry.h"
 #include "styr-provenance.h"
 #include "styr-rules.h"
 #include "styr-store.h"
@@ -96,6 +97,8 @@ void              styr_ui_set_row_text (AdwEntryRow *row,
 char             *styr_ui_mark_text (gboolean    pending,
                                     gboolean    conflicted,
                                     const char *text);
+char             *styr_ui_mark_entry (StyrListEntry *entry,
+                                     const char    *text);
 char             *styr_ui_mark_sync (StyrRecord *record,
                                     const char *text);
 
