@@ -344,6 +344,24 @@ tasks_scenario (StyrApplication *app)
   iterate ();
   select_task (page, local_id);
   g_assert_nonnull (label_text (page, "Blocked: “Mapning af YR sortiment"));
+  /* The list says so too, and stops once the mapping is completed; its
+   * row reads the states the page holds, not the store. */
+  g_assert_nonnull (label_text (page, "Blocked · Own task"));
+  {
+    g_autoptr(JsonObject) completed = json_object_new ();
+    g_autofree char *rev = NULL;
+
+    json_object_set_string_member (completed, "status", "completed");
+    g_assert_true (styr_work_update_state (store_of (app), "task-state:YR-OIR-MAP", NULL,
+                                           completed, "test", &rev, &error));
+    iterate ();
+    g_assert_null (label_text (page, "Blocked · Own task"));
+    json_object_set_string_member (completed, "status", "not-started");
+    g_assert_true (styr_work_update_state (store_of (app), "task-state:YR-OIR-MAP", rev,
+                                           completed, "test", NULL, &error));
+    iterate ();
+    g_assert_nonnull (label_text (page, "Blocked · Own task"));
+  }
   {
     g_autoptr(GPtrArray) combos = g_ptr_array_new ();
     AdwComboRow *waits_for = NULL;

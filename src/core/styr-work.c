@@ -422,14 +422,31 @@ styr_work_is_done (StyrStore  *store,
     }
 
   body = styr_store_get (store, state_id, NULL, NULL);
-  if (body == NULL)
+  return styr_work_state_says_done (id, body);
+}
+
+/**
+ * styr_work_state_says_done:
+ * @id: a task or checklist item
+ * @state: (nullable): its state document, %NULL if it has none
+ *
+ * The rule styr_work_is_done() reads from the store, for a list that holds
+ * the states already: a task is done when fuldført, an item when ticked.
+ *
+ * Returns: whether @state says @id is done
+ */
+gboolean
+styr_work_state_says_done (const char *id,
+                           JsonObject *state)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (state == NULL)
     return FALSE;
-
   if (g_str_has_prefix (id, "task:"))
-    return g_strcmp0 (json_object_get_string_member_with_default (body, "status", NULL),
+    return g_strcmp0 (json_object_get_string_member_with_default (state, "status", NULL),
                       "completed") == 0;
-
-  return json_object_get_boolean_member_with_default (body, "done", FALSE);
+  return json_object_get_boolean_member_with_default (state, "done", FALSE);
 }
 
 static gboolean

@@ -55,6 +55,8 @@ gboolean   styr_work_delete_own   (StyrStore          *store,
                                    GError            **error);
 gboolean   styr_work_is_done      (StyrStore          *store,
                                    const char         *id);
+gboolean   styr_work_state_says_done (const char      *id,
+                                      JsonObject      *state);
 char     **styr_work_blocked_by   (StyrStore          *store,
                                    const char * const *depends_on);
 char      *styr_work_title        (StyrStore          *store,

@@ -10,6 +10,7 @@
 #include "styr-checklist-actions.h"
 #include "styr-document-list.h"
 #include "styr-national-bar.h"
+#include "styr-role-actions.h"
 #include "styr-rules.h"
 #include "styr-meeting-actions.h"
 #include "styr-task-actions.h"
@@ -42,6 +43,9 @@ struct _StyrTasksPage
   GtkSingleSelection *selection;
   GHashTable         *states;
   GHashTable         *role_names;
+  /* Who holds each role today, by its key; read when roles, people or
+   * assignments change, so that no row asks the store. */
+  GHashTable         *role_holders;
   GHashTable         *bound;
   GPtrArray          *people;
   StyrRuleThresholds  thresholds;
@@ -504,6 +508,31 @@ load_roles (StyrTasksPage *self)
     }
 }
 
+/* Who holds each role today, as the Roles page has it. */
+static void
+load_role_holders (StyrTasksPage *self)
+{
+  g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (self));
+  g_autoptr(GPtrArray) coverage = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_remove_all (self->role_holders);
+  coverage = styr_roles_coverage (self->store, &self->today, &context->thresholds, &error);
+  if (coverage == NULL)
+    {
+      styr_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  for (guint i = 0; i < coverage->len; i++)
+    {
+      StyrRoleCoverage *role = g_ptr_array_index (coverage, i);
+
+      if (role->holder_name != NULL)
+        g_hash_table_insert (self->role_holders, g_strdup (role->role),
+                             g_strdup (role->holder_name));
+    }
+}
+
 /* Today, the thresholds and the next meeting, as every page has them. */
 static void
 load_context (StyrTasksPage *self)
@@ -520,11 +549,15 @@ refilter (StyrTasksPage *self)
 {
   GHashTableIter iter;
   gpointer list;
+  GDate before = self->today;
 
   load_context (self);
 
   if (self->tree == NULL)
     return;
+  /* Who holds a role depends on the day. */
+  if (!g_date_valid (&before) || g_date_compare (&before, &self->today) != 0)
+    load_role_holders (self);
 
   g_hash_table_iter_init (&iter, self->children);
   while (g_hash_table_iter_next (&iter, NULL, &list))
@@ -722,6 +755,22 @@ task_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, expander);
 }
 
+/* Whether a task's dependency is done, from the states the page holds;
+ * only a dependency that is no KLIK task (the task editor offers none)
+ * is read from the store. */
+static gboolean
+dependency_done (const char *id,
+                 gpointer    user_data)
+{
+  StyrTasksPage *self = user_data;
+  StyrRecord *state;
+
+  if (!g_str_has_prefix (id, "task:"))
+    return styr_work_is_done (self->store, id);
+  state = g_hash_table_lookup (self->states, id);
+  return styr_work_state_says_done (id, state != NULL ? styr_record_get_body (state) : NULL);
+}
+
 static void
 task_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -756,8 +805,8 @@ task_bind_cb (GtkSignalListItemFactory *factory,
       const char *code = styr_record_get_string (STYR_RECORD (task), "code");
       const char *lifecycle = styr_task_get_lifecycle (task);
       g_auto(GStrv) depends_on = styr_task_dup_depends_on (task);
-      g_auto(GStrv) blocked = styr_work_blocked_by (self->store,
-                                                    (const char * const *) depends_on);
+      g_auto(GStrv) blocked = styr_rules_blocking ((const char * const *) depends_on,
+                                                   dependency_done, self);
       const char *published = styr_record_get_string (STYR_RECORD (task), "published");
       g_autofree char *marked = NULL;
 
@@ -988,7 +1037,7 @@ role_bind_cb (GtkSignalListItemFactory *factory,
     }
 
   /* The role as the Roles page covers it: a vacant one says so. */
-  holder = styr_role_holder_name (self->store, key, &self->today);
+  holder = g_strdup (g_hash_table_lookup (self->role_holders, key));
   text = g_strdup_printf (holder != NULL ? "%s (%s)" : _("%s (vacant)"),
                           g_hash_table_contains (self->role_names, key)
                           ? (const char *) g_hash_table_lookup (self->role_names, key) : key,
@@ -1271,6 +1320,15 @@ static void
 roles_changed_cb (StyrTasksPage *self)
 {
   load_roles (self);
+  load_role_holders (self);
+  rebind_all (self);
+}
+
+/* A new holder, or one who left: the Role column says so. */
+static void
+holders_changed_cb (StyrTasksPage *self)
+{
+  load_role_holders (self);
   rebind_all (self);
 }
 
@@ -1304,6 +1362,7 @@ ensure_model (StyrTasksPage *self)
 
   load_states (self);
   load_roles (self);
+  load_role_holders (self);
   load_people (self);
   load_projects (self);
 
@@ -1314,9 +1373,9 @@ ensure_model (StyrTasksPage *self)
   g_signal_connect_object (self->store, "documents-changed::role",
                            G_CALLBACK (roles_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::assignment",
-                           G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (holders_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::person",
-                           G_CALLBACK (rebind_all), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (holders_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::meeting-state",
                            G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
 
@@ -1390,6 +1449,7 @@ styr_tasks_page_dispose (GObject *object)
   g_clear_object (&self->projects);
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->role_names, g_hash_table_unref);
+  g_clear_pointer (&self->role_holders, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   self->store = NULL;
   self->clock = NULL;
@@ -1512,6 +1572,7 @@ styr_tasks_page_init (StyrTasksPage *self)
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->role_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->role_holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->bound = g_hash_table_new (NULL, NULL);
   gtk_string_list_append (self->project_list, _("All projects"));
   gtk_string_list_append (self->person_list, _("Everyone"));
