@@ -172,7 +172,7 @@ reload (StyrChecklistModel *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) old = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   GPtrArray *entries;
   guint old_n;
@@ -190,7 +190,7 @@ reload (StyrChecklistModel *self)
   old = g_ptr_array_ref (self->entries);
   old_n = old->len;
   for (guint i = 0; i < old->len; i++)
-    g_hash_table_insert (by_id, (gpointer) entry_id (old, i), g_ptr_array_index (old, i));
+    g_hash_table_insert (by_id, g_strdup (entry_id (old, i)), g_ptr_array_index (old, i));
 
   entries = g_ptr_array_new_full (items->len, g_object_unref);
   for (guint i = 0; i < items->len; i++)

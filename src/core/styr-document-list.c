@@ -458,9 +458,10 @@ documents_changed_cb (StyrDocumentList    *self,
     set_load_error (self, NULL);
 }
 
-/* The rows of records whose state or sync marks changed are drawn anew,
- * from the same objects with their marks read again: nothing moves, so
- * the views keep selection, focus and scroll. */
+/* Records whose state or sync marks changed read their marks again; the
+ * rows that show them follow their notifications, so nothing is made
+ * anew and the views keep selection, focus and scroll. A row whose
+ * record is no longer cached gets a fresh one, with fresh marks. */
 static void
 refresh_records (StyrDocumentList *self,
                  GHashTable       *ids)
@@ -480,7 +481,8 @@ refresh_records (StyrDocumentList *self,
         styr_work_read_sync_marks (self->store, record);
     }
   for (guint i = 0; i < n; i++)
-    if (g_hash_table_contains (ids, visible_id (self, i)))
+    if (g_hash_table_contains (ids, visible_id (self, i)) &&
+        !g_hash_table_contains (self->cache, visible_id (self, i)))
       g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
 }
 

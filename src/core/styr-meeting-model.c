@@ -99,14 +99,14 @@ static void
 reload (StyrMeetingModel *self)
 {
   g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, "meeting", NULL, NULL, NULL, NULL);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) old = g_ptr_array_ref (self->entries);
   GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
   Order order;
 
   styr_clock_get_today (self->clock, &order.today);
   for (guint i = 0; i < old->len; i++)
-    g_hash_table_insert (by_id, (gpointer) styr_meeting_entry_get_id (g_ptr_array_index (old, i)),
+    g_hash_table_insert (by_id, g_strdup (styr_meeting_entry_get_id (g_ptr_array_index (old, i))),
                          g_ptr_array_index (old, i));
 
   for (guint i = 0; ids != NULL && i < ids->len; i++)

@@ -91,7 +91,7 @@ static void
 reload (StyrRoleModel *self)
 {
   g_autoptr(GPtrArray) coverage = NULL;
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) old = NULL;
   GPtrArray *entries;
@@ -111,7 +111,7 @@ reload (StyrRoleModel *self)
 
   old = g_ptr_array_ref (self->entries);
   for (guint i = 0; i < old->len; i++)
-    g_hash_table_insert (by_id, (gpointer) styr_role_entry_get_id (g_ptr_array_index (old, i)),
+    g_hash_table_insert (by_id, g_strdup (styr_role_entry_get_id (g_ptr_array_index (old, i))),
                          g_ptr_array_index (old, i));
 
   /* The coverage moves into the entries. */

@@ -509,16 +509,42 @@ period_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-state_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               StyrAgreementsPage       *self)
+show_state (GtkListItem   *item,
+            StyrAgreement *agreement)
 {
-  StyrAgreement *agreement = item_agreement (item);
   g_autofree char *text = NULL;
 
   text = styr_ui_mark_sync (STYR_RECORD (agreement),
                             styr_agreement_state_label (styr_agreement_get_state (agreement)));
   set_cell (item, text);
+}
+
+/* The server confirmed the agreement, or sync left two versions: the
+ * cell says so, while it still shows that agreement. */
+static void
+marks_changed_cb (StyrAgreement *agreement,
+                  GParamSpec    *pspec,
+                  GtkListItem   *item)
+{
+  if (item_agreement (item) != agreement)
+    {
+      g_signal_handlers_disconnect_by_func (agreement, marks_changed_cb, item);
+      return;
+    }
+  show_state (item, agreement);
+}
+
+static void
+state_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               StyrAgreementsPage       *self)
+{
+  StyrAgreement *agreement = item_agreement (item);
+
+  show_state (item, agreement);
+  g_signal_handlers_disconnect_by_func (agreement, marks_changed_cb, item);
+  g_signal_connect_object (agreement, "notify::pending", G_CALLBACK (marks_changed_cb), item, 0);
+  g_signal_connect_object (agreement, "notify::conflicted", G_CALLBACK (marks_changed_cb), item, 0);
 }
 
 static void

@@ -187,11 +187,20 @@ update (StyrChecklistRow *self)
         JsonObject *integration = styr_checklist_item_get_integration (item);
         const char *transport = json_object_get_string_member_with_default (integration,
                                                                             "transport", "");
-        g_autofree char *by = done_by (self->entry);
+        StyrRecord *state = STYR_RECORD (styr_checklist_entry_get_state (self->entry));
 
         title = integration_title (item);
-        /* Translators: an integration's transport, then who ticked it and when. */
-        text = by != NULL ? g_strdup_printf (_("%s · %s"), transport, by) : g_strdup (transport);
+        if (styr_checklist_entry_get_done (self->entry) && state != NULL)
+          {
+            g_autofree char *on = styr_date_to_user (styr_record_get_string (state, "done_on"));
+            const char *by = styr_record_get_string (state, "done_by");
+
+            /* Translators: an integration's transport, then who ticked it and when. */
+            text = g_strdup_printf (_("%s · done by %s on %s"), transport,
+                                    by != NULL ? by : "–", on);
+          }
+        else
+          text = g_strdup (transport);
       }
       break;
 
@@ -227,7 +236,7 @@ item_changed_cb (StyrChecklistRow *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit), "s",
                                     styr_checklist_entry_get_id (self->entry));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit),
-                                  self->style == STYR_CHECKLIST_ROW_ITEM ? "oir.edit-item" : NULL);
+                                  self->style != STYR_CHECKLIST_ROW_BRIEF ? "oir.edit-item" : NULL);
   update (self);
 }
 
@@ -342,7 +351,9 @@ styr_checklist_row_new (StyrChecklistModel    *model,
   self->model = g_object_ref (model);
   self->entry = g_object_ref (entry);
   self->style = style;
-  gtk_widget_set_visible (self->edit, style == STYR_CHECKLIST_ROW_ITEM);
+  /* On the ØiR page an item has its Note and Details, in its checklist
+   * and among the integrations alike. */
+  gtk_widget_set_visible (self->edit, style != STYR_CHECKLIST_ROW_BRIEF);
   g_signal_connect_object (entry, "notify::item", G_CALLBACK (item_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (entry, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);

@@ -185,10 +185,19 @@ header_func (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* A meeting that passes stays where it is and changes its heading. */
+static void
+upcoming_changed_cb (GtkListBox *list)
+{
+  gtk_list_box_invalidate_headers (list);
+}
+
 static GtkWidget *
 create_meeting_row (gpointer item,
                     gpointer user_data)
 {
+  g_signal_connect_object (item, "notify::upcoming", G_CALLBACK (upcoming_changed_cb), user_data,
+                           G_CONNECT_SWAPPED);
   return styr_meeting_row_new (item);
 }
 
@@ -1105,7 +1114,7 @@ styr_meetings_page_constructed (GObject *object)
 
   self->meetings = styr_meeting_model_new (self->store, self->clock);
   gtk_list_box_bind_model (self->meeting_list, G_LIST_MODEL (self->meetings), create_meeting_row,
-                           NULL, NULL);
+                           self->meeting_list, NULL);
   g_signal_connect_object (self->meetings, "items-changed", G_CALLBACK (keep_selected), self,
                            G_CONNECT_SWAPPED);
   gtk_list_box_set_header_func (self->meeting_list, header_func, NULL, NULL);

@@ -71,6 +71,9 @@ typedef struct
 static void
 checklist_free (Checklist *checklist)
 {
+  /* The list may outlive the struct its rows are made with. */
+  if (checklist->list != NULL)
+    gtk_list_box_bind_model (checklist->list, NULL, NULL, NULL, NULL);
   if (checklist->model != NULL)
     g_signal_handlers_disconnect_by_data (checklist->model, checklist);
   g_clear_object (&checklist->model);
@@ -238,8 +241,14 @@ keep_focus_cb (Checklist *checklist,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (checklist->model));
   GtkListBoxRow *row;
 
-  if (removed == 0 || added > 0 ||
-      (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (checklist->page))))
+  /* Only the focus the deleted row took with it (the window still names
+   * the removed widget, or GTK handed it to what held the row): a
+   * deletion that sync brings while the user works elsewhere leaves their
+   * focus alone. */
+  if (removed == 0 || added > 0 || !gtk_widget_get_mapped (GTK_WIDGET (checklist->list)) ||
+      (focus != NULL && gtk_widget_get_root (focus) != NULL &&
+       focus != GTK_WIDGET (checklist->list) &&
+       !gtk_widget_is_ancestor (GTK_WIDGET (checklist->list), focus)))
     return;
   row = n > 0 ? gtk_list_box_get_row_at_index (checklist->list, MIN (position, n - 1)) : NULL;
   if (row != NULL)

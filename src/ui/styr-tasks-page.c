@@ -697,6 +697,35 @@ remember_bound (StyrTasksPage *self,
   g_hash_table_add (self->bound, item);
 }
 
+/* The server confirmed a task, or sync left two versions: the cells
+ * that show it say so. */
+static void
+marks_changed_cb (StyrRecord    *record,
+                  GParamSpec    *pspec,
+                  StyrTasksPage *self)
+{
+  g_autoptr(GList) items = g_hash_table_get_keys (self->bound);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(GObject) shown = cell_item (l->data);
+      BindFunc bind = g_object_get_data (l->data, "styr-bind");
+
+      if (shown == G_OBJECT (record) && bind != NULL)
+        bind (NULL, l->data, self);
+    }
+}
+
+/* Follows @record's marks while any cell shows it, once however many do. */
+static void
+follow_marks (StyrTasksPage *self,
+              StyrRecord    *record)
+{
+  g_signal_handlers_disconnect_by_func (record, marks_changed_cb, self);
+  g_signal_connect_object (record, "notify::pending", G_CALLBACK (marks_changed_cb), self, 0);
+  g_signal_connect_object (record, "notify::conflicted", G_CALLBACK (marks_changed_cb), self, 0);
+}
+
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -829,6 +858,7 @@ task_bind_cb (GtkSignalListItemFactory *factory,
         g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", _("Own task"));
 
       marked = styr_ui_mark_sync (STYR_RECORD (task), details->str);
+      follow_marks (self, STYR_RECORD (task));
       set_label (title, styr_task_get_title (task),
                  g_str_has_prefix (lifecycle, "withdraw") ? "dim-label" : NULL);
       set_label (subtitle, marked, "dim-label");
