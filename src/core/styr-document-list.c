@@ -467,6 +467,7 @@ refresh_records (StyrDocumentList *self,
                  GHashTable       *ids)
 {
   guint n = visible_count (self);
+  guint first = G_MAXUINT, last = 0;
   GHashTableIter iter;
   gpointer id;
 
@@ -480,10 +481,17 @@ refresh_records (StyrDocumentList *self,
       if (record != NULL)
         styr_work_read_sync_marks (self->store, record);
     }
+  /* One items-changed over all of them, however many sync confirmed:
+   * the cached records in between come back as the same objects. */
   for (guint i = 0; i < n; i++)
     if (g_hash_table_contains (ids, visible_id (self, i)) &&
         !g_hash_table_contains (self->cache, visible_id (self, i)))
-      g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+      {
+        first = MIN (first, i);
+        last = i;
+      }
+  if (first != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
 }
 
 /* "task-state:KEY" changed: the row of "task:KEY" shows it. */
