@@ -203,6 +203,51 @@ test_filing_order (Fixture       *fixture,
     }
 }
 
+/* Own notes are saved as typed: trimmed, blank lines are no questions,
+ * and text equal to what is stored makes no revision. */
+static void
+test_notes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(StyrMeeting) may = store_fixture_load_meeting (fixture, "meeting:PLM-2020-05");
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) questions = NULL;
+  g_autofree char *rev = NULL;
+  g_autofree char *after = NULL;
+  gboolean written = FALSE;
+
+  g_assert_true (styr_meeting_save_notes (fixture->store, may, "  Spørg om YR-testen \n",
+                                          "Hvornår?\n\n  \n Hvem tester? ", "mette", &written,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (written);
+  state = styr_meeting_load_state (fixture->store, "meeting:PLM-2020-05");
+  g_assert_cmpstr (styr_record_get_string (STYR_RECORD (state), "notes"), ==,
+                   "Spørg om YR-testen");
+  questions = styr_record_dup_strv (STYR_RECORD (state), "questions");
+  g_assert_cmpuint (g_strv_length (questions), ==, 2);
+  g_assert_cmpstr (questions[1], ==, "Hvem tester?");
+
+  /* The same text again, as a save on leaving the meeting does. */
+  rev = state_rev (fixture, "meeting:PLM-2020-05");
+  g_assert_true (styr_meeting_save_notes (fixture->store, may, "Spørg om YR-testen",
+                                          "Hvornår?\nHvem tester?", "mette", &written, &error));
+  g_assert_false (written);
+  after = state_rev (fixture, "meeting:PLM-2020-05");
+  g_assert_cmpstr (after, ==, rev);
+
+  /* Emptied, the notes are gone, not kept as "". */
+  g_assert_true (styr_meeting_save_notes (fixture->store, may, " ", "", "mette", &written, &error));
+  g_assert_true (written);
+  g_clear_object (&state);
+  state = styr_meeting_load_state (fixture->store, "meeting:PLM-2020-05");
+  g_assert_null (styr_record_get_string (STYR_RECORD (state), "notes"));
+  g_clear_pointer (&questions, g_strfreev);
+  questions = styr_record_dup_strv (STYR_RECORD (state), "questions");
+  g_assert_true (questions == NULL || questions[0] == NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +258,7 @@ main (int   argc,
   g_test_add ("/meetings/" name, Fixture, NULL, store_fixture_setup, func, store_fixture_teardown)
 
   ADD ("choose-and-register", test_choose_and_register);
+  ADD ("notes", test_notes);
   ADD ("reminders", test_reminders);
   ADD ("past", test_past);
   ADD ("filing-order", test_filing_order);

@@ -874,7 +874,9 @@ static void
 meetings_scenario (StyrApplication *app)
 {
   GtkWidget *page = show_page (app, "meetings", STYR_TYPE_MEETINGS_PAGE);
-  GtkListBox *list = GTK_LIST_BOX (find_descendant (page, GTK_TYPE_LIST_BOX));
+  /* The list of meetings, not one of the editor's groups. */
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (find_descendant (page,
+                                                                           STYR_TYPE_MEETING_ROW)));
   g_autoptr(JsonObject) state = NULL;
   g_autoptr(JsonObject) invited = NULL;
   GtkWidget *dates;

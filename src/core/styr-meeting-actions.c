@@ -189,6 +189,81 @@ styr_meeting_set_registered (StyrStore    *store,
 }
 
 /**
+ * styr_meeting_save_notes:
+ * @store: the store
+ * @meeting: the meeting
+ * @notes: the own notes as typed
+ * @questions: the questions to raise as typed, one per line
+ * @author: who writes them
+ * @written: (out) (optional): whether anything was written
+ * @error: return location for a #GError
+ *
+ * Keeps the municipality's own notes and questions for a meeting. The
+ * text is trimmed and blank lines are no questions; text equal to what is
+ * stored writes nothing, so saving as the user types makes no revisions
+ * of its own. The notes are written over the newest state, as they are
+ * typed in one place only.
+ *
+ * Returns: %TRUE if the store holds the notes and questions given
+ */
+gboolean
+styr_meeting_save_notes (StyrStore    *store,
+                         StyrMeeting  *meeting,
+                         const char   *notes,
+                         const char   *questions,
+                         const char   *author,
+                         gboolean     *written,
+                         GError      **error)
+{
+  g_autoptr(StyrMeetingState) state = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (notes != NULL ? notes : ""));
+  g_auto(GStrv) lines = g_strsplit (questions != NULL ? questions : "", "\n", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) asked = NULL;
+  g_auto(GStrv) stored = NULL;
+  g_autofree char *was = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(JsonObject) changes = NULL;
+  JsonArray *list;
+
+  g_return_val_if_fail (STYR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (STYR_IS_MEETING (meeting), FALSE);
+
+  if (written != NULL)
+    *written = FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_strstrip (lines[i])[0] != '\0')
+      g_strv_builder_add (kept, lines[i]);
+  asked = g_strv_builder_end (kept);
+
+  state = styr_meeting_load_state (store, styr_record_get_id (STYR_RECORD (meeting)));
+  stored = state != NULL ? styr_record_dup_strv (STYR_RECORD (state), "questions") : NULL;
+  was = stored != NULL ? g_strjoinv ("\n", stored) : g_strdup ("");
+  now = g_strjoinv ("\n", asked);
+  if (g_str_equal (was, now) &&
+      g_strcmp0 (state != NULL ? styr_record_get_string (STYR_RECORD (state), "notes") : NULL,
+                 trimmed[0] != '\0' ? trimmed : NULL) == 0)
+    return TRUE;
+
+  changes = json_object_new ();
+  list = json_array_new ();
+  for (guint i = 0; asked[i] != NULL; i++)
+    json_array_add_string_element (list, asked[i]);
+  json_object_set_array_member (changes, "questions", list);
+  if (trimmed[0] != '\0')
+    json_object_set_string_member (changes, "notes", trimmed);
+  else
+    json_object_set_null_member (changes, "notes");
+
+  if (!update (store, meeting, state != NULL ? styr_record_get_rev (STYR_RECORD (state)) : NULL,
+               changes, author, NULL, error))
+    return FALSE;
+  if (written != NULL)
+    *written = TRUE;
+  return TRUE;
+}
+
+/**
  * styr_meeting_list_invitations:
  * @state: (nullable): the municipality's state of a meeting
  *

@@ -40,6 +40,13 @@ gboolean          styr_meeting_set_registered     (StyrStore    *store,
                                                    const GDate  *today,
                                                    char        **new_rev,
                                                    GError      **error);
+gboolean          styr_meeting_save_notes         (StyrStore    *store,
+                                                   StyrMeeting  *meeting,
+                                                   const char   *notes,
+                                                   const char   *questions,
+                                                   const char   *author,
+                                                   gboolean     *written,
+                                                   GError      **error);
 GPtrArray        *styr_meeting_dup_effective_slots (StyrMeeting      *meeting,
                                                     StyrMeetingState *state);
 gboolean          styr_meeting_get_effective_date (StyrMeeting      *meeting,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-import-dialog.h"
+#include "styr-ui.h"
 
 /* The preview of an agreement register before anything is written: what
  * each row does (new, which fields it changes from what to what,
@@ -52,12 +53,8 @@ add_summary (StyrImportDialog *self,
              const char       *title,
              const char       *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = styr_ui_text_row (title, subtitle);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_preferences_group_add (self->summary_group, row);
   g_ptr_array_add (self->summary_rows, row);
 }

@@ -62,12 +62,8 @@ add_row (AdwPreferencesGroup *group,
          const char          *page,
          gboolean             urgent)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = styr_ui_text_row (title, subtitle);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
   /* Urgent lines carry an icon and its words, not colour alone. */

@@ -402,6 +402,29 @@ styr_ui_confirm_blocked (GtkWidget           *widget,
 }
 
 /**
+ * styr_ui_text_row:
+ * @title: the row's title, plain text
+ * @subtitle: (nullable): its subtitle, plain text
+ *
+ * A row that shows text from records or KOMBIT as it is: an ampersand in
+ * a service's name is no markup.
+ *
+ * Returns: (transfer floating): a new #AdwActionRow
+ */
+GtkWidget *
+styr_ui_text_row (const char *title,
+                  const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/**
  * styr_ui_boxed_list:
  * @first: a row
  * @second: (nullable): another row

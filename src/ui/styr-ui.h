@@ -84,6 +84,8 @@ void        styr_ui_confirm_blocked (GtkWidget           *widget,
                                      gpointer             data,
                                      GDestroyNotify       destroy);
 
+GtkWidget        *styr_ui_text_row    (const char *title,
+                                       const char *subtitle);
 GtkWidget        *styr_ui_boxed_list  (GtkWidget  *first,
                                       GtkWidget  *second);
 AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
