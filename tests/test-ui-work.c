@@ -20,6 +20,7 @@
 #include "styr-meetings-page.h"
 #include "styr-oir-page.h"
 #include "styr-overview-page.h"
+#include "styr-overview-row.h"
 #include "styr-summary-print.h"
 #include "styr-roles-page.h"
 #include "styr-task-actions.h"
@@ -1133,6 +1134,55 @@ overview_scenario (StyrApplication *app)
   g_assert_nonnull (wait_for_label (page, "Due by the Meeting on 16-12-2019, or Overdue"));
   g_assert_nonnull (label_text (page, "Oplys ØiR-kontaktpersoner og ØiR funktionspostkasse"));
   g_assert_nonnull (label_text (page, "Choose a date"));
+
+  /* A change elsewhere sets the lines in place: the line with the focus
+   * stays that very line, with its new words, and the page stays where
+   * it was scrolled to. */
+  {
+    GtkWidget *projects = find_group_titled (page, "Progress per Project");
+    g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+    GtkWidget *line = NULL;
+    g_autofree char *before = NULL;
+
+    collect (projects, STYR_TYPE_OVERVIEW_ROW, lines);
+    for (guint i = 0; i < lines->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (lines, i)),
+                       "ØiR basisimplementering"))
+        line = g_ptr_array_index (lines, i);
+    g_assert_nonnull (line);
+    before = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (line)));
+    g_autoptr(JsonObject) status = json_object_new ();
+    g_autofree char *seen = NULL;
+    g_autofree char *rev = NULL;
+    double scrolled;
+
+    gtk_widget_grab_focus (line);
+    styr_ui_set_scroll (page, 400);
+    wait_frames ();
+    scrolled = styr_ui_get_scroll (page);
+    g_assert_cmpfloat (scrolled, >, 100);
+
+    styr_store_get_status (store_of (app), "task-state:OIR-BASIS-01", &seen, NULL, NULL, NULL);
+    json_object_set_string_member (status, "status", "completed");
+    g_assert_true (styr_work_update_state (store_of (app), "task-state:OIR-BASIS-01", seen,
+                                           status, "test", &rev, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < 500 && label_text (page, "Oplys ØiR-kontaktpersoner") != NULL; i++)
+      {
+        g_usleep (10 * 1000);
+        iterate ();
+      }
+    g_assert_null (label_text (page, "Oplys ØiR-kontaktpersoner"));
+    wait_frames ();
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == line);
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (line)), !=, before);
+    g_assert_cmpfloat (fabs (styr_ui_get_scroll (page) - scrolled), <, 1);
+
+    json_object_set_string_member (status, "status", "not-started");
+    g_assert_true (styr_work_update_state (store_of (app), "task-state:OIR-BASIS-01", rev, status,
+                                           "test", NULL, &error));
+    g_assert_nonnull (wait_for_label (page, "Oplys ØiR-kontaktpersoner"));
+  }
 
   /* A line opens its record on its page. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s", "task:OIR-BASIS-01");

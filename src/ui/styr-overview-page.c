@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "styr-overview-page.h"
+#include "styr-overview-row.h"
 #include "styr-page.h"
 #include "styr-summary.h"
 #include "styr-ui.h"
@@ -27,7 +28,8 @@ struct _StyrOverviewPage
   GSettings          *settings;
 
   AdwPreferencesPage *preferences_page;
-  GPtrArray          *groups;
+  GtkWidget          *header_buttons;
+  GPtrArray          *sections;
   guint               rebuild_source;
   gboolean            shown;
   GCancellable       *cancellable;
@@ -37,98 +39,117 @@ struct _StyrOverviewPage
 
 G_DEFINE_FINAL_TYPE (StyrOverviewPage, styr_overview_page, STYR_TYPE_PAGE)
 
+/* The Overview's headings, in their order on the page. */
+enum
+{
+  SECTION_MEETING,
+  SECTION_ATTENTION,
+  SECTION_AGREEMENTS,
+  SECTION_ROLES,
+  SECTION_PROJECTS,
+  SECTION_CHECKLISTS,
+  SECTION_COMING,
+  SECTION_ANNOUNCED,
+  SECTION_LINKS,
+  N_SECTIONS
+};
+
 /* Long lists are cut here; their page shows the rest. */
 #define MAX_ROWS 12
 
-static AdwPreferencesGroup *
-add_group (StyrOverviewPage *self,
-           const char       *title,
-           const char       *description)
-{
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-
-  adw_preferences_group_set_title (group, title);
-  adw_preferences_group_set_description (group, description);
-  adw_preferences_page_add (self->preferences_page, group);
-  g_ptr_array_add (self->groups, group);
-  return group;
-}
-
-static void
-add_row (AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *subtitle,
-         const char          *record,
-         const char          *page,
-         gboolean             urgent)
-{
-  GtkWidget *row = styr_ui_text_row (title, subtitle);
-
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-
-  /* Urgent lines carry an icon and its words, not colour alone. */
-  if (urgent)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Needs action now"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
-
-  if (record != NULL || page != NULL)
-    {
-      GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      if (record != NULL)
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-record");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", record);
-        }
-      else
-        {
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-page");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", page);
-        }
-    }
-
-  adw_preferences_group_add (group, row);
-}
-
-static void
-add_items (StyrOverviewPage *self,
-           const char       *title,
-           GPtrArray        *items,
-           const char       *page,
-           const char       *none)
+/* One heading of the Overview and the lines under it, which a new
+ * summary sets in place: the focus and the scroll stay where they were. */
+typedef struct
 {
   AdwPreferencesGroup *group;
+  GPtrArray           *rows;
+} Section;
+
+static Section *
+section_new (StyrOverviewPage *self)
+{
+  Section *section = g_new0 (Section, 1);
+
+  section->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  section->rows = g_ptr_array_new ();
+  adw_preferences_page_add (self->preferences_page, section->group);
+  return section;
+}
+
+static void
+section_free (Section *section)
+{
+  g_ptr_array_unref (section->rows);
+  g_free (section);
+}
+
+/* The section's line @n, made when it has fewer. */
+static StyrOverviewRow *
+section_row (Section *section,
+             guint    n)
+{
+  while (section->rows->len <= n)
+    {
+      GtkWidget *row = styr_overview_row_new ();
+
+      adw_preferences_group_add (section->group, row);
+      g_ptr_array_add (section->rows, row);
+    }
+  return g_ptr_array_index (section->rows, n);
+}
+
+/* Drops the lines after the first @n. */
+static void
+section_keep (Section *section,
+              guint    n)
+{
+  for (guint i = n; i < section->rows->len; i++)
+    adw_preferences_group_remove (section->group, g_ptr_array_index (section->rows, i));
+  if (section->rows->len > n)
+    g_ptr_array_set_size (section->rows, n);
+}
+
+static void
+section_set (Section    *section,
+             const char *title,
+             const char *description)
+{
+  adw_preferences_group_set_title (section->group, title);
+  adw_preferences_group_set_description (section->group, description);
+  gtk_widget_set_visible (GTK_WIDGET (section->group), TRUE);
+}
+
+static void
+set_items (Section    *section,
+           const char *title,
+           GPtrArray  *items,
+           const char *page,
+           const char *none)
+{
   g_autofree char *more = NULL;
+  guint n = 0;
 
   if (items->len > MAX_ROWS)
     /* Translators: under a list on the Overview cut at its first lines. */
     more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in all; the page lists them all",
                                          "%u in all; the page lists them all", items->len),
                             items->len);
-  group = add_group (self, title, more);
-  for (guint i = 0; i < items->len && i < MAX_ROWS; i++)
+  section_set (section, title, more);
+  for (; n < items->len && n < MAX_ROWS; n++)
     {
-      StyrSummaryItem *item = g_ptr_array_index (items, i);
+      StyrSummaryItem *item = g_ptr_array_index (items, n);
       g_autofree char *subtitle = item->group != NULL
                                   ? g_strdup_printf ("%s · %s", item->group, item->detail)
                                   : g_strdup (item->detail);
 
-      add_row (group, item->title, subtitle, item->id, item->page, item->urgent);
+      styr_overview_row_set (section_row (section, n), item->title, subtitle, item->id,
+                             item->page, item->urgent);
     }
   if (items->len == 0)
-    add_row (group, none, NULL, NULL, NULL, FALSE);
+    styr_overview_row_set (section_row (section, n++), none, NULL, NULL, NULL, FALSE);
   else if (items->len > MAX_ROWS)
-    add_row (group, _("Show All"), NULL, NULL, page, FALSE);
+    styr_overview_row_set (section_row (section, n++), _("Show All"), NULL, NULL, page, FALSE);
+  section_keep (section, n);
 }
 
 static void
@@ -136,45 +157,64 @@ show_summary (StyrOverviewPage *self,
               StyrSummary      *summary,
               const GError     *error)
 {
-  AdwPreferencesGroup *group;
-  GtkWidget *buttons;
-  GtkWidget *print;
-  GtkWidget *export;
-
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->preferences_page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
+  Section *meeting = g_ptr_array_index (self->sections, SECTION_MEETING);
+  Section *agreements = g_ptr_array_index (self->sections, SECTION_AGREEMENTS);
+  Section *links = g_ptr_array_index (self->sections, SECTION_LINKS);
+  struct {
+    guint       section;
+    const char *title;
+    GPtrArray  *items;
+    const char *page;
+    const char *none;
+  } lists[] = {
+    { SECTION_ATTENTION, summary != NULL ? summary->attention_title : NULL,
+      summary != NULL ? summary->attention : NULL, "tasks",
+      _("Nothing is due by then, and nothing is overdue.") },
+    { SECTION_AGREEMENTS, _("Service Agreements Needing Action"),
+      summary != NULL ? summary->agreements : NULL, "agreements", _("No agreement needs action.") },
+    { SECTION_ROLES, _("Role Gaps"), summary != NULL ? summary->roles : NULL, "roles",
+      _("Every role is held, with a deputy.") },
+    { SECTION_PROJECTS, _("Progress per Project"), summary != NULL ? summary->projects : NULL,
+      "tasks", _("No KLIK tasks.") },
+    { SECTION_CHECKLISTS, _("ØiR Checklists"), summary != NULL ? summary->checklists : NULL,
+      "oir", _("There are no checklists.") },
+    { SECTION_COMING, _("Coming Meetings and Days"), summary != NULL ? summary->coming : NULL,
+      "meetings", _("No meeting or day lies ahead in the catalogue.") },
+    { SECTION_ANNOUNCED, _("Announced and Withdrawn by KOMBIT"),
+      summary != NULL ? summary->announced : NULL, "tasks",
+      _("KOMBIT has announced or withdrawn no task.") },
+  };
 
   if (summary == NULL)
     {
-      group = add_group (self, _("Overview"), error->message);
+      /* Only the first heading stays, to say why there is no overview. */
+      for (guint i = 0; i < self->sections->len; i++)
+        gtk_widget_set_visible (GTK_WIDGET (((Section *) g_ptr_array_index (self->sections,
+                                                                            i))->group), FALSE);
+      section_set (meeting, _("Overview"), error->message);
+      section_keep (meeting, 0);
+      gtk_widget_set_visible (self->header_buttons, FALSE);
       return;
     }
 
-  group = add_group (self, _("Next Programme-Leader Meeting"), summary->municipality);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  print = gtk_button_new_with_mnemonic (_("_Print…"));
-  export = gtk_button_new_with_mnemonic (_("Export as _PDF…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-pdf");
-  gtk_box_append (GTK_BOX (buttons), export);
-  gtk_box_append (GTK_BOX (buttons), print);
-  adw_preferences_group_set_header_suffix (group, buttons);
+  gtk_widget_set_visible (self->header_buttons, TRUE);
+  section_set (meeting, _("Next Programme-Leader Meeting"), summary->municipality);
   if (summary->meeting_id != NULL)
     {
       g_autofree char *when = g_strdup_printf ("%s\n%s", summary->meeting_when,
                                                summary->meeting_state);
 
-      add_row (group, summary->meeting_title, when, summary->meeting_id, "meetings",
-               summary->meeting_needs_action);
+      styr_overview_row_set (section_row (meeting, 0), summary->meeting_title, when,
+                             summary->meeting_id, "meetings", summary->meeting_needs_action);
     }
   else
-    add_row (group, _("No programme-leader meeting ahead"), NULL, NULL, "meetings", FALSE);
+    styr_overview_row_set (section_row (meeting, 0), _("No programme-leader meeting ahead"), NULL,
+                           NULL, "meetings", FALSE);
+  section_keep (meeting, 1);
 
-  add_items (self, summary->attention_title, summary->attention, "tasks",
-             _("Nothing is due by then, and nothing is overdue."));
-  add_items (self, _("Service Agreements Needing Action"), summary->agreements, "agreements",
-             _("No agreement needs action."));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    set_items (g_ptr_array_index (self->sections, lists[i].section), lists[i].title,
+               lists[i].items, lists[i].page, lists[i].none);
   if (summary->agreements_total > summary->agreements->len)
     {
       g_autofree char *all = NULL;
@@ -184,39 +224,18 @@ show_summary (StyrOverviewPage *self,
                                           "%u agreements need action in all",
                                           summary->agreements_total),
                              summary->agreements_total);
-      adw_preferences_group_set_description (g_ptr_array_index (self->groups, self->groups->len - 1),
-                                             all);
+      adw_preferences_group_set_description (agreements->group, all);
     }
-  add_items (self, _("Role Gaps"), summary->roles, "roles",
-             _("Every role is held, with a deputy."));
-  add_items (self, _("Progress per Project"), summary->projects, "tasks", _("No KLIK tasks."));
-  add_items (self, _("ØiR Checklists"), summary->checklists, "oir", _("There are no checklists."));
-  add_items (self, _("Coming Meetings and Days"), summary->coming, "meetings",
-             _("No meeting or day lies ahead in the catalogue."));
-  add_items (self, _("Announced and Withdrawn by KOMBIT"), summary->announced, "tasks",
-             _("KOMBIT has announced or withdrawn no task."));
 
-  group = add_group (self, _("KOMBIT’s Links and Addresses"), NULL);
+  section_set (links, _("KOMBIT’s Links and Addresses"), NULL);
   for (guint i = 0; i < summary->links->len; i++)
     {
       StyrSummaryItem *item = g_ptr_array_index (summary->links, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (g_str_has_prefix (item->address, "mailto:")
-                                                      ? "mail-send-symbolic"
-                                                      : "adw-external-link-symbolic");
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), item->detail);
-      styr_ui_set_tooltip (row, item->address);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Open"), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-link");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", item->address);
-      adw_preferences_group_add (group, row);
+      styr_overview_row_set_link (section_row (links, i), item->title, item->detail,
+                                  item->address);
     }
+  section_keep (links, summary->links->len);
 }
 
 /* The summary is worked out in a thread, on a connection of its own to
@@ -422,7 +441,7 @@ styr_overview_page_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
   self->store = NULL;
   self->clock = NULL;
   self->settings = NULL;
@@ -443,8 +462,30 @@ styr_overview_page_class_init (StyrOverviewPageClass *klass)
 static void
 styr_overview_page_init (StyrOverviewPage *self)
 {
+  GtkWidget *print;
+  GtkWidget *export;
+
   self->preferences_page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->preferences_page));
-  self->groups = g_ptr_array_new ();
+  self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      Section *section = section_new (self);
+
+      /* Hidden until the first summary is in. */
+      gtk_widget_set_visible (GTK_WIDGET (section->group), FALSE);
+      g_ptr_array_add (self->sections, section);
+    }
+
+  self->header_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  print = gtk_button_new_with_mnemonic (_("_Print…"));
+  export = gtk_button_new_with_mnemonic (_("Export as _PDF…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "win.print");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export-pdf");
+  gtk_box_append (GTK_BOX (self->header_buttons), export);
+  gtk_box_append (GTK_BOX (self->header_buttons), print);
+  adw_preferences_group_set_header_suffix (((Section *) g_ptr_array_index (self->sections,
+                                                                           SECTION_MEETING))->group,
+                                           self->header_buttons);
   self->cancellable = g_cancellable_new ();
 }
