@@ -12,6 +12,7 @@
 
 #include "styr-json.h"
 #include "styr-store.h"
+#include "styr-trash-model.h"
 
 typedef struct
 {
@@ -1134,6 +1135,80 @@ test_list_deleted (Fixture       *fixture,
   g_assert_cmpuint (styr_store_count_of_type (store, "agreement", NULL), ==, 2);
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  changes[0]++;
+  changes[1] = position;
+  changes[2] = removed;
+  changes[3] = added;
+}
+
+/* The trash model keeps the entry of every deletion still there: one
+ * restore is one row out, the others are the same objects. */
+static void
+test_trash_model (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StyrStore) store = NULL;
+  g_autoptr(StyrTrashModel) trash = NULL;
+  g_autoptr(StyrTrashEntry) last = NULL;
+  guint changes[4] = { 0, };
+  const char *names[] = { "KMD Sag", "EG Løn", "Opus Debitor" };
+
+  store = styr_store_new (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(JsonObject) body = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("agreement:%u", i);
+      g_autofree char *rev = NULL;
+
+      json_object_set_string_member (body, "type", "agreement");
+      json_object_set_string_member (body, "using_system", names[i]);
+      g_assert_true (styr_store_put (store, id, body, NULL, "anne", &rev, &error));
+      g_assert_true (styr_store_delete (store, id, rev, "bo", NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  trash = styr_trash_model_new (store, "agreement");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trash)), ==, 0);
+  g_assert_true (styr_trash_model_reload (trash, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (trash)), ==, 3);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (trash)) == STYR_TYPE_TRASH_ENTRY);
+  last = g_list_model_get_item (G_LIST_MODEL (trash), 2);
+  g_signal_connect (trash, "items-changed", G_CALLBACK (count_changes_cb), changes);
+
+  /* Read again with nothing changed: no rows change. */
+  g_assert_true (styr_trash_model_reload (trash, &error));
+  g_assert_cmpuint (changes[0], ==, 0);
+
+  /* One restored: its row goes, the others are the same objects. */
+  {
+    g_autoptr(StyrTrashEntry) first = g_list_model_get_item (G_LIST_MODEL (trash), 0);
+    const StyrDeletedDocument *document = styr_trash_entry_get_document (first);
+    g_autoptr(StyrTrashEntry) now_last = NULL;
+    g_autofree char *id = g_strdup (document->id);
+
+    g_assert_true (styr_store_undo (store, document->id, document->rev, "anne", NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (styr_trash_model_reload (trash, &error));
+    g_assert_cmpuint (changes[0], ==, 1);
+    g_assert_cmpuint (changes[1], ==, 0);
+    g_assert_cmpuint (changes[2], ==, 1);
+    g_assert_cmpuint (changes[3], ==, 0);
+    g_assert_null (styr_trash_model_find (trash, id));
+    now_last = g_list_model_get_item (G_LIST_MODEL (trash), 1);
+    g_assert_true (now_last == last);
+  }
+}
+
 typedef struct
 {
   guint  emissions;
@@ -1405,6 +1480,7 @@ main (int   argc,
   ADD ("indexed-agreement-queries", test_indexed_agreement_queries, NULL);
   ADD ("indexed-task-queries", test_indexed_task_queries, NULL);
   ADD ("list-deleted", test_list_deleted, NULL);
+  ADD ("trash-model", test_trash_model, NULL);
   ADD ("change-signal", test_change_signal, NULL);
   ADD ("migration-from-v1", test_migration_from_v1, NULL);
   ADD ("migration-backups-pruned", test_migration_backups_pruned, NULL);

@@ -938,12 +938,32 @@ conflicts_scenario (StyrApplication *app)
     g_assert_true (again->pdata[1] == checks->pdata[1]);
     g_assert_true (gtk_check_button_get_active (again->pdata[1]));
   }
+
+  /* So does a second record in conflict coming in: it gets a group of its
+   * own, and the first's stays as it is. */
+  {
+    g_autoptr(GPtrArray) again = g_ptr_array_new ();
+    gboolean kept = FALSE;
+
+    make_conflict (store, "task-state:OIR-BASIS-01");
+    iterate ();
+    g_assert_cmpuint (styr_conflicts_window_get_count (conflicts), ==, 2);
+    collect (GTK_WIDGET (conflicts), GTK_TYPE_CHECK_BUTTON, again);
+    g_assert_cmpuint (again->len, ==, 4);
+    for (guint i = 0; i < again->len; i++)
+      kept = kept || again->pdata[i] == checks->pdata[1];
+    g_assert_true (kept);
+    g_assert_true (gtk_check_button_get_active (checks->pdata[1]));
+  }
   gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.keep", "s", id);
 
   g_assert_true (styr_store_get_status (store, id, NULL, NULL, &conflicted, &error));
   g_assert_false (conflicted);
   body = styr_store_get (store, id, NULL, &error);
   g_assert_cmpstr (json_object_get_string_member (body, "status"), ==, "completed");
+  g_assert_cmpuint (styr_conflicts_window_get_count (conflicts), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (conflicts), "conflicts.keep", "s",
+                              "task-state:OIR-BASIS-01");
   g_assert_cmpuint (styr_conflicts_window_get_count (conflicts), ==, 0);
   iterate ();
   g_assert_false (label_says (GTK_WIDGET (main_window (app)), "⚠ Two versions"));

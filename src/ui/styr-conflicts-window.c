@@ -9,15 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "styr-conflict.h"
+#include "styr-conflict-group.h"
 #include "styr-conflicts-window.h"
 #include "styr-ui.h"
 
 /* StyrConflictsWindow shows every record that sync left with two versions,
- * one group each: for each field the versions disagree on, one row per
- * version with the value, and a check button to keep it. "Keep Chosen"
- * writes the combination as the next revision, which replicates like any
- * edit and ends the conflict on every desktop.
+ * a StyrConflictGroup each. "Keep Chosen" writes the combination as the
+ * next revision, which replicates like any edit and ends the conflict on
+ * every desktop.
  */
 
 /* Beyond this, the window says how many more there are; a list that long
@@ -35,12 +34,10 @@ struct _StyrConflictsWindow
 
   /* Owned */
   StyrStore           *store;
-  /* id → StyrConflict shown */
-  GHashTable          *conflicts;
-  /* id → GPtrArray of GtkCheckButton, version by version per field */
-  GHashTable          *choices;
-  GPtrArray           *groups;
-  char                *signature;
+  /* id → StyrConflictGroup shown, in the page */
+  GHashTable          *groups;
+  /* Says how many more there are than the window shows. */
+  AdwPreferencesGroup *more;
   guint                count;
 };
 
@@ -87,102 +84,15 @@ title_of (StyrStore    *store,
 }
 
 static void
-clear (StyrConflictsWindow *self)
-{
-  for (guint i = 0; i < self->groups->len; i++)
-    adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
-  g_hash_table_remove_all (self->conflicts);
-  g_hash_table_remove_all (self->choices);
-}
-
-static GtkWidget *
-build_group (StyrConflictsWindow *self,
-             StyrConflict        *conflict)
-{
-  g_autofree char *title = title_of (self->store, conflict);
-  const char *colon = strchr (conflict->id, ':');
-  g_autofree char *type = g_strndup (conflict->id, colon != NULL ? colon - conflict->id : 0);
-  GPtrArray *checks = g_ptr_array_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *keep = gtk_button_new_with_mnemonic (_("_Keep Chosen"));
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_widget_add_css_class (keep, "suggested-action");
-  gtk_widget_set_valign (keep, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (keep), "conflicts.keep");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (keep), "s", conflict->id);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), keep);
-
-  for (guint f = 0; f < conflict->fields->len; f++)
-    {
-      const char *field = g_ptr_array_index (conflict->fields, f);
-      GtkWidget *first = NULL;
-
-      for (guint v = 0; v < conflict->versions->len; v++)
-        {
-          JsonNode *value = json_object_get_member (g_ptr_array_index (conflict->versions, v),
-                                                    field);
-          g_autofree char *described = styr_conflict_describe_value (type, field, value);
-          g_autofree char *row_title = NULL;
-          g_autofree char *subtitle = NULL;
-          GtkWidget *row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-
-          /* Translators: a field and one version's value of it. */
-          row_title = g_strdup_printf (_("%s: %s"), styr_conflict_field_label (type, field),
-                                       described);
-          subtitle = v == 0 ? g_strdup (_("The version shown now"))
-                            /* Translators: %u numbers the other versions of a record. */
-                            : g_strdup_printf (_("Other version %u"), v);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), row_title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-          if (first != NULL)
-            gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (first));
-          else
-            first = check;
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), v == 0);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, row_title,
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-          g_ptr_array_add (checks, check);
-        }
-    }
-
-  g_hash_table_insert (self->choices, g_strdup (conflict->id), checks);
-  return group;
-}
-
-/* What the window shows, as text: the records and their versions. */
-static char *
-signature_of (GPtrArray *conflicts,
-              guint      total)
-{
-  GString *signature = g_string_new (NULL);
-
-  g_string_append_printf (signature, "%u", total);
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      StyrConflict *conflict = g_ptr_array_index (conflicts, i);
-      g_autofree char *revs = g_strjoinv (",", conflict->revs);
-
-      g_string_append_printf (signature, ";%s:%s", conflict->id, revs);
-    }
-  return g_string_free (signature, FALSE);
-}
-
-static void
 reload (StyrConflictsWindow *self)
 {
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *signature = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) gone = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
   ids = styr_store_list_conflicted (self->store, NULL, &error);
   if (ids == NULL)
@@ -205,37 +115,55 @@ reload (StyrConflictsWindow *self)
     }
 
   /* Edits elsewhere, and every batch of a pull, announce themselves; the
-   * choices the user is making must survive them, so the window is only
-   * rebuilt when the records or their versions changed. */
-  signature = signature_of (loaded, ids->len);
-  if (g_strcmp0 (signature, self->signature) == 0)
-    return;
-  g_free (self->signature);
-  self->signature = g_steal_pointer (&signature);
-
-  clear (self);
-  self->count = ids->len;
+   * choices the user is making must survive them, so a record's group is
+   * only made anew when its versions changed, and the others stay. */
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < loaded->len; i++)
     {
-      StyrConflict *conflict = g_ptr_array_steal_index (loaded, i--);
-      GtkWidget *group = build_group (self, conflict);
+      StyrConflict *conflict = g_ptr_array_index (loaded, i);
+      StyrConflictGroup *group = g_hash_table_lookup (self->groups, conflict->id);
+      g_autofree char *title = NULL;
+      GtkWidget *made;
 
-      g_hash_table_insert (self->conflicts, g_strdup (conflict->id), conflict);
-      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
-      g_ptr_array_add (self->groups, group);
+      g_hash_table_add (seen, conflict->id);
+      if (group != NULL && styr_conflict_group_shows (group, conflict))
+        continue;
+      if (group != NULL)
+        {
+          /* Out of the table first: the group holds its key. */
+          g_hash_table_remove (self->groups, conflict->id);
+          adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (group));
+        }
+      title = title_of (self->store, conflict);
+      made = styr_conflict_group_new (g_ptr_array_steal_index (loaded, i--), title);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (made));
+      g_hash_table_insert (self->groups,
+                           styr_conflict_group_get_conflict (STYR_CONFLICT_GROUP (made))->id, made);
     }
+  gone = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key))
+      {
+        g_hash_table_iter_remove (&iter);
+        g_ptr_array_add (gone, value);
+      }
+  for (guint i = 0; i < gone->len; i++)
+    adw_preferences_page_remove (self->page, g_ptr_array_index (gone, i));
 
+  self->count = ids->len;
+  if (self->more != NULL)
+    adw_preferences_page_remove (self->page, g_steal_pointer (&self->more));
   if (ids->len > MAX_SHOWN)
     {
-      GtkWidget *more = adw_preferences_group_new ();
       g_autofree char *text = NULL;
 
+      self->more = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
       /* Translators: more records in conflict than the window shows. */
       text = g_strdup_printf (_("%u more records have two versions; they are shown once "
                                 "these are chosen."), ids->len - MAX_SHOWN);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (more), text);
-      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (more));
-      g_ptr_array_add (self->groups, more);
+      adw_preferences_group_set_description (self->more, text);
+      adw_preferences_page_add (self->page, self->more);
     }
 
   gtk_stack_set_visible_child_name (self->stack, ids->len > 0 ? "list" : "empty");
@@ -248,25 +176,17 @@ keep_action (GtkWidget  *widget,
 {
   StyrConflictsWindow *self = STYR_CONFLICTS_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  StyrConflict *conflict = g_hash_table_lookup (self->conflicts, id);
-  GPtrArray *checks = g_hash_table_lookup (self->choices, id);
-  g_autofree guint *choices = NULL;
+  StyrConflictGroup *group = g_hash_table_lookup (self->groups, id);
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_versions;
 
-  if (conflict == NULL || checks == NULL)
+  if (group == NULL)
     return;
 
-  n_versions = conflict->versions->len;
-  choices = g_new0 (guint, MAX (conflict->fields->len, 1));
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
-      choices[i / n_versions] = i % n_versions;
-
-  body = styr_conflict_combine (conflict, choices);
+  body = styr_conflict_group_combine (group);
   /* The window reloads through the store's signal. */
-  if (!styr_conflict_resolve (conflict, self->store, body, styr_ui_author (), &error))
+  if (!styr_conflict_resolve (styr_conflict_group_get_conflict (group), self->store, body,
+                              styr_ui_author (), &error))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
       reload (self);
@@ -283,10 +203,7 @@ styr_conflicts_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_CONFLICTS_WINDOW);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->conflicts, g_hash_table_unref);
-  g_clear_pointer (&self->choices, g_hash_table_unref);
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->signature, g_free);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (styr_conflicts_window_parent_class)->dispose (object);
 }
@@ -312,11 +229,8 @@ static void
 styr_conflicts_window_init (StyrConflictsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) styr_conflict_free);
-  self->choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) g_ptr_array_unref);
-  self->groups = g_ptr_array_new ();
+  /* Keyed by the id the group holds. */
+  self->groups = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /**

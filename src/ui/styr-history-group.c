@@ -12,6 +12,7 @@
 #include "styr-history-group.h"
 #include "styr-merge.h"
 #include "styr-record.h"
+#include "styr-ui.h"
 
 /* StyrHistoryGroup shows a document's audit trail: who changed what, from
  * what to what, and when, the latest first, one row per revision. The
@@ -22,6 +23,9 @@ struct _StyrHistoryGroup
   AdwPreferencesGroup  parent_instance;
 
   GPtrArray           *rows;
+  /* What the rows show: the document and its revisions, latest first. */
+  char                *shown_id;
+  GStrv                shown_revs;
   StyrFieldLabelFunc   label;
   StyrFieldValueFunc   value;
 };
@@ -73,6 +77,26 @@ describe_changes (StyrHistoryGroup *self,
   return g_string_free (changes, FALSE);
 }
 
+static GStrv
+revisions_of (GPtrArray *history)
+{
+  g_autoptr(GStrvBuilder) revs = g_strv_builder_new ();
+
+  for (guint i = 0; i < history->len; i++)
+    g_strv_builder_add (revs, ((StyrRevisionInfo *) g_ptr_array_index (history, i))->rev);
+  return g_strv_builder_end (revs);
+}
+
+static gboolean
+same_revisions (StyrHistoryGroup *self,
+                GPtrArray        *history)
+{
+  g_auto(GStrv) revs = revisions_of (history);
+
+  return self->shown_revs != NULL &&
+         g_strv_equal ((const char * const *) revs, (const char * const *) self->shown_revs);
+}
+
 /**
  * styr_history_group_show:
  * @self: a #StyrHistoryGroup
@@ -93,12 +117,19 @@ styr_history_group_show (StyrHistoryGroup *self,
   g_return_if_fail (STYR_IS_STORE (store));
   g_return_if_fail (id != NULL);
 
-  clear_rows (self);
   history = styr_store_get_history (store, id, &error);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          history == NULL ? error->message : NULL);
+  /* A change to another document leaves these rows as they are. */
+  if (history != NULL && g_strcmp0 (id, self->shown_id) == 0 && same_revisions (self, history))
+    return;
+  clear_rows (self);
+  g_clear_pointer (&self->shown_revs, g_strfreev);
+  g_free (self->shown_id);
+  self->shown_id = history != NULL ? g_strdup (id) : NULL;
   if (history == NULL)
     return;
+  self->shown_revs = revisions_of (history);
 
   for (guint i = 0; i < history->len; i++)
     {
@@ -107,15 +138,13 @@ styr_history_group_show (StyrHistoryGroup *self,
       g_autofree char *changes = describe_changes (self, info);
       g_autofree char *title = NULL;
       const char *author = info->author != NULL ? info->author : _("Someone");
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
 
       if (g_strcmp0 (info->author, STYR_AUTHOR_AUTOMATIC_MERGE) == 0)
         author = _("Styr, merging two versions");
       /* Translators: who made a change, and when. */
       title = g_strdup_printf (_("%s, %s"), author, time);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), changes);
+      row = styr_ui_text_row (title, changes);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
@@ -145,6 +174,8 @@ styr_history_group_dispose (GObject *object)
   StyrHistoryGroup *self = (StyrHistoryGroup *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_id, g_free);
+  g_clear_pointer (&self->shown_revs, g_strfreev);
 
   G_OBJECT_CLASS (styr_history_group_parent_class)->dispose (object);
 }

@@ -10,11 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "styr-record.h"
+#include "styr-trash-model.h"
 #include "styr-trash-window.h"
 #include "styr-ui.h"
 
-/* StyrTrashWindow lists the deleted documents of one type and restores
- * them. A deletion is a tombstone in the store, which sync passes on, so
+/* StyrTrashWindow lists the deleted documents of one type, bound to a
+ * StyrTrashModel, and restores them. A deletion is a tombstone in the store, which sync passes on, so
  * the trash is never emptied; restoring undoes the deletion and makes a
  * new revision that colleagues receive like any other edit.
  */
@@ -25,37 +26,21 @@ struct _StyrTrashWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
-  AdwPreferencesGroup *group;
 
   /* Owned */
   StyrStore       *store;
   char            *doc_type;
   char            *author;
-  GPtrArray       *entries;
-  GPtrArray       *rows;
+  StyrTrashModel  *trash;
+  GtkListBox      *list;
 };
 
 G_DEFINE_FINAL_TYPE (StyrTrashWindow, styr_trash_window, ADW_TYPE_WINDOW)
 
-static StyrDeletedDocument *
-find_entry (StyrTrashWindow *self,
-            const char      *id)
-{
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
-    {
-      StyrDeletedDocument *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_str_equal (entry->id, id))
-        return entry;
-    }
-
-  return NULL;
-}
-
 /* What the user knows the document by: an agreement's using system, a
  * task's title, or else its id. */
 static const char *
-entry_title (StyrDeletedDocument *entry)
+entry_title (const StyrDeletedDocument *entry)
 {
   static const char * const names[] = { "using_system", "title", "name" };
 
@@ -72,7 +57,7 @@ entry_title (StyrDeletedDocument *entry)
 }
 
 static char *
-entry_subtitle (StyrDeletedDocument *entry)
+entry_subtitle (const StyrDeletedDocument *entry)
 {
   static const char * const details[] = { "supplier", "data_scope" };
   g_autofree char *time = styr_datetime_to_user (entry->deleted_at);
@@ -98,44 +83,37 @@ entry_subtitle (StyrDeletedDocument *entry)
   return g_string_free (g_steal_pointer (&subtitle), FALSE);
 }
 
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  const StyrDeletedDocument *entry = styr_trash_entry_get_document (item);
+  g_autofree char *subtitle = entry_subtitle (entry);
+  GtkWidget *row = styr_ui_text_row (entry_title (entry), subtitle);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entry->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "trash.restore");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+update_stack (StyrTrashWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->trash)) > 0
+                                    ? "list" : "empty");
+}
+
 static void
 reload (StyrTrashWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
 
-  entries = styr_store_list_deleted (self->store, self->doc_type, &error);
-  if (entries == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
-      return;
-    }
-
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
-  self->entries = g_steal_pointer (&entries);
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      StyrDeletedDocument *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *subtitle = entry_subtitle (entry);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry_title (entry));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "trash.restore");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entry->id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, self->entries->len > 0 ? "list" : "empty");
+  if (!styr_trash_model_reload (self->trash, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, styr_ui_toast_new (error->message));
 }
 
 static void
@@ -145,7 +123,8 @@ restore_action (GtkWidget  *widget,
 {
   StyrTrashWindow *self = STYR_TRASH_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  StyrDeletedDocument *entry = find_entry (self, id);
+  StyrTrashEntry *found = styr_trash_model_find (self->trash, id);
+  const StyrDeletedDocument *entry = found != NULL ? styr_trash_entry_get_document (found) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
@@ -174,8 +153,7 @@ styr_trash_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_TRASH_WINDOW);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->trash);
 
   G_OBJECT_CLASS (styr_trash_window_parent_class)->dispose (object);
 }
@@ -204,7 +182,7 @@ styr_trash_window_class_init (StyrTrashWindowClass *klass)
                                                RESOURCE_PATH "/styr-trash-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StyrTrashWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StyrTrashWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, StyrTrashWindow, group);
+  gtk_widget_class_bind_template_child (widget_class, StyrTrashWindow, list);
 
   gtk_widget_class_install_action (widget_class, "trash.restore", "s", restore_action);
 }
@@ -213,7 +191,6 @@ static void
 styr_trash_window_init (StyrTrashWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
 }
 
 /**
@@ -242,10 +219,15 @@ styr_trash_window_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->doc_type = g_strdup (doc_type);
   self->author = g_strdup (author);
+  self->trash = styr_trash_model_new (store, doc_type);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->trash), create_row, NULL, NULL);
+  g_signal_connect_object (self->trash, "items-changed", G_CALLBACK (update_stack), self,
+                           G_CONNECT_SWAPPED);
 
   signal = g_strconcat ("documents-changed::", doc_type, NULL);
   g_signal_connect_object (store, signal, G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
   reload (self);
+  update_stack (self);
 
   return self;
 }
@@ -261,5 +243,5 @@ styr_trash_window_get_count (StyrTrashWindow *self)
 {
   g_return_val_if_fail (STYR_IS_TRASH_WINDOW (self), 0);
 
-  return self->entries != NULL ? self->entries->len : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->trash));
 }
