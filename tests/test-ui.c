@@ -20,6 +20,7 @@
 #include "styr-catalogue.h"
 #include "styr-catalogue-banner.h"
 #include "styr-conflicts-window.h"
+#include "styr-form-dialog.h"
 #include "styr-application.h"
 #include "styr-import-dialog.h"
 #include "styr-municipality-chooser.h"
@@ -1182,20 +1183,38 @@ test_catalogue_banner (void)
   g_settings_reset (settings, "view-as-of");
 }
 
-/* Enter in any field of a form dialog sends it. */
+/* Enter in any field of a form dialog sends it; a field that is not
+ * right is marked, keeps its text and holds the dialog open. */
 static void
 test_form_dialog_enter (void)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *first = adw_entry_row_new ();
-  GtkWidget *second = adw_entry_row_new ();
-  AdwMessageDialog *dialog;
+  StyrFormDialog *dialog;
+  AdwEntryRow *first;
+  AdwEntryRow *second;
 
   gtk_window_present (GTK_WINDOW (window));
-  dialog = styr_ui_form_dialog (window, "Add Item", "_Add", styr_ui_boxed_list (first, second));
-  g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (first)));
-  g_assert_true (adw_entry_row_get_activates_default (ADW_ENTRY_ROW (second)));
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "accept");
+  dialog = styr_form_dialog_new (window, "Add Item", "_Add", "role:X");
+  first = styr_form_dialog_add_field (dialog, "Name", NULL, styr_ui_check_required);
+  second = styr_form_dialog_add_field (dialog, "Note", "Om fredagen", NULL);
+  g_assert_true (adw_entry_row_get_activates_default (first));
+  g_assert_true (adw_entry_row_get_activates_default (second));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "accept");
+  g_assert_cmpstr (styr_form_dialog_get_target (dialog), ==, "role:X");
+
+  /* Empty at first: held, but not marked wrong before it is typed into. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (first), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (first), "Kontaktperson");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (first), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (first), "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first), "error"));
+  g_assert_cmpstr (styr_form_dialog_get_text (dialog, 0), ==, "  ");
+  g_assert_cmpstr (styr_form_dialog_get_text (dialog, 1), ==, "Om fredagen");
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }

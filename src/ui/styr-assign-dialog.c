@@ -21,7 +21,7 @@
  */
 struct _StyrAssignDialog
 {
-  AdwMessageDialog  parent_instance;
+  StyrFormDialog    parent_instance;
 
   AdwComboRow      *holder_row;
   AdwComboRow      *deputy_row;
@@ -35,7 +35,7 @@ struct _StyrAssignDialog
   GPtrArray        *people;
 };
 
-G_DEFINE_FINAL_TYPE (StyrAssignDialog, styr_assign_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (StyrAssignDialog, styr_assign_dialog, STYR_TYPE_FORM_DIALOG)
 
 static const char *
 chosen (StyrAssignDialog *self,
@@ -171,6 +171,6 @@ styr_assign_dialog_new (GtkWidget  *origin,
   today_iso = styr_date_to_iso (&today);
   today_text = styr_date_to_user (today_iso);
   gtk_editable_set_text (GTK_EDITABLE (self->since_row), today_text);
-  styr_ui_form_check (ADW_MESSAGE_DIALOG (self), self->since_row, styr_ui_check_required_date);
+  styr_form_dialog_check (STYR_FORM_DIALOG (self), self->since_row, styr_ui_check_required_date);
   return self;
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <adwaita.h>
+#include "styr-form-dialog.h"
 
 #include "styr-clock.h"
 #include "styr-store.h"
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_ASSIGN_DIALOG (styr_assign_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrAssignDialog, styr_assign_dialog, STYR, ASSIGN_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (StyrAssignDialog, styr_assign_dialog, STYR, ASSIGN_DIALOG, StyrFormDialog)
 
 StyrAssignDialog *styr_assign_dialog_new (GtkWidget  *origin,
                                           StyrStore  *store,

@@ -23,7 +23,7 @@
  */
 struct _StyrItemDialog
 {
-  AdwMessageDialog   parent_instance;
+  StyrFormDialog     parent_instance;
 
   GtkWidget         *item_list;
   GtkWidget         *text_row;
@@ -43,7 +43,7 @@ struct _StyrItemDialog
   gboolean           own;
 };
 
-G_DEFINE_FINAL_TYPE (StyrItemDialog, styr_item_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (StyrItemDialog, styr_item_dialog, STYR_TYPE_FORM_DIALOG)
 
 static void
 add_item (StyrItemDialog *self)
@@ -221,9 +221,9 @@ dialog_new (GtkWidget *origin,
 static void
 check_item_fields (StyrItemDialog *self)
 {
-  styr_ui_form_check (ADW_MESSAGE_DIALOG (self), ADW_ENTRY_ROW (self->text_row),
+  styr_form_dialog_check (STYR_FORM_DIALOG (self), ADW_ENTRY_ROW (self->text_row),
                       styr_ui_check_required);
-  styr_ui_form_check (ADW_MESSAGE_DIALOG (self), ADW_ENTRY_ROW (self->due_row),
+  styr_form_dialog_check (STYR_FORM_DIALOG (self), ADW_ENTRY_ROW (self->due_row),
                       styr_ui_check_date);
 }
 

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <adwaita.h>
+#include "styr-form-dialog.h"
 
 #include "styr-checklist-entry.h"
 #include "styr-store.h"
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define STYR_TYPE_ITEM_DIALOG (styr_item_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (StyrItemDialog, styr_item_dialog, STYR, ITEM_DIALOG, AdwMessageDialog)
+G_DECLARE_FINAL_TYPE (StyrItemDialog, styr_item_dialog, STYR, ITEM_DIALOG, StyrFormDialog)
 
 StyrItemDialog *styr_item_dialog_new_add  (GtkWidget          *origin,
                                            StyrStore          *store,

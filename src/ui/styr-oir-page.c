@@ -13,6 +13,7 @@
 #include "styr-checklist-item-state.h"
 #include "styr-item-dialog.h"
 #include "styr-meeting.h"
+#include "styr-form-dialog.h"
 #include "styr-oir-page.h"
 #include "styr-page.h"
 #include "styr-rules.h"
@@ -578,16 +579,14 @@ structure_changed_cb (StyrOirPage *self)
 /* Actions */
 
 static void
-add_checklist_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           StyrOirPage      *self)
+add_checklist_cb (StyrFormDialog *dialog,
+                  const char     *response,
+                  StyrOirPage    *self)
 {
-  GtkEditable *title = g_object_get_data (G_OBJECT (dialog), "styr-title");
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "accept") &&
-      !styr_checklist_save_local (self->store, gtk_editable_get_text (title), styr_ui_author (),
-                                  NULL, &error))
+  if (!styr_checklist_save_local (self->store, styr_form_dialog_get_text (dialog, 0),
+                                  styr_ui_author (), NULL, &error))
     styr_ui_show_error (GTK_WIDGET (self), error);
 }
 
@@ -596,17 +595,13 @@ add_checklist_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  StyrOirPage *self = STYR_OIR_PAGE (widget);
-  GtkWidget *title = adw_entry_row_new ();
-  AdwMessageDialog *dialog;
+  StyrFormDialog *dialog = styr_form_dialog_new (widget, _("Add Own Checklist"), _("_Add"), NULL);
+  AdwEntryRow *title = styr_form_dialog_add_field (dialog, _("Title"), NULL,
+                                                   styr_ui_check_required);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _("Title"));
-  dialog = styr_ui_form_dialog (GTK_WIDGET (self), _("Add Own Checklist"), _("_Add"), styr_ui_boxed_list (title, NULL));
-  g_object_set_data (G_OBJECT (dialog), "styr-title", title);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_checklist_response_cb), self, 0);
-  styr_ui_form_check (dialog, ADW_ENTRY_ROW (title), styr_ui_check_required);
+  g_signal_connect_object (dialog, "response::accept", G_CALLBACK (add_checklist_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (title);
+  gtk_widget_grab_focus (GTK_WIDGET (title));
 }
 
 static void

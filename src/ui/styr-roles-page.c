@@ -14,6 +14,7 @@
 #include "styr-role-actions.h"
 #include "styr-role-model.h"
 #include "styr-role-row.h"
+#include "styr-form-dialog.h"
 #include "styr-roles-page.h"
 #include "styr-page.h"
 #include "styr-ui.h"
@@ -148,17 +149,6 @@ thresholds_changed_cb (StyrRolesPage *self)
 
 /* Dialogs */
 
-static GtkWidget *
-entry_row (const char *title,
-           const char *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  return row;
-}
-
 static void
 assign_action (GtkWidget  *widget,
                const char *action_name,
@@ -178,20 +168,17 @@ assign_action (GtkWidget  *widget,
 }
 
 static void
-address_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     StyrRolesPage    *self)
+address_cb (StyrFormDialog *dialog,
+            const char     *response,
+            StyrRolesPage  *self)
 {
-  GtkEditable *address = g_object_get_data (G_OBJECT (dialog), "styr-address");
-  const char *role = g_object_get_data (G_OBJECT (dialog), "styr-role");
   g_autoptr(GError) error = NULL;
   GDate today;
 
-  if (!g_str_equal (response, "accept"))
-    return;
   styr_clock_get_today (self->clock, &today);
-  if (!styr_role_set_address (self->store, role, gtk_editable_get_text (address), &today,
-                              styr_ui_author (), &error))
+  if (!styr_role_set_address (self->store, styr_form_dialog_get_target (dialog),
+                              styr_form_dialog_get_text (dialog, 0), &today, styr_ui_author (),
+                              &error))
     styr_ui_show_error (GTK_WIDGET (self), error);
 }
 
@@ -221,43 +208,37 @@ set_address_action (GtkWidget  *widget,
   StyrRoleEntry *held = styr_role_model_find (self->roles, role_id, NULL);
   const char *name = held != NULL ? styr_role_entry_get_coverage (held)->name : role;
   const char *current = held != NULL ? styr_role_entry_get_coverage (held)->address : NULL;
-  GtkWidget *address;
-  AdwMessageDialog *dialog;
+  StyrFormDialog *dialog = styr_form_dialog_new (widget, name, _("_Save"), role);
+  AdwEntryRow *address = styr_form_dialog_add_field (dialog, _("Mail address"), current,
+                                                     check_address);
 
-  address = entry_row (_("Mail address"), current);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (address), GTK_INPUT_PURPOSE_EMAIL);
-  dialog = styr_ui_form_dialog (widget, name, _("_Save"), styr_ui_boxed_list (address, NULL));
-  adw_message_dialog_set_body (dialog, _("The shared mailbox KOMBIT writes to, for example "
-                                         "oekonomi@kommune.dk."));
-  g_object_set_data (G_OBJECT (dialog), "styr-address", address);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-role", g_strdup (role), g_free);
-  styr_ui_form_check (dialog, ADW_ENTRY_ROW (address), check_address);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (address_response_cb), self, 0);
+  adw_entry_row_set_input_purpose (address, GTK_INPUT_PURPOSE_EMAIL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("The shared mailbox KOMBIT writes to, for example "
+                                 "oekonomi@kommune.dk."));
+  g_signal_connect_object (dialog, "response::accept", G_CALLBACK (address_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-end_response_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 StyrRolesPage    *self)
+end_cb (StyrFormDialog *dialog,
+        const char     *response,
+        StyrRolesPage  *self)
 {
-  GtkEditable *until = g_object_get_data (G_OBJECT (dialog), "styr-until");
-  const char *assignment = g_object_get_data (G_OBJECT (dialog), "styr-assignment");
-  g_autofree char *iso = styr_date_from_user (gtk_editable_get_text (until));
+  const char *typed = styr_form_dialog_get_text (dialog, 0);
+  g_autofree char *iso = styr_date_from_user (typed);
   g_autoptr(GError) error = NULL;
   GDate last;
-
-  if (!g_str_equal (response, "accept"))
-    return;
 
   g_date_clear (&last, 1);
   if (iso == NULL || !styr_parse_date (iso, &last))
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                  /* Translators: %s is what the user typed as the last day. */
                  _("The assignment was not ended: “%s” is not a date. Write it day first, e.g. "
-                   "31-01-2020."), gtk_editable_get_text (until));
+                   "31-01-2020."), typed);
   else
-    styr_role_end_assignment (self->store, assignment, &last, styr_ui_author (), &error);
+    styr_role_end_assignment (self->store, styr_form_dialog_get_target (dialog), &last,
+                              styr_ui_author (), &error);
   if (error != NULL)
     styr_ui_show_error (GTK_WIDGET (self), error);
 }
@@ -270,21 +251,17 @@ end_assignment_action (GtkWidget  *widget,
   StyrRolesPage *self = STYR_ROLES_PAGE (widget);
   g_autofree char *today_iso = NULL;
   g_autofree char *today_text = NULL;
-  GtkWidget *until;
-  AdwMessageDialog *dialog;
+  StyrFormDialog *dialog;
   GDate today;
 
   styr_clock_get_today (self->clock, &today);
   today_iso = styr_date_to_iso (&today);
   today_text = styr_date_to_user (today_iso);
-  until = entry_row (_("Last day (day-month-year)"), today_text);
-  dialog = styr_ui_form_dialog (widget, _("End the Assignment"), _("_End"),
-                                styr_ui_boxed_list (until, NULL));
-  g_object_set_data (G_OBJECT (dialog), "styr-until", until);
-  g_object_set_data_full (G_OBJECT (dialog), "styr-assignment",
-                          g_variant_dup_string (parameter, NULL), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (end_response_cb), self, 0);
-  styr_ui_form_check (dialog, ADW_ENTRY_ROW (until), styr_ui_check_required_date);
+  dialog = styr_form_dialog_new (widget, _("End the Assignment"), _("_End"),
+                                 g_variant_get_string (parameter, NULL));
+  styr_form_dialog_add_field (dialog, _("Last day (day-month-year)"), today_text,
+                              styr_ui_check_required_date);
+  g_signal_connect_object (dialog, "response::accept", G_CALLBACK (end_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -318,17 +295,14 @@ edit_person_action (GtkWidget  *widget,
 }
 
 static void
-add_role_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      StyrRolesPage    *self)
+add_role_cb (StyrFormDialog *dialog,
+             const char     *response,
+             StyrRolesPage  *self)
 {
-  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "styr-name");
-  GtkEditable *duty = g_object_get_data (G_OBJECT (dialog), "styr-duty");
-  const char *duties[] = { gtk_editable_get_text (duty), NULL };
+  const char *duties[] = { styr_form_dialog_get_text (dialog, 1), NULL };
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "accept") &&
-      !styr_role_save_local (self->store, gtk_editable_get_text (name), NULL,
+  if (!styr_role_save_local (self->store, styr_form_dialog_get_text (dialog, 0), NULL,
                              duties[0][0] != '\0' ? duties : NULL, styr_ui_author (), NULL,
                              &error))
     styr_ui_show_error (GTK_WIDGET (self), error);
@@ -339,16 +313,11 @@ add_role_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  StyrRolesPage *self = STYR_ROLES_PAGE (widget);
-  GtkWidget *name = entry_row (_("Name"), NULL);
-  GtkWidget *duty = entry_row (_("Responsible for"), NULL);
-  AdwMessageDialog *dialog;
+  StyrFormDialog *dialog = styr_form_dialog_new (widget, _("Add Own Role"), _("_Add"), NULL);
 
-  dialog = styr_ui_form_dialog (widget, _("Add Own Role"), _("_Add"),
-                                styr_ui_boxed_list (name, duty));
-  g_object_set_data (G_OBJECT (dialog), "styr-name", name);
-  g_object_set_data (G_OBJECT (dialog), "styr-duty", duty);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_role_response_cb), self, 0);
+  styr_form_dialog_add_field (dialog, _("Name"), NULL, styr_ui_check_required);
+  styr_form_dialog_add_field (dialog, _("Responsible for"), NULL, NULL);
+  g_signal_connect_object (dialog, "response::accept", G_CALLBACK (add_role_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

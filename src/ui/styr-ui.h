@@ -47,9 +47,6 @@ void        styr_ui_toast      (GtkWidget    *widget,
                                 const char   *title,
                                 gboolean      undoable);
 
-void        styr_ui_form_check      (AdwMessageDialog *dialog,
-                                     AdwEntryRow      *row,
-                                     StyrUiCheckFunc   check);
 char       *styr_ui_check_date      (const char    *text);
 char       *styr_ui_check_required  (const char    *text);
 char       *styr_ui_check_required_date (const char *text);
@@ -86,13 +83,6 @@ void        styr_ui_confirm_blocked (GtkWidget           *widget,
 
 GtkWidget        *styr_ui_text_row    (const char *title,
                                        const char *subtitle);
-GtkWidget        *styr_ui_boxed_list  (GtkWidget  *first,
-                                      GtkWidget  *second);
-AdwMessageDialog *styr_ui_form_dialog (GtkWidget  *widget,
-                                      const char *heading,
-                                      const char *accept,
-                                      GtkWidget  *extra);
-
 
 void              styr_ui_set_row_text (AdwEntryRow *row,
                                        const char  *text);
