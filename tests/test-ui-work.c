@@ -184,6 +184,22 @@ label_text (GtkWidget *page,
   return NULL;
 }
 
+/* How many labels on screen say @contains. */
+static guint
+count_labels (GtkWidget  *page,
+              const char *contains)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (page, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (g_ptr_array_index (labels, i)) &&
+        strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), contains) != NULL)
+      n++;
+  return n;
+}
+
 static GtkWidget *
 button_labelled (GtkWidget  *root,
                  const char *label)
@@ -362,6 +378,45 @@ tasks_scenario (StyrApplication *app)
                                            completed, "test", NULL, &error));
     iterate ();
     g_assert_nonnull (label_text (page, "Blocked · Own task"));
+  }
+  /* A task that waits for a checklist item: the row is blocked until the
+   * item is ticked, from the states the page read when it changed. */
+  {
+    g_autoptr(JsonObject) waiting = json_object_new ();
+    g_autoptr(JsonArray) item = json_array_new ();
+    g_autoptr(JsonObject) ticked = json_object_new ();
+    g_autofree char *waiting_id = NULL;
+
+    json_object_set_string_member (waiting, "project", "YR");
+    json_object_set_string_member (waiting, "title", "Efter kontoplanen");
+    json_array_add_string_element (item, "checklist-item:KSD-4");
+    json_object_set_array_member (waiting, "depends_on", json_array_ref (item));
+    g_assert_true (styr_task_save_local (store_of (app), NULL, NULL, waiting, "test", &waiting_id,
+                                         &error));
+    iterate ();
+    g_assert_cmpuint (count_labels (page, "Blocked · Own task"), ==, 2);
+    json_object_set_boolean_member (ticked, "done", TRUE);
+    g_assert_true (styr_work_update_state (store_of (app), "checklist-item-state:KSD-4", NULL,
+                                           ticked, "test", NULL, &error));
+    g_assert_no_error (error);
+    iterate ();
+    g_assert_cmpuint (count_labels (page, "Blocked · Own task"), ==, 1);
+
+    /* Put back as it was for what follows. */
+    {
+      g_autofree char *rev = NULL;
+      g_autofree char *item_rev = NULL;
+
+      styr_store_get_status (store_of (app), waiting_id, &rev, NULL, NULL, NULL);
+      g_assert_true (styr_store_delete (store_of (app), waiting_id, rev, "test", NULL, &error));
+      styr_store_get_status (store_of (app), "checklist-item-state:KSD-4", &item_rev, NULL, NULL,
+                             NULL);
+      json_object_set_boolean_member (ticked, "done", FALSE);
+      g_assert_true (styr_work_update_state (store_of (app), "checklist-item-state:KSD-4",
+                                             item_rev, ticked, "test", NULL, &error));
+      g_assert_no_error (error);
+      iterate ();
+    }
   }
   {
     g_autoptr(GPtrArray) combos = g_ptr_array_new ();

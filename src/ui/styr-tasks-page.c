@@ -46,6 +46,9 @@ struct _StyrTasksPage
   /* Who holds each role today, by its key; read when roles, people or
    * assignments change, so that no row asks the store. */
   GHashTable         *role_holders;
+  /* Checklist item id → whether it is done, for the tasks that wait for
+   * one: read once per change, never while a row is drawn. */
+  GHashTable         *items_done;
   GHashTable         *bound;
   GPtrArray          *people;
   StyrRuleThresholds  thresholds;
@@ -490,6 +493,21 @@ load_states (StyrTasksPage *self)
   load_state_ids (self, (const char * const *) ids->pdata, ids->len);
 }
 
+/* Which checklist items are done, by the one rule the ØiR page uses: an
+ * item that is one step with a KLIK task is done when the task is. */
+static void
+load_items_done (StyrTasksPage *self)
+{
+  g_autoptr(GPtrArray) ids = styr_store_find_ids (self->store, "checklist-item", NULL, NULL, NULL,
+                                                  NULL);
+
+  g_hash_table_remove_all (self->items_done);
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (styr_work_is_done (self->store, g_ptr_array_index (ids, i)))
+      g_hash_table_insert (self->items_done, g_strdup (g_ptr_array_index (ids, i)),
+                           GINT_TO_POINTER (TRUE));
+}
+
 static void
 load_roles (StyrTasksPage *self)
 {
@@ -784,9 +802,7 @@ task_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, expander);
 }
 
-/* Whether a task's dependency is done, from the states the page holds;
- * only a dependency that is no KLIK task (the task editor offers none)
- * is read from the store. */
+/* Whether a task's dependency is done, from the states the page holds. */
 static gboolean
 dependency_done (const char *id,
                  gpointer    user_data)
@@ -795,7 +811,7 @@ dependency_done (const char *id,
   StyrRecord *state;
 
   if (!g_str_has_prefix (id, "task:"))
-    return styr_work_is_done (self->store, id);
+    return GPOINTER_TO_INT (g_hash_table_lookup (self->items_done, id));
   state = g_hash_table_lookup (self->states, id);
   return styr_work_state_says_done (id, state != NULL ? styr_record_get_body (state) : NULL);
 }
@@ -1328,12 +1344,21 @@ states_changed_cb (StyrTasksPage      *self,
   /* Only the states that changed are read again: one click must not
    * read the states of 20 000 tasks. */
   load_state_ids (self, ids, g_strv_length ((char **) ids));
+  load_items_done (self);
   load_people (self);
   /* Filters that read the status must look again; otherwise redrawing
    * the rows on screen is enough. */
   if (self->status != NULL || self->due != DUE_ANY || self->person != NULL ||
       self->search != NULL)
     refilter (self);
+  rebind_all (self);
+  show_selected (self);
+}
+
+static void
+items_changed_cb (StyrTasksPage *self)
+{
+  load_items_done (self);
   rebind_all (self);
   show_selected (self);
 }
@@ -1391,6 +1416,7 @@ ensure_model (StyrTasksPage *self)
     return;
 
   load_states (self);
+  load_items_done (self);
   load_roles (self);
   load_role_holders (self);
   load_people (self);
@@ -1408,6 +1434,10 @@ ensure_model (StyrTasksPage *self)
                            G_CALLBACK (holders_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "documents-changed::meeting-state",
                            G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "documents-changed::checklist-item",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "documents-changed::checklist-item-state",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->root_filter = gtk_custom_filter_new (root_shown, self, NULL);
   roots = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->projects)),
@@ -1480,6 +1510,7 @@ styr_tasks_page_dispose (GObject *object)
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->role_names, g_hash_table_unref);
   g_clear_pointer (&self->role_holders, g_hash_table_unref);
+  g_clear_pointer (&self->items_done, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   self->store = NULL;
   self->clock = NULL;
@@ -1603,6 +1634,7 @@ styr_tasks_page_init (StyrTasksPage *self)
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->role_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->role_holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->items_done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bound = g_hash_table_new (NULL, NULL);
   gtk_string_list_append (self->project_list, _("All projects"));
   gtk_string_list_append (self->person_list, _("Everyone"));
