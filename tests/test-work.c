@@ -339,6 +339,17 @@ test_local_tasks (Fixture       *fixture,
   g_autofree char *catalogue_rev = NULL;
   g_autofree char *catalogue_rev_after = NULL;
 
+  /* A draft is the municipality's own, in its project, and not stored. */
+  {
+    g_autoptr(StyrTask) draft = styr_task_new_draft ("ØiR basisimplementering");
+
+    g_assert_cmpstr (styr_record_get_id (STYR_RECORD (draft)), ==, STYR_TASK_DRAFT_ID);
+    g_assert_true (styr_work_record_is_own (STYR_RECORD (draft)));
+    g_assert_cmpstr (styr_task_get_project (draft), ==, "ØiR basisimplementering");
+    g_assert_cmpstr (styr_task_get_title (draft), ==, "");
+    g_assert_null (styr_store_get (fixture->store, STYR_TASK_DRAFT_ID, NULL, NULL));
+  }
+
   json_object_set_string_member (fields, "project", "ØiR basisimplementering");
   json_object_set_string_member (fields, "title", "Book møde med økonomichefen");
   json_object_set_string_member (fields, "kind", "mandatory");

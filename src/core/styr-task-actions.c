@@ -248,6 +248,31 @@ save_local_in_transaction (StyrStore  *store,
 }
 
 /**
+ * styr_task_new_draft:
+ * @project: the project the new task goes in
+ *
+ * A task of the municipality's own that is not in the store: an editor
+ * fills it in and styr_task_save_local() makes it, once it has a title.
+ *
+ * Returns: (transfer full): the draft, without a title, its id
+ *   %STYR_TASK_DRAFT_ID
+ */
+StyrTask *
+styr_task_new_draft (const char *project)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+
+  g_return_val_if_fail (project != NULL, NULL);
+
+  json_object_set_string_member (body, "type", "task");
+  json_object_set_string_member (body, "origin", "local");
+  json_object_set_string_member (body, "lifecycle", "published");
+  json_object_set_string_member (body, "project", project);
+  json_object_set_string_member (body, "title", "");
+  return STYR_TASK (styr_record_load (STYR_TASK_DRAFT_ID, NULL, body));
+}
+
+/**
  * styr_task_save_local:
  * @store: the store
  * @id: (nullable): the local task to change, or %NULL to add one

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define STYR_TASK_ACTION_ERROR (styr_task_action_error_quark ())
 
+/* The id of an own task being written that is not made yet. */
+#define STYR_TASK_DRAFT_ID "task:draft"
+
 typedef enum
 {
   STYR_TASK_ACTION_ERROR_INVALID,
@@ -42,6 +45,7 @@ gboolean      styr_task_save_local         (StyrStore                *store,
                                             const char               *author,
                                             char                    **new_id,
                                             GError                  **error);
+StyrTask     *styr_task_new_draft          (const char               *project);
 gboolean      styr_task_delete_local       (StyrStore                *store,
                                             const char               *id,
                                             const char               *seen_rev,

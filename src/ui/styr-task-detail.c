@@ -96,9 +96,6 @@ static guint signals[N_SIGNALS];
 
 static const char *kinds[] = { NULL, "mandatory", "recommended" };
 
-/* The id a draft goes by until the store gives it its own. */
-#define STYR_TASK_DRAFT_ID "task:draft"
-
 static void
 set_subtitle (AdwActionRow *row,
               const char   *text)
@@ -666,21 +663,15 @@ void
 styr_task_detail_show_draft (StyrTaskDetail *self,
                              const char     *project)
 {
-  g_autoptr(JsonObject) body = json_object_new ();
-  g_autoptr(StyrRecord) draft = NULL;
+  g_autoptr(StyrTask) draft = NULL;
 
   g_return_if_fail (STYR_IS_TASK_DETAIL (self));
   g_return_if_fail (project != NULL);
 
-  json_object_set_string_member (body, "type", "task");
-  json_object_set_string_member (body, "origin", "local");
-  json_object_set_string_member (body, "lifecycle", "published");
-  json_object_set_string_member (body, "project", project);
-  json_object_set_string_member (body, "title", "");
-  draft = styr_record_load (STYR_TASK_DRAFT_ID, NULL, body);
+  draft = styr_task_new_draft (project);
   styr_task_detail_save (self);
   self->draft = TRUE;
-  styr_task_detail_show (self, STYR_TASK (draft), NULL);
+  styr_task_detail_show (self, draft, NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
 }
 
