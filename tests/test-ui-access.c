@@ -79,6 +79,23 @@ walk (const char *where,
                                         tooltip != NULL ? tooltip : ""));
     }
 
+  /* GTK 4.8 names a mnemonic button twice, "_Tildel … Tildel …", when
+   * it keeps the label as its accessible label; and the button inside a
+   * drop-down by its type, "GtkToggleButton". */
+  if (gtk_widget_get_mapped (widget) && GTK_IS_BUTTON (widget) &&
+      gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_ptr_array_add (problems, g_strdup_printf ("%s: the button “%s” is named twice", where,
+                                                gtk_button_get_label (GTK_BUTTON (widget))));
+  if (gtk_widget_get_mapped (widget) && GTK_IS_TOGGLE_BUTTON (widget) &&
+      (GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)) ||
+       GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget))) &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_ptr_array_add (problems, g_strdup_printf ("%s: the button of a %s is named by its type",
+                                                where,
+                                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))

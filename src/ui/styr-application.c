@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "styr-a11y.h"
 #include "styr-application.h"
 #include "styr-secret.h"
 #include "styr-sync.h"
@@ -825,7 +826,7 @@ styr_application_about_action (GSimpleAction *action,
                                gpointer       user_data)
 {
   StyrApplication *self = user_data;
-  static const char *developers[] = { "The Styr developers", NULL };
+  const char *developers[] = { _("The Styr developers"), NULL };
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -842,7 +843,7 @@ styr_application_about_action (GSimpleAction *action,
                          "website", "https://github.com/styr/styr",
                          "issue-url", "https://github.com/styr/styr/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Styr developers",
+                         "copyright", _("© 2026 The Styr developers"),
                          /* Translators: put your names here, one per line. */
                          "translator-credits", _("translator-credits"),
                          NULL);
@@ -994,6 +995,7 @@ styr_application_startup (GApplication *app)
   StyrApplication *self = STYR_APPLICATION (app);
 
   G_APPLICATION_CLASS (styr_application_parent_class)->startup (app);
+  styr_a11y_mend_names ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
