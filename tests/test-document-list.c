@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "styr-document-list.h"
+#include "styr-skip-model.h"
 #include "styr-task.h"
 
 typedef struct
@@ -642,6 +643,49 @@ test_sort_key (Fixture       *fixture,
   g_assert_cmpstr (styr_document_list_get_id (large, 0), ==, "task:T00000");
 }
 
+/* The list without one document: the task shown is no choice of what it
+ * waits for, wherever it moves to, and nothing shows twice. */
+static void
+test_skip (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(StyrDocumentList) list = NULL;
+  g_autoptr(StyrSkipModel) others = NULL;
+  g_autoptr(StyrRecord) second = NULL;
+
+  put_task (fixture->store, "A", "Alfa", "2020-03-01");
+  put_task (fixture->store, "B", "Bravo", "2020-02-01");
+  put_task (fixture->store, "C", "Charlie", "2020-01-01");
+  list = g_object_new (STYR_TYPE_DOCUMENT_LIST, "store", fixture->store, "doc-type", "task",
+                       "sort-field", "title", NULL);
+  others = styr_skip_model_new (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (others)), ==, 3);
+
+  styr_skip_model_set_skip (others, "task:B");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (others)), ==, 2);
+  second = g_list_model_get_item (G_LIST_MODEL (others), 1);
+  g_assert_cmpstr (styr_record_get_id (second), ==, "task:C");
+  g_assert_cmpuint (styr_skip_model_find (others, "task:A"), ==, 0);
+  g_assert_cmpuint (styr_skip_model_find (others, "task:B"), ==, G_MAXUINT);
+  g_assert_cmpuint (styr_skip_model_find (others, "task:C"), ==, 1);
+
+  /* Renamed, B sorts last and is still left out. */
+  g_signal_connect (others, "items-changed", G_CALLBACK (items_changed_cb), fixture);
+  put_task (fixture->store, "B", "Zulu", "2020-02-01");
+  assert_change (fixture, 0, 2, 2);
+  g_assert_cmpuint (styr_skip_model_find (others, "task:C"), ==, 1);
+  g_assert_cmpuint (styr_skip_model_find (others, "task:B"), ==, G_MAXUINT);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (others)); i++)
+    {
+      g_autoptr(StyrRecord) record = g_list_model_get_item (G_LIST_MODEL (others), i);
+
+      g_assert_cmpstr (styr_record_get_id (record), !=, "task:B");
+    }
+
+  styr_skip_model_set_skip (others, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (others)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +697,7 @@ main (int   argc,
 
   ADD ("lazy", test_lazy);
   ADD ("follows-writes", test_follows_writes);
+  ADD ("skip", test_skip);
   ADD ("state-and-marks", test_state_and_marks);
   ADD ("search", test_search);
   ADD ("filter-and-sort", test_filter_and_sort);

@@ -433,6 +433,20 @@ tasks_scenario (StyrApplication *app)
     chosen = adw_combo_row_get_selected_item (waits_for);
     g_assert_true (STYR_IS_TASK (chosen));
     g_assert_cmpstr (styr_record_get_id (STYR_RECORD (chosen)), ==, "task:YR-OIR-MAP");
+    /* The task shown is no choice: it cannot wait for itself. */
+    {
+      GListModel *choices = adw_combo_row_get_model (waits_for);
+      guint n = g_list_model_get_n_items (choices);
+
+      g_assert_cmpuint (n, >, 2);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+
+          g_assert_false (STYR_IS_RECORD (choice) &&
+                          g_str_equal (styr_record_get_id (STYR_RECORD (choice)), local_id));
+        }
+    }
   }
   gtk_widget_activate_action (page, "tasks.set-status", "(ss)", local_id, "completed");
   iterate ();

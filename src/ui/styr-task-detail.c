@@ -13,6 +13,7 @@
 #include "styr-national-bar.h"
 #include "styr-rules.h"
 #include "styr-task-actions.h"
+#include "styr-skip-model.h"
 #include "styr-task-detail.h"
 #include "styr-ui.h"
 #include "styr-work.h"
@@ -35,6 +36,8 @@ struct _StyrTaskDetail
   StyrTaskState    *state;
   GPtrArray        *role_keys;
   StyrDocumentList *all_tasks;
+  /* Every task but the one shown, which cannot wait for itself. */
+  StyrSkipModel    *other_tasks;
   gboolean          updating;
   /* Filling the form, which is not the user's typing. */
   gboolean          showing;
@@ -157,8 +160,8 @@ depends_label (GObject *item)
   return g_strdup ("");
 }
 
-/* "Nothing", then every task by title, from a lazy list: the choice stays
- * quick with thousands of tasks. */
+/* "Nothing", then every task by title but the one shown, from a lazy
+ * list: the choice stays quick with thousands of tasks. */
 static void
 setup_depends (StyrTaskDetail *self)
 {
@@ -175,9 +178,10 @@ setup_depends (StyrTaskDetail *self)
                                   "doc-type", "task",
                                   "sort-field", "title",
                                   NULL);
+  self->other_tasks = styr_skip_model_new (self->all_tasks);
   gtk_string_list_append (nothing, _("Nothing"));
   g_list_store_append (parts, nothing);
-  g_list_store_append (parts, self->all_tasks);
+  g_list_store_append (parts, self->other_tasks);
   choices = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (depends_label), NULL, NULL);
@@ -188,22 +192,19 @@ setup_depends (StyrTaskDetail *self)
 static const char *
 chosen_depends (StyrTaskDetail *self)
 {
-  guint selected = adw_combo_row_get_selected (self->depends_combo);
+  GObject *item = adw_combo_row_get_selected_item (self->depends_combo);
 
-  if (self->all_tasks == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return styr_document_list_get_id (self->all_tasks, selected - 1);
+  return STYR_IS_RECORD (item) ? styr_record_get_id (STYR_RECORD (item)) : NULL;
 }
 
 static void
 show_depends (StyrTaskDetail *self,
               const char     *id)
 {
-  guint position = id != NULL && self->all_tasks != NULL
-                   ? styr_document_list_find (self->all_tasks, id) : GTK_INVALID_LIST_POSITION;
+  guint position = self->other_tasks != NULL ? styr_skip_model_find (self->other_tasks, id)
+                                             : G_MAXUINT;
 
-  adw_combo_row_set_selected (self->depends_combo,
-                              position != GTK_INVALID_LIST_POSITION ? position + 1 : 0);
+  adw_combo_row_set_selected (self->depends_combo, position != G_MAXUINT ? position + 1 : 0);
 }
 
 static guint
@@ -396,6 +397,7 @@ styr_task_detail_show (StyrTaskDetail *self,
           kind = i;
       adw_combo_row_set_selected (self->kind_combo, kind);
       setup_depends (self);
+      styr_skip_model_set_skip (self->other_tasks, styr_record_get_id (record));
       depends_on = styr_task_dup_depends_on (task);
       show_depends (self, depends_on != NULL ? depends_on[0] : NULL);
       if (!self->draft)
@@ -703,6 +705,7 @@ styr_task_detail_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->role_keys, g_ptr_array_unref);
+  g_clear_object (&self->other_tasks);
   g_clear_object (&self->all_tasks);
 
   G_OBJECT_CLASS (styr_task_detail_parent_class)->dispose (object);
