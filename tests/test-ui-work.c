@@ -1348,6 +1348,17 @@ overview_scenario (StyrApplication *app)
   g_remove (pdf);
   g_rmdir (dir);
 
+  /* What the window's own actions say, as Export as PDF does, is shown in
+   * the window, not only on the terminal. */
+  {
+    g_autoptr(GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                                                    "The summary could not be written to “/x.pdf”");
+
+    styr_ui_show_error (GTK_WIDGET (window), failed);
+    iterate ();
+    g_assert_nonnull (label_text (GTK_WIDGET (window), "could not be written to “/x.pdf”"));
+  }
+
   quit (app);
 }
 

@@ -57,6 +57,17 @@ first_start_scenario (StyrApplication *app)
   chooser = find_toplevel (STYR_TYPE_MUNICIPALITY_CHOOSER);
   g_assert_nonnull (chooser);
   search = GTK_EDITABLE (find_descendant (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY));
+  /* The focus starts in the search, not on Cancel, and Enter anywhere
+   * else in the window takes the highlighted one. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (chooser));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == GTK_WIDGET (search) ||
+                   gtk_widget_is_ancestor (focus, GTK_WIDGET (search)));
+  }
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_window_get_default_widget (chooser))),
+                   ==, "C_hoose");
   gtk_editable_set_text (search, "gentof");
   iterate ();
   g_signal_emit_by_name (search, "activate");

@@ -176,6 +176,8 @@ styr_municipality_chooser_new (GtkWindow  *parent,
   gtk_filter_list_model_set_model (self->filter_model, municipalities);
   select_current (self);
   update_actions (self);
+  /* Typing starts the search; Enter takes the one highlighted. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 
   return self;
 }

@@ -49,9 +49,14 @@ add_toast (GtkWidget *widget,
            AdwToast  *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (widget);
 
+  /* The window itself, or a widget outside its overlay, as the window's
+   * own actions are, says it in the window's overlay. */
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else if (STYR_IS_WINDOW (root))
+    styr_window_add_toast (STYR_WINDOW (root), toast);
   else
     {
       g_warning ("%s", adw_toast_get_title (toast));

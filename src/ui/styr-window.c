@@ -223,7 +223,21 @@ summary_for_print_cb (GObject      *source,
   if (printed == GTK_PRINT_OPERATION_RESULT_ERROR)
     styr_ui_show_error (GTK_WIDGET (job->window), error);
   else if (job->path != NULL)
-    styr_ui_toast (GTK_WIDGET (job->window), _("The summary was exported as PDF"), FALSE);
+    {
+      g_autofree char *where = g_filename_display_name (job->path);
+      g_autofree char *uri = g_filename_to_uri (job->path, NULL, NULL);
+      /* Translators: %s is the PDF file the summary was written to. */
+      g_autofree char *title = g_strdup_printf (_("The summary was saved as PDF in “%s”"), where);
+      AdwToast *toast = styr_ui_toast_new (title);
+
+      if (uri != NULL)
+        {
+          adw_toast_set_button_label (toast, _("_Open"));
+          adw_toast_set_action_name (toast, "win.open-link");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+        }
+      styr_window_add_toast (job->window, toast);
+    }
 }
 
 /* Prints the summary, or with @path exports it as PDF there. */
