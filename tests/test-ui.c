@@ -200,9 +200,26 @@ agreements_scenario (StyrApplication *app)
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before);
 
-  /* Typed, it is saved a moment after the last key, with no Save. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "agreements.new", NULL);
-  iterate ();
+  /* Typed, it is saved a moment after the last key, with no Save. Ctrl+N
+   * makes it wherever the focus is, the tab bar too, and the focus goes to
+   * its first field. */
+  {
+    g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                                    "<Control>n");
+    GtkWidget *tab = find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER);
+    GtkWidget *focus;
+
+    g_assert_true (g_strv_contains ((const char * const *) actions, "win.new"));
+    g_assert_nonnull (tab);
+    gtk_widget_child_focus (tab, GTK_DIR_TAB_FORWARD);
+    iterate ();
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+    iterate ();
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry_row_titled (GTK_WIDGET (page),
+                                                                                "Using system"))));
+  }
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Using system")),
                          "KMD Sygedagpenge");
   gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (page), "Services")),

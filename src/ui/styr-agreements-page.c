@@ -1196,8 +1196,7 @@ styr_agreements_page_class_init (StyrAgreementsPageClass *klass)
                                    focus_search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "agreements.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "agreements.new", NULL);
+  STYR_PAGE_CLASS (klass)->new_action = "agreements.new";
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "agreements.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,

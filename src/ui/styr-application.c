@@ -987,6 +987,7 @@ styr_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL },
     { "<Alt>4", NULL }, { "<Alt>5", NULL }, { "<Alt>6", NULL },
@@ -1008,6 +1009,7 @@ styr_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new", new_accels);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (page_accels) == G_N_ELEMENTS (pages));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -759,8 +759,7 @@ styr_oir_page_class_init (StyrOirPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, erp_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "oir.add-checklist", NULL, add_checklist_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "oir.add-checklist", NULL);
+  STYR_PAGE_CLASS (klass)->new_action = "oir.add-checklist";
   gtk_widget_class_install_action (widget_class, "oir.add-item", "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "oir.edit-item", "s", edit_item_action);
   gtk_widget_class_install_action (widget_class, "oir.dismiss-changes", "s",

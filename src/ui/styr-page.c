@@ -227,3 +227,25 @@ styr_page_select_record (StyrPage   *self,
   klass = STYR_PAGE_GET_CLASS (self);
   return klass->select_record != NULL && klass->select_record (self, id);
 }
+
+/**
+ * styr_page_new_record:
+ * @self: a #StyrPage
+ *
+ * Starts a new record of the page's kind, as its "New" button does: for
+ * Ctrl+N, wherever the focus is in the window.
+ *
+ * Returns: whether the page makes records
+ */
+gboolean
+styr_page_new_record (StyrPage *self)
+{
+  StyrPageClass *klass;
+
+  g_return_val_if_fail (STYR_IS_PAGE (self), FALSE);
+
+  klass = STYR_PAGE_GET_CLASS (self);
+  if (klass->new_action == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), klass->new_action, NULL);
+}

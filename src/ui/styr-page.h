@@ -26,7 +26,10 @@ struct _StyrPageClass
                              const char *id);
 
   /*< private >*/
-  gpointer _reserved[2];
+  /* The page's action that makes a new record, for Ctrl+N. */
+  const char *new_action;
+
+  gpointer _reserved[1];
 };
 
 StyrStore *styr_page_get_store    (StyrPage *self);
@@ -36,5 +39,6 @@ StyrRuleContext *styr_page_dup_rule_context (StyrPage *self);
 void       styr_page_save_edits   (StyrPage *self);
 gboolean   styr_page_select_record (StyrPage   *self,
                                     const char *id);
+gboolean   styr_page_new_record   (StyrPage   *self);
 
 G_END_DECLS

@@ -467,8 +467,7 @@ styr_roles_page_class_init (StyrRolesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "roles.end-assignment", "s",
                                    end_assignment_action);
   gtk_widget_class_install_action (widget_class, "roles.add-person", NULL, add_person_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "roles.add-person", NULL);
+  STYR_PAGE_CLASS (klass)->new_action = "roles.add-person";
   gtk_widget_class_install_action (widget_class, "roles.edit-person", "s", edit_person_action);
   gtk_widget_class_install_action (widget_class, "roles.add-role", NULL, add_role_action);
   gtk_widget_class_install_action (widget_class, "roles.export", NULL, export_action);

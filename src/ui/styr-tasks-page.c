@@ -1611,8 +1611,7 @@ styr_tasks_page_class_init (StyrTasksPageClass *klass)
                                    clear_filters_action);
   gtk_widget_class_install_action (widget_class, "tasks.focus-search", NULL, focus_search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "tasks.new",
-                                       NULL);
+  STYR_PAGE_CLASS (klass)->new_action = "tasks.new";
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "tasks.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,

@@ -253,6 +253,18 @@ print_summary (StyrWindow *self,
   styr_overview_page_build_summary_async (overview_page (self), NULL, summary_for_print_cb, job);
 }
 
+/* Ctrl+N: a new record of the page shown, wherever the focus is. */
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (STYR_WINDOW (widget)->stack);
+
+  if (STYR_IS_PAGE (page))
+    styr_page_new_record (STYR_PAGE (page));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -699,6 +711,7 @@ styr_window_class_init (StyrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "s", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-change", "u", undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
