@@ -914,6 +914,109 @@ run_styr (Fixture     *fixture,
 
 /* `styr --sync` runs one pass with no display, says what it did, and exits
  * 0 only when both directions completed. */
+/* A port on 127.0.0.1 that refuses until told to pass connections on to
+ * the test server: a server that is down, then back. */
+typedef struct
+{
+  GSocketService *service;
+  GSocketClient  *client;
+  char           *target;
+  guint16         port;
+  guint16         target_port;
+} Forwarder;
+
+static void
+spliced_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_io_stream_splice_finish (result, NULL);
+}
+
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             Forwarder         *forwarder)
+{
+  g_autoptr(GSocketConnection) onward = g_socket_client_connect_to_host (forwarder->client,
+                                                                         "127.0.0.1",
+                                                                         forwarder->target_port,
+                                                                         NULL, NULL);
+
+  if (onward != NULL)
+    g_io_stream_splice_async (G_IO_STREAM (connection), G_IO_STREAM (onward),
+                              G_IO_STREAM_SPLICE_NONE, G_PRIORITY_DEFAULT, NULL, spliced_cb,
+                              NULL);
+  return TRUE;
+}
+
+static guint16
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* After the server comes back, what waits goes out within ten seconds,
+ * however long it was away. */
+static void
+test_recovery (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(StyrSync) sync = styr_sync_new (fixture->a);
+  g_autoptr(GUri) target = g_uri_parse (fixture->url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *on_server = g_strconcat (fixture->url, "/team/person:p1", NULL);
+  Forwarder forwarder = { 0 };
+  gint64 back;
+
+  forwarder.port = free_port ();
+  forwarder.target_port = g_uri_get_port (target);
+  forwarder.client = g_socket_client_new ();
+  url = g_strdup_printf ("http://127.0.0.1:%u", forwarder.port);
+
+  /* Down for 40 seconds, through several tries: a backoff that doubles
+   * without a low cap would by then wait 40 seconds more. */
+  put_person (fixture->a, "person:p1", "Mette Juhl");
+  styr_sync_configure (sync, url, "team", NULL);
+  run_until (failed, sync, NULL);
+  {
+    gint64 until = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (G_USEC_PER_SEC / 50);
+      }
+  }
+  g_assert_cmpuint (styr_sync_get_n_pending (sync), ==, 1);
+
+  /* Back: out within ten seconds. */
+  forwarder.service = g_socket_service_new ();
+  g_assert_true (g_socket_listener_add_inet_port (G_SOCKET_LISTENER (forwarder.service),
+                                                  forwarder.port, NULL, NULL));
+  g_signal_connect (forwarder.service, "incoming", G_CALLBACK (incoming_cb), &forwarder);
+  g_socket_service_start (forwarder.service);
+  back = g_get_monotonic_time ();
+  run_until (settled, sync, NULL);
+  g_assert_cmpint (g_get_monotonic_time () - back, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (couch_http (on_server, "GET", NULL, NULL), ==, 200);
+
+  styr_sync_stop (sync);
+  g_socket_service_stop (forwarder.service);
+  g_socket_listener_close (G_SOCKET_LISTENER (forwarder.service));
+  g_clear_object (&forwarder.service);
+  g_clear_object (&forwarder.client);
+}
+
 static void
 test_command_line (Fixture       *fixture,
                    gconstpointer  data)
@@ -1602,6 +1705,7 @@ main (int   argc,
   ADD ("faults", test_faults);
   ADD ("push-despite-pull", test_push_despite_pull);
   ADD ("service", test_service);
+  ADD ("recovery", test_recovery);
   ADD ("command-line", test_command_line);
   ADD ("command-line-password", test_command_line_password);
   ADD ("trickle", test_trickle);

@@ -15,7 +15,9 @@
  * runs: a worker thread, with a connection of its own to the same file,
  * runs a pass both ways, then waits on a long-polling _changes request
  * until the server has something new or a local edit asks for a push.
- * After an error it waits longer each time, up to five minutes. Nothing
+ * After an error it tries again after 2, 4, then every 8 seconds, so that
+ * what waits goes out soon after the server is back; a refused connection
+ * costs nothing. When the network comes back it tries at once. Nothing
  * of this blocks the window: the worker only reports, and the store's own
  * connection then announces what the worker wrote.
  *
@@ -24,8 +26,8 @@
  */
 
 #define WAIT_SECONDS 30
-#define FIRST_BACKOFF 5
-#define MAX_BACKOFF 300
+#define FIRST_BACKOFF 2
+#define MAX_BACKOFF 8
 #define PUSH_DELAY_MS 1500
 /* Followed by the server and database: another team's database was never
  * synced just because this one was. */
@@ -426,7 +428,8 @@ worker (gpointer data)
             break;
           post (shared, POST_FAILED, 0, error != NULL ? error->message : NULL);
           g_clear_error (&error);
-          sleep_for (shared, MAX_BACKOFF);
+          backoff = CLAMP (backoff * 2, FIRST_BACKOFF, MAX_BACKOFF);
+          sleep_for (shared, backoff);
         }
     }
 
@@ -538,6 +541,15 @@ styr_sync_stop (StyrSync *self)
   g_return_if_fail (STYR_IS_SYNC (self));
 
   stop_worker (self, TRUE);
+}
+
+/* Back online: what waits goes out now, not at the next try. */
+static void
+network_changed_cb (StyrSync *self,
+                    gboolean  available)
+{
+  if (available)
+    styr_sync_now (self);
 }
 
 static void
@@ -668,6 +680,8 @@ styr_sync_new (StyrStore *store)
   self->seen_seq = styr_store_get_update_seq (store, NULL);
   g_signal_connect_object (store, "documents-changed", G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 
