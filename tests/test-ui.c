@@ -115,6 +115,45 @@ first_start_scenario (StyrApplication *app)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
 
+  /* At 800 × 600 the KLIK page folds: it starts on the list, a task opens
+   * in its place, and a button leads back to the list. */
+  {
+    GtkWidget *tasks;
+    AdwLeaflet *leaflet;
+    GtkWidget *back = NULL;
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "tasks");
+    wait_frames ();
+    tasks = find_descendant (GTK_WIDGET (window), STYR_TYPE_TASKS_PAGE);
+    leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (tasks)));
+    g_assert_true (adw_leaflet_get_folded (leaflet));
+    g_assert_null (adw_leaflet_get_adjacent_child (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-record", "s", "task:OIR-BASIS-01");
+    wait_frames ();
+    g_assert_nonnull (adw_leaflet_get_adjacent_child (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+    collect (tasks, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                     "page.back") == 0)
+        back = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (back);
+    g_assert_true (gtk_widget_is_drawable (back));
+    g_signal_emit_by_name (back, "clicked");
+    wait_frames ();
+    g_assert_null (adw_leaflet_get_adjacent_child (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+    wait_frames ();
+    g_assert_false (adw_leaflet_get_folded (leaflet));
+    g_assert_false (gtk_widget_is_drawable (back));
+    /* The next start opens where this one was left. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "roles");
+    iterate ();
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   iterate ();
   dialog = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);

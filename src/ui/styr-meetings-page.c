@@ -503,15 +503,6 @@ import_action (GtkWidget  *widget,
   styr_calendar_files_import (STYR_MEETINGS_PAGE (widget)->files);
 }
 
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  adw_leaflet_navigate (ADW_LEAFLET (adw_bin_get_child (ADW_BIN (widget))),
-                        ADW_NAVIGATION_DIRECTION_BACK);
-}
-
 /**
  * styr_meetings_page_import_bytes:
  * @self: a #StyrMeetingsPage
@@ -619,7 +610,6 @@ styr_meetings_page_class_init (StyrMeetingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "meetings.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "meetings.export-all", NULL, export_all_action);
   gtk_widget_class_install_action (widget_class, "meetings.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "meetings.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "meetings.copy-registration-link", "s",
                                    copy_link_action);
 }

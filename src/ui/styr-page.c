@@ -108,6 +108,46 @@ styr_page_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (styr_page_parent_class)->unmap (widget);
 }
 
+/* The list and its detail side by side, or one at a time in a narrow
+ * window: "page.back" goes back to the list. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (ADW_IS_LEAFLET (child))
+    adw_leaflet_navigate (ADW_LEAFLET (child), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Folded, a page starts on its list, as in GNOME Contacts and Settings,
+ * unless the user is at work in the detail. */
+static void
+folded_cb (AdwLeaflet *leaflet,
+           GParamSpec *pspec,
+           StyrPage   *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *shown = adw_leaflet_get_visible_child (leaflet);
+
+  if (!adw_leaflet_get_folded (leaflet) || shown == NULL)
+    return;
+  if (focus != NULL && (focus == shown || gtk_widget_is_ancestor (focus, shown)))
+    return;
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+child_changed_cb (StyrPage *self)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (self));
+
+  if (ADW_IS_LEAFLET (child))
+    g_signal_connect_object (child, "notify::folded", G_CALLBACK (folded_cb), self, 0);
+}
+
 static void
 styr_page_class_init (StyrPageClass *klass)
 {
@@ -124,11 +164,14 @@ styr_page_class_init (StyrPageClass *klass)
   properties[PROP_CLOCK] = g_param_spec_object ("clock", NULL, NULL, STYR_TYPE_CLOCK, flags);
   properties[PROP_SETTINGS] = g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.back", NULL, back_action);
 }
 
 static void
 styr_page_init (StyrPage *self)
 {
+  g_signal_connect (self, "notify::child", G_CALLBACK (child_changed_cb), NULL);
 }
 
 StyrStore *
