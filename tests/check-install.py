@@ -245,6 +245,13 @@ def main():
         f"{datadir}/icons/hicolor/symbolic/apps/{app_id}-symbolic.svg",
         f"{datadir}/metainfo/{app_id}.metainfo.xml",
     } | {f"{localedir}/{lang}/LC_MESSAGES/styr.mo" for lang in linguas}
+    # The user guide, every page in every language it is written in.
+    help_root = os.path.join(args.sourcedir, "help")
+    for lang in os.listdir(help_root):
+        if os.path.isdir(os.path.join(help_root, lang)):
+            expected |= {f"{datadir}/help/{lang}/styr/{page}"
+                         for page in os.listdir(os.path.join(help_root, lang))
+                         if page.endswith(".page")}
     expected = {os.path.normpath(p) for p in expected}
 
     with tempfile.TemporaryDirectory(prefix="styr-install-") as destdir:

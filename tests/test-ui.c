@@ -172,6 +172,30 @@ first_start_scenario (StyrApplication *app)
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
 
+  /* F1 opens the user guide; where nothing opens help: URIs, the window
+   * says how to get it and where its pages are. */
+  {
+    g_auto(GStrv) help = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), "F1");
+    g_autoptr(GAppInfo) yelp = g_app_info_get_default_for_uri_scheme ("help");
+
+    g_assert_true (g_strv_contains ((const char * const *) help, "app.help"));
+    if (yelp == NULL)
+      {
+        gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+        g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+        while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL &&
+               g_get_monotonic_time () < until)
+          iterate ();
+        g_assert_nonnull (dialog);
+        g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                         "The User Guide Could Not Be Opened");
+        g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                  "help"));
+        gtk_window_destroy (dialog);
+      }
+  }
+
   quit (app);
 }
 

@@ -904,6 +904,51 @@ styr_application_shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+/* Without GNOME's Help app there is nothing to open help: URIs with:
+ * say so, and where the guide is, rather than nothing at all. */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+
+  g_debug ("No help: %s", error->message);
+  where = g_build_filename (STYR_DATADIR, "help", "C", HELP_ID, NULL);
+  /* Translators: %s is the folder the user guide is installed in. */
+  body = g_strdup_printf (_("Install GNOME’s Help app (yelp) to read Styr’s user guide. Its "
+                            "pages are in the folder “%s”."), where);
+  dialog = adw_message_dialog_new (GTK_WINDOW (source), _("The User Guide Could Not Be Opened"),
+                                   body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* F1 and Help in the menu: the guide's page for the page shown. */
+static void
+styr_application_help_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  StyrApplication *self = user_data;
+  static const char *topics[] = { "overview", "agreements", "tasks", "oir", "meetings", "roles" };
+  g_autofree char *page = g_settings_get_string (self->settings, "last-page");
+  g_autofree char *uri = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    return;
+  uri = g_strv_contains (topics, page) ? g_strconcat ("help:" HELP_ID "/", page, NULL)
+                                       : g_strdup ("help:" HELP_ID);
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+}
+
 /* From a reminder: bring the window up on the page it is about. */
 static void
 styr_application_show_page_action (GSimpleAction *action,
@@ -976,6 +1021,7 @@ static const GActionEntry app_actions[] = {
   { "resolve-conflicts", styr_application_resolve_conflicts_action },
   { "sync-preferences", styr_application_sync_preferences_action },
   { "shortcuts", styr_application_shortcuts_action },
+  { "help", styr_application_help_action },
 };
 
 static void
@@ -988,6 +1034,7 @@ styr_application_startup (GApplication *app)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *help_accels[] = { "F1", NULL };
   static const char *page_accels[][2] = {
     { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL },
     { "<Alt>4", NULL }, { "<Alt>5", NULL }, { "<Alt>6", NULL },
@@ -1010,6 +1057,7 @@ styr_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (page_accels) == G_N_ELEMENTS (pages));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
