@@ -448,6 +448,36 @@ tasks_scenario (StyrApplication *app)
         }
     }
   }
+  /* The history says what changed in words: the task it waits for by its
+   * title, never by its id, and not Styr's own bookkeeping. */
+  {
+    g_autoptr(JsonObject) change = json_object_new ();
+    g_autoptr(JsonArray) other = json_array_new ();
+    g_autofree char *rev = NULL;
+    const char *line;
+
+    styr_store_get_status (store_of (app), local_id, &rev, NULL, NULL, NULL);
+    json_array_add_string_element (other, "task:OIR-BASIS-01");
+    json_object_set_array_member (change, "depends_on", json_array_ref (other));
+    g_assert_true (styr_task_save_local (store_of (app), local_id, rev, change, "test", NULL,
+                                         &error));
+    g_assert_no_error (error);
+    iterate ();
+    line = label_text (page, "Depends on: ");
+    g_assert_nonnull (line);
+    g_assert_nonnull (strstr (line, "Mapning af YR"));
+    g_assert_null (strstr (line, "task:"));
+    g_assert_null (label_text (page, "origin:"));
+    g_assert_null (label_text (page, "lifecycle"));
+
+    g_clear_pointer (&rev, g_free);
+    styr_store_get_status (store_of (app), local_id, &rev, NULL, NULL, NULL);
+    json_array_remove_element (other, 0);
+    json_array_add_string_element (other, "task:YR-OIR-MAP");
+    g_assert_true (styr_task_save_local (store_of (app), local_id, rev, change, "test", NULL,
+                                         &error));
+    iterate ();
+  }
   gtk_widget_activate_action (page, "tasks.set-status", "(ss)", local_id, "completed");
   iterate ();
   respond_to_dialog ("cancel");

@@ -559,6 +559,7 @@ static const struct {
   { "published", N_("Published") },
   { "deadline", N_("Deadline") },
   { "depends_on", N_("Depends on") },
+  { "lifecycle", N_("At KOMBIT") },
   { "due", N_("Due") },
   { "text", N_("Text") },
 };
@@ -605,6 +606,8 @@ styr_work_describe_value (const char *field,
         return g_strdup (styr_task_status_label (text));
       if (g_str_equal (field, "kind"))
         return g_strdup (styr_task_kind_label (text));
+      if (g_str_equal (field, "lifecycle"))
+        return g_strdup (styr_task_lifecycle_label (text));
       if (styr_parse_date (text, NULL))
         return styr_date_to_user (text);
       return g_strdup (text);

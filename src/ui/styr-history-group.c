@@ -8,11 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "styr-history-group.h"
 #include "styr-merge.h"
 #include "styr-record.h"
 #include "styr-ui.h"
+#include "styr-work.h"
 
 /* StyrHistoryGroup shows a document's audit trail: who changed what, from
  * what to what, and when, the latest first, one row per revision. The
@@ -32,17 +34,50 @@ struct _StyrHistoryGroup
 
 G_DEFINE_FINAL_TYPE (StyrHistoryGroup, styr_history_group, ADW_TYPE_PREFERENCES_GROUP)
 
+/* A value that names another record, as what a task waits for does, is
+ * said by that record's name, never by its id. */
 static char *
-describe_value (StyrHistoryGroup *self,
-                const char       *field,
-                JsonNode         *node)
+describe_one (StyrHistoryGroup *self,
+              StyrStore        *store,
+              const char       *field,
+              JsonNode         *node)
 {
+  const char *text = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                     json_node_get_value_type (node) == G_TYPE_STRING
+                     ? json_node_get_string (node) : NULL;
+
+  if (text != NULL && strchr (text, ':') != NULL && styr_store_get_status (store, text, NULL,
+                                                                          NULL, NULL, NULL))
+    return styr_work_title (store, text);
   if (self->value != NULL)
     return self->value (field, node);
   if (node == NULL)
     return g_strdup ("–");
 
   return json_to_string (node, FALSE);
+}
+
+static char *
+describe_value (StyrHistoryGroup *self,
+                StyrStore        *store,
+                const char       *field,
+                JsonNode         *node)
+{
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
+                                                                   : NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (array == NULL)
+    return describe_one (self, store, field, node);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item = describe_one (self, store, field, json_array_get_element (array, i));
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("–");
 }
 
 static void
@@ -53,8 +88,11 @@ clear_rows (StyrHistoryGroup *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* The changes in words, "Status: Ikke påbegyndt → Fuldført"; a field the
+ * page has no name for is Styr's own bookkeeping and is left out. */
 static char *
 describe_changes (StyrHistoryGroup *self,
+                  StyrStore        *store,
                   StyrRevisionInfo *info)
 {
   GString *changes = g_string_new (NULL);
@@ -62,10 +100,14 @@ describe_changes (StyrHistoryGroup *self,
   for (guint c = 0; c < info->changes->len; c++)
     {
       StyrFieldChange *change = g_ptr_array_index (info->changes, c);
-      g_autofree char *before = describe_value (self, change->field, change->before);
-      g_autofree char *after = describe_value (self, change->field, change->after);
       const char *label = self->label != NULL ? self->label (change->field) : change->field;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
 
+      if (self->label != NULL && label == change->field)
+        continue;
+      before = describe_value (self, store, change->field, change->before);
+      after = describe_value (self, store, change->field, change->after);
       if (changes->len > 0)
         g_string_append_c (changes, '\n');
       /* Translators: one changed field in the history, "field: old → new". */
@@ -135,7 +177,7 @@ styr_history_group_show (StyrHistoryGroup *self,
     {
       StyrRevisionInfo *info = g_ptr_array_index (history, i);
       g_autofree char *time = styr_datetime_to_user (info->created_at);
-      g_autofree char *changes = describe_changes (self, info);
+      g_autofree char *changes = describe_changes (self, store, info);
       g_autofree char *title = NULL;
       const char *author = info->author != NULL ? info->author : _("Someone");
       GtkWidget *row;
