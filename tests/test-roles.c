@@ -221,6 +221,16 @@ test_coverage (Fixture       *fixture,
   approver = coverage_of (left, "STS-AFTALEGODKENDER");
   g_assert_cmpint (approver->flags, ==, STYR_COVERAGE_VACANT | STYR_COVERAGE_HOLDER_LEFT);
   g_assert_null (styr_role_holder_name (fixture->store, "STS-AFTALEGODKENDER", &today));
+  /* The row and the CSV still say who held it, and the deputy who stands
+   * in meanwhile. */
+  g_assert_cmpstr (approver->holder_name, ==, "Mette Hansen");
+  g_assert_cmpstr (approver->deputy_name, ==, "Anne Larsen");
+  {
+    g_autoptr(GString) csv = g_string_new (NULL);
+
+    styr_roles_export_csv (left, csv);
+    g_assert_nonnull (strstr (csv->str, "Mette Hansen;Anne Larsen;"));
+  }
   g_assert_nonnull (styr_store_get (fixture->store, mette, NULL, NULL));
 
   /* Handing the role over ends the old assignment the day before. */

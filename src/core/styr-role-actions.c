@@ -56,6 +56,24 @@ compare_coverage (gconstpointer a,
   return g_utf8_collate (x->name, y->name);
 }
 
+/* The assignment of @role today whose holder has left. */
+static StyrAssignment *
+left_assignment (const char  *role,
+                 GPtrArray   *assignments,
+                 const GDate *today)
+{
+  for (guint i = 0; i < assignments->len; i++)
+    {
+      StyrAssignment *assignment = g_ptr_array_index (assignments, i);
+      const char *holder = styr_assignment_get_holder (assignment);
+
+      if (g_strcmp0 (styr_assignment_get_role (assignment), role) == 0 &&
+          holder != NULL && holder[0] != '\0' && styr_rules_assignment_current (assignment, today))
+        return assignment;
+    }
+  return NULL;
+}
+
 /**
  * styr_roles_coverage:
  * @store: the store
@@ -105,6 +123,10 @@ styr_roles_coverage (StyrStore                *store,
 
       coverage->flags = styr_rules_role_coverage (coverage->role, assignments, persons, today,
                                                   thresholds, &current);
+      /* Held only by someone who has left: still say by whom, and the
+       * deputy who stands in meanwhile. */
+      if (current == NULL && (coverage->flags & STYR_COVERAGE_HOLDER_LEFT))
+        current = left_assignment (coverage->role, assignments, today);
       coverage->mailbox = g_strcmp0 (styr_record_get_string (role, "kind"), "mailbox") == 0;
       if (current != NULL && styr_assignment_get_address (current) != NULL)
         {
@@ -116,9 +138,13 @@ styr_roles_coverage (StyrStore                *store,
           holder = find_person (persons, styr_assignment_get_holder (current));
           deputy = find_person (persons, styr_assignment_get_deputy (current));
           coverage->assignment = g_strdup (styr_record_get_id (STYR_RECORD (current)));
-          coverage->holder = g_strdup (styr_record_get_id (STYR_RECORD (holder)));
-          coverage->holder_name = g_strdup (styr_person_get_name (holder));
-          if ((coverage->flags & STYR_COVERAGE_NO_DEPUTY) == 0)
+          if (holder != NULL)
+            {
+              coverage->holder = g_strdup (styr_record_get_id (STYR_RECORD (holder)));
+              coverage->holder_name = g_strdup (styr_person_get_name (holder));
+            }
+          if ((coverage->flags & STYR_COVERAGE_NO_DEPUTY) == 0 && deputy != NULL &&
+              styr_person_get_active (deputy))
             coverage->deputy_name = g_strdup (styr_person_get_name (deputy));
         }
 
