@@ -953,6 +953,56 @@ roles_scenario (StyrApplication *app)
     g_assert_nonnull (label_text (tasks, "Infrastrukturansvarlig (vacant)"));
   }
 
+  /* Someone not in the list yet is added from the assignment itself and
+   * becomes its holder. */
+  {
+    GtkWindow *assign;
+    GtkWindow *person;
+    AdwComboRow *holder = NULL;
+    g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+    g_autofree char *holder_name = NULL;
+
+    show_page (app, "roles", STYR_TYPE_ROLES_PAGE);
+    gtk_widget_activate_action (page, "roles.assign", "s", "KOMBIT-PROGRAMLEDER");
+    iterate ();
+    assign = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (assign);
+    gtk_widget_activate_action (GTK_WIDGET (assign), "assign.add-person", NULL);
+    iterate ();
+    person = NULL;
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && l->data != (gpointer) assign &&
+            gtk_widget_get_visible (l->data))
+          person = l->data;
+      g_list_free (toplevels);
+    }
+    g_assert_nonnull (person);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row_titled (GTK_WIDGET (person), "Name")),
+                           "Karen Holm");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (person), "accept");
+    iterate ();
+    collect (GTK_WIDGET (assign), ADW_TYPE_COMBO_ROW, combos);
+    for (guint i = 0; i < combos->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (combos, i)), "Holder"))
+        holder = g_ptr_array_index (combos, i);
+    g_assert_nonnull (holder);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (holder)));
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (holder)), ==,
+                     "Karen Holm");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (assign), "accept");
+    iterate ();
+    {
+      g_autoptr(StyrRuleContext) context = styr_page_dup_rule_context (STYR_PAGE (page));
+
+      holder_name = styr_role_holder_name (store_of (app), "KOMBIT-PROGRAMLEDER",
+                                           &context->today);
+    }
+    g_assert_cmpstr (holder_name, ==, "Karen Holm");
+  }
+
   quit (app);
 }
 

@@ -11,13 +11,15 @@
 
 #include "styr-assign-dialog.h"
 #include "styr-person.h"
+#include "styr-person-dialog.h"
 #include "styr-role-actions.h"
 #include "styr-ui.h"
 
 /* StyrAssignDialog: who holds a role from which day, and who stands in,
- * among the people still here. The day is checked as the user types; the
- * assignment is written on Assign, and what went wrong is said in the
- * window.
+ * among the people still here. Someone not there yet is added from the
+ * dialog itself and becomes the holder. The day is checked as the user
+ * types; the assignment is written on Assign, and what went wrong is said
+ * in the window.
  */
 struct _StyrAssignDialog
 {
@@ -31,8 +33,10 @@ struct _StyrAssignDialog
   GtkWidget        *origin;
   StyrStore        *store;
   char             *role;
-  /* The people still here, in the order of the holder's drop-down. */
+  /* The people still here, in the order of the holder's drop-down, from
+   * the page's list of everyone. */
   GPtrArray        *people;
+  GListModel       *everyone;
 };
 
 G_DEFINE_FINAL_TYPE (StyrAssignDialog, styr_assign_dialog, STYR_TYPE_FORM_DIALOG)
@@ -49,6 +53,71 @@ chosen (StyrAssignDialog *self,
   selected -= with_nobody ? 1 : 0;
   return selected < self->people->len
          ? styr_record_get_id (g_ptr_array_index (self->people, selected)) : NULL;
+}
+
+/* The choices anew, keeping the deputy chosen, with @holder chosen if
+ * given, else the holder chosen before. */
+static void
+fill_people (StyrAssignDialog *self,
+             const char       *holder)
+{
+  g_autoptr(GtkStringList) holders = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) deputies = gtk_string_list_new (NULL);
+  g_autofree char *was_holder = g_strdup (holder != NULL ? holder
+                                          : chosen (self, self->holder_row, FALSE));
+  g_autofree char *was_deputy = g_strdup (chosen (self, self->deputy_row, TRUE));
+  guint holder_at = 0, deputy_at = 0;
+
+  g_ptr_array_set_size (self->people, 0);
+  gtk_string_list_append (deputies, _("Nobody"));
+  for (guint i = 0; i < g_list_model_get_n_items (self->everyone); i++)
+    {
+      g_autoptr(StyrPerson) person = g_list_model_get_item (self->everyone, i);
+      const char *id = styr_record_get_id (STYR_RECORD (person));
+
+      if (!styr_person_get_active (person))
+        continue;
+      if (g_strcmp0 (id, was_holder) == 0)
+        holder_at = self->people->len;
+      if (g_strcmp0 (id, was_deputy) == 0)
+        deputy_at = self->people->len + 1;
+      gtk_string_list_append (holders, styr_person_get_name (person));
+      gtk_string_list_append (deputies, styr_person_get_name (person));
+      g_ptr_array_add (self->people, g_object_ref (person));
+    }
+  adw_combo_row_set_model (self->holder_row, G_LIST_MODEL (holders));
+  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (deputies));
+  adw_combo_row_set_selected (self->holder_row, holder_at);
+  adw_combo_row_set_selected (self->deputy_row, deputy_at);
+  /* Nobody to hold the role yet: the way to add someone is right there. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->holder_row), self->people->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->deputy_row), self->people->len > 0);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "accept",
+                                           self->people->len > 0);
+}
+
+static void
+person_saved_cb (StyrAssignDialog *self,
+                 const char       *id)
+{
+  fill_people (self, id);
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StyrAssignDialog *self = STYR_ASSIGN_DIALOG (widget);
+  StyrPersonDialog *dialog = styr_person_dialog_new (widget, self->store, NULL);
+
+  /* Over this dialog; what goes wrong is said in the main window. */
+  if (self->origin != NULL)
+    styr_person_dialog_set_origin (dialog, self->origin);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (person_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -92,6 +161,7 @@ styr_assign_dialog_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_object (&self->everyone);
 
   G_OBJECT_CLASS (styr_assign_dialog_parent_class)->dispose (object);
 }
@@ -104,6 +174,7 @@ styr_assign_dialog_class_init (StyrAssignDialogClass *klass)
 
   object_class->dispose = styr_assign_dialog_dispose;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = styr_assign_dialog_response;
+  gtk_widget_class_install_action (widget_class, "assign.add-person", NULL, add_person_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-assign-dialog.ui");
@@ -143,8 +214,6 @@ styr_assign_dialog_new (GtkWidget  *origin,
                                          "modal", TRUE,
                                          "heading", role_name,
                                          NULL);
-  g_autoptr(GtkStringList) holders = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) deputies = gtk_string_list_new (NULL);
   g_autofree char *today_iso = NULL;
   g_autofree char *today_text = NULL;
   GDate today;
@@ -153,19 +222,8 @@ styr_assign_dialog_new (GtkWidget  *origin,
   self->store = g_object_ref (store);
   self->role = g_strdup (role_key);
 
-  gtk_string_list_append (deputies, _("Nobody"));
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(StyrPerson) person = g_list_model_get_item (people, i);
-
-      if (!styr_person_get_active (person))
-        continue;
-      gtk_string_list_append (holders, styr_person_get_name (person));
-      gtk_string_list_append (deputies, styr_person_get_name (person));
-      g_ptr_array_add (self->people, g_object_ref (person));
-    }
-  adw_combo_row_set_model (self->holder_row, G_LIST_MODEL (holders));
-  adw_combo_row_set_model (self->deputy_row, G_LIST_MODEL (deputies));
+  self->everyone = g_object_ref (people);
+  fill_people (self, NULL);
 
   styr_clock_get_today (clock, &today);
   today_iso = styr_date_to_iso (&today);

@@ -36,6 +36,13 @@ struct _StyrPersonDialog
 
 G_DEFINE_FINAL_TYPE (StyrPersonDialog, styr_person_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 read_row (JsonObject  *changes,
           AdwEntryRow *row,
@@ -66,13 +73,17 @@ styr_person_dialog_response (AdwMessageDialog *dialog,
       read_row (changes, self->unit_row, "unit");
       json_object_set_boolean_member (changes, "active",
                                       !gtk_switch_get_active (self->left_switch));
+      g_autofree char *id = NULL;
+
       if (!styr_person_save (self->store,
                              self->person != NULL ? styr_record_get_id (STYR_RECORD (self->person))
                                                   : NULL,
                              self->person != NULL ? styr_record_get_rev (STYR_RECORD (self->person))
                                                   : NULL,
-                             changes, styr_ui_author (), NULL, &error))
+                             changes, styr_ui_author (), &id, &error))
         styr_ui_show_error (self->origin, error);
+      else
+        g_signal_emit (self, signals[SAVED], 0, id);
     }
 
   if (ADW_MESSAGE_DIALOG_CLASS (styr_person_dialog_parent_class)->response != NULL)
@@ -99,6 +110,16 @@ styr_person_dialog_class_init (StyrPersonDialogClass *klass)
 
   object_class->dispose = styr_person_dialog_dispose;
   ADW_MESSAGE_DIALOG_CLASS (klass)->response = styr_person_dialog_response;
+
+  /**
+   * StyrPersonDialog::saved:
+   * @self: the dialog
+   * @id: the person's id
+   *
+   * The person was written to the store.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/styr/Styr/styr-person-dialog.ui");
@@ -157,4 +178,19 @@ styr_person_dialog_new (GtkWidget  *origin,
   gtk_switch_set_active (self->left_switch, person != NULL && !styr_person_get_active (person));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
+}
+
+/**
+ * styr_person_dialog_set_origin:
+ * @self: a #StyrPersonDialog
+ * @origin: the page where errors are said
+ */
+void
+styr_person_dialog_set_origin (StyrPersonDialog *self,
+                               GtkWidget        *origin)
+{
+  g_return_if_fail (STYR_IS_PERSON_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (origin));
+
+  g_set_weak_pointer (&self->origin, origin);
 }

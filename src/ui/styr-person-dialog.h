@@ -20,4 +20,7 @@ StyrPersonDialog *styr_person_dialog_new (GtkWidget  *origin,
                                           StyrStore  *store,
                                           StyrPerson *person);
 
+void              styr_person_dialog_set_origin (StyrPersonDialog *self,
+                                                 GtkWidget        *origin);
+
 G_END_DECLS
