@@ -967,6 +967,8 @@ roles_scenario (StyrApplication *app)
     iterate ();
     assign = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (assign);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (assign),
+                                                            "accept"));
     gtk_widget_activate_action (GTK_WIDGET (assign), "assign.add-person", NULL);
     iterate ();
     person = NULL;

@@ -1306,6 +1306,15 @@ test_form_dialog_enter (void)
   g_assert_cmpstr (styr_form_dialog_get_text (dialog, 0), ==, "  ");
   g_assert_cmpstr (styr_form_dialog_get_text (dialog, 1), ==, "Om fredagen");
 
+  /* Held by what the fields cannot say, such as nobody to choose. */
+  gtk_editable_set_text (GTK_EDITABLE (first), "Kontaktperson");
+  styr_form_dialog_set_blocked (dialog, TRUE);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  gtk_editable_set_text (GTK_EDITABLE (second), "Om mandagen");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+  styr_form_dialog_set_blocked (dialog, FALSE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
+
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -92,8 +92,7 @@ fill_people (StyrAssignDialog *self,
   /* Nobody to hold the role yet: the way to add someone is right there. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->holder_row), self->people->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->deputy_row), self->people->len > 0);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "accept",
-                                           self->people->len > 0);
+  styr_form_dialog_set_blocked (STYR_FORM_DIALOG (self), self->people->len == 0);
 }
 
 static void

@@ -37,6 +37,8 @@ typedef struct
   GtkListBox *fields;
   GPtrArray  *field_rows;
   char       *target;
+  /* What the fields cannot say, such as a choice with nothing to choose. */
+  gboolean    blocked;
 } StyrFormDialogPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (StyrFormDialog, styr_form_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -45,7 +47,7 @@ static void
 update_accept (StyrFormDialog *self)
 {
   StyrFormDialogPrivate *priv = styr_form_dialog_get_instance_private (self);
-  gboolean valid = TRUE;
+  gboolean valid = !priv->blocked;
 
   for (guint i = 0; i < priv->checks->len; i++)
     valid = valid && ((Check *) g_ptr_array_index (priv->checks, i))->valid;
@@ -142,6 +144,24 @@ styr_form_dialog_check (StyrFormDialog  *self,
   g_signal_connect_object (row, "changed", G_CALLBACK (field_changed_cb), self,
                            G_CONNECT_SWAPPED);
   run_check (self, entry);
+}
+
+/**
+ * styr_form_dialog_set_blocked:
+ * @self: a #StyrFormDialog
+ * @blocked: whether the dialog cannot be sent, whatever its fields say
+ */
+void
+styr_form_dialog_set_blocked (StyrFormDialog *self,
+                              gboolean        blocked)
+{
+  StyrFormDialogPrivate *priv;
+
+  g_return_if_fail (STYR_IS_FORM_DIALOG (self));
+
+  priv = styr_form_dialog_get_instance_private (self);
+  priv->blocked = blocked;
+  update_accept (self);
 }
 
 /**

@@ -31,6 +31,8 @@ AdwEntryRow    *styr_form_dialog_add_field  (StyrFormDialog  *self,
 void            styr_form_dialog_check      (StyrFormDialog  *self,
                                              AdwEntryRow     *row,
                                              StyrUiCheckFunc  check);
+void            styr_form_dialog_set_blocked (StyrFormDialog  *self,
+                                              gboolean         blocked);
 const char     *styr_form_dialog_get_target (StyrFormDialog  *self);
 const char     *styr_form_dialog_get_text   (StyrFormDialog  *self,
                                              guint            field);
