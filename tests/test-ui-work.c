@@ -963,6 +963,26 @@ roles_scenario (StyrApplication *app)
     g_autofree char *holder_name = NULL;
 
     show_page (app, "roles", STYR_TYPE_ROLES_PAGE);
+    /* A dialog closed gives the focus back where it was, not to a tab. */
+    {
+      GtkWidget *button = NULL;
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      collect (page, GTK_TYPE_BUTTON, buttons);
+      for (guint i = 0; i < buttons->len && button == NULL; i++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                       "roles.assign") == 0 && gtk_widget_is_drawable (g_ptr_array_index (buttons, i)))
+          button = g_ptr_array_index (buttons, i);
+      g_assert_nonnull (button);
+      gtk_widget_grab_focus (button);
+      g_signal_emit_by_name (button, "clicked");
+      iterate ();
+      assign = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_assert_nonnull (assign);
+      respond_to_dialog ("cancel");
+      g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_true (gtk_root_get_focus (GTK_ROOT (main_window (app))) == button);
+    }
     gtk_widget_activate_action (page, "roles.assign", "s", "KOMBIT-PROGRAMLEDER");
     iterate ();
     assign = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
