@@ -478,6 +478,47 @@ tasks_scenario (StyrApplication *app)
                                          &error));
     iterate ();
   }
+  /* A colleague's new task, and a new title for the task shown, which
+   * moves it in the list it is left out of: what it waits for stays. */
+  {
+    g_autoptr(JsonObject) colleague = json_object_new ();
+    g_autoptr(JsonObject) renamed = json_object_new ();
+    g_autofree char *rev = NULL;
+    g_autofree char *kept = NULL;
+    AdwComboRow *waits = NULL;
+    g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+    GObject *item;
+
+    json_object_set_string_member (colleague, "project", "YR");
+    json_object_set_string_member (colleague, "title", "Aftal adgang til testmiljøet");
+    g_assert_true (styr_task_save_local (store_of (app), NULL, NULL, colleague, "kollega", NULL,
+                                         &error));
+    styr_store_get_status (store_of (app), local_id, &rev, NULL, NULL, NULL);
+    json_object_set_string_member (renamed, "title", "Å nul-sums-posteringstest");
+    g_assert_true (styr_task_save_local (store_of (app), local_id, rev, renamed, "test", NULL,
+                                         &error));
+    g_assert_no_error (error);
+    iterate ();
+    collect (page, ADW_TYPE_COMBO_ROW, combos);
+    for (guint i = 0; i < combos->len; i++)
+      if (g_str_equal (adw_preferences_row_get_title (g_ptr_array_index (combos, i)),
+                       "Must be completed first"))
+        waits = g_ptr_array_index (combos, i);
+    g_assert_nonnull (waits);
+    item = adw_combo_row_get_selected_item (waits);
+    g_assert_true (STYR_IS_RECORD (item));
+    g_assert_cmpstr (styr_record_get_id (STYR_RECORD (item)), ==, "task:YR-OIR-MAP");
+    g_usleep (STYR_UI_SAVE_DELAY_MS * 1500);
+    iterate ();
+    {
+      g_autoptr(JsonObject) body = styr_store_get (store_of (app), local_id, NULL, NULL);
+
+      kept = g_strdup (json_array_get_string_element (json_object_get_array_member (body,
+                                                                                    "depends_on"),
+                                                      0));
+    }
+    g_assert_cmpstr (kept, ==, "task:YR-OIR-MAP");
+  }
   gtk_widget_activate_action (page, "tasks.set-status", "(ss)", local_id, "completed");
   iterate ();
   respond_to_dialog ("cancel");

@@ -11,8 +11,8 @@
 
 /* StyrSkipModel: a document list without one of its documents, as lazy as
  * the list: the choice of what a task waits for is every task but itself.
- * A change to the list is passed on as one change of the whole, so no
- * view ever sees a document twice while it moves.
+ * A change the skipped document is not in is passed on as it is; one it
+ * is in is a change of the whole, so no view ever sees a document twice.
  */
 struct _StyrSkipModel
 {
@@ -62,17 +62,50 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = styr_skip_model_get_item;
 }
 
+/* Where the skipped document is now, and how many items there are. */
 static void
-update (StyrSkipModel *self)
+locate (StyrSkipModel *self)
 {
-  guint old = self->n_items;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
 
   self->skip = self->skip_id != NULL ? styr_document_list_find (self->documents, self->skip_id)
                                      : G_MAXUINT;
   self->n_items = self->skip < n ? n - 1 : n;
+}
+
+static void
+reset (StyrSkipModel *self)
+{
+  guint old = self->n_items;
+
+  locate (self);
   if (old > 0 || self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+}
+
+/* A change away from the skipped document is passed on as it is, moved
+ * one up past it, so a view keeps its rows and its selection; one that
+ * takes in the skipped document is a change of the whole. */
+static void
+documents_changed_cb (StyrSkipModel *self,
+                      guint          position,
+                      guint          removed,
+                      guint          added)
+{
+  guint old_skip = self->skip;
+  guint old_n = self->n_items;
+
+  locate (self);
+  if (old_skip == G_MAXUINT && self->skip == G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  else if (old_skip != G_MAXUINT && self->skip != G_MAXUINT &&
+           old_skip < position && self->skip < position)
+    g_list_model_items_changed (G_LIST_MODEL (self), position - 1, removed, added);
+  else if (old_skip != G_MAXUINT && self->skip != G_MAXUINT &&
+           old_skip >= position + removed && self->skip >= position + added)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  else if (old_n > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 
 /**
@@ -90,7 +123,7 @@ styr_skip_model_set_skip (StyrSkipModel *self,
     return;
   g_free (self->skip_id);
   self->skip_id = g_strdup (id);
-  update (self);
+  reset (self);
 }
 
 /**
@@ -160,8 +193,8 @@ styr_skip_model_new (StyrDocumentList *documents)
 
   self = g_object_new (STYR_TYPE_SKIP_MODEL, NULL);
   self->documents = g_object_ref (documents);
-  g_signal_connect_object (documents, "items-changed", G_CALLBACK (update), self,
+  g_signal_connect_object (documents, "items-changed", G_CALLBACK (documents_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  update (self);
+  locate (self);
   return self;
 }

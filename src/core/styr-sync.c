@@ -17,7 +17,8 @@
  * until the server has something new or a local edit asks for a push.
  * After an error it tries again after 2, 4, then every 8 seconds, so that
  * what waits goes out soon after the server is back; a refused connection
- * costs nothing. When the network comes back it tries at once. Nothing
+ * costs nothing. A refused password waits five minutes. When the network
+ * comes back, or the user asks, it tries at once. Nothing
  * of this blocks the window: the worker only reports, and the store's own
  * connection then announces what the worker wrote.
  *
@@ -28,6 +29,9 @@
 #define WAIT_SECONDS 30
 #define FIRST_BACKOFF 2
 #define MAX_BACKOFF 8
+/* A refused password, or no password in the keyring, is not mended by
+ * trying again soon: the user is told, and asked again less often. */
+#define REFUSED_BACKOFF 300
 #define PUSH_DELAY_MS 1500
 /* Followed by the server and database: another team's database was never
  * synced just because this one was. */
@@ -428,8 +432,7 @@ worker (gpointer data)
             break;
           post (shared, POST_FAILED, 0, error != NULL ? error->message : NULL);
           g_clear_error (&error);
-          backoff = CLAMP (backoff * 2, FIRST_BACKOFF, MAX_BACKOFF);
-          sleep_for (shared, backoff);
+          sleep_for (shared, REFUSED_BACKOFF);
         }
     }
 
@@ -463,8 +466,9 @@ worker (gpointer data)
       /* Whatever went out before the failure is confirmed all the same. */
       styr_replicator_confirm_pending (replicator, NULL);
       post (shared, POST_FAILED, 0, error->message);
+      backoff = g_error_matches (error, STYR_REPLICATOR_ERROR, STYR_REPLICATOR_ERROR_UNAUTHORIZED)
+                ? REFUSED_BACKOFF : CLAMP (backoff * 2, FIRST_BACKOFF, MAX_BACKOFF);
       g_clear_error (&error);
-      backoff = CLAMP (backoff * 2, FIRST_BACKOFF, MAX_BACKOFF);
       sleep_for (shared, backoff);
     }
 

@@ -319,6 +319,9 @@ reload_idle (gpointer user_data)
 static void
 changed_cb (StyrMeetingsPage *self)
 {
+  /* Disposed: nothing to draw any more. */
+  if (self->store == NULL)
+    return;
   if (self->reload_source == 0)
     self->reload_source = g_idle_add (reload_idle, self);
 }
@@ -565,6 +568,8 @@ styr_meetings_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->asked_id, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STYR_TYPE_MEETINGS_PAGE);
+  /* The notes saved as the editor went may have asked for a reload. */
+  g_clear_handle_id (&self->reload_source, g_source_remove);
 
   g_clear_object (&self->meetings);
   g_clear_pointer (&self->selected_id, g_free);

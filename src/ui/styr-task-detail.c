@@ -36,8 +36,13 @@ struct _StyrTaskDetail
   StyrTaskState    *state;
   GPtrArray        *role_keys;
   StyrDocumentList *all_tasks;
-  /* Every task but the one shown, which cannot wait for itself. */
+  /* Every task but the one shown, which cannot wait for itself, and the
+   * one chosen there, stored or not yet. */
   StyrSkipModel    *other_tasks;
+  char             *depends_choice;
+  /* The list of tasks is changing: what the drop-down says meanwhile is
+   * not the user's choice. */
+  gboolean          tasks_changing;
   gboolean          updating;
   /* Filling the form, which is not the user's typing. */
   gboolean          showing;
@@ -160,18 +165,60 @@ depends_label (GObject *item)
   return g_strdup ("");
 }
 
+static void        show_depends   (StyrTaskDetail *self,
+                                   const char     *id);
+static const char *chosen_depends (StyrTaskDetail *self);
+
+/* A change to the list of tasks, a colleague's new task say, must not
+ * change what the task shown waits for: a drop-down that lost its item
+ * would save "Nothing". */
+static void
+keep_depends (StyrTaskDetail *self)
+{
+  gboolean updating = self->updating;
+
+  self->tasks_changing = FALSE;
+  if (self->task == NULL)
+    return;
+  self->updating = TRUE;
+  show_depends (self, self->depends_choice);
+  self->updating = updating;
+}
+
+static void
+tasks_changing_cb (StyrTaskDetail *self)
+{
+  self->tasks_changing = TRUE;
+}
+
+/* The user's choice of what the task waits for, kept across list changes. */
+static void
+depends_chosen_cb (StyrTaskDetail *self)
+{
+  const char *id;
+
+  if (self->tasks_changing || self->showing || self->updating || self->other_tasks == NULL)
+    return;
+  id = chosen_depends (self);
+  g_free (self->depends_choice);
+  self->depends_choice = g_strdup (id);
+}
+
 /* "Nothing", then every task by title but the one shown, from a lazy
  * list: the choice stays quick with thousands of tasks. */
 static void
 setup_depends (StyrTaskDetail *self)
 {
-  g_autoptr(GtkStringList) nothing = gtk_string_list_new (NULL);
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GtkStringList) nothing = NULL;
+  GListStore *parts;
   g_autoptr(GtkFlattenListModel) choices = NULL;
   g_autoptr(GtkExpression) expression = NULL;
 
   if (self->all_tasks != NULL || self->store == NULL)
     return;
+
+  nothing = gtk_string_list_new (NULL);
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
 
   self->all_tasks = g_object_new (STYR_TYPE_DOCUMENT_LIST,
                                   "store", self->store,
@@ -179,6 +226,12 @@ setup_depends (StyrTaskDetail *self)
                                   "sort-field", "title",
                                   NULL);
   self->other_tasks = styr_skip_model_new (self->all_tasks);
+  /* Before the drop-down sees a change, and after it: what was chosen
+   * stays chosen. */
+  g_signal_connect_object (self->other_tasks, "items-changed", G_CALLBACK (tasks_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->other_tasks, "items-changed", G_CALLBACK (keep_depends), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_string_list_append (nothing, _("Nothing"));
   g_list_store_append (parts, nothing);
   g_list_store_append (parts, self->other_tasks);
@@ -187,6 +240,8 @@ setup_depends (StyrTaskDetail *self)
                                             G_CALLBACK (depends_label), NULL, NULL);
   adw_combo_row_set_expression (self->depends_combo, expression);
   adw_combo_row_set_model (self->depends_combo, G_LIST_MODEL (choices));
+  g_signal_connect_object (self->depends_combo, "notify::selected",
+                           G_CALLBACK (depends_chosen_cb), self, G_CONNECT_SWAPPED);
 }
 
 static const char *
@@ -203,8 +258,11 @@ show_depends (StyrTaskDetail *self,
 {
   guint position = self->other_tasks != NULL ? styr_skip_model_find (self->other_tasks, id)
                                              : G_MAXUINT;
+  g_autofree char *chosen = g_strdup (id);
 
   adw_combo_row_set_selected (self->depends_combo, position != G_MAXUINT ? position + 1 : 0);
+  g_free (self->depends_choice);
+  self->depends_choice = g_steal_pointer (&chosen);
 }
 
 static guint
@@ -397,7 +455,8 @@ styr_task_detail_show (StyrTaskDetail *self,
           kind = i;
       adw_combo_row_set_selected (self->kind_combo, kind);
       setup_depends (self);
-      styr_skip_model_set_skip (self->other_tasks, styr_record_get_id (record));
+      if (self->other_tasks != NULL)
+        styr_skip_model_set_skip (self->other_tasks, styr_record_get_id (record));
       depends_on = styr_task_dup_depends_on (task);
       show_depends (self, depends_on != NULL ? depends_on[0] : NULL);
       if (!self->draft)
@@ -631,7 +690,7 @@ save_timeout_cb (gpointer user_data)
 static void
 form_changed_cb (StyrTaskDetail *self)
 {
-  if (self->showing || self->updating || self->task == NULL)
+  if (self->showing || self->updating || self->tasks_changing || self->task == NULL)
     return;
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (STYR_UI_SAVE_DELAY_MS, save_timeout_cb, self);
@@ -706,6 +765,7 @@ styr_task_detail_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_pointer (&self->role_keys, g_ptr_array_unref);
   g_clear_object (&self->other_tasks);
+  g_clear_pointer (&self->depends_choice, g_free);
   g_clear_object (&self->all_tasks);
 
   G_OBJECT_CLASS (styr_task_detail_parent_class)->dispose (object);
