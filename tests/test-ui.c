@@ -909,6 +909,14 @@ sync_scenario (StyrApplication *app)
   g_assert_true (label_says (button, "Sync failed"));
   g_assert_true (label_says (button, "could not be reached"));
 
+  /* With the sync button in the header bar, the tabs still fit in it at
+   * the default 1100 × 720, rather than dropping to the bottom bar. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  wait_frames ();
+  g_assert_false (adw_view_switcher_title_get_title_visible (
+                    ADW_VIEW_SWITCHER_TITLE (find_descendant (GTK_WIDGET (window),
+                                                              ADW_TYPE_VIEW_SWITCHER_TITLE))));
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "sync-preferences", NULL);
   iterate ();
   preferences = find_toplevel (STYR_TYPE_PREFERENCES_WINDOW);

@@ -542,7 +542,7 @@ styr_window_constructed (GObject *object)
                                    NULL));
 
   if (self->sync != NULL)
-    adw_header_bar_pack_end (self->header_bar, styr_sync_button_new (self->sync));
+    adw_header_bar_pack_start (self->header_bar, styr_sync_button_new (self->sync));
 
   update_municipality (self);
   visible_page_cb (self);
